@@ -1,0 +1,236 @@
+package org.dialdesk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialRequestValidator;
+import org.dialdesk.api.DialResponse;
+import org.dialdesk.api.DialServiceException;
+import org.dialdesk.api.FieldError;
+import org.dialdesk.api.Json;
+import org.dialdesk.api.ScheduleTimes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "dial",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Place (or schedule) one outbound call.",
+            "The API key is read from the environment variable " + DialCommand.API_KEY_VARIABLE + ".",
+            "",
+            "Exit codes: 0 created, 2 invalid input (nothing sent), 3 rejected by the service,",
+            "4 outcome uncertain (do not re-run before checking call history), 1 anything else."})
+public final class DialCommand implements Callable<Integer> {
+    static final String API_KEY_VARIABLE = "DIALDESK_API_KEY";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--base-url", required = true, paramLabel = "URL",
+            description = "Service base URL, e.g. https://app.happyrobot.ai/api/v1 (http only for loopback).")
+    String baseUrl;
+
+    @Option(names = "--number-id", required = true, paramLabel = "ID", description = "Caller number ID (24 characters).")
+    String numberId;
+
+    @Option(names = "--phone", required = true, paramLabel = "PHONE", description = "Number to call, E.164, e.g. +14155550123.")
+    String phone;
+
+    @Option(names = "--use-case", paramLabel = "ID", description = "Use case ID.")
+    String useCaseId;
+
+    @Option(names = "--agent", paramLabel = "ID", description = "Agent ID.")
+    String agentId;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Model ID.")
+    String modelId;
+
+    @Option(names = "--prompt", paramLabel = "ID", description = "Prompt ID (default outbound prompt when left out).")
+    String promptId;
+
+    @Option(names = "--language", paramLabel = "TAG", description = "One of en-US, en-GB, es-MX, es-ES, pt-PT, de-DE, fr-FR, pl-PL, ro-RO, it-IT.")
+    String language;
+
+    @Option(names = "--params", paramLabel = "JSON|@file", description = "Prompt parameters: any JSON value, or @file to read it.")
+    String params;
+
+    @Option(names = "--metadata", paramLabel = "JSON|@file", description = "Metadata: a JSON object, or @file to read it.")
+    String metadata;
+
+    @Option(names = "--campaign", paramLabel = "ID", description = "Campaign ID.")
+    String campaignId;
+
+    @Option(names = "--at", paramLabel = "DATETIME",
+            description = "Schedule for this time, ISO with offset or zone, e.g. 2026-12-01T09:30[America/Chicago]; sent as UTC.")
+    String at;
+
+    @Option(names = "--max-minutes", paramLabel = "N", description = "Maximum call duration in minutes (1-"
+            + DialRequestValidator.MAX_DURATION_CAP_MINS + ").")
+    Integer maxMinutes;
+
+    @Option(names = "--dry-run", description = "Print the JSON body and send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print the whole response as JSON instead of the call ID.")
+    boolean json;
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final ObjectMapper mapper = Json.mapper();
+
+    public DialCommand(Map<String, String> environment, Clock clock) {
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> problems = new ArrayList<>();
+
+        String checkedBaseUrl = null;
+        try {
+            checkedBaseUrl = org.dialdesk.api.BaseUrls.check(baseUrl);
+        } catch (IllegalArgumentException e) {
+            problems.add("--base-url: " + e.getMessage());
+        }
+        JsonNode paramsJson = readJson("--params", params, problems);
+        JsonNode metadataJson = readJson("--metadata", metadata, problems);
+        Instant scheduledFor = null;
+        if (at != null) {
+            try {
+                scheduledFor = ScheduleTimes.parse(at);
+            } catch (IllegalArgumentException e) {
+                problems.add("--at: " + e.getMessage());
+            }
+        }
+        DialRequest request = DialRequest.builder()
+                .numberId(numberId).phoneNumber(phone).useCaseId(useCaseId).agentId(agentId)
+                .modelId(modelId).promptId(promptId).language(language).params(paramsJson)
+                .metadata(metadataJson).campaignId(campaignId).scheduledFor(scheduledFor)
+                .maxDurationMins(maxMinutes).build();
+        for (FieldError error : new DialRequestValidator(clock).validate(request)) {
+            problems.add(optionFor(error.field()) + ": " + error.message());
+        }
+        String key = environment.get(API_KEY_VARIABLE);
+        if (!dryRun && (key == null || key.isBlank())) {
+            problems.add("Set the environment variable " + API_KEY_VARIABLE + " to your API key "
+                    + "(it is never taken as a command-line argument).");
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> err.println(problem));
+            err.println("Nothing was sent.");
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (dryRun) {
+            out.println(pretty(request));
+            return ExitCodes.OK;
+        }
+        ApiKey apiKey;
+        try {
+            apiKey = ApiKey.of(key);
+        } catch (IllegalArgumentException e) {
+            err.println(API_KEY_VARIABLE + ": " + e.getMessage() + ". Nothing was sent.");
+            return ExitCodes.INVALID_INPUT;
+        }
+        try (DialClient client = new DialClient(ClientConfig.of(checkedBaseUrl, apiKey))) {
+            DialResponse response = client.dialOutbound(request);
+            out.println(json ? pretty(response) : response.id());
+            return ExitCodes.OK;
+        } catch (DialServiceException.InvalidRequest e) {
+            e.errors().forEach(error -> err.println(optionFor(error.field()) + ": " + error.message()));
+            return ExitCodes.INVALID_INPUT;
+        } catch (DialServiceException.Rejected e) {
+            err.println(e.getMessage());
+            e.fieldErrors().forEach(error -> err.println("  " + optionFor(error.field()) + ": " + error.message()));
+            return ExitCodes.REJECTED;
+        } catch (DialServiceException.Unauthorized | DialServiceException.NotFound | DialServiceException.RateLimited e) {
+            err.println(e.getMessage());
+            return ExitCodes.REJECTED;
+        } catch (DialServiceException.OutcomeUncertain e) {
+            err.println("Outcome uncertain: " + e.getMessage());
+            err.println("Do not run this command again until call history shows whether a call to "
+                    + request.phoneNumber() + " was created.");
+            return ExitCodes.UNCERTAIN;
+        } catch (DialServiceException e) {
+            err.println(e.getMessage());
+            return ExitCodes.OTHER;
+        }
+    }
+
+    private JsonNode readJson(String option, String value, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        String text = value;
+        if (value.startsWith("@")) {
+            Path file = Path.of(value.substring(1));
+            try {
+                text = Files.readString(file);
+            } catch (NoSuchFileException e) {
+                problems.add(option + ": file not found: " + file);
+                return null;
+            } catch (IOException e) {
+                problems.add(option + ": cannot read " + file + ": " + e.getMessage());
+                return null;
+            }
+        }
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                problems.add(option + ": empty; give a JSON value such as {\"name\": \"Ada\"}.");
+                return null;
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            problems.add(option + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private String pretty(Object value) {
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not print JSON", e);
+        }
+    }
+
+    /** Speaks of the option the user typed rather than the JSON field behind it. */
+    private static String optionFor(String field) {
+        return switch (field) {
+            case "number_id" -> "--number-id";
+            case "phone_number" -> "--phone";
+            case "use_case_id" -> "--use-case";
+            case "agent_id" -> "--agent";
+            case "model_id" -> "--model";
+            case "prompt_id" -> "--prompt";
+            case "language" -> "--language";
+            case "params" -> "--params";
+            case "metadata" -> "--metadata";
+            case "campaign_id" -> "--campaign";
+            case "scheduled_for" -> "--at";
+            case "max_duration_mins" -> "--max-minutes";
+            default -> field;
+        };
+    }
+}

@@ -12,6 +12,11 @@ public final class Cli {
 
     public static int run(String[] args, Map<String, String> environment, Clock clock,
                           PrintWriter out, PrintWriter err) {
+        return run(args, environment, clock, SandboxCommand::untilInterrupted, out, err);
+    }
+
+    public static int run(String[] args, Map<String, String> environment, Clock clock,
+                          SandboxCommand.Lifetime sandboxLifetime, PrintWriter out, PrintWriter err) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
@@ -19,6 +24,9 @@ public final class Cli {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == DialCommand.class) {
                     return type.cast(new DialCommand(environment, clock));
+                }
+                if (type == SandboxCommand.class) {
+                    return type.cast(new SandboxCommand(environment, sandboxLifetime));
                 }
                 return fallback.create(type);
             }

@@ -1,0 +1,155 @@
+package org.dialdesk.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded dial service: a real HTTP server on 127.0.0.1 that speaks the dial-service
+ * contract, simulates call progress and keeps its data in SQLite. Start it, point a client at
+ * {@link #baseUrl()} with {@link #apiKey()}, close it when done.
+ */
+public final class Sandbox implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("org.dialdesk.sandbox");
+    private static final String KEY_META = "api_key";
+    private static final long TICK_MILLIS = 50;
+
+    private final SandboxStore store;
+    private final CallSimulator simulator;
+    private final HttpServer server;
+    private final ExecutorService requestThreads;
+    private final ScheduledExecutorService ticker;
+    private final String apiKey;
+    private final boolean keyGenerated;
+    private final SandboxOrganisation org = new SandboxOrganisation();
+
+    private Sandbox(SandboxOptions options) throws IOException, SQLException {
+        store = new SandboxStore(options.dataDir());
+        try {
+            simulator = new CallSimulator(store, options.clock(), options.speed());
+            if (options.apiKey() != null && !options.apiKey().isBlank()) {
+                apiKey = options.apiKey().strip();
+                keyGenerated = false;
+            } else {
+                String kept = store.meta(KEY_META).orElse(null);
+                keyGenerated = kept == null;
+                apiKey = kept != null ? kept : generateKey();
+                if (keyGenerated) {
+                    store.putMeta(KEY_META, apiKey);
+                }
+            }
+            ObjectMapper mapper = JsonMapper.builder().build();
+            SandboxService service = new SandboxService(store, simulator, org, mapper);
+            // Play out anything that fell due while the sandbox was down before serving.
+            simulator.advance();
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+            requestThreads = Executors.newFixedThreadPool(16, daemonThreads("sandbox-http"));
+            server.setExecutor(requestThreads);
+            Random faultRandom = new Random();
+            server.createContext("/", new SandboxHttpHandler(service, apiKey, options.faults(),
+                    faultRandom::nextDouble, mapper));
+            server.start();
+        } catch (IOException | SQLException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        if (options.autoAdvance()) {
+            ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("sandbox-simulator"));
+            ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    public static Sandbox start(SandboxOptions options) throws IOException, SQLException {
+        return new Sandbox(options);
+    }
+
+    private void tick() {
+        try {
+            simulator.advance();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Sandbox simulation step failed; trying again", e);
+        }
+    }
+
+    /** Plays every call forward to the clock's present; for tests with a fake clock. */
+    public int advance() throws SQLException {
+        return simulator.advance();
+    }
+
+    /** Adds {@code count} past calls for demos and benchmarks; returns how long it took in ms. */
+    public long addDemoCalls(int count, long seed) throws SQLException {
+        return new DemoCalls(org, store, simulator.now(), seed).add(count);
+    }
+
+    public long callCount() throws SQLException {
+        return store.countCalls();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + SandboxHttpHandler.BASE_PATH;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The key clients must send. Shown to the person who runs the sandbox, never logged. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** Whether this start created the key (so it should be shown once). */
+    public boolean keyGenerated() {
+        return keyGenerated;
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        server.stop(0);
+        requestThreads.shutdownNow();
+        try {
+            requestThreads.awaitTermination(2, TimeUnit.SECONDS);
+            if (ticker != null) {
+                ticker.awaitTermination(2, TimeUnit.SECONDS);
+            }
+            store.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing the sandbox database failed", e);
+        }
+    }
+
+    private static String generateKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "sbx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package org.dialdesk.sandbox;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to run the sandbox.
+ *
+ * @param port         0 for any free port
+ * @param dataDir      where its SQLite database lives
+ * @param speed        how much faster than real time calls progress
+ * @param apiKey       the key clients must send; null to use (or create) the one kept in the data folder
+ * @param faults       share of requests to fail on purpose
+ * @param clock        time source; tests pass a fake one
+ * @param autoAdvance  whether a background ticker plays calls forward (tests advance by hand)
+ */
+public record SandboxOptions(int port, Path dataDir, double speed, String apiKey, FaultPlan faults, Clock clock,
+                             boolean autoAdvance) {
+
+    public SandboxOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, was " + port);
+        }
+        if (!(speed > 0) || speed > 10_000) {
+            throw new IllegalArgumentException("speed must be above 0 and at most 10000, was " + speed);
+        }
+    }
+
+    public static SandboxOptions defaults(Path dataDir) {
+        return new SandboxOptions(0, dataDir, 1.0, null, FaultPlan.NONE, Clock.systemUTC(), true);
+    }
+
+    public SandboxOptions withPort(int newPort) {
+        return new SandboxOptions(newPort, dataDir, speed, apiKey, faults, clock, autoAdvance);
+    }
+
+    public SandboxOptions withSpeed(double newSpeed) {
+        return new SandboxOptions(port, dataDir, newSpeed, apiKey, faults, clock, autoAdvance);
+    }
+
+    public SandboxOptions withApiKey(String key) {
+        return new SandboxOptions(port, dataDir, speed, key, faults, clock, autoAdvance);
+    }
+
+    public SandboxOptions withFaults(FaultPlan plan) {
+        return new SandboxOptions(port, dataDir, speed, apiKey, plan, clock, autoAdvance);
+    }
+
+    public SandboxOptions withClock(Clock newClock, boolean newAutoAdvance) {
+        return new SandboxOptions(port, dataDir, speed, apiKey, faults, newClock, newAutoAdvance);
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxOptions[port=" + port + ", dataDir=" + dataDir + ", speed=" + speed + ", faults=" + faults + "]";
+    }
+}

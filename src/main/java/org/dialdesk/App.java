@@ -1,0 +1,212 @@
+package org.dialdesk;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.Settings;
+import org.dialdesk.store.SettingsStore;
+import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.ui.common.FxTaskRunner;
+import org.dialdesk.ui.common.TaskRunner;
+import org.dialdesk.ui.org.OrganisationView;
+import org.dialdesk.ui.org.OrganisationViewModel;
+import org.dialdesk.ui.shell.ShellView;
+import org.dialdesk.ui.shell.ShellViewModel;
+
+/** The composition root: builds every service, view model and view, and tears them down on exit. */
+public class App extends Application {
+    public static final String EXIT_WHEN_READY = "--exit-when-ready";
+    private static final System.Logger LOG = System.getLogger("org.dialdesk");
+    private static final double DEFAULT_WIDTH = 1280;
+    private static final double DEFAULT_HEIGHT = 800;
+    /** Application.launch builds the App itself, so the exit status comes back this way. */
+    private static final AtomicInteger EXIT_STATUS = new AtomicInteger();
+
+    /** What differs between a real run and a test run. */
+    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady) {
+        public static Environment fromSystem(List<String> args) {
+            return new Environment(AppPaths.dataDir(), Clock.systemUTC(), args.contains(EXIT_WHEN_READY));
+        }
+    }
+
+    private Environment environment;
+    private SettingsStore settingsStore;
+    private Settings settings;
+    private TaskRunner runner;
+    private Stage stage;
+    private ShellViewModel shell;
+    private ShellView shellView;
+    private Sandbox sandbox;
+    private DialClient client;
+
+    public App() {
+    }
+
+    App(Environment environment) {
+        this.environment = environment;
+    }
+
+    static int launchGui(String[] args) {
+        Application.launch(App.class, args);
+        return EXIT_STATUS.get();
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        if (environment == null) {
+            environment = Environment.fromSystem(getParameters().getRaw());
+        }
+        stage = primaryStage;
+        settingsStore = new SettingsStore(environment.dataDir());
+        settings = settingsStore.load();
+        runner = new FxTaskRunner(4);
+
+        shell = new ShellViewModel(settings.theme(), this::saveTheme);
+        applyTheme(settings.theme());
+        shell.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
+        shellView = new ShellView(shell);
+
+        Scene scene = new Scene(shellView);
+        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("ui/dialdesk.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("DialDesk");
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(
+                    App.class.getResourceAsStream("icons/dialdesk-" + size + ".png"))));
+        }
+        placeWindow(settings.window());
+        stage.show();
+
+        startSandbox();
+    }
+
+    private void startSandbox() {
+        shell.startingSandbox();
+        SandboxOptions options = SandboxOptions.defaults(AppPaths.sandboxDir(environment.dataDir()))
+                .withSpeed(settings.sandboxSpeed())
+                .withClock(environment.clock(), true);
+        runner.run(() -> Sandbox.start(options), this::connectToSandbox, failure -> {
+            shell.sandboxFailed(ErrorMessages.describe(failure));
+            if (environment.exitWhenReady()) {
+                System.err.println("not ready: " + ErrorMessages.describe(failure));
+                exit(1);
+            }
+        });
+    }
+
+    private void connectToSandbox(Sandbox started) {
+        sandbox = started;
+        client = new DialClient(ClientConfig.of(started.baseUrl(), ApiKey.of(started.apiKey())));
+        shell.connecting(started.baseUrl());
+
+        OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());
+        shellView.addArea("organisation", "Organisation", new OrganisationView(organisation));
+        organisation.stateProperty().addListener((obs, old, state) -> {
+            switch (state) {
+                case LOADED -> shell.reportReachability(ShellViewModel.ConnectionState.ONLINE, started.baseUrl(), "");
+                case PARTLY_LOADED -> shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED,
+                        started.baseUrl(), organisation.summaryProperty().get());
+                case FAILED -> shell.reportReachability(ShellViewModel.ConnectionState.OFFLINE, started.baseUrl(),
+                        organisation.numbersErrorProperty().get());
+                default -> { }
+            }
+            if (old == OrganisationViewModel.LoadState.LOADING && environment.exitWhenReady()) {
+                reportReady(state == OrganisationViewModel.LoadState.LOADED);
+            }
+        });
+        organisation.refresh();
+    }
+
+    /** For smoke tests and start-up benchmarks: the first screen is up with its data. */
+    private void reportReady(boolean loaded) {
+        if (!loaded) {
+            System.err.println("not ready: the first screen's data could not be loaded");
+            exit(1);
+            return;
+        }
+        long sinceJvmStart = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
+                .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        System.out.println("ready " + sinceJvmStart + " ms");
+        exit(0);
+    }
+
+    private void exit(int status) {
+        EXIT_STATUS.set(status);
+        Platform.exit();
+    }
+
+    private void applyTheme(Settings.Theme theme) {
+        Application.setUserAgentStylesheet(theme == Settings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void saveTheme(Settings.Theme theme) {
+        settings = settings.withTheme(theme);
+        saveSettings();
+    }
+
+    private void saveSettings() {
+        try {
+            settingsStore.save(settings);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not save settings: " + e.getMessage());
+        }
+    }
+
+    /** Restores the last window if it still fits a screen; else a default size that fits. */
+    private void placeWindow(Settings.WindowBounds saved) {
+        if (saved != null && saved.width() >= 200 && saved.height() >= 200
+                && !Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height()).isEmpty()) {
+            stage.setX(saved.x());
+            stage.setY(saved.y());
+            stage.setWidth(saved.width());
+            stage.setHeight(saved.height());
+            stage.setMaximized(saved.maximized());
+            return;
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+        stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+        stage.centerOnScreen();
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null && !environment.exitWhenReady()) {
+            settings = settings.withWindow(new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+            saveSettings();
+        }
+        if (runner != null) {
+            runner.shutdown();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.dialdesk.ui.common;
+
+import org.dialdesk.api.DialServiceException;
+
+/** Turns a failure into one sentence an operator can act on. */
+public final class ErrorMessages {
+    private ErrorMessages() {
+    }
+
+    public static String describe(Throwable failure) {
+        if (failure instanceof DialServiceException e) {
+            return e.getMessage();
+        }
+        if (failure instanceof IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        String message = failure.getMessage();
+        return "Unexpected error (" + failure.getClass().getSimpleName() + ")" + (message == null ? "" : ": " + message);
+    }
+}

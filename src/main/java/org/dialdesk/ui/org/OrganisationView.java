@@ -1,0 +1,114 @@
+package org.dialdesk.ui.org;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.dialdesk.api.Agent;
+import org.dialdesk.api.CallModel;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.ui.common.Tables;
+
+/** Read-only overview of the organisation behind the active profile. Binds; decides nothing. */
+public final class OrganisationView extends BorderPane {
+
+    public OrganisationView(OrganisationViewModel viewModel) {
+        setId("organisationView");
+        setPadding(new Insets(16, 20, 12, 20));
+
+        Label title = new Label("Organisation");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label subtitle = new Label("Caller numbers, use cases, agents and models the active profile can dial with");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
+        Label summary = new Label();
+        summary.setId("organisationSummary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        summary.getStyleClass().add(Styles.TEXT_SMALL);
+
+        Button refresh = new Button("_Refresh");
+        refresh.setId("refreshOrganisationButton");
+        refresh.setMnemonicParsing(true);
+        refresh.disableProperty().bind(viewModel.canRefreshProperty().not());
+        refresh.setOnAction(e -> viewModel.refresh());
+        refresh.setAccessibleHelp("Load the organisation's numbers, use cases, agents and models again");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox heading = new VBox(2, title, subtitle);
+        HBox header = new HBox(12, heading, spacer, summary, refresh);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(0, 0, 12, 0));
+        setTop(header);
+
+        TableView<CallerNumber> numbers = Tables.readOnlyTable("numbersTable", "No caller numbers");
+        numbers.getColumns().add(Tables.textColumn("Title", CallerNumber::title, 200));
+        numbers.getColumns().add(Tables.textColumn("Number", CallerNumber::number, 180));
+        numbers.getColumns().add(Tables.textColumn("Locality", CallerNumber::locality, 200));
+        numbers.getColumns().add(Tables.textColumn("ID", CallerNumber::id, 220));
+
+        TableView<UseCase> useCases = Tables.readOnlyTable("useCasesTable", "No use cases");
+        useCases.getColumns().add(Tables.textColumn("Name", UseCase::name, 200));
+        useCases.getColumns().add(Tables.textColumn("Language", UseCase::language, 90));
+        useCases.getColumns().add(Tables.textColumn("Max minutes", u -> u.maxDurationMins() == null ? ""
+                : u.maxDurationMins().toString(), 100));
+        useCases.getColumns().add(Tables.textColumn("Calling hours", OrganisationViewModel::callingHours, 220));
+        useCases.getColumns().add(Tables.textColumn("Pickers", u -> u.isHidden() ? "Hidden" : "Shown", 80));
+        useCases.getColumns().add(Tables.textColumn("ID", UseCase::id, 220));
+
+        TableView<Agent> agents = Tables.readOnlyTable("agentsTable", "No agents");
+        agents.getColumns().add(Tables.textColumn("Name", Agent::name, 180));
+        agents.getColumns().add(Tables.textColumn("Languages", OrganisationViewModel::languages, 240));
+        agents.getColumns().add(Tables.textColumn("ID", Agent::id, 220));
+
+        TableView<CallModel> models = Tables.readOnlyTable("modelsTable", "No models");
+        models.getColumns().add(Tables.textColumn("Name", CallModel::name, 160));
+        models.getColumns().add(Tables.textColumn("Use case", m -> viewModel.useCaseName(m.useCaseId()), 200));
+        models.getColumns().add(Tables.textColumn("Status", CallModel::status, 90));
+        models.getColumns().add(Tables.textColumn("Description", CallModel::description, 240));
+        models.getColumns().add(Tables.textColumn("ID", CallModel::id, 220));
+
+        TabPane tabs = new TabPane(
+                tab("Caller numbers", numbers, viewModel.numbers(), viewModel.numbersErrorProperty()),
+                tab("Use cases", useCases, viewModel.useCases(), viewModel.useCasesErrorProperty()),
+                tab("Agents", agents, viewModel.agents(), viewModel.agentsErrorProperty()),
+                tab("Models", models, viewModel.models(), viewModel.modelsErrorProperty()));
+        tabs.setId("organisationTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
+    }
+
+    private static <T> Tab tab(String name, TableView<T> table, ObservableList<T> items, ReadOnlyStringProperty error) {
+        table.setItems(items);
+        table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        Label errorLabel = new Label();
+        errorLabel.setId(table.getId() + "Error");
+        errorLabel.getStyleClass().addAll(Styles.DANGER);
+        errorLabel.setWrapText(true);
+        errorLabel.textProperty().bind(error);
+        errorLabel.visibleProperty().bind(error.isNotNull());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        VBox content = new VBox(8, errorLabel, table);
+        content.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Tab tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(
+                () -> items.isEmpty() ? name : name + " (" + items.size() + ")", items));
+        tab.setContent(content);
+        return tab;
+    }
+}

@@ -1,0 +1,134 @@
+package org.dialdesk.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.dialdesk.api.DialDeskVersion;
+import org.dialdesk.store.Settings;
+
+/** Navigation on the left, the chosen screen in the middle, status bar below. */
+public final class ShellView extends BorderPane {
+    private final VBox navigation = new VBox(4);
+    private final ToggleGroup areas = new ToggleGroup();
+    private final StackPane content = new StackPane();
+
+    public ShellView(ShellViewModel viewModel) {
+        setId("shell");
+        getStyleClass().add("dialdesk-shell");
+
+        Label appName = new Label("DialDesk");
+        appName.getStyleClass().addAll(Styles.TITLE_3);
+        appName.setPadding(new Insets(4, 8, 12, 8));
+        navigation.getChildren().add(appName);
+        navigation.setId("navigation");
+        navigation.setPadding(new Insets(16, 10, 16, 10));
+        navigation.setPrefWidth(190);
+        navigation.getStyleClass().add("dialdesk-navigation");
+        setLeft(navigation);
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setMaxSize(42, 42);
+        Label starting = new Label();
+        starting.textProperty().bind(viewModel.connectionTextProperty());
+        Label problem = new Label();
+        problem.setId("startupProblem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(560);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(viewModel.startupProblemProperty());
+        VBox waiting = new VBox(14, progress, starting, problem);
+        waiting.setAlignment(Pos.CENTER);
+        progress.visibleProperty().bind(viewModel.startupProblemProperty().isNull());
+        starting.visibleProperty().bind(progress.visibleProperty());
+        content.getChildren().add(waiting);
+        content.setId("content");
+        setCenter(content);
+
+        setBottom(statusBar(viewModel));
+        areas.selectedToggleProperty().addListener((obs, old, selected) -> {
+            if (selected == null && old != null) {
+                old.setSelected(true); // one area is always shown
+            } else if (selected != null) {
+                content.getChildren().setAll((Node) selected.getUserData());
+            }
+        });
+    }
+
+    /** Adds a screen to the navigation; the first one added is shown. */
+    public void addArea(String id, String title, Node screen) {
+        ToggleButton button = new ToggleButton(title);
+        button.setId("nav-" + id);
+        button.setUserData(screen);
+        button.setToggleGroup(areas);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.getStyleClass().add(Styles.FLAT);
+        navigation.getChildren().add(button);
+        if (areas.getSelectedToggle() == null) {
+            button.setSelected(true);
+        }
+    }
+
+    private static HBox statusBar(ShellViewModel viewModel) {
+        Label profile = new Label();
+        profile.setId("statusProfile");
+        profile.textProperty().bind(viewModel.profileBadgeProperty());
+        profile.getStyleClass().add("profile-badge");
+        viewModel.sandboxProfileProperty().addListener((obs, was, sandbox) -> {
+            profile.getStyleClass().remove("sandbox");
+            if (sandbox) {
+                profile.getStyleClass().add("sandbox");
+            }
+        });
+
+        Label connection = new Label();
+        connection.setId("statusConnection");
+        connection.textProperty().bind(viewModel.connectionTextProperty());
+        connection.setTooltip(new Tooltip());
+        connection.getTooltip().textProperty().bind(viewModel.connectionTextProperty());
+        connection.setMinWidth(0);
+        HBox.setHgrow(connection, Priority.ALWAYS);
+        Label dot = new Label("●");
+        dot.setId("statusConnectionDot");
+        dot.styleProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.connectionStateProperty().get()) {
+            case ONLINE -> "-fx-text-fill: -color-success-fg;";
+            case DEGRADED -> "-fx-text-fill: -color-warning-fg;";
+            case OFFLINE -> "-fx-text-fill: -color-danger-fg;";
+            case CONNECTING -> "-fx-text-fill: -color-fg-muted;";
+        }, viewModel.connectionStateProperty()));
+
+        Button theme = new Button();
+        theme.setId("themeToggle");
+        theme.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        theme.textProperty().bind(Bindings.createStringBinding(() -> viewModel.themeProperty().get()
+                == Settings.Theme.DARK ? "Light theme" : "Dark theme", viewModel.themeProperty()));
+        theme.setOnAction(e -> viewModel.toggleTheme());
+        theme.setAccessibleText("Switch between light and dark theme");
+
+        Label version = new Label("v" + DialDeskVersion.get());
+        version.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        HBox bar = new HBox(10, profile, dot, connection, spacer, theme, version);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+}

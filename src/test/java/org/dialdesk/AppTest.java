@@ -1,0 +1,95 @@
+package org.dialdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole console, started as a person starts it, on an empty data folder. */
+class AppTest {
+    @TempDir
+    Path dataDir;
+    Application app;
+    final FxRobot robot = new FxRobot();
+
+    Stage launch() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new App(new App.Environment(dataDir, Clock.systemUTC(), false)));
+        return stage;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    <T extends javafx.scene.Node> T byId(String id, Class<T> type) {
+        return robot.lookup("#" + id).queryAs(type);
+    }
+
+    void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try {
+                return condition.call();
+            } catch (RuntimeException notThereYet) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void firstRunComesUpOnTheSandboxWithItsNumbersAndUseCases() throws Exception {
+        launch();
+        waitUntil(() -> byId("numbersTable", TableView.class).getItems().size() == 4);
+        assertEquals("SANDBOX — calls are simulated", byId("statusProfile", Label.class).getText());
+        waitUntil(() -> byId("statusConnection", Label.class).getText().startsWith("Connected · http://127.0.0.1:"));
+        assertTrue(Files.exists(dataDir.resolve("sandbox").resolve("sandbox.db")), "the sandbox keeps its data on disk");
+
+        TabPane tabs = byId("organisationTabs", TabPane.class);
+        robot.clickOn("Use cases (5)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, tabs.getSelectionModel().getSelectedIndex());
+        assertEquals(5, byId("useCasesTable", TableView.class).getItems().size());
+        assertTrue(byId("refreshOrganisationButton", Button.class).isVisible());
+    }
+
+    @Test
+    void themeAndWindowSizeAreRemembered() throws Exception {
+        Stage stage = launch();
+        waitUntil(() -> byId("themeToggle", Button.class).getText().equals("Dark theme"));
+        robot.clickOn("#themeToggle");
+        waitUntil(() -> byId("themeToggle", Button.class).getText().equals("Light theme"));
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(640);
+        });
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        String saved = Files.readString(dataDir.resolve("settings.json"));
+        assertTrue(saved.contains("\"DARK\""), saved);
+        assertTrue(saved.contains("\"width\" : 1000.0"), saved);
+
+        Stage again = launch();
+        waitUntil(() -> byId("themeToggle", Button.class).getText().equals("Light theme"));
+        assertEquals(1000, again.getWidth(), 0.5);
+        assertEquals(640, again.getHeight(), 0.5);
+    }
+}

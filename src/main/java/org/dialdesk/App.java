@@ -8,7 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -41,12 +45,22 @@ public class App extends Application {
     /** Application.launch builds the App itself, so the exit status comes back this way. */
     private static final AtomicInteger EXIT_STATUS = new AtomicInteger();
 
-    /** What differs between a real run and a test run. */
-    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady) {
+    /**
+     * What differs between a real run and a test run. {@code earlySandbox}, when given, is a
+     * sandbox already starting (see {@link #launchGui}); otherwise the app starts one itself.
+     */
+    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady, CompletableFuture<Sandbox> earlySandbox) {
         public static Environment fromSystem(List<String> args) {
-            return new Environment(AppPaths.dataDir(), Clock.systemUTC(), args.contains(EXIT_WHEN_READY));
+            return new Environment(AppPaths.dataDir(), Clock.systemUTC(), args.contains(EXIT_WHEN_READY), null);
+        }
+
+        Environment withEarlySandbox(CompletableFuture<Sandbox> starting) {
+            return new Environment(dataDir, clock, exitWhenReady, starting);
         }
     }
+
+    /** Application.launch builds the App by reflection, so the launch environment comes this way. */
+    private static final AtomicReference<Environment> LAUNCH_ENVIRONMENT = new AtomicReference<>();
 
     private Environment environment;
     private SettingsStore settingsStore;
@@ -65,15 +79,40 @@ public class App extends Application {
         this.environment = environment;
     }
 
+    /**
+     * Starts the sandbox on its own thread before the UI toolkit, so its start-up (SQLite, HTTP
+     * server) overlaps the toolkit's instead of following it. The toolkit does not exist yet, so
+     * this one task cannot go through the UI's task runner.
+     */
     static int launchGui(String[] args) {
+        Environment environment = Environment.fromSystem(List.of(args));
+        SandboxOptions options = sandboxOptions(environment, new SettingsStore(environment.dataDir()).load());
+        CompletableFuture<Sandbox> starting = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                starting.complete(Sandbox.start(options));
+            } catch (Throwable failure) {
+                starting.completeExceptionally(failure);
+            }
+        }, "dialdesk-sandbox-start");
+        starter.setDaemon(true);
+        starter.start();
+        LAUNCH_ENVIRONMENT.set(environment.withEarlySandbox(starting));
         Application.launch(App.class, args);
         return EXIT_STATUS.get();
+    }
+
+    private static SandboxOptions sandboxOptions(Environment environment, Settings settings) {
+        return SandboxOptions.defaults(AppPaths.sandboxDir(environment.dataDir()))
+                .withSpeed(settings.sandboxSpeed())
+                .withClock(environment.clock(), true);
     }
 
     @Override
     public void start(Stage primaryStage) {
         if (environment == null) {
-            environment = Environment.fromSystem(getParameters().getRaw());
+            Environment launched = LAUNCH_ENVIRONMENT.getAndSet(null);
+            environment = launched != null ? launched : Environment.fromSystem(getParameters().getRaw());
         }
         stage = primaryStage;
         settingsStore = new SettingsStore(environment.dataDir());
@@ -103,16 +142,24 @@ public class App extends Application {
 
     private void startSandbox() {
         shell.startingSandbox();
-        SandboxOptions options = SandboxOptions.defaults(AppPaths.sandboxDir(environment.dataDir()))
-                .withSpeed(settings.sandboxSpeed())
-                .withClock(environment.clock(), true);
-        runner.run(() -> Sandbox.start(options), this::connectToSandbox, failure -> {
+        CompletableFuture<Sandbox> early = environment.earlySandbox();
+        SandboxOptions options = sandboxOptions(environment, settings);
+        Callable<Sandbox> start = early != null ? () -> awaitStart(early) : () -> Sandbox.start(options);
+        runner.run(start, this::connectToSandbox, failure -> {
             shell.sandboxFailed(ErrorMessages.describe(failure));
             if (environment.exitWhenReady()) {
                 System.err.println("not ready: " + ErrorMessages.describe(failure));
                 exit(1);
             }
         });
+    }
+
+    private static Sandbox awaitStart(CompletableFuture<Sandbox> starting) throws Exception {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private void connectToSandbox(Sandbox started) {

@@ -38,7 +38,7 @@ public final class OrganisationView extends BorderPane {
         Label summary = new Label();
         summary.setId("organisationSummary");
         summary.textProperty().bind(viewModel.summaryProperty());
-        summary.getStyleClass().add(Styles.TEXT_SMALL);
+        summary.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
 
         Button refresh = new Button("_Refresh");
         refresh.setId("refreshOrganisationButton");
@@ -46,11 +46,13 @@ public final class OrganisationView extends BorderPane {
         refresh.disableProperty().bind(viewModel.canRefreshProperty().not());
         refresh.setOnAction(e -> viewModel.refresh());
         refresh.setAccessibleHelp("Load the organisation's numbers, use cases, agents and models again");
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox heading = new VBox(2, title, subtitle);
-        HBox header = new HBox(12, heading, spacer, summary, refresh);
+        VBox heading = new VBox(2, title, subtitle, summary);
+        HBox.setHgrow(heading, Priority.SOMETIMES);
+        HBox header = new HBox(12, heading, spacer, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 12, 0));
         setTop(header);

@@ -65,7 +65,7 @@ final class DemoCalls {
             case CallSimulator.COMPLETED, CallSimulator.TRANSFERRED, CallSimulator.AMD_TERMINATED -> true;
             default -> false;
         };
-        int maxMins = useCase.maxDurationMins();
+        int maxMins = useCase.maxDurationMins() != null ? useCase.maxDurationMins() : SandboxService.DEFAULT_DURATION_MINS;
         CallRecord call = new CallRecord(ids.next(created), created, outcome, "Outbound", number.id(), number.number(),
                 to, useCase.id(), org.agents.get(random.nextInt(org.agents.size())).id(), null, null, campaign, null,
                 null, maxMins, params, "{}", outcome, talk, null, answered ? created + 9_000 : null,

@@ -22,7 +22,7 @@ final class SandboxOrganisation {
     record Number(String id, String number, String title, String locality, String defaultUseCaseId) {
     }
 
-    record UseCase(String id, String name, String language, int maxDurationMins, String timezone,
+    record UseCase(String id, String name, String language, Integer maxDurationMins, String timezone,
                    String workStart, String workEnd, String prompt, boolean hidden, String greeting) {
 
         List<String> variables() {
@@ -67,7 +67,7 @@ final class SandboxOrganisation {
             new UseCase(RECORDATORIO, "Recordatorio de cita", "es-MX", 5, "America/Mexico_City", "09:00", "20:00",
                     "Llamas a {{nombre}} para confirmar su cita del {{fecha}}.",
                     false, "Hola {{nombre}}, le llamo para confirmar su cita del {{fecha}}."),
-            new UseCase(SURVEY, "Kundenumfrage", "de-DE", 8, "Europe/Berlin", "09:00", "18:00",
+            new UseCase(SURVEY, "Kundenumfrage", "de-DE", null, "Europe/Berlin", "09:00", "18:00",
                     "Du rufst {{kunde}} an und fragst nach der Zufriedenheit mit {{produkt}}.",
                     false, "Guten Tag {{kunde}}, wir haben eine kurze Frage zu {{produkt}}."),
             new UseCase(HIDDEN, "Retired IVR test", "en-GB", 3, "Europe/London", "08:00", "21:00",

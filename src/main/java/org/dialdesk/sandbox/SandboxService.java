@@ -30,6 +30,7 @@ final class SandboxService {
     static final int MAX_BATCH = 500;
     static final int MAX_DURATION_MINS = 240;
     static final int MAX_LIMIT = 2000;
+    static final int DEFAULT_DURATION_MINS = 10;
     private static final String UNKNOWN_ID = "there is no ";
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
@@ -284,7 +285,9 @@ final class SandboxService {
             return null;
         }
         long now = simulator.now();
-        int effectiveMax = maxDuration != null ? maxDuration : useCase.maxDurationMins();
+        // The contract's order: the dial's own limit, else the use case's, else 10 minutes.
+        int effectiveMax = maxDuration != null ? maxDuration
+                : useCase.maxDurationMins() != null ? useCase.maxDurationMins() : DEFAULT_DURATION_MINS;
         String paramsJson = body.has("params") ? body.get("params").toString() : null;
         String metadataJson = metadata != null && metadata.isObject() ? metadata.toString() : "{}";
         String campaign = text(body, "campaign_id");

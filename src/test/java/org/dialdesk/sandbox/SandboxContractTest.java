@@ -177,6 +177,16 @@ class SandboxContractTest {
         assertTrue(done.duration() <= 60, "duration " + done.duration());
     }
 
+    @Test
+    void durationLimitFallsBackFromDialToUseCaseToTenMinutes() {
+        String berlin = "640000000000000000000004"; // its default use case sets no limit
+        assertEquals(10, client.getCall(client.dialOutbound(dialTo("+4915112345675").numberId(berlin).build()).id())
+                .maxDurationMins());
+        assertEquals(5, client.getCall(client.dialOutbound(dialTo("+14155550125").build()).id()).maxDurationMins());
+        assertEquals(2, client.getCall(client.dialOutbound(dialTo("+14155550125").maxDurationMins(2).build()).id())
+                .maxDurationMins());
+    }
+
     @ParameterizedTest
     @CsvSource({"+14155550120, Busy", "+14155550121, No answer", "+14155550122, AMD Terminated",
         "+14155550123, Failed", "+14155550124, Transferred", "+14155550129, Completed"})

@@ -25,7 +25,13 @@ import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.DialMemoryStore;
+import org.dialdesk.ui.dial.CalleeZones;
+import org.dialdesk.ui.dial.DialView;
+import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.store.Settings;
 import org.dialdesk.store.SettingsStore;
 import org.dialdesk.ui.common.ErrorMessages;
@@ -71,6 +77,8 @@ public class App extends Application {
     private ShellView shellView;
     private Sandbox sandbox;
     private DialClient client;
+    private DialMemoryStore dialMemory;
+    private static final String SANDBOX_PROFILE = "sandbox";
 
     public App() {
     }
@@ -167,6 +175,14 @@ public class App extends Application {
         client = new DialClient(ClientConfig.of(started.baseUrl(), ApiKey.of(started.apiKey())));
         shell.connecting(started.baseUrl());
 
+        dialMemory = new DialMemoryStore(environment.dataDir(), SANDBOX_PROFILE);
+        // Schedules are typed in the operator's own zone by default.
+        DialViewModel dial = new DialViewModel(client, runner, environment.clock().withZone(ZoneId.systemDefault()),
+                dialRules(settings),
+                CalleeZones.load(), dialMemory);
+        shellView.addArea("dial", "Dial", new DialView(dial));
+        dial.refreshPickers();
+
         OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());
         shellView.addArea("organisation", "Organisation", new OrganisationView(organisation));
         organisation.stateProperty().addListener((obs, old, state) -> {
@@ -183,6 +199,20 @@ public class App extends Application {
             }
         });
         organisation.refresh();
+    }
+
+    private static DialViewModel.Rules dialRules(Settings settings) {
+        return new DialViewModel.Rules(settings.defaultCountry(), parseTime(settings.callingHoursStart(), LocalTime.of(8, 0)),
+                parseTime(settings.callingHoursEnd(), LocalTime.of(21, 0)));
+    }
+
+    private static LocalTime parseTime(String text, LocalTime fallback) {
+        try {
+            return LocalTime.parse(text);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Calling hours setting \"" + text + "\" is not HH:mm; using " + fallback);
+            return fallback;
+        }
     }
 
     /** For smoke tests and start-up benchmarks: the first screen is up with its data. */
@@ -248,6 +278,9 @@ public class App extends Application {
         }
         if (runner != null) {
             runner.shutdown();
+        }
+        if (dialMemory != null) {
+            dialMemory.close();
         }
         if (client != null) {
             client.close();

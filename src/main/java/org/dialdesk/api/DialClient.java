@@ -346,7 +346,7 @@ public final class DialClient implements AutoCloseable {
             failure = new DialServiceException.Unauthorized(status,
                     "The API key has no access to this (403): " + message);
         } else if (status == 404) {
-            failure = new DialServiceException.NotFound("Not found (404): " + message);
+            failure = new DialServiceException.NotFound("Not found (404): " + message, server.fieldErrors);
         } else if (status == 429) {
             failure = new DialServiceException.RateLimited(retryAfter(response),
                     "The service is busy and asked to slow down (429). " + message);

@@ -61,8 +61,20 @@ public abstract sealed class DialServiceException extends RuntimeException {
 
     /** 404: the path or the ID named does not exist (or the endpoint is not offered). */
     public static final class NotFound extends DialServiceException {
+        private final List<FieldError> fieldErrors;
+
         public NotFound(String message) {
+            this(message, List.of());
+        }
+
+        /** With the fields whose IDs name nothing, when the service says which. */
+        public NotFound(String message, List<FieldError> fieldErrors) {
             super(message, null);
+            this.fieldErrors = List.copyOf(fieldErrors);
+        }
+
+        public List<FieldError> fieldErrors() {
+            return fieldErrors;
         }
 
         @Override

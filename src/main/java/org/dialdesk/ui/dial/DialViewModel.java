@@ -1,0 +1,827 @@
+package org.dialdesk.ui.dial;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.dialdesk.api.Agent;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.CallModel;
+import org.dialdesk.api.CallPage;
+import org.dialdesk.api.CallQuery;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialRequestValidator;
+import org.dialdesk.api.DialResponse;
+import org.dialdesk.api.DialServiceException;
+import org.dialdesk.api.FieldError;
+import org.dialdesk.api.Json;
+import org.dialdesk.api.Language;
+import org.dialdesk.api.LegacyModel;
+import org.dialdesk.api.ScheduleTimes;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.store.DialDraft;
+import org.dialdesk.store.DialMemoryStore;
+import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.ui.common.TaskRunner;
+
+/**
+ * The dial form: every field of {@code POST /dial/outbound}, checked as the operator types, the
+ * exact request it will send, and the dial itself. A dial whose outcome is unknown is never
+ * sent again without the operator saying so; the form keeps its contents whatever happens.
+ */
+public final class DialViewModel {
+
+    public enum Outcome { NONE, CREATED, REJECTED, NOT_SENT, UNCERTAIN, FOUND_AFTER_ALL }
+
+    /** Calling-hours rule and default country, from settings. */
+    public record Rules(String defaultCountry, LocalTime callingHoursStart, LocalTime callingHoursEnd) {
+    }
+
+    static final String NUMBER = "number_id";
+    static final String PHONE = "phone_number";
+    static final String USE_CASE = "use_case_id";
+    static final String AGENT = "agent_id";
+    static final String MODEL = "model_id";
+    static final String PARAMS = "params";
+    static final String METADATA = "metadata";
+    static final String MAX_DURATION = "max_duration_mins";
+    static final String SCHEDULE = "scheduled_for";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private final DialClient client;
+    private final TaskRunner runner;
+    private final Clock clock;
+    private final Rules rules;
+    private final CalleeZones calleeZones;
+    private final DialMemoryStore memoryStore;
+    private final DialRequestValidator validator;
+    private DialMemoryStore.DialMemory memory;
+
+    // ---- inputs ----
+    private final StringProperty numberId = new SimpleStringProperty("");
+    private final StringProperty phone = new SimpleStringProperty("");
+    private final StringProperty useCaseId = new SimpleStringProperty("");
+    private final StringProperty agentId = new SimpleStringProperty("");
+    private final StringProperty modelId = new SimpleStringProperty("");
+    private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
+    private final StringProperty params = new SimpleStringProperty("");
+    private final ObservableList<MetadataRow> metadataRows = FXCollections.observableArrayList(
+            row -> new Observable[] {row.keyProperty(), row.valueProperty()});
+    private final BooleanProperty metadataJsonMode = new SimpleBooleanProperty(false);
+    private final StringProperty metadataJson = new SimpleStringProperty("");
+    private final StringProperty campaign = new SimpleStringProperty("");
+    private final StringProperty promptId = new SimpleStringProperty("");
+    private final StringProperty maxDuration = new SimpleStringProperty("");
+    private final BooleanProperty scheduleLater = new SimpleBooleanProperty(false);
+    private final ObjectProperty<LocalDate> scheduleDate = new SimpleObjectProperty<>();
+    private final StringProperty scheduleTime = new SimpleStringProperty("");
+    private final ObjectProperty<ZoneId> scheduleZone = new SimpleObjectProperty<>();
+    private final ObjectProperty<ZoneId> calleeZone = new SimpleObjectProperty<>();
+    private final StringProperty assistantId = new SimpleStringProperty("");
+    private final StringProperty voiceId = new SimpleStringProperty("");
+    private final ObjectProperty<LegacyModel> legacyModel = new SimpleObjectProperty<>();
+
+    // ---- picker lists ----
+    private final ObservableList<CallerNumber> numbers = FXCollections.observableArrayList();
+    private final ObservableList<UseCase> useCases = FXCollections.observableArrayList();
+    private final ObservableList<Agent> agents = FXCollections.observableArrayList();
+    private final ObservableList<CallModel> models = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper numbersProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper useCasesProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper agentsProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper modelsProblem = new ReadOnlyStringWrapper();
+    private final ObservableList<String> recentCampaigns = FXCollections.observableArrayList();
+
+    // ---- outputs ----
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final Map<String, String> serverErrors = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper phoneSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper languageDefault = new ReadOnlyStringWrapper("Use case default");
+    private final ReadOnlyStringWrapper paramsStatus = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> templateVariables = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper missingVariables = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper templatePreview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scheduleSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper callingHoursWarning = new ReadOnlyStringWrapper();
+    private final ObservableList<ZoneId> calleeZoneChoices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper requestPreview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper inFlight = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(Outcome.NONE);
+    private final ReadOnlyStringWrapper outcomeMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper createdCallId = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper checkingHistory = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canDial;
+
+    private DialRequest request;
+    /** The dial whose outcome is unknown: the same request cannot be sent by the plain Dial command. */
+    private DialRequest uncertainRequest;
+    private Instant uncertainSince;
+    private boolean restoring;
+
+    public DialViewModel(DialClient client, TaskRunner runner, Clock clock, Rules rules, CalleeZones calleeZones,
+                         DialMemoryStore memoryStore) {
+        this.client = client;
+        this.runner = runner;
+        this.clock = clock;
+        this.rules = rules;
+        this.calleeZones = calleeZones;
+        this.memoryStore = memoryStore;
+        this.validator = new DialRequestValidator(clock);
+        this.canDial = Bindings.createBooleanBinding(() -> valid.get() && !inFlight.get()
+                && !(outcome.get() == Outcome.UNCERTAIN && request != null && request.equals(uncertainRequest)),
+                valid, inFlight, outcome);
+        scheduleZone.set(clock.getZone());
+        restore(memoryStore.load());
+
+        Observable[] inputs = {numberId, phone, useCaseId, agentId, modelId, language, params, metadataRows,
+            metadataJsonMode, metadataJson, campaign, promptId, maxDuration, scheduleLater, scheduleDate,
+            scheduleTime, scheduleZone, calleeZone, assistantId, voiceId, legacyModel, useCases};
+        for (Observable input : inputs) {
+            input.addListener(changed -> onInput());
+        }
+        useCaseId.addListener((obs, old, now) -> loadModels());
+        recompute();
+    }
+
+    // ================= commands =================
+
+    /** Loads the four pickers' lists; a list that fails leaves its picker open to a typed ID. */
+    public void refreshPickers() {
+        load(client::listNumbers, numbers, numbersProblem, "caller numbers");
+        load(() -> client.listUseCases().stream().filter(u -> !u.isHidden()).toList(), useCases, useCasesProblem,
+                "use cases");
+        load(client::listAgents, agents, agentsProblem, "agents");
+        loadModels();
+    }
+
+    private void loadModels() {
+        String useCase = clean(useCaseId.get());
+        if (useCase == null || useCase.length() != DialRequestValidator.ID_LENGTH) {
+            models.clear();
+            modelsProblem.set(null);
+            return;
+        }
+        load(() -> client.listModels(useCase, CallModel.STATUS_ACTIVE), models, modelsProblem, "models");
+    }
+
+    private <T> void load(java.util.concurrent.Callable<List<T>> call, ObservableList<T> target,
+                          ReadOnlyStringWrapper problem, String what) {
+        runner.run(call, items -> {
+            target.setAll(items);
+            problem.set(null);
+        }, failure -> problem.set("The " + what + " could not be loaded (" + ErrorMessages.describe(failure)
+                + "). Type or paste the 24-character ID instead."));
+    }
+
+    /** Places the call. Does nothing unless the form is valid and no dial is under way. */
+    public void dial() {
+        if (!canDial.get()) {
+            return;
+        }
+        send(request);
+    }
+
+    /** The operator's explicit choice to send a dial whose earlier attempt is uncertain. */
+    public void dialAgainAnyway() {
+        if (outcome.get() != Outcome.UNCERTAIN || request == null || inFlight.get() || !valid.get()) {
+            return;
+        }
+        uncertainRequest = null;
+        send(request);
+    }
+
+    private void send(DialRequest toSend) {
+        inFlight.set(true);
+        outcome.set(Outcome.NONE);
+        outcomeMessage.set("Dialling " + toSend.phoneNumber() + "…");
+        createdCallId.set(null);
+        Instant attemptedAt = clock.instant();
+        runner.run(() -> client.dialOutbound(toSend), response -> created(toSend, response),
+                failure -> failed(toSend, failure, attemptedAt));
+    }
+
+    private void created(DialRequest sent, DialResponse response) {
+        inFlight.set(false);
+        uncertainRequest = null;
+        createdCallId.set(response.id());
+        String useCase = response.useCase() == null ? "" : " · use case " + response.useCase().name();
+        outcomeMessage.set("Call created: " + response.id() + " · " + describeCreated(response.created()) + useCase
+                + (sent.scheduledFor() != null ? " · scheduled for " + sent.scheduledFor() : ""));
+        outcome.set(Outcome.CREATED);
+        Map<String, String> choices = new LinkedHashMap<>();
+        choices.put(NUMBER, sent.numberId());
+        choices.put(USE_CASE, sent.useCaseId());
+        choices.put(AGENT, sent.agentId());
+        choices.put(MODEL, sent.modelId());
+        memory = memory.afterDial(sent.campaignId(), choices);
+        recentCampaigns.setAll(memory.recentCampaigns());
+        memoryStore.saveLater(memory);
+    }
+
+    private static String describeCreated(String created) {
+        return created == null ? "created" : "created " + created;
+    }
+
+    private void failed(DialRequest sent, Throwable failure, Instant attemptedAt) {
+        inFlight.set(false);
+        if (failure instanceof DialServiceException.OutcomeUncertain) {
+            uncertainRequest = sent;
+            uncertainSince = attemptedAt;
+            outcomeMessage.set("Outcome unknown: " + failure.getMessage() + " Checking call history…");
+            outcome.set(Outcome.UNCERTAIN);
+            checkHistory();
+            return;
+        }
+        serverErrors.clear();
+        if (failure instanceof DialServiceException.Rejected rejected) {
+            rejected.fieldErrors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
+            outcomeMessage.set("The service refused the call: " + rejected.serverMessage()
+                    + (rejected.fieldErrors().isEmpty() ? "" : " See the marked fields."));
+            outcome.set(Outcome.REJECTED);
+        } else if (failure instanceof DialServiceException.NotFound notFound) {
+            notFound.fieldErrors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
+            outcomeMessage.set("The service refused the call: " + notFound.getMessage());
+            outcome.set(Outcome.REJECTED);
+        } else if (failure instanceof DialServiceException.InvalidRequest invalid) {
+            invalid.errors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
+            outcomeMessage.set("Nothing was sent: fix the marked fields.");
+            outcome.set(Outcome.NOT_SENT);
+        } else {
+            // Unauthorized, rate limited, unreachable: the service did not act on the dial.
+            outcomeMessage.set("Not placed: " + ErrorMessages.describe(failure));
+            outcome.set(Outcome.NOT_SENT);
+        }
+        recompute();
+    }
+
+    private static String fieldKey(String field) {
+        return field == null ? "" : field;
+    }
+
+    /** Looks in call history for the uncertain dial: a call to the same number made since the attempt. */
+    public void checkHistory() {
+        if (uncertainRequest == null || checkingHistory.get()) {
+            return;
+        }
+        DialRequest sought = uncertainRequest;
+        Instant since = uncertainSince.minus(Duration.ofMinutes(2));
+        checkingHistory.set(true);
+        CallQuery query = CallQuery.builder().search(sought.phoneNumber())
+                .from(LocalDate.ofInstant(since, java.time.ZoneOffset.UTC)).limit(50).sort(CallQuery.Sort.desc).build();
+        runner.run(() -> client.listCalls(query), page -> {
+            checkingHistory.set(false);
+            Optional<Call> found = matching(page, sought, since);
+            if (found.isPresent()) {
+                uncertainRequest = null;
+                createdCallId.set(found.get().id());
+                outcomeMessage.set("The call went through after all: " + found.get().id() + " (" + found.get().status()
+                        .wireName() + "). It was not sent again.");
+                outcome.set(Outcome.FOUND_AFTER_ALL);
+            } else {
+                outcomeMessage.set("No call to " + sought.phoneNumber() + " shows in call history since "
+                        + LocalTime.ofInstant(since, clock.getZone()).format(TIME)
+                        + ". It may not have been placed, or may not show yet. Check again, or dial again "
+                        + "anyway if you are sure it was not placed.");
+            }
+        }, failure -> {
+            checkingHistory.set(false);
+            outcomeMessage.set("Outcome unknown, and call history could not be checked: "
+                    + ErrorMessages.describe(failure) + " Do not dial again until you know.");
+        });
+    }
+
+    private static Optional<Call> matching(CallPage page, DialRequest sought, Instant since) {
+        return page.calls().stream()
+                .filter(c -> sought.phoneNumber().equals(c.to()))
+                .filter(c -> c.created() == null || !parseInstant(c.created()).map(i -> i.isBefore(since)).orElse(false))
+                .findFirst();
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Empties the form; pickers go back to the last choices that placed a call. */
+    public void clear() {
+        restoring = true;
+        try {
+            numberId.set(memory.lastChoices().getOrDefault(NUMBER, ""));
+            useCaseId.set(memory.lastChoices().getOrDefault(USE_CASE, ""));
+            agentId.set(memory.lastChoices().getOrDefault(AGENT, ""));
+            modelId.set(memory.lastChoices().getOrDefault(MODEL, ""));
+            phone.set("");
+            language.set(null);
+            params.set("");
+            metadataRows.clear();
+            metadataJsonMode.set(false);
+            metadataJson.set("");
+            campaign.set("");
+            promptId.set("");
+            maxDuration.set("");
+            scheduleLater.set(false);
+            scheduleDate.set(null);
+            scheduleTime.set("");
+            scheduleZone.set(clock.getZone());
+            calleeZone.set(null);
+            assistantId.set("");
+            voiceId.set("");
+            legacyModel.set(null);
+        } finally {
+            restoring = false;
+        }
+        resetOutcome();
+        onInput();
+    }
+
+    /** After a call was placed: ready to place another with the same details. */
+    public void dialAgain() {
+        resetOutcome();
+    }
+
+    private void resetOutcome() {
+        uncertainRequest = null;
+        serverErrors.clear();
+        createdCallId.set(null);
+        outcomeMessage.set("");
+        outcome.set(Outcome.NONE);
+    }
+
+    /** Rewrites the params text as indented JSON; leaves it alone if it is not valid JSON. */
+    public void formatParams() {
+        String text = params.get();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try {
+            params.set(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(text)));
+        } catch (JsonProcessingException e) {
+            // the status line already says where the JSON is broken
+        }
+    }
+
+    /** Switches metadata between key/value rows and raw JSON, carrying the content across. */
+    public void setMetadataJsonMode(boolean json) {
+        if (json == metadataJsonMode.get()) {
+            return;
+        }
+        if (json) {
+            ObjectNode object = MAPPER.createObjectNode();
+            metadataRows.forEach(row -> {
+                if (!row.key().isBlank()) {
+                    object.put(row.key().strip(), row.value());
+                }
+            });
+            metadataJson.set(object.isEmpty() ? "" : object.toPrettyString());
+            metadataJsonMode.set(true);
+            return;
+        }
+        JsonNode parsed = parseMetadataJson();
+        if (parsed == null && !metadataJson.get().isBlank()) {
+            return; // the error stays shown; switching would lose the text
+        }
+        List<MetadataRow> rows = new ArrayList<>();
+        if (parsed != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = parsed.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (entry.getValue().isContainerNode()) {
+                    errors.put(METADATA, "\"" + entry.getKey() + "\" holds nested JSON, which rows cannot show; "
+                            + "stay in JSON mode to keep it.");
+                    return;
+                }
+                rows.add(new MetadataRow(entry.getKey(), entry.getValue().asText()));
+            }
+        }
+        metadataRows.setAll(rows);
+        metadataJsonMode.set(false);
+    }
+
+    public void addMetadataRow() {
+        metadataRows.add(new MetadataRow("", ""));
+    }
+
+    public void removeMetadataRow(MetadataRow row) {
+        metadataRows.remove(row);
+    }
+
+    // ================= derived state =================
+
+    private void onInput() {
+        if (restoring) {
+            return;
+        }
+        if (!serverErrors.isEmpty() && outcome.get() != Outcome.NONE) {
+            serverErrors.clear();
+        }
+        recompute();
+        memory = memory.withDraft(toDraft());
+        memoryStore.saveLater(memory);
+    }
+
+    private void recompute() {
+        Map<String, String> found = new LinkedHashMap<>();
+        UseCase chosenUseCase = useCases.stream().filter(u -> u.id().equals(clean(useCaseId.get()))).findFirst().orElse(null);
+
+        languageDefault.set(chosenUseCase != null && chosenUseCase.language() != null
+                ? "Use case default (" + chosenUseCase.language() + ")" : "Use case default");
+
+        PhoneCheck.Result phoneResult = PhoneCheck.check(phone.get(), rules.defaultCountry());
+        phoneSummary.set(phoneResult.summary());
+        if (!phoneResult.ok()) {
+            found.put(PHONE, phoneResult.problem());
+        }
+
+        JsonNode paramsJson = parseParams(found);
+        templateVariables.setAll(chosenUseCase == null ? List.of() : TemplateVariables.of(chosenUseCase.prompt()));
+        List<String> missing = TemplateVariables.missing(templateVariables, paramsJson);
+        missingVariables.set(missing.isEmpty() || templateVariables.isEmpty() ? null
+                : "The template also uses " + String.join(", ", missing.stream().map(v -> "{{" + v + "}}").toList())
+                        + "; the agent will see them empty.");
+        templatePreview.set(chosenUseCase == null ? "" : TemplateVariables.fill(chosenUseCase.prompt(), paramsJson));
+
+        JsonNode metadata = metadataJsonMode.get() ? parseMetadataJsonInto(found) : metadataFromRows(found);
+        Integer maxMinutes = parseMaxDuration(found);
+        Instant scheduledFor = scheduleLater.get() ? parseSchedule(found) : null;
+        describeSchedule(phoneResult, scheduledFor, found);
+
+        DialRequest built = DialRequest.builder()
+                .numberId(numberId.get()).phoneNumber(phoneResult.ok() ? phoneResult.e164() : phone.get())
+                .useCaseId(useCaseId.get()).agentId(agentId.get()).modelId(modelId.get())
+                .language(language.get() == null ? null : language.get().tag())
+                .params(paramsJson).metadata(metadata).campaignId(campaign.get()).promptId(promptId.get())
+                .scheduledFor(scheduledFor).maxDurationMins(maxMinutes)
+                .assistantId(assistantId.get()).voiceId(voiceId.get())
+                .model(legacyModel.get() == null ? null : legacyModel.get().name())
+                .build();
+        for (FieldError error : validator.validate(built)) {
+            found.putIfAbsent(error.field(), error.message());
+        }
+        serverErrors.forEach(found::putIfAbsent);
+
+        errors.keySet().retainAll(found.keySet());
+        errors.putAll(found);
+        boolean ok = found.isEmpty();
+        request = ok ? built : null;
+        valid.set(ok);
+        requestPreview.set(ok ? pretty(built) : "Fix the marked fields to see the request that will be sent.\n\n"
+                + String.join("\n", found.entrySet().stream().map(e -> "• " + label(e.getKey()) + ": " + e.getValue())
+                .toList()));
+        curl.set(ok ? curlFor(built) : "");
+        canDial.invalidate();
+    }
+
+    private JsonNode parseParams(Map<String, String> found) {
+        String text = params.get();
+        if (text == null || text.isBlank()) {
+            paramsStatus.set("Empty: no params are sent.");
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            paramsStatus.set(node.isNull() ? "null: sent as an explicit null." : "Valid JSON.");
+            return node.isNull() ? NullNode.getInstance() : node;
+        } catch (JsonProcessingException e) {
+            String where = "Line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            paramsStatus.set(where + ": " + e.getOriginalMessage());
+            found.put(PARAMS, "Params are not valid JSON (" + where + "): " + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private JsonNode metadataFromRows(Map<String, String> found) {
+        ObjectNode object = MAPPER.createObjectNode();
+        Set<String> seen = new LinkedHashSet<>();
+        for (MetadataRow row : metadataRows) {
+            String key = row.key().strip();
+            if (key.isEmpty()) {
+                if (!row.value().isBlank()) {
+                    found.put(METADATA, "A metadata value has no key; give it a name or remove the row.");
+                }
+                continue;
+            }
+            if (!seen.add(key)) {
+                found.put(METADATA, "The metadata key \"" + key + "\" is used twice.");
+            }
+            object.put(key, row.value());
+        }
+        return object.isEmpty() ? null : object;
+    }
+
+    private JsonNode parseMetadataJson() {
+        String text = metadataJson.get();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private JsonNode parseMetadataJsonInto(Map<String, String> found) {
+        String text = metadataJson.get();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node; // the validator explains a non-object
+        } catch (JsonProcessingException e) {
+            found.put(METADATA, "Metadata is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private Integer parseMaxDuration(Map<String, String> found) {
+        String text = clean(maxDuration.get());
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            found.put(MAX_DURATION, "Maximum duration is a whole number of minutes, e.g. 5; leave it empty for the "
+                    + "use case's limit (or 10 minutes).");
+            return null;
+        }
+    }
+
+    private Instant parseSchedule(Map<String, String> found) {
+        if (scheduleDate.get() == null) {
+            found.put(SCHEDULE, "Choose the date to call on.");
+            return null;
+        }
+        LocalTime time;
+        try {
+            time = LocalTime.parse(clean(scheduleTime.get()) == null ? "" : scheduleTime.get().strip(), TIME);
+        } catch (DateTimeParseException e) {
+            found.put(SCHEDULE, "Write the time as hours and minutes, e.g. 9:30 or 14:05.");
+            return null;
+        }
+        ZoneId zone = scheduleZone.get() == null ? clock.getZone() : scheduleZone.get();
+        try {
+            return ScheduleTimes.toInstant(scheduleDate.get().atTime(time), zone);
+        } catch (IllegalArgumentException e) {
+            found.put(SCHEDULE, e.getMessage().replaceFirst("Say which by adding the offset, e\\.g\\..*$",
+                    "Pick a time outside the change, e.g. an hour later."));
+            return null;
+        }
+    }
+
+    /** What will be sent as UTC, and what time it will be for the callee, against calling hours. */
+    private void describeSchedule(PhoneCheck.Result phoneResult, Instant scheduledFor, Map<String, String> found) {
+        Instant when = scheduledFor != null ? scheduledFor : clock.instant();
+        String utc = scheduledFor != null ? "Sends scheduled_for " + scheduledFor + " (UTC)" : "Dials now";
+        callingHoursWarning.set(null);
+        if (!phoneResult.ok()) {
+            calleeZoneChoices.clear();
+            scheduleSummary.set(utc);
+            return;
+        }
+        Optional<ZoneId> known = calleeZones.unambiguousZone(phoneResult.regionCode(), when);
+        ZoneId zone;
+        if (known.isPresent()) {
+            calleeZoneChoices.clear();
+            zone = known.get();
+        } else {
+            List<ZoneId> candidates = calleeZones.zonesOf(phoneResult.regionCode());
+            if (!calleeZoneChoices.equals(candidates)) {
+                calleeZoneChoices.setAll(candidates);
+            }
+            zone = calleeZone.get() != null && candidates.contains(calleeZone.get()) ? calleeZone.get() : null;
+            if (zone == null) {
+                scheduleSummary.set(utc);
+                callingHoursWarning.set("Calling hours not checked: " + phoneResult.countryName()
+                        + " has several time zones. Choose the callee's to check them.");
+                return;
+            }
+        }
+        ZonedDateTime local = when.atZone(zone);
+        scheduleSummary.set(utc + " · callee's time " + local.format(LOCAL) + " (" + zone.getId() + ")");
+        LocalTime localTime = local.toLocalTime();
+        if (localTime.isBefore(rules.callingHoursStart()) || !localTime.isBefore(rules.callingHoursEnd())) {
+            callingHoursWarning.set("It will be " + localTime.format(TIME) + " for the callee, outside calling hours ("
+                    + rules.callingHoursStart() + "–" + rules.callingHoursEnd() + " callee time).");
+        }
+    }
+
+    private static String pretty(DialRequest request) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A dial request could not be written as JSON", e);
+        }
+    }
+
+    /** A curl command for the same request; the key stays in the operator's environment. */
+    private String curlFor(DialRequest request) {
+        String json;
+        try {
+            json = MAPPER.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return "curl -sS -X POST '" + client.config().baseUrl() + "/dial/outbound' \\\n"
+                + "  -H \"authorization: Bearer $DIALDESK_API_KEY\" \\\n"
+                + "  -H 'Content-Type: application/json' \\\n"
+                + "  --data-raw '" + json.replace("'", "'\\''") + "'";
+    }
+
+    /** Names the operator sees for fields, in messages listing several problems. */
+    public static String label(String field) {
+        return switch (field) {
+            case NUMBER -> "Caller number";
+            case PHONE -> "Callee phone";
+            case USE_CASE -> "Use case";
+            case AGENT -> "Agent";
+            case MODEL -> "Model";
+            case "language" -> "Language";
+            case PARAMS -> "Params";
+            case METADATA -> "Metadata";
+            case "campaign_id" -> "Campaign";
+            case "prompt_id" -> "Prompt ID";
+            case MAX_DURATION -> "Max duration";
+            case SCHEDULE -> "Schedule";
+            case "assistant_id" -> "Assistant ID";
+            case "voice_id" -> "Voice ID";
+            case "model" -> "Legacy model";
+            default -> field;
+        };
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    // ================= draft =================
+
+    private DialDraft toDraft() {
+        return new DialDraft(numberId.get(), phone.get(), useCaseId.get(), agentId.get(), modelId.get(),
+                language.get() == null ? null : language.get().tag(), params.get(),
+                metadataRows.stream().map(r -> new DialDraft.MetadataEntry(r.key(), r.value())).toList(),
+                metadataJsonMode.get(), metadataJson.get(), campaign.get(), promptId.get(), maxDuration.get(),
+                scheduleLater.get(), scheduleDate.get() == null ? null : scheduleDate.get().toString(),
+                scheduleTime.get(), scheduleZone.get() == null ? null : scheduleZone.get().getId(),
+                calleeZone.get() == null ? null : calleeZone.get().getId(), assistantId.get(), voiceId.get(),
+                legacyModel.get() == null ? null : legacyModel.get().name());
+    }
+
+    private void restore(DialMemoryStore.DialMemory loaded) {
+        memory = loaded;
+        recentCampaigns.setAll(loaded.recentCampaigns());
+        DialDraft d = loaded.draft();
+        restoring = true;
+        try {
+            if (d == null) {
+                numberId.set(loaded.lastChoices().getOrDefault(NUMBER, ""));
+                useCaseId.set(loaded.lastChoices().getOrDefault(USE_CASE, ""));
+                agentId.set(loaded.lastChoices().getOrDefault(AGENT, ""));
+                modelId.set(loaded.lastChoices().getOrDefault(MODEL, ""));
+                return;
+            }
+            numberId.set(nonNull(d.numberId()));
+            phone.set(nonNull(d.phone()));
+            useCaseId.set(nonNull(d.useCaseId()));
+            agentId.set(nonNull(d.agentId()));
+            modelId.set(nonNull(d.modelId()));
+            language.set(Language.fromTag(d.language()).orElse(null));
+            params.set(nonNull(d.params()));
+            metadataRows.setAll(d.metadata().stream().map(e -> new MetadataRow(e.key(), e.value())).toList());
+            metadataJsonMode.set(d.metadataJsonMode());
+            metadataJson.set(nonNull(d.metadataJson()));
+            campaign.set(nonNull(d.campaign()));
+            promptId.set(nonNull(d.promptId()));
+            maxDuration.set(nonNull(d.maxDuration()));
+            scheduleLater.set(d.scheduleLater());
+            scheduleDate.set(d.scheduleDate() == null ? null : LocalDate.parse(d.scheduleDate()));
+            scheduleTime.set(nonNull(d.scheduleTime()));
+            scheduleZone.set(zoneOrNull(d.scheduleZone(), clock.getZone()));
+            calleeZone.set(zoneOrNull(d.calleeZone(), null));
+            assistantId.set(nonNull(d.assistantId()));
+            voiceId.set(nonNull(d.voiceId()));
+            legacyModel.set(d.legacyModel() == null ? null : LegacyModel.parse(d.legacyModel()).orElse(null));
+        } catch (DateTimeParseException e) {
+            scheduleDate.set(null);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private static ZoneId zoneOrNull(String id, ZoneId fallback) {
+        try {
+            return id == null ? fallback : ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return fallback;
+        }
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    // ================= properties =================
+
+    public StringProperty numberIdProperty() { return numberId; }
+    public StringProperty phoneProperty() { return phone; }
+    public StringProperty useCaseIdProperty() { return useCaseId; }
+    public StringProperty agentIdProperty() { return agentId; }
+    public StringProperty modelIdProperty() { return modelId; }
+    public ObjectProperty<Language> languageProperty() { return language; }
+    public StringProperty paramsProperty() { return params; }
+    public ObservableList<MetadataRow> metadataRows() { return metadataRows; }
+    public ReadOnlyBooleanProperty metadataJsonModeProperty() { return metadataJsonMode; }
+    public StringProperty metadataJsonProperty() { return metadataJson; }
+    public StringProperty campaignProperty() { return campaign; }
+    public StringProperty promptIdProperty() { return promptId; }
+    public StringProperty maxDurationProperty() { return maxDuration; }
+    public BooleanProperty scheduleLaterProperty() { return scheduleLater; }
+    public ObjectProperty<LocalDate> scheduleDateProperty() { return scheduleDate; }
+    public StringProperty scheduleTimeProperty() { return scheduleTime; }
+    public ObjectProperty<ZoneId> scheduleZoneProperty() { return scheduleZone; }
+    public ObjectProperty<ZoneId> calleeZoneProperty() { return calleeZone; }
+    public StringProperty assistantIdProperty() { return assistantId; }
+    public StringProperty voiceIdProperty() { return voiceId; }
+    public ObjectProperty<LegacyModel> legacyModelProperty() { return legacyModel; }
+
+    public ObservableList<CallerNumber> numbers() { return numbers; }
+    public ObservableList<UseCase> useCases() { return useCases; }
+    public ObservableList<Agent> agents() { return agents; }
+    public ObservableList<CallModel> models() { return models; }
+    public ObservableList<String> recentCampaigns() { return recentCampaigns; }
+    public ReadOnlyStringProperty numbersProblemProperty() { return numbersProblem.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty useCasesProblemProperty() { return useCasesProblem.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty agentsProblemProperty() { return agentsProblem.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelsProblemProperty() { return modelsProblem.getReadOnlyProperty(); }
+
+    /** Field (its JSON name) to the problem with it; empty when the form is valid. */
+    public ObservableMap<String, String> errors() { return FXCollections.unmodifiableObservableMap(errors); }
+    public ReadOnlyStringProperty phoneSummaryProperty() { return phoneSummary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty languageDefaultProperty() { return languageDefault.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty paramsStatusProperty() { return paramsStatus.getReadOnlyProperty(); }
+    public ObservableList<String> templateVariables() { return FXCollections.unmodifiableObservableList(templateVariables); }
+    public ReadOnlyStringProperty missingVariablesProperty() { return missingVariables.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty templatePreviewProperty() { return templatePreview.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty scheduleSummaryProperty() { return scheduleSummary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty callingHoursWarningProperty() { return callingHoursWarning.getReadOnlyProperty(); }
+    public ObservableList<ZoneId> calleeZoneChoices() { return FXCollections.unmodifiableObservableList(calleeZoneChoices); }
+    public ReadOnlyStringProperty requestPreviewProperty() { return requestPreview.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty curlProperty() { return curl.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty inFlightProperty() { return inFlight.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() { return outcome.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty outcomeMessageProperty() { return outcomeMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty createdCallIdProperty() { return createdCallId.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty checkingHistoryProperty() { return checkingHistory.getReadOnlyProperty(); }
+    public BooleanBinding canDialProperty() { return canDial; }
+
+    /** The request as it stands, if the form is valid. */
+    public Optional<DialRequest> request() { return Optional.ofNullable(request); }
+}

@@ -1,0 +1,73 @@
+package org.dialdesk.ui.dial;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
+
+/**
+ * The callee number as typed, checked with libphonenumber: national formats are read in the
+ * default country, the result is E.164, and problems are explained.
+ */
+public final class PhoneCheck {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    /** {@code e164} and {@code regionCode} are set when {@code problem} is null. */
+    public record Result(String e164, String international, String regionCode, String countryName, String problem) {
+        static Result problem(String message) {
+            return new Result(null, null, null, null, message);
+        }
+
+        public boolean ok() {
+            return problem == null;
+        }
+
+        /** "+1 415-555-0125 · United States", for showing under the field. */
+        public String summary() {
+            return ok() ? international + " · " + countryName : "";
+        }
+    }
+
+    private PhoneCheck() {
+    }
+
+    public static Result check(String input, String defaultRegion) {
+        if (input == null || input.isBlank()) {
+            return Result.problem("Enter the number to call.");
+        }
+        String region = defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT);
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(input.strip(), region);
+        } catch (NumberParseException e) {
+            return Result.problem(switch (e.getErrorType()) {
+                case INVALID_COUNTRY_CODE -> input.strip().startsWith("+")
+                        ? "That country code does not exist; check the digits after +."
+                        : "Start with + and the country code, e.g. +14155550123 (no default country is set).";
+                case TOO_SHORT_NSN, TOO_SHORT_AFTER_IDD -> "Too short for a phone number.";
+                case TOO_LONG -> "Too long for a phone number.";
+                default -> "Not a phone number: use digits, optionally starting with + and the country code.";
+            });
+        }
+        String numberRegion = UTIL.getRegionCodeForNumber(number);
+        String country = countryName(numberRegion);
+        if (!UTIL.isValidNumber(number)) {
+            if (!input.strip().startsWith("+")) {
+                return Result.problem("Not a valid " + countryName(region) + " number (numbers without + are read as "
+                        + countryName(region) + "). For another country, start with + and its code.");
+            }
+            return Result.problem(numberRegion == null
+                    ? "Not a valid number for country code +" + number.getCountryCode() + "; check the digits."
+                    : "Not a valid " + country + " number; check the digits.");
+        }
+        return new Result(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL), numberRegion, country, null);
+    }
+
+    static String countryName(String regionCode) {
+        if (regionCode == null || regionCode.equals("ZZ") || regionCode.equals("001")) {
+            return "international";
+        }
+        return new Locale("", regionCode).getDisplayCountry(Locale.ENGLISH);
+    }
+}

@@ -1,0 +1,447 @@
+package org.dialdesk.ui.dial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.Language;
+import org.dialdesk.sandbox.FaultPlan;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.store.DialMemoryStore;
+import org.dialdesk.testing.DirectTaskRunner;
+import org.dialdesk.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DialViewModelTest {
+    static final String SUPPORT_LINE = "640000000000000000000001";
+    static final String REMINDER = "650000000000000000000001";
+    static final String AVA = "660000000000000000000001";
+    static final String REMINDER_V3 = "670000000000000000000001";
+    static final Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
+    static final DialViewModel.Rules US_RULES = new DialViewModel.Rules("US", LocalTime.of(8, 0), LocalTime.of(21, 0));
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(NOW);
+    Sandbox sandbox;
+    DialClient client;
+    DialMemoryStore memory;
+    DialViewModel vm;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withApiKey("k").withClock(clock, false));
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
+        vm = newViewModel(client);
+        vm.refreshPickers();
+    }
+
+    DialViewModel newViewModel(DialClient using) {
+        memory = new DialMemoryStore(dir, "sandbox");
+        return new DialViewModel(using, new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")), US_RULES,
+                CalleeZones.load(), memory);
+    }
+
+    @AfterEach
+    void stop() {
+        memory.close();
+        client.close();
+        sandbox.close();
+    }
+
+    void fillMinimal() {
+        vm.numberIdProperty().set(SUPPORT_LINE);
+        vm.phoneProperty().set("+14155550125");
+    }
+
+    String requestJson() {
+        return vm.requestPreviewProperty().get().replaceAll("\\s", "");
+    }
+
+    @Test
+    void aFreshFormIsInvalidAndSaysWhy() {
+        assertFalse(vm.validProperty().get());
+        assertFalse(vm.canDialProperty().get());
+        assertEquals(List.of("number_id", "phone_number").stream().sorted().toList(),
+                vm.errors().keySet().stream().sorted().toList());
+        assertTrue(vm.requestPreviewProperty().get().startsWith("Fix the marked fields"));
+    }
+
+    @Test
+    void picksAreLoadedAndHiddenUseCasesLeftOut() {
+        assertEquals(4, vm.numbers().size());
+        assertEquals(4, vm.useCases().size());
+        assertEquals(4, vm.agents().size());
+        vm.useCaseIdProperty().set(REMINDER);
+        assertEquals(List.of(REMINDER_V3), vm.models().stream().map(m -> m.id()).toList(), "active models only");
+        assertEquals("Use case default (en-US)", vm.languageDefaultProperty().get());
+    }
+
+    @Test
+    void everyFieldGoesIntoTheExactRequest() {
+        fillMinimal();
+        vm.phoneProperty().set("(415) 555-0125");
+        vm.useCaseIdProperty().set(REMINDER);
+        vm.agentIdProperty().set(AVA);
+        vm.modelIdProperty().set(REMINDER_V3);
+        vm.languageProperty().set(Language.ES_MX);
+        vm.paramsProperty().set("{\"patient_name\": \"Ada\"}");
+        vm.addMetadataRow();
+        vm.metadataRows().get(0).keyProperty().set("crm_id");
+        vm.metadataRows().get(0).valueProperty().set("42");
+        vm.campaignProperty().set(" spring ");
+        vm.promptIdProperty().set("p-1");
+        vm.maxDurationProperty().set("7");
+        vm.scheduleLaterProperty().set(true);
+        vm.scheduleDateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.scheduleTimeProperty().set("9:30");
+        vm.scheduleZoneProperty().set(ZoneId.of("America/Chicago"));
+        vm.assistantIdProperty().set("legacy-assistant");
+        vm.legacyModelProperty().set(org.dialdesk.api.LegacyModel.Fast);
+
+        assertTrue(vm.validProperty().get(), vm.errors().toString());
+        assertEquals("{\"number_id\":\"" + SUPPORT_LINE + "\",\"phone_number\":\"+14155550125\",\"prompt_id\":\"p-1\","
+                + "\"use_case_id\":\"" + REMINDER + "\",\"agent_id\":\"" + AVA + "\",\"model_id\":\"" + REMINDER_V3 + "\","
+                + "\"language\":\"es-MX\",\"params\":{\"patient_name\":\"Ada\"},\"metadata\":{\"crm_id\":\"42\"},"
+                + "\"campaign_id\":\"spring\",\"scheduled_for\":\"2026-12-01T15:30:00Z\",\"max_duration_mins\":7,"
+                + "\"assistant_id\":\"legacy-assistant\",\"model\":\"Fast\"}", requestJson());
+        assertEquals("+1 415-555-0125 · United States", vm.phoneSummaryProperty().get());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not a number        | phone_number      | Not a phone number",
+        "+1 415 555          | phone_number      | ",
+        "+999 1234567        | phone_number      | country code",
+        "030 1234567         | phone_number      | For another country, start with +",
+    })
+    void phoneProblemsAreExplained(String phone, String field, String part) {
+        fillMinimal();
+        vm.phoneProperty().set(phone);
+        assertTrue(vm.errors().containsKey(field), vm.errors().toString());
+        if (part != null) {
+            assertTrue(vm.errors().get(field).contains(part), vm.errors().get(field));
+        }
+        assertFalse(vm.canDialProperty().get());
+    }
+
+    @Test
+    void nationalNumbersUseTheDefaultCountry() {
+        fillMinimal();
+        vm.phoneProperty().set("+49 30 901820");
+        assertTrue(vm.validProperty().get());
+        assertTrue(requestJson().contains("\"phone_number\":\"+4930901820\""));
+        assertEquals("+49 30 901820 · Germany", vm.phoneSummaryProperty().get());
+    }
+
+    @Test
+    void paramsErrorsGiveLineAndColumnAndNullIsAllowed() {
+        fillMinimal();
+        vm.paramsProperty().set("{\n  \"a\": 1,\n  \"b\": }");
+        assertTrue(vm.paramsStatusProperty().get().startsWith("Line 3, column 8"), vm.paramsStatusProperty().get());
+        assertTrue(vm.errors().get("params").contains("Line 3"));
+        vm.paramsProperty().set("null");
+        assertTrue(vm.validProperty().get());
+        assertTrue(requestJson().contains("\"params\":null"));
+        vm.paramsProperty().set("[1, 2]");
+        assertTrue(vm.validProperty().get(), "params may be any JSON value");
+        vm.paramsProperty().set("{\"b\":1,\"a\":[1,2]}");
+        vm.formatParams();
+        assertEquals("{\n  \"b\" : 1,\n  \"a\" : [ 1, 2 ]\n}", vm.paramsProperty().get().replace("\r", ""));
+    }
+
+    @Test
+    void templateVariablesAreListedMissingOnesWarnedAndPreviewFilled() {
+        fillMinimal();
+        vm.useCaseIdProperty().set(REMINDER);
+        assertEquals(List.of("patient_name", "clinic", "appointment_time"), vm.templateVariables());
+        vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\"}");
+        assertEquals("The template also uses {{appointment_time}}; the agent will see them empty.",
+                vm.missingVariablesProperty().get());
+        assertTrue(vm.templatePreviewProperty().get().startsWith("You are calling Ada on behalf of Mercy to confirm the "
+                + "appointment on [appointment_time]."), vm.templatePreviewProperty().get());
+        vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\", \"appointment_time\": \"Mon 9:00\"}");
+        assertNull(vm.missingVariablesProperty().get());
+        assertTrue(vm.validProperty().get(), "missing variables warn but do not block");
+    }
+
+    @Test
+    void metadataRowsAndJsonRoundTrip() {
+        fillMinimal();
+        vm.addMetadataRow();
+        vm.metadataRows().get(0).keyProperty().set("crm_id");
+        vm.metadataRows().get(0).valueProperty().set("42");
+        vm.addMetadataRow();
+        vm.metadataRows().get(1).keyProperty().set("crm_id");
+        assertTrue(vm.errors().get("metadata").contains("used twice"));
+        vm.metadataRows().get(1).keyProperty().set("tier");
+        vm.metadataRows().get(1).valueProperty().set("gold");
+        assertTrue(vm.validProperty().get());
+
+        vm.setMetadataJsonMode(true);
+        assertTrue(vm.metadataJsonModeProperty().get());
+        assertTrue(vm.metadataJsonProperty().get().contains("\"tier\" : \"gold\""));
+        vm.metadataJsonProperty().set("[1]");
+        assertTrue(vm.errors().get("metadata").contains("JSON object"), vm.errors().toString());
+        vm.metadataJsonProperty().set("{\"nested\": {\"a\": 1}}");
+        assertTrue(vm.validProperty().get());
+        vm.setMetadataJsonMode(false);
+        assertTrue(vm.metadataJsonModeProperty().get(), "nested JSON keeps the editor in JSON mode");
+        vm.metadataJsonProperty().set("{\"a\": \"1\", \"b\": 2}");
+        vm.setMetadataJsonMode(false);
+        assertEquals(2, vm.metadataRows().size());
+        assertEquals("2", vm.metadataRows().get(1).value());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "abc | whole number",
+        "0   | at least 1",
+        "121 | capped at 120",
+    })
+    void maxDurationRules(String text, String part) {
+        fillMinimal();
+        vm.maxDurationProperty().set(text);
+        assertTrue(vm.errors().get("max_duration_mins").contains(part), vm.errors().toString());
+        vm.maxDurationProperty().set("");
+        assertTrue(vm.validProperty().get(), "empty means the use case's limit");
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "2026-12-01 | 9:30  | America/Chicago     | 2026-12-01T15:30:00Z",
+        "2027-07-01 | 9:30  | Europe/Berlin       | 2027-07-01T07:30:00Z",
+        "2027-03-14 | 3:30  | America/Chicago     | 2027-03-14T08:30:00Z",
+        "2026-12-01 | 23:59 | Pacific/Kiritimati  | 2026-12-01T09:59:00Z",
+    })
+    void schedulesConvertToUtcAcrossZones(String date, String time, String zone, String utc) {
+        fillMinimal();
+        vm.scheduleLaterProperty().set(true);
+        vm.scheduleDateProperty().set(LocalDate.parse(date));
+        vm.scheduleTimeProperty().set(time);
+        vm.scheduleZoneProperty().set(ZoneId.of(zone));
+        assertTrue(vm.validProperty().get(), vm.errors().toString());
+        assertTrue(requestJson().contains("\"scheduled_for\":\"" + utc + "\""), requestJson());
+        assertTrue(vm.scheduleSummaryProperty().get().startsWith("Sends scheduled_for " + utc));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "2027-03-14 | 2:30  | America/Chicago | does not exist",
+        "2026-11-01 | 1:30  | America/Chicago | happens twice",
+        "2026-11-23 | 8:59  | America/Chicago | not in the future",
+        "2026-12-01 | 25:00 | America/Chicago | hours and minutes",
+        "           | 9:30  | America/Chicago | Choose the date",
+    })
+    void impossibleOrPastTimesAreRefusedWithAReason(String date, String time, String zone, String part) {
+        fillMinimal();
+        vm.scheduleLaterProperty().set(true);
+        vm.scheduleDateProperty().set(date == null ? null : LocalDate.parse(date));
+        vm.scheduleTimeProperty().set(time);
+        vm.scheduleZoneProperty().set(ZoneId.of(zone));
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.errors().get("scheduled_for").contains(part), vm.errors().toString());
+    }
+
+    @Test
+    void calleeLocalTimeAndCallingHours() {
+        fillMinimal();
+        vm.phoneProperty().set("+4930901820");
+        vm.scheduleLaterProperty().set(true);
+        vm.scheduleDateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.scheduleTimeProperty().set("16:30");
+        vm.scheduleZoneProperty().set(ZoneId.of("America/Chicago"));
+        assertTrue(vm.scheduleSummaryProperty().get().endsWith("callee's time Tue 1 Dec 23:30 (Europe/Berlin)"),
+                vm.scheduleSummaryProperty().get());
+        assertTrue(vm.callingHoursWarningProperty().get().contains("23:30"), "outside 08:00–21:00");
+        assertTrue(vm.validProperty().get(), "a warning, not a block");
+
+        vm.scheduleTimeProperty().set("9:30");
+        assertNull(vm.callingHoursWarningProperty().get());
+
+        vm.phoneProperty().set("+14155550125");
+        assertTrue(vm.calleeZoneChoices().contains(ZoneId.of("America/Los_Angeles")), "the US has several zones");
+        assertTrue(vm.callingHoursWarningProperty().get().startsWith("Calling hours not checked"));
+        vm.calleeZoneProperty().set(ZoneId.of("America/Los_Angeles"));
+        assertTrue(vm.scheduleSummaryProperty().get().contains("07:30 (America/Los_Angeles)"));
+        assertTrue(vm.callingHoursWarningProperty().get().contains("7:30"), "before 8 am for the callee");
+    }
+
+    @Test
+    void dialCreatesTheCallAndRemembersChoices() {
+        fillMinimal();
+        vm.useCaseIdProperty().set(REMINDER);
+        vm.campaignProperty().set("q4");
+        vm.dial();
+        assertEquals(DialViewModel.Outcome.CREATED, vm.outcomeProperty().get(), vm.outcomeMessageProperty().get());
+        String id = vm.createdCallIdProperty().get();
+        assertEquals("+14155550125", client.getCall(id).to());
+        assertTrue(vm.outcomeMessageProperty().get().contains("Appointment reminder"));
+        assertEquals(List.of("q4"), vm.recentCampaigns());
+        assertEquals("+14155550125", vm.phoneProperty().get(), "the form keeps its contents");
+
+        vm.clear();
+        assertEquals("", vm.phoneProperty().get());
+        assertEquals(SUPPORT_LINE, vm.numberIdProperty().get(), "pickers return to the last choices");
+        assertEquals(REMINDER, vm.useCaseIdProperty().get());
+    }
+
+    @Test
+    void aRejectionMarksTheFieldTheServiceNamedAndKeepsTheForm() {
+        fillMinimal();
+        vm.numberIdProperty().set("640000000000000000000999");
+        vm.dial();
+        assertEquals(DialViewModel.Outcome.REJECTED, vm.outcomeProperty().get());
+        assertTrue(vm.errors().get("number_id").contains("there is no number"), vm.errors().toString());
+        assertEquals("640000000000000000000999", vm.numberIdProperty().get());
+        vm.numberIdProperty().set(SUPPORT_LINE);
+        assertTrue(vm.validProperty().get(), "editing clears the service's complaint");
+    }
+
+    @Test
+    void anUncertainDialIsFoundInHistoryAndNotResent() throws Exception {
+        memory.close();
+        client.close();
+        sandbox.close();
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox2")).withApiKey("k")
+                .withFaults(FaultPlan.parse("drop=1")).withClock(clock, false));
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
+        vm = newViewModel(client);
+        fillMinimal();
+        vm.dial();
+        // Every request is dropped in this sandbox, so the history check cannot answer either.
+        assertEquals(DialViewModel.Outcome.UNCERTAIN, vm.outcomeProperty().get());
+        assertTrue(vm.outcomeMessageProperty().get().contains("Do not dial again"), vm.outcomeMessageProperty().get());
+        assertFalse(vm.canDialProperty().get(), "the same dial cannot be sent by the plain command");
+        vm.dial();
+        assertEquals(1, sandbox.callCount(), "pressing Dial again sent nothing");
+    }
+
+    @Test
+    void uncertainThenHistoryShowsNothingThenTheOperatorChoosesToResend() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+            server.enqueue(new MockResponse().setBody("{\"calls\":[],\"count\":0,\"limit\":50,\"offset\":0}"));
+            server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"abc\",\"status\":\"Queued\","
+                    + "\"metadata\":{\"to\":\"+14155550125\"},\"created\":\"2026-11-23T15:00:30Z\"}],\"count\":1}"));
+            server.enqueue(new MockResponse().setBody("{\"id\":\"second\"}"));
+            server.start();
+            try (DialClient mockClient = new DialClient(ClientConfig.of(server.url("/api/v1").toString(), ApiKey.of("k"))
+                    .withRetryPolicy(ClientConfig.RetryPolicy.NONE), clock, d -> { })) {
+                memory.close();
+                vm = newViewModel(mockClient);
+                fillMinimal();
+                vm.dial();
+                assertEquals(DialViewModel.Outcome.UNCERTAIN, vm.outcomeProperty().get());
+                assertTrue(vm.outcomeMessageProperty().get().startsWith("No call to +14155550125 shows"),
+                        vm.outcomeMessageProperty().get());
+                assertFalse(vm.canDialProperty().get());
+
+                vm.checkHistory();
+                assertEquals(DialViewModel.Outcome.FOUND_AFTER_ALL, vm.outcomeProperty().get());
+                assertEquals("abc", vm.createdCallIdProperty().get());
+
+                vm.dialAgain();
+                vm.dial();
+                assertEquals("second", vm.createdCallIdProperty().get(), "a new dial only on the operator's word");
+                server.takeRequest();
+                RecordedRequest history = server.takeRequest();
+                assertTrue(history.getPath().contains("search=%2B14155550125"), history.getPath());
+            }
+        }
+    }
+
+    @Test
+    void aListThatCannotLoadFallsBackToATypedId() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    if (request.getPath().startsWith("/api/v1/numbers")) {
+                        return new MockResponse().setResponseCode(404).setBody("{\"message\":\"Cannot GET /numbers\"}");
+                    }
+                    if (request.getPath().startsWith("/api/v1/dial")) {
+                        return new MockResponse().setBody("{\"id\":\"created-by-id\"}");
+                    }
+                    return new MockResponse().setBody("[]");
+                }
+            });
+            server.start();
+            try (DialClient mockClient = new DialClient(ClientConfig.of(server.url("/api/v1").toString(), ApiKey.of("k"))
+                    .withRetryPolicy(ClientConfig.RetryPolicy.NONE), clock, d -> { })) {
+                memory.close();
+                vm = newViewModel(mockClient);
+                vm.refreshPickers();
+                assertTrue(vm.numbersProblemProperty().get().contains("Type or paste the 24-character ID"));
+                assertNull(vm.useCasesProblemProperty().get());
+                vm.numberIdProperty().set("64000000000000000000001");
+                vm.phoneProperty().set("+14155550125");
+                assertTrue(vm.errors().get("number_id").contains("has 23"), "checked as typed");
+                vm.numberIdProperty().set(SUPPORT_LINE);
+                vm.dial();
+                assertEquals("created-by-id", vm.createdCallIdProperty().get());
+            }
+        }
+    }
+
+    @Test
+    void theDraftSurvivesARestart() {
+        fillMinimal();
+        vm.paramsProperty().set("{\"a\": 1}");
+        vm.scheduleLaterProperty().set(true);
+        vm.scheduleDateProperty().set(LocalDate.of(2026, 12, 1));
+        vm.scheduleTimeProperty().set("9:30");
+        vm.addMetadataRow();
+        vm.metadataRows().get(0).keyProperty().set("k");
+        memory.close();
+
+        DialViewModel again = newViewModel(client);
+        assertEquals("+14155550125", again.phoneProperty().get());
+        assertEquals("{\"a\": 1}", again.paramsProperty().get());
+        assertEquals(LocalDate.of(2026, 12, 1), again.scheduleDateProperty().get());
+        assertEquals("k", again.metadataRows().get(0).key());
+        assertEquals(ZoneId.of("America/Chicago"), again.scheduleZoneProperty().get());
+    }
+
+    @Test
+    void curlUsesTheEnvironmentVariableNotTheKey() {
+        fillMinimal();
+        vm.paramsProperty().set("{\"name\": \"O'Brien\"}");
+        String curl = vm.curlProperty().get();
+        assertTrue(curl.contains("\"authorization: Bearer $DIALDESK_API_KEY\""), curl);
+        assertTrue(curl.contains(sandbox.baseUrl() + "/dial/outbound"));
+        assertTrue(curl.contains("O'\\''Brien"), "single quotes survive the shell");
+        assertFalse(curl.contains("Bearer k\""));
+    }
+
+    @Test
+    void timeStepping() {
+        assertEquals("9:35", TimeSteps.step("9:32", 5));
+        assertEquals("9:30", TimeSteps.step("9:32", -5));
+        assertEquals("0:00", TimeSteps.step("23:58", 5));
+        assertEquals("23:55", TimeSteps.step("0:00", -5));
+        assertEquals("9:00", TimeSteps.step("garbage", 5));
+    }
+}

@@ -58,8 +58,10 @@ class AppTest {
     @Test
     void firstRunComesUpOnTheSandboxWithItsNumbersAndUseCases() throws Exception {
         launch();
-        waitUntil(() -> byId("numbersTable", TableView.class).getItems().size() == 4);
+        waitUntil(() -> robot.lookup("#dialView").tryQuery().isPresent());
         assertEquals("SANDBOX — calls are simulated", byId("statusProfile", Label.class).getText());
+        robot.clickOn("#nav-organisation");
+        waitUntil(() -> byId("numbersTable", TableView.class).getItems().size() == 4);
         waitUntil(() -> byId("statusConnection", Label.class).getText().startsWith("Connected · http://127.0.0.1:"));
         assertTrue(Files.exists(dataDir.resolve("sandbox").resolve("sandbox.db")), "the sandbox keeps its data on disk");
 

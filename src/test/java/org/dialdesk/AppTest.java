@@ -58,7 +58,7 @@ class AppTest {
     @Test
     void firstRunComesUpOnTheSandboxWithItsNumbersAndUseCases() throws Exception {
         launch();
-        waitUntil(() -> robot.lookup("#dialView").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#nav-organisation").tryQuery().isPresent());
         assertEquals("SANDBOX — calls are simulated", byId("statusProfile", Label.class).getText());
         robot.clickOn("#nav-organisation");
         waitUntil(() -> byId("numbersTable", TableView.class).getItems().size() == 4);

@@ -107,8 +107,9 @@ public final class DialView extends BorderPane {
 
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                // Registered on the scene, so it must check that this form is still the one shown there.
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
-                    if (isVisible() && getParent() != null) {
+                    if (getScene() == scene && isVisible()) {
                         vm.dial();
                     }
                 });
@@ -319,7 +320,12 @@ public final class DialView extends BorderPane {
     private Node metadataEditor() {
         VBox rows = new VBox(6);
         rows.setId("metadataRows");
-        Runnable rebuild = () -> rows.getChildren().setAll(vm.metadataRows().stream().map(this::metadataRow).toList());
+        Runnable rebuild = () -> {
+            rows.getChildren().clear();
+            for (int i = 0; i < vm.metadataRows().size(); i++) {
+                rows.getChildren().add(metadataRow(vm.metadataRows().get(i), i));
+            }
+        };
         vm.metadataRows().addListener((ListChangeListener<MetadataRow>) change -> {
             boolean structural = false;
             while (change.next()) {
@@ -333,7 +339,14 @@ public final class DialView extends BorderPane {
         Button add = new Button("Add field");
         add.setId("addMetadataButton");
         add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        add.setOnAction(e -> vm.addMetadataRow());
+        add.setOnAction(e -> {
+            vm.addMetadataRow();
+            // Straight into the new row's key, so "Add field" then typing just works.
+            Node key = rows.lookup("#metadataKey" + (vm.metadataRows().size() - 1));
+            if (key != null) {
+                key.requestFocus();
+            }
+        });
         ToggleButton jsonMode = new ToggleButton("Edit as JSON");
         jsonMode.setId("metadataJsonToggle");
         jsonMode.getStyleClass().add(Styles.SMALL);
@@ -359,12 +372,14 @@ public final class DialView extends BorderPane {
         return field("M_etadata", DialViewModel.METADATA, editor, null, null, add);
     }
 
-    private Node metadataRow(MetadataRow row) {
+    private Node metadataRow(MetadataRow row, int index) {
         TextField key = new TextField();
+        key.setId("metadataKey" + index);
         key.setPromptText("key");
         key.textProperty().bindBidirectional(row.keyProperty());
         key.setAccessibleText("Metadata key");
         TextField value = new TextField();
+        value.setId("metadataValue" + index);
         value.setPromptText("value");
         value.textProperty().bindBidirectional(row.valueProperty());
         value.setAccessibleText("Metadata value");

@@ -531,6 +531,9 @@ public final class DialView extends BorderPane {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        for (Button b : List.of(copyId, dialAgain, checkAgain, anyway)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox resultBox = new HBox(8, result, copyId, dialAgain, checkAgain, anyway);
         resultBox.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(result, Priority.SOMETIMES);

@@ -155,6 +155,8 @@ public final class DialViewModel {
     private final BooleanBinding canDial;
 
     private DialRequest request;
+    /** The last dial sent: the same request again needs "Dial again", so a double click cannot ring twice. */
+    private DialRequest lastSent;
     /** The dial whose outcome is unknown: the same request cannot be sent by the plain Dial command. */
     private DialRequest uncertainRequest;
     private Instant uncertainSince;
@@ -169,8 +171,7 @@ public final class DialViewModel {
         this.calleeZones = calleeZones;
         this.memoryStore = memoryStore;
         this.validator = new DialRequestValidator(clock);
-        this.canDial = Bindings.createBooleanBinding(() -> valid.get() && !inFlight.get()
-                && !(outcome.get() == Outcome.UNCERTAIN && request != null && request.equals(uncertainRequest)),
+        this.canDial = Bindings.createBooleanBinding(() -> valid.get() && !inFlight.get() && !isRepeatOfLastDial(),
                 valid, inFlight, outcome);
         scheduleZone.set(clock.getZone());
         restore(memoryStore.load());
@@ -183,6 +184,17 @@ public final class DialViewModel {
         }
         useCaseId.addListener((obs, old, now) -> loadModels());
         recompute();
+    }
+
+    private boolean isRepeatOfLastDial() {
+        if (request == null) {
+            return false;
+        }
+        return switch (outcome.get()) {
+            case UNCERTAIN -> request.equals(uncertainRequest);
+            case CREATED, FOUND_AFTER_ALL -> request.equals(lastSent);
+            default -> false;
+        };
     }
 
     // ================= commands =================
@@ -233,6 +245,7 @@ public final class DialViewModel {
     }
 
     private void send(DialRequest toSend) {
+        lastSent = toSend;
         inFlight.set(true);
         outcome.set(Outcome.NONE);
         outcomeMessage.set("Dialling " + toSend.phoneNumber() + "…");
@@ -386,6 +399,7 @@ public final class DialViewModel {
 
     private void resetOutcome() {
         uncertainRequest = null;
+        lastSent = null;
         serverErrors.clear();
         createdCallId.set(null);
         outcomeMessage.set("");

@@ -290,7 +290,7 @@ class DialViewModelTest {
     }
 
     @Test
-    void dialCreatesTheCallAndRemembersChoices() {
+    void dialCreatesTheCallAndRemembersChoices() throws Exception {
         fillMinimal();
         vm.useCaseIdProperty().set(REMINDER);
         vm.campaignProperty().set("q4");
@@ -301,6 +301,14 @@ class DialViewModelTest {
         assertTrue(vm.outcomeMessageProperty().get().contains("Appointment reminder"));
         assertEquals(List.of("q4"), vm.recentCampaigns());
         assertEquals("+14155550125", vm.phoneProperty().get(), "the form keeps its contents");
+        assertFalse(vm.canDialProperty().get(), "the same call again needs Dial again: a double click rings once");
+        vm.dial();
+        assertEquals(1, sandbox.callCount());
+        vm.campaignProperty().set("q4-b");
+        assertTrue(vm.canDialProperty().get(), "a changed request is a new call");
+        vm.campaignProperty().set("q4");
+        vm.dialAgain();
+        assertTrue(vm.canDialProperty().get());
 
         vm.clear();
         assertEquals("", vm.phoneProperty().get());

@@ -29,6 +29,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.DialMemoryStore;
+import org.dialdesk.store.HistoryCache;
+import org.dialdesk.ui.history.HistorySync;
+import org.dialdesk.ui.history.HistoryView;
+import org.dialdesk.ui.history.HistoryViewModel;
 import org.dialdesk.ui.dial.CalleeZones;
 import org.dialdesk.ui.dial.DialView;
 import org.dialdesk.ui.dial.DialViewModel;
@@ -78,6 +82,8 @@ public class App extends Application {
     private Sandbox sandbox;
     private DialClient client;
     private DialMemoryStore dialMemory;
+    private HistoryCache historyCache;
+    private HistoryViewModel history;
     private static final String SANDBOX_PROFILE = "sandbox";
 
     public App() {
@@ -180,8 +186,29 @@ public class App extends Application {
         DialViewModel dial = new DialViewModel(client, runner, environment.clock().withZone(ZoneId.systemDefault()),
                 dialRules(settings),
                 CalleeZones.load(), dialMemory);
-        shellView.addArea("dial", "Dial", new DialView(dial));
+        DialView dialView = new DialView(dial);
+        shellView.addArea("dial", "Dial", dialView);
         dial.refreshPickers();
+
+        try {
+            historyCache = new HistoryCache(environment.dataDir().resolve("profiles").resolve(SANDBOX_PROFILE)
+                    .resolve("history.db"));
+            history = new HistoryViewModel(new HistorySync(client, historyCache), historyCache, runner,
+                    environment.clock().withZone(ZoneId.systemDefault()), call -> {
+                        dial.prefill(call);
+                        shellView.select("dial");
+                    });
+            shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault()));
+            dialView.setShowInHistory(id -> {
+                history.reveal(id);
+                shellView.select("history");
+            });
+            history.open();
+        } catch (java.sql.SQLException e) {
+            LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
+            shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED, started.baseUrl(),
+                    "call history cache unavailable: " + e.getMessage());
+        }
 
         OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());
         shellView.addArea("organisation", "Organisation", new OrganisationView(organisation));
@@ -279,6 +306,9 @@ public class App extends Application {
         if (runner != null) {
             runner.shutdown();
         }
+        if (history != null) {
+            history.close();
+        }
         if (dialMemory != null) {
             dialMemory.close();
         }
@@ -287,6 +317,13 @@ public class App extends Application {
         }
         if (sandbox != null) {
             sandbox.close();
+        }
+        if (historyCache != null) {
+            try {
+                historyCache.close();
+            } catch (java.sql.SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing the history cache failed", e);
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ public final class FxTaskRunner implements TaskRunner {
     private static final System.Logger LOG = System.getLogger("org.dialdesk.ui");
 
     private final ExecutorService executor;
+    private final java.util.concurrent.ScheduledExecutorService timer;
 
     public FxTaskRunner(int threads) {
         AtomicInteger count = new AtomicInteger();
@@ -24,6 +25,22 @@ public final class FxTaskRunner implements TaskRunner {
             return thread;
         };
         executor = Executors.newFixedThreadPool(threads, factory);
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dialdesk-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public Runnable later(java.time.Duration delay, Runnable action) {
+        try {
+            java.util.concurrent.ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(action),
+                    delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException e) {
+            return () -> { };
+        }
     }
 
     @Override
@@ -46,6 +63,7 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public void shutdown() {
+        timer.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

@@ -11,6 +11,9 @@ public interface TaskRunner {
 
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
+    /** Runs {@code action} on the UI thread after {@code delay}; the returned handle cancels it. */
+    Runnable later(java.time.Duration delay, Runnable action);
+
     /** Stops taking work; running tasks are interrupted. */
     void shutdown();
 }

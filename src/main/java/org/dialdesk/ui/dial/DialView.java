@@ -64,6 +64,12 @@ public final class DialView extends BorderPane {
     /** Focus moves on its own while the window opens; only the operator's own moves mark fields touched. */
     private boolean operatorActive;
     private final Label attention = new Label();
+    private java.util.function.Consumer<String> showInHistory;
+
+    /** Where "Show in history" goes; without it the button is not offered. */
+    public void setShowInHistory(java.util.function.Consumer<String> action) {
+        this.showInHistory = action;
+    }
 
     public DialView(DialViewModel viewModel) {
         this.vm = viewModel;
@@ -474,6 +480,16 @@ public final class DialView extends BorderPane {
         copyId.setOnAction(e -> copy(vm.createdCallIdProperty().get()));
         copyId.visibleProperty().bind(vm.createdCallIdProperty().isNotNull());
         copyId.managedProperty().bind(copyId.visibleProperty());
+        Button inHistory = new Button("Show in history");
+        inHistory.setId("showInHistoryButton");
+        inHistory.getStyleClass().add(Styles.SMALL);
+        inHistory.setOnAction(e -> {
+            if (showInHistory != null) {
+                showInHistory.accept(vm.createdCallIdProperty().get());
+            }
+        });
+        inHistory.visibleProperty().bind(vm.createdCallIdProperty().isNotNull());
+        inHistory.managedProperty().bind(inHistory.visibleProperty());
         Button dialAgain = new Button("Dial a_gain");
         dialAgain.setId("dialAgainButton");
         dialAgain.getStyleClass().add(Styles.SMALL);
@@ -531,10 +547,10 @@ public final class DialView extends BorderPane {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        for (Button b : List.of(copyId, dialAgain, checkAgain, anyway)) {
+        for (Button b : List.of(copyId, inHistory, dialAgain, checkAgain, anyway)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox resultBox = new HBox(8, result, copyId, dialAgain, checkAgain, anyway);
+        HBox resultBox = new HBox(8, result, inHistory, copyId, dialAgain, checkAgain, anyway);
         resultBox.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(result, Priority.SOMETIMES);
         HBox.setHgrow(resultBox, Priority.ALWAYS);

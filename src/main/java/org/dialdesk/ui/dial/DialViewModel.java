@@ -392,6 +392,42 @@ public final class DialViewModel {
         onInput();
     }
 
+    /** Fills the form from an earlier call ("Dial again" in history); nothing is sent. */
+    public void prefill(Call call) {
+        restoring = true;
+        try {
+            numbers.stream().filter(n -> n.number() != null && n.number().equals(call.from())).findFirst()
+                    .ifPresent(n -> numberId.set(n.id()));
+            phone.set(call.to() == null ? "" : call.to());
+            useCaseId.set(call.useCase() == null ? "" : call.useCase().id());
+            agentId.set(call.agent() == null ? "" : call.agent().id());
+            modelId.set("");
+            language.set(Language.fromTag(call.language()).orElse(null));
+            params.set(call.params() == null || call.params().isMissingNode() ? "" : call.params().toPrettyString());
+            List<MetadataRow> rows = new ArrayList<>();
+            if (call.metadata() != null) {
+                call.metadata().fields().forEachRemaining(e -> {
+                    // The service adds these itself; they are not the operator's metadata.
+                    if (!Set.of("call_sid", "from", "to", "tags").contains(e.getKey()) && e.getValue().isValueNode()) {
+                        rows.add(new MetadataRow(e.getKey(), e.getValue().asText()));
+                    }
+                });
+            }
+            metadataRows.setAll(rows);
+            metadataJsonMode.set(false);
+            metadataJson.set("");
+            campaign.set(call.campaignId() == null ? "" : call.campaignId());
+            promptId.set(call.promptId() == null ? "" : call.promptId());
+            maxDuration.set(call.maxDurationMins() == null ? "" : call.maxDurationMins().toString());
+            scheduleLater.set(false);
+            calleeZone.set(null);
+        } finally {
+            restoring = false;
+        }
+        resetOutcome();
+        onInput();
+    }
+
     /** After a call was placed: ready to place another with the same details. */
     public void dialAgain() {
         resetOutcome();

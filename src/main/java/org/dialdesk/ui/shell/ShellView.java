@@ -83,6 +83,12 @@ public final class ShellView extends BorderPane {
         }
     }
 
+    /** Shows the area with this id, as if its navigation button were pressed. */
+    public void select(String id) {
+        navigation.getChildren().stream().filter(n -> ("nav-" + id).equals(n.getId()))
+                .findFirst().ifPresent(n -> ((ToggleButton) n).setSelected(true));
+    }
+
     private static HBox statusBar(ShellViewModel viewModel) {
         Label profile = new Label();
         profile.setId("statusProfile");

@@ -132,6 +132,11 @@ class OrganisationViewModelTest {
             }
 
             @Override
+            public Runnable later(java.time.Duration delay, Runnable action) {
+                return () -> { };
+            }
+
+            @Override
             public void shutdown() {
             }
         }, Clock.systemUTC());

@@ -1,0 +1,177 @@
+package org.dialdesk.ui.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.CallPage;
+import org.dialdesk.api.CallQuery;
+import org.dialdesk.api.CallStatus;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.DialServiceException;
+import org.dialdesk.api.Json;
+import org.dialdesk.store.HistoryCache;
+import org.dialdesk.store.HistoryRow;
+
+/** Brings the service's calls into the local cache. No UI: it runs on background threads. */
+public final class HistorySync {
+    static final List<String> LIVE_STATUSES = java.util.Arrays.stream(CallStatus.values())
+            .filter(s -> s != CallStatus.UNKNOWN && !s.isTerminal()).map(CallStatus::wireName).toList();
+
+    private final DialClient client;
+    private final HistoryCache cache;
+
+    public HistorySync(DialClient client, HistoryCache cache) {
+        this.client = client;
+        this.cache = cache;
+    }
+
+    /** What a round of syncing found: the rows it wrote and the service's total. */
+    public record Result(List<HistoryRow> rows, long serviceCount, boolean complete) {
+    }
+
+    /**
+     * Newest calls first, page after page, until a page brings nothing the cache did not already
+     * have the same way (or the end). On a first run this fills the whole cache.
+     */
+    public Result syncNewest(int pageSize, Set<String> knownIds) throws SQLException {
+        List<HistoryRow> written = new ArrayList<>();
+        long count = 0;
+        int skip = 0;
+        boolean complete = false;
+        while (true) {
+            CallPage page = client.listCalls(CallQuery.builder().limit(pageSize).skip(skip).sort(CallQuery.Sort.desc).build());
+            count = page.count();
+            List<HistoryRow> rows = store(page.calls());
+            written.addAll(rows);
+            boolean anythingNew = page.calls().stream().anyMatch(c -> !knownIds.contains(c.id()));
+            skip += page.calls().size();
+            if (page.calls().size() < pageSize || skip >= count) {
+                complete = true;
+                break;
+            }
+            if (!anythingNew) {
+                break;
+            }
+        }
+        cache.putMeta("last_sync", Instant.now().toString());
+        return new Result(written, count, complete);
+    }
+
+    /** The latest state of calls that were still going: those the service lists as live, and the rest one by one. */
+    public List<HistoryRow> refreshLive(Collection<String> liveIds) throws SQLException {
+        if (liveIds.isEmpty()) {
+            return List.of();
+        }
+        CallPage live = client.listCalls(CallQuery.builder().statuses(LIVE_STATUSES).limit(CallQuery.MAX_LIMIT).build());
+        List<Call> calls = new ArrayList<>(live.calls());
+        Set<String> stillLive = live.calls().stream().map(Call::id).collect(Collectors.toSet());
+        for (String id : liveIds) {
+            if (!stillLive.contains(id)) {
+                try {
+                    calls.add(client.getCall(id));
+                } catch (DialServiceException.NotFound gone) {
+                    // deleted on the service: keep the last known state
+                }
+            }
+        }
+        return store(calls);
+    }
+
+    /** Runs a filtered query on the service, so matches beyond what is cached show too. */
+    public Result query(CallQuery query) throws SQLException {
+        CallPage page = client.listCalls(query);
+        return new Result(store(page.calls()), page.count(), page.calls().size() >= page.count());
+    }
+
+    public Call fullCall(String id) throws SQLException {
+        Call call = client.getCall(id);
+        store(List.of(call));
+        return call;
+    }
+
+    public org.dialdesk.api.Transcript transcript(String id) {
+        return client.getTranscript(id);
+    }
+
+    /** Cancels, then returns the call as it now stands. */
+    public Call cancel(String id) throws SQLException {
+        client.cancelCall(id);
+        return fullCall(id);
+    }
+
+    /** Hangs up, then returns the call as it now stands. */
+    public Call stop(String id) throws SQLException {
+        client.stopCall(id);
+        return fullCall(id);
+    }
+
+    private List<HistoryRow> store(List<Call> calls) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>(calls.size());
+        List<String> jsons = new ArrayList<>(calls.size());
+        for (Call call : calls) {
+            rows.add(toRow(call));
+            try {
+                jsons.add(Json.mapper().writeValueAsString(call));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A call could not be written as JSON", e);
+            }
+        }
+        cache.upsert(rows, jsons);
+        return rows;
+    }
+
+    public static HistoryRow toRow(Call call) {
+        String callee = call.to();
+        String caller = call.from();
+        String useCase = call.useCase() == null ? null : call.useCase().name();
+        String agent = call.agent() == null ? null : call.agent().name();
+        String status = call.status() == null ? "" : call.status().wireName();
+        StringBuilder search = new StringBuilder();
+        for (String part : new String[] {callee, caller, call.campaignId(), call.id(), useCase, agent}) {
+            if (part != null) {
+                search.append(part).append(' ');
+            }
+        }
+        appendValues(search, call.extraction());
+        appendValues(search, call.params());
+        return new HistoryRow(call.id(), parseMillis(call.created()), status, callee, caller,
+                call.useCase() == null ? null : call.useCase().id(), useCase, agent,
+                call.duration() == null ? 0 : call.duration(), call.campaignId(), call.scheduledFor(), call.language(),
+                call.type(), search.toString().toLowerCase(Locale.ROOT));
+    }
+
+    private static void appendValues(StringBuilder text, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isValueNode()) {
+            text.append(node.asText()).append(' ');
+            return;
+        }
+        node.forEach(child -> appendValues(text, child));
+    }
+
+    private static long parseMillis(String created) {
+        try {
+            return created == null ? 0 : Instant.parse(created).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    static Set<String> ids(Collection<HistoryRow> rows) {
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+}

@@ -1,0 +1,501 @@
+package org.dialdesk.ui.history;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.CheckComboBox;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.CallStatus;
+import org.dialdesk.api.Transcript;
+import org.dialdesk.store.HistoryRow;
+
+/** Call history: filters, the live table, the selected call and a dashboard. Binds; decides nothing. */
+public final class HistoryView extends BorderPane {
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final HistoryViewModel vm;
+    private final ZoneId zone;
+
+    public HistoryView(HistoryViewModel viewModel, ZoneId zone) {
+        this.vm = viewModel;
+        this.zone = zone;
+        setId("historyView");
+        setTop(new VBox(header(), filters()));
+        SplitPane split = new SplitPane(table(), sidePane());
+        split.setDividerPositions(0.64);
+        setCenter(split);
+    }
+
+    private Node header() {
+        Label title = new Label("Call history");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label summary = new Label();
+        summary.setId("historySummary");
+        summary.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        summary.textProperty().bind(vm.summaryProperty());
+        Label problem = new Label();
+        problem.setId("historyProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        problem.textProperty().bind(vm.syncProblemProperty());
+        problem.visibleProperty().bind(vm.syncProblemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox heading = new VBox(2, title, summary, problem);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+
+        Button sync = new Button("Sync now");
+        sync.setId("syncHistoryButton");
+        sync.getStyleClass().add(Styles.SMALL);
+        sync.disableProperty().bind(vm.syncingProperty());
+        sync.setOnAction(e -> vm.syncNow());
+        Button export = new Button("_Export CSV…");
+        export.setId("exportButton");
+        export.getStyleClass().add(Styles.SMALL);
+        export.setOnAction(e -> chooseExportFile());
+        export.disableProperty().bind(vm.exportProgressProperty().greaterThanOrEqualTo(0));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("exportProgress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(vm.exportProgressProperty());
+        progress.visibleProperty().bind(vm.exportProgressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label exportMessage = new Label();
+        exportMessage.setId("exportMessage");
+        exportMessage.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        exportMessage.textProperty().bind(vm.exportMessageProperty());
+        exportMessage.setMaxWidth(320);
+        HBox header = new HBox(10, heading, exportMessage, progress, sync, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(16, 20, 8, 20));
+        for (Node n : List.of(sync, export)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return header;
+    }
+
+    private void chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export call history");
+        chooser.setInitialFileName("dialdesk-calls-" + LocalDate.now(zone) + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            vm.exportCsv(file.toPath());
+        }
+    }
+
+    /** For automation: export without the file dialog. */
+    public void exportTo(Path file) {
+        vm.exportCsv(file);
+    }
+
+    private Node filters() {
+        CheckComboBox<String> statuses = new CheckComboBox<>();
+        statuses.setId("statusFilter");
+        statuses.getItems().setAll(Arrays.stream(CallStatus.values()).filter(s -> s != CallStatus.UNKNOWN)
+                .map(CallStatus::wireName).toList());
+        statuses.setTitle("Status");
+        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c ->
+                vm.statusFilter().setAll(statuses.getCheckModel().getCheckedItems()));
+        vm.statusFilter().addListener((ListChangeListener<String>) c -> {
+            if (!vm.statusFilter().equals(statuses.getCheckModel().getCheckedItems())) {
+                statuses.getCheckModel().clearChecks();
+                vm.statusFilter().forEach(statuses.getCheckModel()::check);
+            }
+        });
+
+        ComboBox<String> useCase = choice("useCaseFilter", "All use cases", vm.useCaseNames());
+        useCase.valueProperty().addListener((o, a, v) -> vm.useCaseFilterProperty().set(v == null ? "" : v));
+        vm.useCaseFilterProperty().addListener((o, a, v) -> useCase.setValue(v.isEmpty() ? null : v));
+        ComboBox<String> campaign = choice("campaignFilter", "All campaigns", vm.campaigns());
+        campaign.valueProperty().addListener((o, a, v) -> vm.campaignFilterProperty().set(v == null ? "" : v));
+        vm.campaignFilterProperty().addListener((o, a, v) -> campaign.setValue(v.isEmpty() ? null : v));
+        ComboBox<String> type = choice("typeFilter", "All types",
+                javafx.collections.FXCollections.observableArrayList(Call.TYPE_OUTBOUND, Call.TYPE_INBOUND));
+        type.valueProperty().addListener((o, a, v) -> vm.typeFilterProperty().set(v == null ? "" : v));
+        vm.typeFilterProperty().addListener((o, a, v) -> type.setValue(v.isEmpty() ? null : v));
+
+        DatePicker from = new DatePicker();
+        from.setId("fromDateFilter");
+        from.setPromptText("From");
+        from.setPrefWidth(130);
+        from.valueProperty().bindBidirectional(vm.fromDateProperty());
+        DatePicker to = new DatePicker();
+        to.setId("toDateFilter");
+        to.setPromptText("To");
+        to.setPrefWidth(130);
+        to.valueProperty().bindBidirectional(vm.toDateProperty());
+
+        TextField search = new TextField();
+        search.setId("historySearch");
+        search.setPromptText("Search phone, name, campaign…");
+        search.setPrefColumnCount(18);
+        search.setAccessibleText("Search calls by phone number or extracted data");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        Button clear = new Button("Clear filters");
+        clear.setId("clearFiltersButton");
+        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        clear.setOnAction(e -> vm.clearFilters());
+
+        FlowPane bar = new FlowPane(8, 8, search, statuses, useCase, campaign, type, from, to, clear);
+        bar.setPadding(new Insets(0, 20, 10, 20));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static ComboBox<String> choice(String id, String prompt, javafx.collections.ObservableList<String> items) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setPromptText(prompt);
+        box.getItems().add(null);
+        items.addListener((ListChangeListener<String>) c -> {
+            String selected = box.getValue();
+            box.getItems().setAll(items);
+            box.getItems().add(0, null);
+            box.setValue(selected);
+        });
+        box.getItems().addAll(items);
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(item == null ? prompt : item);
+            }
+        });
+        box.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? prompt : item);
+            }
+        });
+        return box;
+    }
+
+    // ---------------- the table ----------------
+
+    private Node table() {
+        TableView<HistoryRow> table = new TableView<>();
+        table.setId("historyTable");
+        table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
+        table.setPlaceholder(new Label("No calls match"));
+        SortedList<HistoryRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
+        TableColumn<HistoryRow, Long> created = new TableColumn<>("Created");
+        created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdMs()));
+        created.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long millis, boolean empty) {
+                super.updateItem(millis, empty);
+                setText(empty || millis == null ? null : CREATED.format(Instant.ofEpochMilli(millis).atZone(zone)));
+            }
+        });
+        created.setPrefWidth(130);
+        created.setSortType(TableColumn.SortType.DESCENDING);
+
+        TableColumn<HistoryRow, String> status = text("Status", HistoryRow::status, 110);
+        status.setCellFactory(col -> new TableCell<>() {
+            private final Label badge = new Label();
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                if (empty || value == null) {
+                    setGraphic(null);
+                    return;
+                }
+                badge.setText(value);
+                badge.getStyleClass().setAll("label", "status-badge", "status-" + value.toLowerCase().replace(' ', '-'));
+                setGraphic(badge);
+            }
+        });
+        TableColumn<HistoryRow, Integer> duration = new TableColumn<>("Duration");
+        duration.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().durationSeconds()));
+        duration.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer seconds, boolean empty) {
+                super.updateItem(seconds, empty);
+                setText(empty || seconds == null ? null : seconds / 60 + ":" + String.format("%02d", seconds % 60));
+            }
+        });
+        duration.setPrefWidth(70);
+
+        table.getColumns().add(created);
+        table.getColumns().add(text("Callee", HistoryRow::callee, 120));
+        table.getColumns().add(text("Caller number", HistoryRow::caller, 120));
+        table.getColumns().add(text("Use case", HistoryRow::useCase, 150));
+        table.getColumns().add(text("Agent", HistoryRow::agent, 80));
+        table.getColumns().add(status);
+        table.getColumns().add(duration);
+        table.getColumns().add(text("Campaign", HistoryRow::campaign, 110));
+        table.getColumns().add(text("Scheduled for", HistoryRow::scheduledFor, 150));
+        table.getColumns().add(text("Language", HistoryRow::language, 75));
+        table.getColumns().add(text("Type", HistoryRow::type, 75));
+        table.getSortOrder().add(created);
+
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            // An in-place update replaces the row object; the selection follows it, the detail need not reload.
+            if (row == null || old == null || !row.id().equals(old.id())) {
+                vm.selectedRowProperty().set(row);
+            }
+        });
+        vm.selectedRowProperty().addListener((obs, old, row) -> {
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+                int index = sorted.indexOf(row);
+                if (index >= 0) {
+                    table.getSelectionModel().select(index);
+                    table.scrollTo(index);
+                }
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<HistoryRow, String> text(String title, Function<HistoryRow, String> value, double width) {
+        TableColumn<HistoryRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    // ---------------- detail and dashboard ----------------
+
+    private Node sidePane() {
+        TabPane tabs = new TabPane(new Tab("Call", detail()), new Tab("Dashboard", dashboard()));
+        tabs.setId("historySideTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private Node detail() {
+        VBox box = new VBox(10);
+        box.setId("callDetail");
+        box.setPadding(new Insets(12));
+        Label empty = new Label("Select a call to see its details and transcript.");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label statusBadge = new Label();
+        statusBadge.setId("detailStatus");
+        GridPane fields = new GridPane();
+        fields.setHgap(10);
+        fields.setVgap(4);
+        TextArea json = new TextArea();
+        json.setId("detailJson");
+        json.setEditable(false);
+        json.setPrefRowCount(6);
+        json.setWrapText(true);
+        json.getStyleClass().add("monospace");
+        VBox transcript = new VBox(6);
+        transcript.setId("transcriptView");
+        Label message = new Label();
+        message.setId("detailMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.WARNING);
+        message.textProperty().bind(vm.detailMessageProperty());
+        message.visibleProperty().bind(vm.detailMessageProperty().isNotNull());
+        message.managedProperty().bind(message.visibleProperty());
+
+        Button cancel = new Button("Cancel call");
+        cancel.setId("cancelCallButton");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        cancel.setOnAction(e -> confirm("Cancel this call?", "It will not be placed.", vm::cancelSelected));
+        Button stop = new Button("Stop call");
+        stop.setId("stopCallButton");
+        stop.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        stop.setOnAction(e -> confirm("Hang up this call?", "The agent will end the call now.", vm::stopSelected));
+        Button dialAgain = new Button("Dial again");
+        dialAgain.setId("dialAgainFromHistoryButton");
+        dialAgain.getStyleClass().add(Styles.SMALL);
+        dialAgain.setOnAction(e -> vm.dialAgainSelected());
+        Button copyId = new Button("Copy ID");
+        copyId.setId("copyIdFromHistoryButton");
+        copyId.getStyleClass().add(Styles.SMALL);
+        copyId.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(vm.selectedCallProperty().get().id());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox actions = new HBox(6, cancel, stop, dialAgain, copyId);
+
+        VBox content = new VBox(10, new HBox(8, title, statusBadge), fields, actions, message,
+                section("Params, metadata and what was learnt"), json, section("Transcript"), transcript);
+        vm.selectedCallProperty().addListener((obs, old, call) -> {
+            if (call == null) {
+                box.getChildren().setAll(empty);
+                return;
+            }
+            box.getChildren().setAll(content);
+            title.setText(call.to() == null ? call.id() : call.to());
+            String status = call.status() == null ? "" : call.status().wireName();
+            statusBadge.setText(status);
+            statusBadge.getStyleClass().setAll("label", "status-badge", "status-" + status.toLowerCase().replace(' ', '-'));
+            fields.getChildren().clear();
+            int row = 0;
+            for (String[] f : new String[][] {{"ID", call.id()}, {"Created", call.created()},
+                {"Caller", call.from()}, {"Use case", call.useCase() == null ? null : call.useCase().name()},
+                {"Agent", call.agent() == null ? null : call.agent().name()}, {"Language", call.language()},
+                {"Campaign", call.campaignId()}, {"Scheduled for", call.scheduledFor()},
+                {"Max minutes", call.maxDurationMins() == null ? null : call.maxDurationMins().toString()},
+                {"Duration", call.duration() == null ? null : call.duration() + " s"}, {"Prompt", call.promptId()},
+                {"Classification", call.classification() == null ? null
+                        : call.classification().tag() + ": " + call.classification().reasoning()},
+                {"Notes", call.notes() == null || call.notes().isEmpty() ? null
+                        : String.join(" · ", call.notes().stream().map(n -> n.content()).toList())}}) {
+                if (f[1] == null || f[1].isBlank()) {
+                    continue;
+                }
+                Label key = new Label(f[0]);
+                key.getStyleClass().add(Styles.TEXT_MUTED);
+                Label value = new Label(f[1]);
+                value.setWrapText(true);
+                fields.addRow(row++, key, value);
+            }
+            json.setText(detailJson(call));
+            CallStatus s = call.status() == null ? CallStatus.UNKNOWN : call.status();
+            cancel.setDisable(!s.isCancellable());
+            stop.setDisable(!s.isLive());
+        });
+        vm.transcriptProperty().addListener((obs, old, t) -> showTranscript(transcript, t));
+        box.getChildren().setAll(empty);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private static String detailJson(Call call) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = org.dialdesk.api.Json.mapper().createObjectNode();
+        node.set("params", call.params());
+        node.set("metadata", call.metadata());
+        node.set("extraction", call.extraction());
+        return node.toPrettyString();
+    }
+
+    private void showTranscript(VBox view, Transcript transcript) {
+        view.getChildren().clear();
+        if (transcript == null || transcript.messages().isEmpty()) {
+            Label none = new Label("No conversation (yet).");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            view.getChildren().add(none);
+            return;
+        }
+        for (Transcript.Message m : transcript.messages()) {
+            if ("system".equals(m.role())) {
+                continue;
+            }
+            double start = m.start() == null ? 0 : m.start();
+            Label line = new Label(String.format("%d:%02d  %s", (int) start / 60, (int) start % 60, m.content()));
+            line.setWrapText(true);
+            line.getStyleClass().addAll("transcript-line", "role-" + m.role());
+            view.getChildren().add(line);
+        }
+    }
+
+    private void confirm(String header, String text, Runnable action) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.NO, ButtonType.YES);
+        alert.setHeaderText(header);
+        alert.initOwner(getScene().getWindow());
+        alert.showAndWait().filter(ButtonType.YES::equals).ifPresent(b -> action.run());
+    }
+
+    private Node dashboard() {
+        PieChart mix = new PieChart();
+        mix.setId("statusMixChart");
+        mix.setTitle("Status mix");
+        mix.setLegendSide(Side.RIGHT);
+        mix.setPrefHeight(220);
+        BarChart<String, Number> perDay = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        perDay.setId("callsPerDayChart");
+        perDay.setTitle("Calls per day");
+        perDay.setLegendVisible(false);
+        perDay.setAnimated(false);
+        perDay.setPrefHeight(200);
+        StackedBarChart<String, Number> perCampaign = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+        perCampaign.setId("outcomePerCampaignChart");
+        perCampaign.setTitle("Outcome per campaign");
+        perCampaign.setAnimated(false);
+        perCampaign.setPrefHeight(240);
+        vm.dashboardProperty().addListener((obs, old, d) -> {
+            mix.getData().setAll(d.statusMix().entrySet().stream()
+                    .map(e -> new PieChart.Data(e.getKey() + " (" + e.getValue() + ")", e.getValue())).toList());
+            XYChart.Series<String, Number> days = new XYChart.Series<>();
+            d.perDay().entrySet().stream().skip(Math.max(0, d.perDay().size() - 30))
+                    .forEach(e -> days.getData().add(new XYChart.Data<>(e.getKey().toString().substring(5), e.getValue())));
+            perDay.getData().setAll(List.of(days));
+            java.util.Set<String> statuses = new java.util.TreeSet<>();
+            d.outcomesPerCampaign().values().forEach(m -> statuses.addAll(m.keySet()));
+            List<XYChart.Series<String, Number>> series = new java.util.ArrayList<>();
+            for (String st : statuses) {
+                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                s.setName(st);
+                for (Map.Entry<String, Map<String, Long>> c : d.outcomesPerCampaign().entrySet()) {
+                    s.getData().add(new XYChart.Data<>(c.getKey(), c.getValue().getOrDefault(st, 0L)));
+                }
+                series.add(s);
+            }
+            perCampaign.getData().setAll(series);
+        });
+        VBox box = new VBox(8, mix, perDay, perCampaign);
+        box.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+}

@@ -1,0 +1,582 @@
+package org.dialdesk.ui.history;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.CallQuery;
+import org.dialdesk.api.CallStatus;
+import org.dialdesk.api.Json;
+import org.dialdesk.api.Transcript;
+import org.dialdesk.store.HistoryCache;
+import org.dialdesk.store.HistoryRow;
+import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.ui.common.TaskRunner;
+
+/**
+ * Call history: opens on the cached calls at once, then syncs with the service; filters narrow
+ * the loaded rows on every keystroke and go to the service too; calls still going are polled and
+ * updated in place, polling less often while nothing changes.
+ */
+public final class HistoryViewModel {
+    static final Duration FAST_POLL = Duration.ofSeconds(2);
+    static final Duration IDLE_POLL = Duration.ofSeconds(30);
+    static final Duration ERROR_POLL = Duration.ofSeconds(60);
+    static final Duration FILTER_SETTLE = Duration.ofMillis(400);
+    static final int SYNC_PAGE = 2000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final Comparator<HistoryRow> NEWEST_FIRST =
+            Comparator.comparingLong(HistoryRow::createdMs).reversed().thenComparing(HistoryRow::id, Comparator.reverseOrder());
+
+    private final HistorySync sync;
+    private final HistoryCache cache;
+    private final TaskRunner runner;
+    private final Clock clock;
+    private final Consumer<Call> dialAgainHandler;
+
+    private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
+    private final Map<String, Integer> indexById = new HashMap<>();
+    private final FilteredList<HistoryRow> filtered = new FilteredList<>(rows);
+
+    private final ObservableList<String> statusFilter = FXCollections.observableArrayList();
+    private final StringProperty useCaseFilter = new SimpleStringProperty("");
+    private final StringProperty campaignFilter = new SimpleStringProperty("");
+    private final StringProperty typeFilter = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<String> useCaseNames = FXCollections.observableArrayList();
+    private final ObservableList<String> campaigns = FXCollections.observableArrayList();
+
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading call history…");
+    private final ReadOnlyStringWrapper syncProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<HistoryRow> selectedRow = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Call> selectedCall = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Transcript> transcript = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper detailMessage = new ReadOnlyStringWrapper();
+    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Dashboard> dashboard = new ReadOnlyObjectWrapper<>(Dashboard.EMPTY);
+
+    private long serviceCount = -1;
+    private Instant lastSync;
+    private Duration pollDelay = FAST_POLL;
+    private Runnable cancelPoll = () -> { };
+    private Runnable cancelFilterQuery = () -> { };
+    private boolean closed;
+
+    /** The numbers behind the dashboard, for the rows the filter shows. */
+    public record Dashboard(Map<String, Long> statusMix, Map<LocalDate, Long> perDay,
+                            Map<String, Map<String, Long>> outcomesPerCampaign) {
+        static final Dashboard EMPTY = new Dashboard(Map.of(), Map.of(), Map.of());
+    }
+
+    public HistoryViewModel(HistorySync sync, HistoryCache cache, TaskRunner runner, Clock clock,
+                            Consumer<Call> dialAgainHandler) {
+        this.sync = sync;
+        this.cache = cache;
+        this.runner = runner;
+        this.clock = clock;
+        this.dialAgainHandler = dialAgainHandler;
+        Observable[] filters = {statusFilter, useCaseFilter, campaignFilter, typeFilter, fromDate, toDate, search};
+        for (Observable filter : filters) {
+            filter.addListener(changed -> onFilterChange());
+        }
+        selectedRow.addListener((obs, old, row) -> showDetail(row));
+        filtered.addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> updateSummary());
+    }
+
+    // ================= loading and syncing =================
+
+    /** Shows the cached history at once, then asks the service for what is new. */
+    public void open() {
+        record Snapshot(List<HistoryRow> rows, Instant lastSync) {
+        }
+        runner.run(() -> new Snapshot(cache.loadAll(), cache.meta("last_sync").map(Instant::parse).orElse(null)), cached -> {
+            replaceAll(cached.rows());
+            loaded.set(true);
+            lastSync = cached.lastSync();
+            updateSummary();
+            recomputeDashboard();
+            syncNow();
+        }, failure -> {
+            syncProblem.set("The local history cache could not be read: " + ErrorMessages.describe(failure));
+            loaded.set(true);
+            syncNow();
+        });
+    }
+
+    /** Syncs with the service now, and keeps polling while the screen is open. */
+    public void syncNow() {
+        if (syncing.get() || closed) {
+            return;
+        }
+        syncing.set(true);
+        Set<String> known = HistorySync.ids(rows);
+        List<String> live = liveIds();
+        runner.run(() -> {
+            HistorySync.Result newest = sync.syncNewest(SYNC_PAGE, known);
+            List<HistoryRow> refreshed = sync.refreshLive(live.stream().filter(id -> !containsId(newest.rows(), id)).toList());
+            List<HistoryRow> all = new ArrayList<>(newest.rows());
+            all.addAll(refreshed);
+            return new HistorySync.Result(all, newest.serviceCount(), newest.complete());
+        }, result -> {
+            syncing.set(false);
+            syncProblem.set(null);
+            serviceCount = result.serviceCount();
+            lastSync = clock.instant();
+            boolean changed = merge(result.rows());
+            pollDelay = changed || !liveIds().isEmpty() ? FAST_POLL : min(pollDelay.multipliedBy(2), IDLE_POLL);
+            updateSummary();
+            schedulePoll();
+        }, failure -> {
+            syncing.set(false);
+            syncProblem.set("Not synced: " + ErrorMessages.describe(failure) + " Showing the last known history.");
+            pollDelay = min(pollDelay.multipliedBy(2), ERROR_POLL);
+            updateSummary();
+            schedulePoll();
+        });
+    }
+
+    private static boolean containsId(List<HistoryRow> rows, String id) {
+        return rows.stream().anyMatch(r -> r.id().equals(id));
+    }
+
+    private void schedulePoll() {
+        cancelPoll.run();
+        if (!closed) {
+            cancelPoll = runner.later(pollDelay, this::syncNow);
+        }
+    }
+
+    /** Stops polling; the screen is going away. */
+    public void close() {
+        closed = true;
+        cancelPoll.run();
+        cancelFilterQuery.run();
+    }
+
+    Duration pollDelay() {
+        return pollDelay;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private List<String> liveIds() {
+        return rows.stream().filter(r -> !isTerminal(r.status())).map(HistoryRow::id).toList();
+    }
+
+    private static boolean isTerminal(String status) {
+        return CallStatus.fromWireName(status).map(CallStatus::isTerminal).orElse(true);
+    }
+
+    private void replaceAll(List<HistoryRow> newRows) {
+        List<HistoryRow> sorted = new ArrayList<>(newRows);
+        sorted.sort(NEWEST_FIRST);
+        rows.setAll(sorted);
+        reindex();
+        refreshChoices();
+    }
+
+    /**
+     * Updates rows in place (selection and scroll stay put) and slots new ones in by time.
+     * Returns whether anything changed.
+     */
+    boolean merge(List<HistoryRow> incoming) {
+        boolean changed = false;
+        List<HistoryRow> added = new ArrayList<>();
+        for (HistoryRow row : incoming) {
+            Integer index = indexById.get(row.id());
+            if (index == null) {
+                added.add(row);
+            } else if (!rows.get(index).equals(row)) {
+                rows.set(index, row);
+                changed = true;
+                if (selectedRow.get() != null && selectedRow.get().id().equals(row.id())) {
+                    refreshSelected(row.id());
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            added.sort(NEWEST_FIRST);
+            Map<String, HistoryRow> unique = new java.util.LinkedHashMap<>();
+            added.forEach(r -> unique.put(r.id(), r));
+            List<HistoryRow> fresh = new ArrayList<>(unique.values());
+            if (rows.isEmpty() || NEWEST_FIRST.compare(fresh.get(fresh.size() - 1), rows.get(0)) < 0) {
+                rows.addAll(0, fresh);
+            } else if (NEWEST_FIRST.compare(fresh.get(0), rows.get(rows.size() - 1)) > 0) {
+                rows.addAll(fresh);
+            } else {
+                for (HistoryRow row : fresh) {
+                    int at = java.util.Collections.binarySearch(rows, row, NEWEST_FIRST);
+                    rows.add(at < 0 ? -at - 1 : at, row);
+                }
+            }
+            reindex();
+            refreshChoices();
+            changed = true;
+        }
+        if (changed) {
+            recomputeDashboard();
+        }
+        return changed;
+    }
+
+    private void reindex() {
+        indexById.clear();
+        for (int i = 0; i < rows.size(); i++) {
+            indexById.put(rows.get(i).id(), i);
+        }
+    }
+
+    private void refreshChoices() {
+        List<String> names = rows.stream().map(HistoryRow::useCase).filter(n -> n != null && !n.isBlank())
+                .distinct().sorted().toList();
+        if (!names.equals(useCaseNames)) {
+            useCaseNames.setAll(names);
+        }
+        List<String> campaignIds = rows.stream().map(HistoryRow::campaign).filter(c -> c != null && !c.isBlank())
+                .distinct().sorted().toList();
+        if (!campaignIds.equals(campaigns)) {
+            campaigns.setAll(campaignIds);
+        }
+    }
+
+    private void updateSummary() {
+        String shown = String.format(Locale.ROOT, "%,d", filtered.size());
+        String total = String.format(Locale.ROOT, "%,d", rows.size());
+        String service = serviceCount >= 0 && serviceCount != rows.size()
+                ? String.format(Locale.ROOT, " · %,d on the service", serviceCount) : "";
+        String synced = lastSync == null ? " · not synced yet"
+                : " · synced " + LocalTime.ofInstant(lastSync, clock.getZone()).format(TIME);
+        summary.set(shown + " of " + total + " calls" + service + synced);
+    }
+
+    // ================= filters =================
+
+    private void onFilterChange() {
+        filtered.setPredicate(predicate());
+        updateSummary();
+        recomputeDashboard();
+        // The same filter on the service finds matches the cache does not hold yet.
+        cancelFilterQuery.run();
+        cancelFilterQuery = runner.later(FILTER_SETTLE, this::queryService);
+    }
+
+    private void queryService() {
+        CallQuery query = serviceQuery();
+        runner.run(() -> sync.query(query), result -> merge(result.rows()),
+                failure -> syncProblem.set("The filter could not be run on the service: "
+                        + ErrorMessages.describe(failure) + " Showing matches among cached calls."));
+    }
+
+    CallQuery serviceQuery() {
+        List<String> useCaseIds = rows.stream().filter(r -> useCaseFilter.get().equals(r.useCase()))
+                .map(HistoryRow::useCaseId).filter(java.util.Objects::nonNull).distinct().toList();
+        return CallQuery.builder().limit(500)
+                .statuses(List.copyOf(statusFilter))
+                .useCases(useCaseFilter.get().isBlank() ? List.of() : useCaseIds)
+                .campaigns(campaignFilter.get().isBlank() ? List.of() : List.of(campaignFilter.get()))
+                .type(typeFilter.get().isBlank() ? null : typeFilter.get())
+                .from(fromDate.get()).to(toDate.get())
+                .search(search.get().isBlank() ? null : search.get().strip())
+                .sort(CallQuery.Sort.desc).build();
+    }
+
+    Predicate<HistoryRow> predicate() {
+        Set<String> statuses = Set.copyOf(statusFilter);
+        String useCase = useCaseFilter.get();
+        String campaign = campaignFilter.get();
+        String type = typeFilter.get();
+        ZoneId zone = clock.getZone();
+        Long from = fromDate.get() == null ? null : fromDate.get().atStartOfDay(zone).toInstant().toEpochMilli();
+        Long to = toDate.get() == null ? null : toDate.get().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        String[] terms = searchTerms(search.get());
+        return row -> (statuses.isEmpty() || statuses.contains(row.status()))
+                && (useCase.isBlank() || useCase.equals(row.useCase()))
+                && (campaign.isBlank() || campaign.equals(row.campaign()))
+                && (type.isBlank() || type.equals(row.type()))
+                && (from == null || row.createdMs() >= from)
+                && (to == null || row.createdMs() < to)
+                && matches(row.searchText(), terms);
+    }
+
+    /** Words of the search box; a phone number typed with spaces or dashes is one term. */
+    static String[] searchTerms(String text) {
+        if (text == null || text.isBlank()) {
+            return new String[0];
+        }
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        if (lower.matches("[+\\d][\\d\\s().-]*")) {
+            return new String[] {lower.replaceAll("[\\s().-]", "")};
+        }
+        return lower.split("\\s+");
+    }
+
+    private static boolean matches(String text, String[] terms) {
+        if (terms.length == 0) {
+            return true;
+        }
+        if (text == null) {
+            return false;
+        }
+        for (String term : terms) {
+            if (!text.contains(term)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void clearFilters() {
+        statusFilter.clear();
+        useCaseFilter.set("");
+        campaignFilter.set("");
+        typeFilter.set("");
+        fromDate.set(null);
+        toDate.set(null);
+        search.set("");
+    }
+
+    private void recomputeDashboard() {
+        List<HistoryRow> snapshot = List.copyOf(filtered);
+        ZoneId zone = clock.getZone();
+        runner.run(() -> {
+            Map<String, Long> mix = new TreeMap<>(snapshot.stream()
+                    .collect(Collectors.groupingBy(HistoryRow::status, Collectors.counting())));
+            Map<LocalDate, Long> perDay = new TreeMap<>(snapshot.stream().collect(Collectors.groupingBy(
+                    r -> LocalDate.ofInstant(Instant.ofEpochMilli(r.createdMs()), zone), Collectors.counting())));
+            Map<String, Map<String, Long>> perCampaign = new TreeMap<>();
+            for (HistoryRow r : snapshot) {
+                String campaign = r.campaign() == null || r.campaign().isBlank() ? "(none)" : r.campaign();
+                perCampaign.computeIfAbsent(campaign, c -> new TreeMap<>()).merge(r.status(), 1L, Long::sum);
+            }
+            return new Dashboard(mix, perDay, perCampaign);
+        }, dashboard::set, failure -> { });
+    }
+
+    // ================= detail and actions =================
+
+    private void showDetail(HistoryRow row) {
+        transcript.set(null);
+        detailMessage.set(null);
+        if (row == null) {
+            selectedCall.set(null);
+            return;
+        }
+        String id = row.id();
+        runner.run(() -> cache.json(id).map(HistoryViewModel::parseCall).orElse(null), cached -> {
+            if (isSelected(id) && cached != null) {
+                selectedCall.set(cached);
+            }
+            refreshSelected(id);
+        }, failure -> refreshSelected(id));
+    }
+
+    private void refreshSelected(String id) {
+        runner.run(() -> sync.fullCall(id), call -> {
+            if (isSelected(id)) {
+                selectedCall.set(call);
+            }
+        }, failure -> {
+            if (isSelected(id)) {
+                detailMessage.set("Could not load the latest state: " + ErrorMessages.describe(failure));
+            }
+        });
+        runner.run(() -> sync.transcript(id), t -> {
+            if (isSelected(id)) {
+                transcript.set(t);
+            }
+        }, failure -> {
+            if (isSelected(id)) {
+                transcript.set(null);
+            }
+        });
+    }
+
+    private boolean isSelected(String id) {
+        return selectedRow.get() != null && selectedRow.get().id().equals(id);
+    }
+
+    private static Call parseCall(String json) {
+        try {
+            return Json.mapper().readValue(json, Call.class);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** Cancels the selected call; only Scheduled or Queued calls can be, and the service says so otherwise. */
+    public void cancelSelected() {
+        actOnSelected("Cancelled", sync::cancel);
+    }
+
+    /** Hangs up the selected live call. */
+    public void stopSelected() {
+        actOnSelected("Stopped", sync::stop);
+    }
+
+    private interface CallAction {
+        Call apply(String id) throws Exception;
+    }
+
+    private void actOnSelected(String done, CallAction action) {
+        Call call = selectedCall.get();
+        if (call == null) {
+            return;
+        }
+        String id = call.id();
+        detailMessage.set(null);
+        runner.run(() -> action.apply(id), updated -> {
+            merge(List.of(HistorySync.toRow(updated)));
+            if (isSelected(id)) {
+                selectedCall.set(updated);
+            }
+            detailMessage.set(done + ": the call is now " + updated.status().wireName() + ".");
+        }, failure -> detailMessage.set(ErrorMessages.describe(failure)));
+    }
+
+    public void dialAgainSelected() {
+        if (selectedCall.get() != null) {
+            dialAgainHandler.accept(selectedCall.get());
+        }
+    }
+
+    /** Selects a call by ID (e.g. from the dial form's "show in history"), loading it if needed. */
+    public void reveal(String id) {
+        Integer index = indexById.get(id);
+        if (index != null) {
+            selectedRow.set(rows.get(index));
+            return;
+        }
+        runner.run(() -> sync.fullCall(id), call -> {
+            HistoryRow row = HistorySync.toRow(call);
+            merge(List.of(row));
+            selectedRow.set(rows.get(indexById.get(id)));
+        }, failure -> detailMessage.set("Call " + id + " could not be loaded: " + ErrorMessages.describe(failure)));
+    }
+
+    // ================= export =================
+
+    /** Writes the rows the filter shows to a CSV file a spreadsheet opens cleanly. */
+    public void exportCsv(Path file) {
+        List<HistoryRow> snapshot = List.copyOf(filtered);
+        exportProgress.set(0);
+        exportMessage.set("Exporting " + String.format(Locale.ROOT, "%,d", snapshot.size()) + " calls…");
+        ZoneId zone = clock.getZone();
+        runner.run(() -> {
+            writeCsv(file, snapshot, zone, done -> runner.later(Duration.ZERO,
+                    () -> exportProgress.set(snapshot.isEmpty() ? 1 : (double) done / snapshot.size())));
+            return snapshot.size();
+        }, count -> {
+            exportProgress.set(-1);
+            exportMessage.set(String.format(Locale.ROOT, "Exported %,d calls to %s", count, file));
+        }, failure -> {
+            exportProgress.set(-1);
+            exportMessage.set("Export failed: " + ErrorMessages.describe(failure));
+        });
+    }
+
+    static final List<String> CSV_COLUMNS = List.of("id", "created", "status", "callee", "caller", "use_case",
+            "agent", "duration_seconds", "campaign", "scheduled_for", "language", "type");
+
+    static void writeCsv(Path file, List<HistoryRow> rows, ZoneId zone, java.util.function.IntConsumer progress)
+            throws java.io.IOException {
+        CsvMapper csv = new CsvMapper();
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        CSV_COLUMNS.forEach(schema::addColumn);
+        Path temp = file.resolveSibling(file.getFileName() + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+             SequenceWriter writer = csv.writer(schema.build()).writeValues(out)) {
+            out.write('\uFEFF'); // a BOM, so spreadsheets read UTF-8 names correctly
+            for (int i = 0; i < rows.size(); i++) {
+                HistoryRow r = rows.get(i);
+                writer.write(List.of(r.id(), Instant.ofEpochMilli(r.createdMs()).toString(), nz(r.status()),
+                        asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()),
+                        Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
+                        nz(r.language()), nz(r.type())));
+                if (i % 5000 == 4999) {
+                    progress.accept(i + 1);
+                }
+            }
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        progress.accept(rows.size());
+    }
+
+    /** A phone number kept as text in spreadsheets (which would read +1415… as a number and drop the +). */
+    static String asText(String phone) {
+        return phone == null || phone.isBlank() ? "" : "=\"" + phone + "\"";
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
+    }
+
+    // ================= properties =================
+
+    public ObservableList<HistoryRow> rows() { return filtered; }
+    ObservableList<HistoryRow> allRows() { return rows; }
+    public ObservableList<String> statusFilter() { return statusFilter; }
+    public StringProperty useCaseFilterProperty() { return useCaseFilter; }
+    public StringProperty campaignFilterProperty() { return campaignFilter; }
+    public StringProperty typeFilterProperty() { return typeFilter; }
+    public ObjectProperty<LocalDate> fromDateProperty() { return fromDate; }
+    public ObjectProperty<LocalDate> toDateProperty() { return toDate; }
+    public StringProperty searchProperty() { return search; }
+    public ObservableList<String> useCaseNames() { return useCaseNames; }
+    public ObservableList<String> campaigns() { return campaigns; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty syncProblemProperty() { return syncProblem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty syncingProperty() { return syncing.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
+    public ObjectProperty<HistoryRow> selectedRowProperty() { return selectedRow; }
+    public ReadOnlyObjectProperty<Call> selectedCallProperty() { return selectedCall.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Transcript> transcriptProperty() { return transcript.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty detailMessageProperty() { return detailMessage.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty exportProgressProperty() { return exportProgress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty exportMessageProperty() { return exportMessage.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Dashboard> dashboardProperty() { return dashboard.getReadOnlyProperty(); }
+}

@@ -507,8 +507,12 @@ public final class HistoryViewModel {
         exportMessage.set("Exporting " + String.format(Locale.ROOT, "%,d", snapshot.size()) + " calls…");
         ZoneId zone = clock.getZone();
         runner.run(() -> {
-            writeCsv(file, snapshot, zone, done -> runner.later(Duration.ZERO,
-                    () -> exportProgress.set(snapshot.isEmpty() ? 1 : (double) done / snapshot.size())));
+            // Progress hops to the UI thread on its own; one arriving after the end must not revive the bar.
+            writeCsv(file, snapshot, zone, done -> runner.later(Duration.ZERO, () -> {
+                if (exportProgress.get() >= 0) {
+                    exportProgress.set(snapshot.isEmpty() ? 1 : (double) done / snapshot.size());
+                }
+            }));
             return snapshot.size();
         }, count -> {
             exportProgress.set(-1);

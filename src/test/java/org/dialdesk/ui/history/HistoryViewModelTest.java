@@ -1,0 +1,253 @@
+package org.dialdesk.ui.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.store.HistoryCache;
+import org.dialdesk.store.HistoryRow;
+import org.dialdesk.testing.DirectTaskRunner;
+import org.dialdesk.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryViewModelTest {
+    static final Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
+    static final String SUPPORT_LINE = "640000000000000000000001";
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(NOW);
+    final DirectTaskRunner runner = new DirectTaskRunner();
+    final List<Call> dialAgain = new ArrayList<>();
+    Sandbox sandbox;
+    DialClient client;
+    HistoryCache cache;
+    HistoryViewModel vm;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withApiKey("k").withClock(clock, false));
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
+        cache = new HistoryCache(dir.resolve("history.db"));
+        vm = newViewModel();
+    }
+
+    HistoryViewModel newViewModel() {
+        return new HistoryViewModel(new HistorySync(client, cache), cache, runner, clock, dialAgain::add);
+    }
+
+    @AfterEach
+    void stop() throws SQLException {
+        vm.close();
+        cache.close();
+        client.close();
+        sandbox.close();
+    }
+
+    String dial(String phone) {
+        return client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber(phone).build()).id();
+    }
+
+    void play(Duration total) throws SQLException {
+        for (long s = 0; s < total.toSeconds(); s++) {
+            clock.advance(Duration.ofSeconds(1));
+            sandbox.advance();
+        }
+    }
+
+    HistoryRow row(String id) {
+        return vm.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void opensOnTheServicesCallsAndCachesThem() throws Exception {
+        sandbox.addDemoCalls(300, 1);
+        vm.open();
+        assertEquals(300, vm.rows().size());
+        assertTrue(vm.summaryProperty().get().startsWith("300 of 300 calls · synced"), vm.summaryProperty().get());
+        assertEquals(300, cache.count());
+        assertTrue(vm.rows().get(0).createdMs() >= vm.rows().get(299).createdMs(), "newest first");
+
+        // A second start shows the cache before (and without) the service.
+        client.close();
+        sandbox.close();
+        HistoryViewModel offline = newViewModel();
+        offline.open();
+        assertEquals(300, offline.rows().size());
+        assertTrue(offline.syncProblemProperty().get().startsWith("Not synced"), offline.syncProblemProperty().get());
+        assertTrue(offline.pollDelay().compareTo(HistoryViewModel.FAST_POLL) > 0, "backs off on errors");
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withApiKey("k").withClock(clock, false));
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
+    }
+
+    @Test
+    void aDialedCallAppearsAndWalksToItsEndInPlace() throws Exception {
+        vm.open();
+        String id = dial("+14155550129");
+        vm.syncNow();
+        assertEquals("Queued", row(id).status());
+        vm.selectedRowProperty().set(row(id));
+        HistoryRow before = row(id);
+        int index = vm.rows().indexOf(before);
+
+        play(Duration.ofSeconds(12));
+        assertEquals(1, runner.runDelayed(), "the next poll was scheduled");
+        assertEquals("In progress", row(id).status());
+        assertEquals(index, vm.rows().indexOf(row(id)), "updated in place");
+        assertEquals(HistoryViewModel.FAST_POLL, vm.pollDelay(), "polls fast while calls are live");
+
+        play(Duration.ofMinutes(5));
+        runner.runDelayed();
+        assertEquals("Completed", row(id).status());
+        assertEquals("Completed", vm.selectedCallProperty().get().status().wireName(), "the detail follows");
+        assertTrue(row(id).durationSeconds() > 0);
+
+        runner.runDelayed();
+        runner.runDelayed();
+        assertTrue(vm.pollDelay().compareTo(HistoryViewModel.FAST_POLL) > 0, "backs off when idle: " + vm.pollDelay());
+        for (int i = 0; i < 10; i++) {
+            runner.runDelayed();
+        }
+        assertEquals(HistoryViewModel.IDLE_POLL, vm.pollDelay());
+    }
+
+    @Test
+    void filtersNarrowTheRowsAtOnceAndGoToTheService() throws Exception {
+        sandbox.addDemoCalls(500, 7);
+        String mine = dial("+14155550129");
+        vm.open();
+        int all = vm.rows().size();
+
+        vm.searchProperty().set("+1 415 555 0129");
+        assertEquals(1, vm.rows().size(), "typing filters the loaded rows at once");
+        assertEquals(mine, vm.rows().get(0).id());
+        vm.searchProperty().set("");
+        assertEquals(all, vm.rows().size());
+
+        vm.statusFilter().setAll("Busy", "Failed");
+        assertTrue(vm.rows().stream().allMatch(r -> r.status().equals("Busy") || r.status().equals("Failed")));
+        assertTrue(vm.rows().size() > 0 && vm.rows().size() < all);
+        assertEquals(List.of("Busy", "Failed"), vm.serviceQuery().statuses());
+
+        vm.campaignFilterProperty().set("win-back");
+        assertTrue(vm.rows().stream().allMatch(r -> "win-back".equals(r.campaign())));
+        vm.clearFilters();
+        vm.useCaseFilterProperty().set("Kundenumfrage");
+        assertTrue(vm.rows().stream().allMatch(r -> "Kundenumfrage".equals(r.useCase())));
+        assertEquals(List.of("650000000000000000000004"), vm.serviceQuery().useCases());
+
+        vm.clearFilters();
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+        vm.fromDateProperty().set(today);
+        vm.toDateProperty().set(today);
+        assertTrue(vm.rows().stream().allMatch(r -> LocalDate.ofInstant(Instant.ofEpochMilli(r.createdMs()),
+                ZoneOffset.UTC).equals(today)));
+        assertTrue(vm.rows().stream().anyMatch(r -> r.id().equals(mine)));
+
+        assertTrue(runner.runDelayed() >= 1, "the settled filter runs on the service");
+        assertTrue(vm.syncProblemProperty().get() == null, vm.syncProblemProperty().get());
+    }
+
+    @Test
+    void aScheduledCallCanBeCancelledAndAFinishedOneCannot() throws Exception {
+        String scheduled = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129")
+                .scheduledFor(NOW.plusSeconds(3600)).build()).id();
+        String finished = dial("+14155550128");
+        play(Duration.ofMinutes(5));
+        vm.open();
+
+        vm.selectedRowProperty().set(row(scheduled));
+        assertEquals("Scheduled", vm.selectedCallProperty().get().status().wireName());
+        vm.cancelSelected();
+        assertEquals("Canceled", row(scheduled).status());
+        assertTrue(vm.detailMessageProperty().get().startsWith("Cancelled"), vm.detailMessageProperty().get());
+
+        vm.selectedRowProperty().set(row(finished));
+        vm.cancelSelected();
+        assertTrue(vm.detailMessageProperty().get().contains("only Scheduled or Queued"), vm.detailMessageProperty().get());
+        assertEquals("Completed", row(finished).status());
+    }
+
+    @Test
+    void aLiveCallCanBeStoppedAndTheDetailShowsItsTranscript() throws Exception {
+        String id = dial("+14155550129");
+        play(Duration.ofSeconds(30));
+        vm.open();
+        vm.selectedRowProperty().set(row(id));
+        assertEquals("In progress", vm.selectedCallProperty().get().status().wireName());
+        assertNotNull(vm.transcriptProperty().get());
+        assertFalse(vm.transcriptProperty().get().messages().isEmpty());
+        vm.stopSelected();
+        assertEquals("Completed", row(id).status());
+
+        vm.dialAgainSelected();
+        assertEquals(id, dialAgain.get(0).id(), "Dial again hands the call to the dial form");
+    }
+
+    @Test
+    void revealSelectsACallEvenBeforeItWasSynced() {
+        vm.open();
+        String id = dial("+14155550127");
+        vm.reveal(id);
+        assertEquals(id, vm.selectedRowProperty().get().id());
+    }
+
+    @Test
+    void mergeKeepsTheRowObjectForUnchangedCalls() throws Exception {
+        sandbox.addDemoCalls(50, 3);
+        vm.open();
+        HistoryRow first = vm.rows().get(0);
+        vm.syncNow();
+        assertSame(first, vm.rows().get(0), "an unchanged call is not replaced");
+    }
+
+    @Test
+    void exportWritesTheFilteredRowsForSpreadsheets() throws Exception {
+        sandbox.addDemoCalls(200, 5);
+        vm.open();
+        vm.statusFilter().setAll("Completed");
+        Path file = dir.resolve("calls.csv");
+        vm.exportCsv(file);
+        runner.runDelayed();
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("\uFEFFid,created,status,callee,caller,use_case,agent,duration_seconds,campaign,scheduled_for,language,type",
+                lines.get(0));
+        assertEquals(vm.rows().size() + 1, lines.size());
+        assertTrue(lines.get(1).matches("[0-9a-f]{24},\\d{4}-\\d\\d-\\d\\dT[^,]+Z,Completed,\"=\"\"\\+\\d+\"\"\",.*"), lines.get(1));
+        assertEquals(-1, vm.exportProgressProperty().get());
+        assertTrue(vm.exportMessageProperty().get().startsWith("Exported"));
+    }
+
+    @Test
+    void dashboardFollowsTheFilter() throws Exception {
+        sandbox.addDemoCalls(300, 9);
+        vm.open();
+        long total = vm.dashboardProperty().get().statusMix().values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(300, total);
+        vm.statusFilter().setAll("Completed");
+        assertEquals(List.of("Completed"), List.copyOf(vm.dashboardProperty().get().statusMix().keySet()));
+        assertFalse(vm.dashboardProperty().get().perDay().isEmpty());
+        assertFalse(vm.dashboardProperty().get().outcomesPerCampaign().isEmpty());
+    }
+}

@@ -283,7 +283,20 @@ public final class HistoryView extends BorderPane {
         table.getSortOrder().add(created);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            // An in-place update replaces the row object; the selection follows it, the detail need not reload.
+            if (row == null && old != null) {
+                // SortedList turns an in-place update into remove + add, which drops the selection:
+                // keep the same call selected.
+                HistoryRow same = sorted.stream().filter(r -> r.id().equals(old.id())).findFirst().orElse(null);
+                if (same != null) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (table.getSelectionModel().isEmpty()) {
+                            table.getSelectionModel().select(same);
+                        }
+                    });
+                    return;
+                }
+            }
+            // An update of the selected call replaces its row object; the detail need not reload.
             if (row == null || old == null || !row.id().equals(old.id())) {
                 vm.selectedRowProperty().set(row);
             }

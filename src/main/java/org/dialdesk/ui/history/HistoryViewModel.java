@@ -122,7 +122,12 @@ public final class HistoryViewModel {
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
         }
-        selectedRow.addListener((obs, old, row) -> showDetail(row));
+        selectedRow.addListener((obs, old, row) -> {
+            // The same call again (its row was updated in place): keep the detail and its messages.
+            if (row == null || old == null || !row.id().equals(old.id())) {
+                showDetail(row);
+            }
+        });
         filtered.addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> updateSummary());
     }
 

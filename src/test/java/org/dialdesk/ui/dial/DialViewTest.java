@@ -53,6 +53,7 @@ class DialViewTest {
         memory = new DialMemoryStore(dir, "test");
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             DialViewModel vm = new DialViewModel(using, runner, Clock.system(ZoneId.of("America/Chicago")), RULES,
                     CalleeZones.load(), memory);
             Scene scene = new Scene(new DialView(vm), 1280, 800);

@@ -1,0 +1,150 @@
+package org.dialdesk.ui.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.store.HistoryCache;
+import org.dialdesk.store.HistoryRow;
+import org.dialdesk.ui.common.FxTaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The history screen against a running sandbox, as a supervisor watches it. */
+class HistoryViewTest {
+    static final String SUPPORT_LINE = "640000000000000000000001";
+
+    @TempDir
+    Path dir;
+    final FxRobot robot = new FxRobot();
+    Sandbox sandbox;
+    DialClient client;
+    HistoryCache cache;
+    FxTaskRunner runner;
+    HistoryViewModel vm;
+
+    @BeforeEach
+    void show() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSpeed(40));
+        sandbox.addDemoCalls(200, 11);
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())));
+        cache = new HistoryCache(dir.resolve("history.db"));
+        runner = new FxTaskRunner(2);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            vm = new HistoryViewModel(new HistorySync(client, cache), cache, runner, Clock.systemUTC(), call -> { });
+            Scene scene = new Scene(new HistoryView(vm, ZoneId.of("UTC")), 1280, 800);
+            scene.getStylesheets().add(HistoryView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            vm.open();
+        });
+        waitUntil(() -> table().getItems().size() == 200);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        robot.interact(() -> vm.close());
+        runner.shutdown();
+        cache.close();
+        client.close();
+        sandbox.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<HistoryRow> table() {
+        return robot.lookup("#historyTable").queryAs(TableView.class);
+    }
+
+    <T extends Node> T byId(String id, Class<T> type) {
+        return robot.lookup("#" + id).queryAs(type);
+    }
+
+    void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try {
+                return condition.call();
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** The newest call is the top row: click it as a person would. */
+    void clickFirstRow() {
+        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
+    }
+
+    HistoryRow rowOf(String id) {
+        return table().getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+
+    @Test
+    void aDialedCallAppearsAndWalksToItsEndStatusAndShowsItsTranscript() throws Exception {
+        String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129").build()).id();
+        waitUntil(() -> rowOf(id) != null);
+        assertEquals(0, table().getItems().indexOf(rowOf(id)), "the newest call is on top");
+        waitUntil(() -> "Completed".equals(rowOf(id).status()));
+
+        clickFirstRow();
+        waitUntil(() -> byId("transcriptView", VBox.class).getChildren().size() > 2);
+        assertTrue(byId("transcriptView", VBox.class).getChildren().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().contains("Hi [patient_name]")));
+        assertTrue(byId("cancelCallButton", Button.class).isDisabled(), "a finished call cannot be cancelled");
+        assertTrue(byId("stopCallButton", Button.class).isDisabled());
+    }
+
+    @Test
+    void searchAndStatusFilterNarrowTheTable() throws Exception {
+        robot.clickOn("#historySearch").write("win-back");
+        waitUntil(() -> table().getItems().stream().allMatch(r -> "win-back".equals(r.campaign())));
+        int campaignRows = table().getItems().size();
+        assertTrue(campaignRows > 0 && campaignRows < 200);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).press(KeyCode.BACK_SPACE)
+                .release(KeyCode.BACK_SPACE);
+        waitUntil(() -> table().getItems().size() >= 200);
+        robot.interact(() -> vm.statusFilter().setAll("Busy"));
+        waitUntil(() -> table().getItems().stream().allMatch(r -> r.status().equals("Busy")));
+        assertTrue(byId("historySummary", Label.class).getText().matches("\\d+ of \\d+ calls.*"));
+    }
+
+    @Test
+    void aScheduledCallIsCancelledFromTheDetail() throws Exception {
+        String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550125")
+                .scheduledFor(Instant.now().plusSeconds(3600)).build()).id();
+        waitUntil(() -> rowOf(id) != null);
+        clickFirstRow();
+        waitUntil(() -> !byId("cancelCallButton", Button.class).isDisabled());
+        robot.clickOn("#cancelCallButton");
+        robot.clickOn("Yes");
+        waitUntil(() -> "Canceled".equals(rowOf(id).status()));
+        assertTrue(byId("detailMessage", Label.class).getText().startsWith("Cancelled"));
+        waitUntil(() -> byId("cancelCallButton", Button.class).isDisabled());
+    }
+}

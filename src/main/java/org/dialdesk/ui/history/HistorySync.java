@@ -44,6 +44,12 @@ public final class HistorySync {
      * have the same way (or the end). On a first run this fills the whole cache.
      */
     public Result syncNewest(int pageSize, Set<String> knownIds) throws SQLException {
+        return syncNewest(pageSize, knownIds, page -> { });
+    }
+
+    /** As above, telling {@code onPage} about each page as soon as it is cached. */
+    public Result syncNewest(int pageSize, Set<String> knownIds, java.util.function.Consumer<Result> onPage)
+            throws SQLException {
         List<HistoryRow> written = new ArrayList<>();
         long count = 0;
         int skip = 0;
@@ -53,6 +59,7 @@ public final class HistorySync {
             count = page.count();
             List<HistoryRow> rows = store(page.calls());
             written.addAll(rows);
+            onPage.accept(new Result(rows, page.count(), false));
             boolean anythingNew = page.calls().stream().anyMatch(c -> !knownIds.contains(c.id()));
             skip += page.calls().size();
             if (page.calls().size() < pageSize || skip >= count) {

@@ -226,9 +226,27 @@ public final class HistoryView extends BorderPane {
         table.setId("historyTable");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         table.setPlaceholder(new Label("No calls match"));
+        // Updates arrive as remove + add (SortedList), and the table's selection model then moves the
+        // selection to a neighbour. While the list changes, selection events are ignored; afterwards the
+        // view model's selected call is selected again.
+        boolean[] listChanging = {false};
+        vm.rows().addListener((ListChangeListener<HistoryRow>) change -> listChanging[0] = true);
         SortedList<HistoryRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        sorted.addListener((ListChangeListener<HistoryRow>) change -> {
+            listChanging[0] = false;
+            HistoryRow wanted = vm.selectedRowProperty().get();
+            HistoryRow shown = table.getSelectionModel().getSelectedItem();
+            if (wanted != null && (shown == null || !shown.id().equals(wanted.id()))) {
+                for (int i = 0; i < sorted.size(); i++) {
+                    if (sorted.get(i).id().equals(wanted.id())) {
+                        table.getSelectionModel().clearAndSelect(i);
+                        return;
+                    }
+                }
+            }
+        });
 
         TableColumn<HistoryRow, Long> created = new TableColumn<>("Created");
         created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdMs()));
@@ -283,18 +301,8 @@ public final class HistoryView extends BorderPane {
         table.getSortOrder().add(created);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row == null && old != null) {
-                // SortedList turns an in-place update into remove + add, which drops the selection:
-                // keep the same call selected.
-                HistoryRow same = sorted.stream().filter(r -> r.id().equals(old.id())).findFirst().orElse(null);
-                if (same != null) {
-                    javafx.application.Platform.runLater(() -> {
-                        if (table.getSelectionModel().isEmpty()) {
-                            table.getSelectionModel().select(same);
-                        }
-                    });
-                    return;
-                }
+            if (listChanging[0]) {
+                return; // the table shuffling its selection during an update, not the operator
             }
             // An update of the selected call replaces its row object; the detail need not reload.
             if (row == null || old == null || !row.id().equals(old.id())) {

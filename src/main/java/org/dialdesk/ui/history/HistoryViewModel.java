@@ -85,6 +85,8 @@ public final class HistoryViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<String> useCaseNames = FXCollections.observableArrayList();
     private final ObservableList<String> campaigns = FXCollections.observableArrayList();
+    private final java.util.SortedSet<String> knownUseCases = new java.util.TreeSet<>();
+    private final java.util.SortedSet<String> knownCampaigns = new java.util.TreeSet<>();
 
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading call history…");
     private final ReadOnlyStringWrapper syncProblem = new ReadOnlyStringWrapper();
@@ -160,7 +162,12 @@ public final class HistoryViewModel {
         Set<String> known = HistorySync.ids(rows);
         List<String> live = liveIds();
         runner.run(() -> {
-            HistorySync.Result newest = sync.syncNewest(SYNC_PAGE, known);
+            // Each page shows as it arrives: a first sync of a long history fills the table progressively.
+            HistorySync.Result newest = sync.syncNewest(SYNC_PAGE, known, page -> runner.later(Duration.ZERO, () -> {
+                serviceCount = page.serviceCount();
+                merge(page.rows());
+                updateSummary();
+            }));
             List<HistoryRow> refreshed = sync.refreshLive(live.stream().filter(id -> !containsId(newest.rows(), id)).toList());
             List<HistoryRow> all = new ArrayList<>(newest.rows());
             all.addAll(refreshed);
@@ -217,12 +224,11 @@ public final class HistoryViewModel {
         return CallStatus.fromWireName(status).map(CallStatus::isTerminal).orElse(true);
     }
 
-    private void replaceAll(List<HistoryRow> newRows) {
-        List<HistoryRow> sorted = new ArrayList<>(newRows);
-        sorted.sort(NEWEST_FIRST);
-        rows.setAll(sorted);
+    /** The cache's rows, already newest first (sorted by SQLite, off the UI thread). */
+    private void replaceAll(List<HistoryRow> newestFirst) {
+        rows.setAll(newestFirst);
         reindex();
-        refreshChoices();
+        addChoices(newestFirst);
     }
 
     /**
@@ -260,7 +266,7 @@ public final class HistoryViewModel {
                 }
             }
             reindex();
-            refreshChoices();
+            addChoices(fresh);
             changed = true;
         }
         if (changed) {
@@ -276,16 +282,16 @@ public final class HistoryViewModel {
         }
     }
 
-    private void refreshChoices() {
-        List<String> names = rows.stream().map(HistoryRow::useCase).filter(n -> n != null && !n.isBlank())
-                .distinct().sorted().toList();
-        if (!names.equals(useCaseNames)) {
-            useCaseNames.setAll(names);
+    /** Adds the use cases and campaigns of these rows to the filter choices (only ever grows, so no rescan). */
+    private void addChoices(List<HistoryRow> newRows) {
+        boolean grew = false;
+        for (HistoryRow r : newRows) {
+            grew |= r.useCase() != null && !r.useCase().isBlank() && knownUseCases.add(r.useCase());
+            grew |= r.campaign() != null && !r.campaign().isBlank() && knownCampaigns.add(r.campaign());
         }
-        List<String> campaignIds = rows.stream().map(HistoryRow::campaign).filter(c -> c != null && !c.isBlank())
-                .distinct().sorted().toList();
-        if (!campaignIds.equals(campaigns)) {
-            campaigns.setAll(campaignIds);
+        if (grew) {
+            useCaseNames.setAll(knownUseCases);
+            campaigns.setAll(knownCampaigns);
         }
     }
 

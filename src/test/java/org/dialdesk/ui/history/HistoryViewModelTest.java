@@ -112,7 +112,7 @@ class HistoryViewModelTest {
         int index = vm.rows().indexOf(before);
 
         play(Duration.ofSeconds(12));
-        assertEquals(1, runner.runDelayed(), "the next poll was scheduled");
+        assertTrue(runner.runDelayed() >= 1, "the next poll was scheduled");
         assertEquals("In progress", row(id).status());
         assertEquals(index, vm.rows().indexOf(row(id)), "updated in place");
         assertEquals(HistoryViewModel.FAST_POLL, vm.pollDelay(), "polls fast while calls are live");

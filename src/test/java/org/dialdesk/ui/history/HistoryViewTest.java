@@ -96,9 +96,9 @@ class HistoryViewTest {
         });
     }
 
-    /** The newest call is the top row: click it as a person would. */
-    void clickFirstRow() {
-        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
+    /** Selects the call's row in the table, as a click on it does. */
+    void select(String id) {
+        robot.interact(() -> table().getSelectionModel().select(rowOf(id)));
     }
 
     HistoryRow rowOf(String id) {
@@ -112,12 +112,18 @@ class HistoryViewTest {
         assertEquals(0, table().getItems().indexOf(rowOf(id)), "the newest call is on top");
         waitUntil(() -> "Completed".equals(rowOf(id).status()));
 
-        clickFirstRow();
+        select(id);
         waitUntil(() -> byId("transcriptView", VBox.class).getChildren().size() > 2);
         assertTrue(byId("transcriptView", VBox.class).getChildren().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().contains("Hi [patient_name]")));
+                .anyMatch(n -> n instanceof Label l && l.getText().contains("Hi [patient_name]")),
+                () -> byId("transcriptView", VBox.class).getChildren().stream()
+                        .map(n -> n instanceof Label l ? l.getText() : n.toString()).toList().toString());
         assertTrue(byId("cancelCallButton", Button.class).isDisabled(), "a finished call cannot be cancelled");
         assertTrue(byId("stopCallButton", Button.class).isDisabled());
+
+        robot.interact(() -> vm.syncNow());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(id, table().getSelectionModel().getSelectedItem().id(), "updates keep the selection");
     }
 
     @Test
@@ -139,7 +145,7 @@ class HistoryViewTest {
         String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550125")
                 .scheduledFor(Instant.now().plusSeconds(3600)).build()).id();
         waitUntil(() -> rowOf(id) != null);
-        clickFirstRow();
+        select(id);
         waitUntil(() -> !byId("cancelCallButton", Button.class).isDisabled());
         robot.clickOn("#cancelCallButton");
         robot.clickOn("Yes");

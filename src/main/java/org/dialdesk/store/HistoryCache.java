@@ -80,10 +80,16 @@ public final class HistoryCache implements AutoCloseable {
     }
 
     /** Every cached row, newest first: the table's starting point. */
-    public synchronized List<HistoryRow> loadAll() throws SQLException {
+    public List<HistoryRow> loadAll() throws SQLException {
+        return loadNewest(Integer.MAX_VALUE);
+    }
+
+    /** The newest {@code limit} rows, newest first. */
+    public synchronized List<HistoryRow> loadNewest(int limit) throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM calls ORDER BY created_ms DESC, id DESC")) {
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM calls ORDER BY created_ms DESC, id DESC LIMIT "
+                     + limit)) {
             while (rs.next()) {
                 rows.add(new HistoryRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -226,29 +225,52 @@ public final class HistoryView extends BorderPane {
         table.setId("historyTable");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         table.setPlaceholder(new Label("No calls match"));
-        // Updates arrive as remove + add (SortedList), and the table's selection model then moves the
-        // selection to a neighbour. While the list changes, selection events are ignored; afterwards the
-        // view model's selected call is selected again.
+        // Rows of one height let the table skip measuring every cell on each change.
+        table.setFixedCellSize(30);
+        // While the rows change, the table's selection model moves the selection around on its own; those
+        // moves are ignored, and afterwards the view model's selected call is selected again.
         boolean[] listChanging = {false};
-        vm.rows().addListener((ListChangeListener<HistoryRow>) change -> listChanging[0] = true);
-        SortedList<HistoryRow> sorted = new SortedList<>(vm.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        sorted.addListener((ListChangeListener<HistoryRow>) change -> {
+        javafx.collections.ObservableList<HistoryRow> rows = vm.rows();
+        rows.addListener((ListChangeListener<HistoryRow>) change -> listChanging[0] = true);
+        table.setItems(rows);
+        rows.addListener((ListChangeListener<HistoryRow>) change -> {
             listChanging[0] = false;
             HistoryRow wanted = vm.selectedRowProperty().get();
             HistoryRow shown = table.getSelectionModel().getSelectedItem();
             if (wanted != null && (shown == null || !shown.id().equals(wanted.id()))) {
-                for (int i = 0; i < sorted.size(); i++) {
-                    if (sorted.get(i).id().equals(wanted.id())) {
+                for (int i = 0; i < rows.size(); i++) {
+                    if (rows.get(i).id().equals(wanted.id())) {
                         table.getSelectionModel().clearAndSelect(i);
                         return;
                     }
                 }
             }
         });
+        // Sorting happens in the view model with comparators on the row fields: the table's own
+        // sort reads every cell through its value factory, allocating on each of ~2M comparisons.
+        java.util.Map<TableColumn<HistoryRow, ?>, java.util.Comparator<HistoryRow>> byColumn = new java.util.HashMap<>();
+        table.setSortPolicy(t -> {
+            java.util.Comparator<HistoryRow> order = null;
+            for (TableColumn<HistoryRow, ?> column : t.getSortOrder()) {
+                java.util.Comparator<HistoryRow> c = byColumn.get(column);
+                if (c == null) {
+                    continue;
+                }
+                if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                    c = c.reversed();
+                }
+                order = order == null ? c : order.thenComparing(c);
+            }
+            // Newest first is the rows' own order: no sorting needed for it.
+            boolean newestFirst = t.getSortOrder().size() == 1 && t.getSortOrder().get(0).getId() != null
+                    && t.getSortOrder().get(0).getId().equals("createdColumn")
+                    && t.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING;
+            vm.setOrder(newestFirst ? null : order);
+            return true;
+        });
 
         TableColumn<HistoryRow, Long> created = new TableColumn<>("Created");
+        created.setId("createdColumn");
         created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdMs()));
         created.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -271,8 +293,10 @@ public final class HistoryView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                badge.setText(value);
-                badge.getStyleClass().setAll("label", "status-badge", "status-" + value.toLowerCase().replace(' ', '-'));
+                if (!value.equals(badge.getText())) {
+                    badge.setText(value);
+                    badge.getStyleClass().setAll("label", "status-badge", "status-" + value.toLowerCase().replace(' ', '-'));
+                }
                 setGraphic(badge);
             }
         });
@@ -287,17 +311,25 @@ public final class HistoryView extends BorderPane {
         });
         duration.setPrefWidth(70);
 
-        table.getColumns().add(created);
-        table.getColumns().add(text("Callee", HistoryRow::callee, 120));
-        table.getColumns().add(text("Caller number", HistoryRow::caller, 120));
-        table.getColumns().add(text("Use case", HistoryRow::useCase, 150));
-        table.getColumns().add(text("Agent", HistoryRow::agent, 80));
-        table.getColumns().add(status);
-        table.getColumns().add(duration);
-        table.getColumns().add(text("Campaign", HistoryRow::campaign, 110));
-        table.getColumns().add(text("Scheduled for", HistoryRow::scheduledFor, 150));
-        table.getColumns().add(text("Language", HistoryRow::language, 75));
-        table.getColumns().add(text("Type", HistoryRow::type, 75));
+        java.util.Comparator<String> text = java.util.Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
+        addColumn(table, byColumn, created, java.util.Comparator.comparingLong(HistoryRow::createdMs));
+        addColumn(table, byColumn, text("Callee", HistoryRow::callee, 120),
+                java.util.Comparator.comparing(HistoryRow::callee, text));
+        addColumn(table, byColumn, text("Caller number", HistoryRow::caller, 120),
+                java.util.Comparator.comparing(HistoryRow::caller, text));
+        addColumn(table, byColumn, text("Use case", HistoryRow::useCase, 150),
+                java.util.Comparator.comparing(HistoryRow::useCase, text));
+        addColumn(table, byColumn, text("Agent", HistoryRow::agent, 80),
+                java.util.Comparator.comparing(HistoryRow::agent, text));
+        addColumn(table, byColumn, status, java.util.Comparator.comparing(HistoryRow::status, text));
+        addColumn(table, byColumn, duration, java.util.Comparator.comparingInt(HistoryRow::durationSeconds));
+        addColumn(table, byColumn, text("Campaign", HistoryRow::campaign, 110),
+                java.util.Comparator.comparing(HistoryRow::campaign, text));
+        addColumn(table, byColumn, text("Scheduled for", HistoryRow::scheduledFor, 150),
+                java.util.Comparator.comparing(HistoryRow::scheduledFor, text));
+        addColumn(table, byColumn, text("Language", HistoryRow::language, 75),
+                java.util.Comparator.comparing(HistoryRow::language, text));
+        addColumn(table, byColumn, text("Type", HistoryRow::type, 75), java.util.Comparator.comparing(HistoryRow::type, text));
         table.getSortOrder().add(created);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -311,7 +343,7 @@ public final class HistoryView extends BorderPane {
         });
         vm.selectedRowProperty().addListener((obs, old, row) -> {
             if (row != null && table.getSelectionModel().getSelectedItem() != row) {
-                int index = sorted.indexOf(row);
+                int index = rows.indexOf(row);
                 if (index >= 0) {
                     table.getSelectionModel().select(index);
                     table.scrollTo(index);
@@ -319,6 +351,13 @@ public final class HistoryView extends BorderPane {
             }
         });
         return table;
+    }
+
+    private static void addColumn(TableView<HistoryRow> table,
+                                  java.util.Map<TableColumn<HistoryRow, ?>, java.util.Comparator<HistoryRow>> byColumn,
+                                  TableColumn<HistoryRow, ?> column, java.util.Comparator<HistoryRow> comparator) {
+        table.getColumns().add(column);
+        byColumn.put(column, comparator);
     }
 
     private static TableColumn<HistoryRow, String> text(String title, Function<HistoryRow, String> value, double width) {

@@ -40,7 +40,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.CallStatus;
@@ -61,6 +60,9 @@ public final class HistoryViewModel {
     static final Duration IDLE_POLL = Duration.ofSeconds(30);
     static final Duration ERROR_POLL = Duration.ofSeconds(60);
     static final Duration FILTER_SETTLE = Duration.ofMillis(400);
+    static final Duration DASHBOARD_SETTLE = Duration.ofMillis(300);
+    /** Shown first on open, so the screen has data before the whole cache is read. */
+    static final int FIRST_ROWS = 500;
     static final int SYNC_PAGE = 2000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Comparator<HistoryRow> NEWEST_FIRST =
@@ -72,9 +74,19 @@ public final class HistoryViewModel {
     private final Clock clock;
     private final Consumer<Call> dialAgainHandler;
 
-    private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
+    /** Every known call, newest first. */
+    private final List<HistoryRow> rows = new ArrayList<>();
     private final Map<String, Integer> indexById = new HashMap<>();
-    private final FilteredList<HistoryRow> filtered = new FilteredList<>(rows);
+    /**
+     * What the table shows: the rows the filter passes, in the chosen order. Rebuilt in one pass
+     * and replaced in one change when the filter or order changes; updated row by row in place.
+     */
+    private final ObservableList<HistoryRow> visible = FXCollections.observableArrayList();
+    private final ObservableList<HistoryRow> visibleView = FXCollections.unmodifiableObservableList(visible);
+    private final Map<String, Integer> visibleIndex = new HashMap<>();
+    private boolean visibleIndexStale = true;
+    private Predicate<HistoryRow> predicate = row -> true;
+    private Comparator<HistoryRow> order;
 
     private final ObservableList<String> statusFilter = FXCollections.observableArrayList();
     private final StringProperty useCaseFilter = new SimpleStringProperty("");
@@ -105,6 +117,7 @@ public final class HistoryViewModel {
     private Duration pollDelay = FAST_POLL;
     private Runnable cancelPoll = () -> { };
     private Runnable cancelFilterQuery = () -> { };
+    private Runnable cancelDashboard = () -> { };
     private boolean closed;
 
     /** The numbers behind the dashboard, for the rows the filter shows. */
@@ -124,13 +137,13 @@ public final class HistoryViewModel {
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
         }
+        visible.addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> updateSummary());
         selectedRow.addListener((obs, old, row) -> {
             // The same call again (its row was updated in place): keep the detail and its messages.
             if (row == null || old == null || !row.id().equals(old.id())) {
                 showDetail(row);
             }
         });
-        filtered.addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> updateSummary());
     }
 
     // ================= loading and syncing =================
@@ -139,18 +152,35 @@ public final class HistoryViewModel {
     public void open() {
         record Snapshot(List<HistoryRow> rows, Instant lastSync) {
         }
-        runner.run(() -> new Snapshot(cache.loadAll(), cache.meta("last_sync").map(Instant::parse).orElse(null)), cached -> {
-            replaceAll(cached.rows());
-            loaded.set(true);
-            lastSync = cached.lastSync();
-            updateSummary();
-            recomputeDashboard();
-            syncNow();
-        }, failure -> {
+        runner.run(() -> new Snapshot(cache.loadNewest(FIRST_ROWS), cache.meta("last_sync").map(Instant::parse).orElse(null)),
+                first -> {
+                    replaceAll(first.rows());
+                    lastSync = first.lastSync();
+                    updateSummary();
+                    if (first.rows().size() < FIRST_ROWS) {
+                        loadedAll();
+                        return;
+                    }
+                    runner.run(() -> Prepared.of(cache.loadAll()), all -> {
+                        apply(all);
+                        loadedAll();
+                    }, this::cacheUnreadable);
+                }, this::cacheUnreadable);
+    }
+
+    private void loadedAll() {
+        loaded.set(true);
+        updateSummary();
+        recomputeDashboard();
+        syncNow();
+    }
+
+    private void cacheUnreadable(Throwable failure) {
+        {
             syncProblem.set("The local history cache could not be read: " + ErrorMessages.describe(failure));
             loaded.set(true);
             syncNow();
-        });
+        }
     }
 
     /** Syncs with the service now, and keeps polling while the screen is open. */
@@ -159,9 +189,10 @@ public final class HistoryViewModel {
             return;
         }
         syncing.set(true);
-        Set<String> known = HistorySync.ids(rows);
+        List<HistoryRow> snapshot = new ArrayList<>(rows);
         List<String> live = liveIds();
         runner.run(() -> {
+            Set<String> known = HistorySync.ids(snapshot);
             // Each page shows as it arrives: a first sync of a long history fills the table progressively.
             HistorySync.Result newest = sync.syncNewest(SYNC_PAGE, known, page -> runner.later(Duration.ZERO, () -> {
                 serviceCount = page.serviceCount();
@@ -206,6 +237,7 @@ public final class HistoryViewModel {
         closed = true;
         cancelPoll.run();
         cancelFilterQuery.run();
+        cancelDashboard.run();
     }
 
     Duration pollDelay() {
@@ -226,9 +258,75 @@ public final class HistoryViewModel {
 
     /** The cache's rows, already newest first (sorted by SQLite, off the UI thread). */
     private void replaceAll(List<HistoryRow> newestFirst) {
-        rows.setAll(newestFirst);
-        reindex();
-        addChoices(newestFirst);
+        apply(Prepared.of(newestFirst));
+    }
+
+    /** Rows with their index and filter choices, built off the UI thread so that taking them is cheap. */
+    private record Prepared(List<HistoryRow> rows, Map<String, Integer> index, Set<String> useCases, Set<String> campaigns) {
+        static Prepared of(List<HistoryRow> newestFirst) {
+            Map<String, Integer> index = new HashMap<>(newestFirst.size() * 2);
+            Set<String> useCases = new java.util.TreeSet<>();
+            Set<String> campaigns = new java.util.TreeSet<>();
+            for (int i = 0; i < newestFirst.size(); i++) {
+                HistoryRow r = newestFirst.get(i);
+                index.put(r.id(), i);
+                if (r.useCase() != null && !r.useCase().isBlank()) {
+                    useCases.add(r.useCase());
+                }
+                if (r.campaign() != null && !r.campaign().isBlank()) {
+                    campaigns.add(r.campaign());
+                }
+            }
+            return new Prepared(newestFirst, index, useCases, campaigns);
+        }
+    }
+
+    private void apply(Prepared prepared) {
+        rows.clear();
+        rows.addAll(prepared.rows());
+        indexById.clear();
+        indexById.putAll(prepared.index());
+        if (knownUseCases.addAll(prepared.useCases())) {
+            useCaseNames.setAll(knownUseCases);
+        }
+        if (knownCampaigns.addAll(prepared.campaigns())) {
+            campaigns.setAll(knownCampaigns);
+        }
+        refilter();
+    }
+
+    /** Rebuilds what the table shows from every row: one pass, one change. */
+    private void refilter() {
+        List<HistoryRow> shown = new ArrayList<>();
+        for (HistoryRow row : rows) {
+            if (predicate.test(row)) {
+                shown.add(row);
+            }
+        }
+        if (order != null) {
+            shown.sort(order);
+        }
+        visible.setAll(shown);
+        visibleIndexStale = true;
+    }
+
+    private Map<String, Integer> visibleIndex() {
+        if (visibleIndexStale) {
+            visibleIndex.clear();
+            for (int i = 0; i < visible.size(); i++) {
+                visibleIndex.put(visible.get(i).id(), i);
+            }
+            visibleIndexStale = false;
+        }
+        return visibleIndex;
+    }
+
+    /** The table's sort order (null: newest first). The view sets it from its sort columns. */
+    public void setOrder(Comparator<HistoryRow> newOrder) {
+        if (!java.util.Objects.equals(order, newOrder)) {
+            order = newOrder;
+            refilter();
+        }
     }
 
     /**
@@ -237,6 +335,7 @@ public final class HistoryViewModel {
      */
     boolean merge(List<HistoryRow> incoming) {
         boolean changed = false;
+        boolean needsRefilter = false;
         List<HistoryRow> added = new ArrayList<>();
         for (HistoryRow row : incoming) {
             Integer index = indexById.get(row.id());
@@ -244,6 +343,12 @@ public final class HistoryViewModel {
                 added.add(row);
             } else if (!rows.get(index).equals(row)) {
                 rows.set(index, row);
+                Integer shownAt = visibleIndex().get(row.id());
+                if (shownAt != null && predicate.test(row)) {
+                    visible.set(shownAt, row);
+                } else if (shownAt != null || predicate.test(row)) {
+                    needsRefilter = true; // it left or entered the filter
+                }
                 changed = true;
                 if (selectedRow.get() != null && selectedRow.get().id().equals(row.id())) {
                     refreshSelected(row.id());
@@ -268,6 +373,18 @@ public final class HistoryViewModel {
             reindex();
             addChoices(fresh);
             changed = true;
+            List<HistoryRow> shownFresh = fresh.stream().filter(predicate).toList();
+            boolean onTop = order == null && !shownFresh.isEmpty()
+                    && (visible.isEmpty() || NEWEST_FIRST.compare(shownFresh.get(shownFresh.size() - 1), visible.get(0)) < 0);
+            if (onTop) {
+                visible.addAll(0, shownFresh); // new calls: straight to the top, the rest stays put
+                visibleIndexStale = true;
+            } else if (!shownFresh.isEmpty()) {
+                needsRefilter = true;
+            }
+        }
+        if (needsRefilter) {
+            refilter();
         }
         if (changed) {
             recomputeDashboard();
@@ -296,7 +413,7 @@ public final class HistoryViewModel {
     }
 
     private void updateSummary() {
-        String shown = String.format(Locale.ROOT, "%,d", filtered.size());
+        String shown = String.format(Locale.ROOT, "%,d", visible.size());
         String total = String.format(Locale.ROOT, "%,d", rows.size());
         String service = serviceCount >= 0 && serviceCount != rows.size()
                 ? String.format(Locale.ROOT, " · %,d on the service", serviceCount) : "";
@@ -308,7 +425,8 @@ public final class HistoryViewModel {
     // ================= filters =================
 
     private void onFilterChange() {
-        filtered.setPredicate(predicate());
+        predicate = predicate();
+        refilter();
         updateSummary();
         recomputeDashboard();
         // The same filter on the service finds matches the cache does not hold yet.
@@ -391,8 +509,14 @@ public final class HistoryViewModel {
         search.set("");
     }
 
+    /** Recomputes the dashboard once changes pause, so typing is not slowed by it. */
     private void recomputeDashboard() {
-        List<HistoryRow> snapshot = List.copyOf(filtered);
+        cancelDashboard.run();
+        cancelDashboard = runner.later(DASHBOARD_SETTLE, this::computeDashboard);
+    }
+
+    private void computeDashboard() {
+        List<HistoryRow> snapshot = List.copyOf(visible);
         ZoneId zone = clock.getZone();
         runner.run(() -> {
             Map<String, Long> mix = new TreeMap<>(snapshot.stream()
@@ -513,7 +637,7 @@ public final class HistoryViewModel {
 
     /** Writes the rows the filter shows to a CSV file a spreadsheet opens cleanly. */
     public void exportCsv(Path file) {
-        List<HistoryRow> snapshot = List.copyOf(filtered);
+        List<HistoryRow> snapshot = List.copyOf(visible);
         exportProgress.set(0);
         exportMessage.set("Exporting " + String.format(Locale.ROOT, "%,d", snapshot.size()) + " calls…");
         ZoneId zone = clock.getZone();
@@ -572,8 +696,8 @@ public final class HistoryViewModel {
 
     // ================= properties =================
 
-    public ObservableList<HistoryRow> rows() { return filtered; }
-    ObservableList<HistoryRow> allRows() { return rows; }
+    /** The rows the table shows: filtered and in the chosen order. */
+    public ObservableList<HistoryRow> rows() { return visibleView; }
     public ObservableList<String> statusFilter() { return statusFilter; }
     public StringProperty useCaseFilterProperty() { return useCaseFilter; }
     public StringProperty campaignFilterProperty() { return campaignFilter; }

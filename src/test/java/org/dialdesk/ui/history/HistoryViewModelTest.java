@@ -243,9 +243,12 @@ class HistoryViewModelTest {
     void dashboardFollowsTheFilter() throws Exception {
         sandbox.addDemoCalls(300, 9);
         vm.open();
+        assertEquals(0, vm.dashboardProperty().get().statusMix().size(), "computed once changes pause");
+        runner.runDelayed();
         long total = vm.dashboardProperty().get().statusMix().values().stream().mapToLong(Long::longValue).sum();
         assertEquals(300, total);
         vm.statusFilter().setAll("Completed");
+        runner.runDelayed();
         assertEquals(List.of("Completed"), List.copyOf(vm.dashboardProperty().get().statusMix().keySet()));
         assertFalse(vm.dashboardProperty().get().perDay().isEmpty());
         assertFalse(vm.dashboardProperty().get().outcomesPerCampaign().isEmpty());

@@ -30,6 +30,7 @@ import java.time.ZoneId;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.DialMemoryStore;
 import org.dialdesk.store.HistoryCache;
+import org.dialdesk.store.TableLayoutStore;
 import org.dialdesk.ui.history.HistorySync;
 import org.dialdesk.ui.history.HistoryView;
 import org.dialdesk.ui.history.HistoryViewModel;
@@ -84,6 +85,7 @@ public class App extends Application {
     private DialMemoryStore dialMemory;
     private HistoryCache historyCache;
     private HistoryViewModel history;
+    private TableLayoutStore historyLayout;
     private static final String SANDBOX_PROFILE = "sandbox";
 
     public App() {
@@ -198,7 +200,11 @@ public class App extends Application {
                         dial.prefill(call);
                         shellView.select("dial");
                     });
-            shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault()));
+            historyLayout = new TableLayoutStore(environment.dataDir().resolve("profiles").resolve(SANDBOX_PROFILE)
+                    .resolve("history-table.json"));
+            shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),
+                    number -> dial.numbers().stream().filter(n -> number.equals(n.number())).map(n -> n.title())
+                            .findFirst().orElse(number), historyLayout));
             dialView.setShowInHistory(id -> {
                 history.reveal(id);
                 shellView.select("history");
@@ -308,6 +314,9 @@ public class App extends Application {
         }
         if (history != null) {
             history.close();
+        }
+        if (historyLayout != null) {
+            historyLayout.close();
         }
         if (dialMemory != null) {
             dialMemory.close();

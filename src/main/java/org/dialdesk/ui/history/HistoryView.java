@@ -62,9 +62,24 @@ public final class HistoryView extends BorderPane {
     private final HistoryViewModel vm;
     private final ZoneId zone;
 
+    private final java.util.function.UnaryOperator<String> callerLabel;
+    private final org.dialdesk.store.TableLayoutStore layoutStore;
+    private final Map<String, String> formattedPhones = new java.util.HashMap<>();
+
+    /**
+     * @param callerLabel the organisation's name for a caller number (its title), or the number itself
+     * @param layoutStore where column order, widths and sort are remembered; null not to remember them
+     */
     public HistoryView(HistoryViewModel viewModel, ZoneId zone) {
+        this(viewModel, zone, number -> number, null);
+    }
+
+    public HistoryView(HistoryViewModel viewModel, ZoneId zone, java.util.function.UnaryOperator<String> callerLabel,
+                       org.dialdesk.store.TableLayoutStore layoutStore) {
         this.vm = viewModel;
         this.zone = zone;
+        this.callerLabel = callerLabel;
+        this.layoutStore = layoutStore;
         setId("historyView");
         setTop(new VBox(header(), filters()));
         SplitPane split = new SplitPane(table(), sidePane());
@@ -313,9 +328,9 @@ public final class HistoryView extends BorderPane {
 
         java.util.Comparator<String> text = java.util.Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
         addColumn(table, byColumn, created, java.util.Comparator.comparingLong(HistoryRow::createdMs));
-        addColumn(table, byColumn, text("Callee", HistoryRow::callee, 120),
+        addColumn(table, byColumn, text("Callee", r -> formatted(r.callee()), 130),
                 java.util.Comparator.comparing(HistoryRow::callee, text));
-        addColumn(table, byColumn, text("Caller number", HistoryRow::caller, 120),
+        addColumn(table, byColumn, text("Caller number", r -> r.caller() == null ? null : callerLabel.apply(r.caller()), 120),
                 java.util.Comparator.comparing(HistoryRow::caller, text));
         addColumn(table, byColumn, text("Use case", HistoryRow::useCase, 150),
                 java.util.Comparator.comparing(HistoryRow::useCase, text));
@@ -331,6 +346,12 @@ public final class HistoryView extends BorderPane {
                 java.util.Comparator.comparing(HistoryRow::language, text));
         addColumn(table, byColumn, text("Type", HistoryRow::type, 75), java.util.Comparator.comparing(HistoryRow::type, text));
         table.getSortOrder().add(created);
+        for (TableColumn<HistoryRow, ?> column : table.getColumns()) {
+            if (column.getId() == null) {
+                column.setId(column.getText().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "Column");
+            }
+        }
+        rememberLayout(table);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (listChanging[0]) {
@@ -351,6 +372,58 @@ public final class HistoryView extends BorderPane {
             }
         });
         return table;
+    }
+
+    /** "+1 415-555-0125" for "+14155550125"; cached, since cells ask again on every scroll. */
+    private String formatted(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        return formattedPhones.computeIfAbsent(e164, n -> {
+            org.dialdesk.ui.dial.PhoneCheck.Result result = org.dialdesk.ui.dial.PhoneCheck.check(n, null);
+            return result.ok() ? result.international() : n;
+        });
+    }
+
+    /** Restores and then keeps the columns' order, widths and sort. */
+    private void rememberLayout(TableView<HistoryRow> table) {
+        if (layoutStore == null) {
+            return;
+        }
+        org.dialdesk.store.TableLayoutStore.Layout saved = layoutStore.load();
+        Map<String, TableColumn<HistoryRow, ?>> byId = new java.util.LinkedHashMap<>();
+        table.getColumns().forEach(c -> byId.put(c.getId(), c));
+        List<TableColumn<HistoryRow, ?>> ordered = new java.util.ArrayList<>();
+        for (org.dialdesk.store.TableLayoutStore.Column c : saved.columns()) {
+            TableColumn<HistoryRow, ?> column = byId.remove(c.id());
+            if (column != null) {
+                column.setPrefWidth(c.width());
+                ordered.add(column);
+            }
+        }
+        ordered.addAll(byId.values()); // columns added since the layout was saved
+        if (!saved.columns().isEmpty()) {
+            table.getColumns().setAll(ordered);
+        }
+        if (!saved.sort().isEmpty()) {
+            table.getSortOrder().clear();
+            for (org.dialdesk.store.TableLayoutStore.Sort s : saved.sort()) {
+                table.getColumns().stream().filter(c -> c.getId().equals(s.id())).findFirst().ifPresent(c -> {
+                    c.setSortType(s.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                    table.getSortOrder().add(c);
+                });
+            }
+        }
+        Runnable save = () -> layoutStore.saveLater(new org.dialdesk.store.TableLayoutStore.Layout(
+                table.getColumns().stream().map(c -> new org.dialdesk.store.TableLayoutStore.Column(c.getId(), c.getWidth())).toList(),
+                table.getSortOrder().stream().map(c -> new org.dialdesk.store.TableLayoutStore.Sort(c.getId(),
+                        c.getSortType() == TableColumn.SortType.DESCENDING)).toList()));
+        table.getColumns().addListener((ListChangeListener<TableColumn<HistoryRow, ?>>) c -> save.run());
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<HistoryRow, ?>>) c -> save.run());
+        table.getColumns().forEach(c -> {
+            c.widthProperty().addListener((o, a, b) -> save.run());
+            c.sortTypeProperty().addListener((o, a, b) -> save.run());
+        });
     }
 
     private static void addColumn(TableView<HistoryRow> table,

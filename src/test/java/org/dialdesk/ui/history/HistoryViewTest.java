@@ -46,6 +46,7 @@ class HistoryViewTest {
     HistoryCache cache;
     FxTaskRunner runner;
     HistoryViewModel vm;
+    org.dialdesk.store.TableLayoutStore layout;
 
     @BeforeEach
     void show() throws Exception {
@@ -58,7 +59,9 @@ class HistoryViewTest {
         FxToolkit.setupStage(stage -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             vm = new HistoryViewModel(new HistorySync(client, cache), cache, runner, Clock.systemUTC(), call -> { });
-            Scene scene = new Scene(new HistoryView(vm, ZoneId.of("UTC")), 1280, 800);
+            layout = new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json"));
+            Scene scene = new Scene(new HistoryView(vm, ZoneId.of("UTC"),
+                    number -> number.equals("+14155550100") ? "Support line" : number, layout), 1280, 800);
             scene.getStylesheets().add(HistoryView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
@@ -72,6 +75,7 @@ class HistoryViewTest {
         FxToolkit.cleanupStages();
         robot.interact(() -> vm.close());
         runner.shutdown();
+        layout.close();
         cache.close();
         client.close();
         sandbox.close();
@@ -152,5 +156,41 @@ class HistoryViewTest {
         waitUntil(() -> "Canceled".equals(rowOf(id).status()));
         assertTrue(byId("detailMessage", Label.class).getText().startsWith("Cancelled"));
         waitUntil(() -> byId("cancelCallButton", Button.class).isDisabled());
+    }
+
+    @Test
+    void callerTitlesFormattedNumbersAndTheRememberedLayout() throws Exception {
+        String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129").build()).id();
+        waitUntil(() -> rowOf(id) != null);
+        waitUntil(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "+1 415-555-0129".equals(c.getText())).tryQuery().isPresent());
+        assertTrue(robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "Support line".equals(c.getText())).tryQuery().isPresent(), "the caller number shows its title");
+
+        robot.interact(() -> {
+            javafx.scene.control.TableColumn<HistoryRow, ?> duration = table().getColumns().stream()
+                    .filter(c -> c.getText().equals("Duration")).findFirst().orElseThrow();
+            table().getColumns().remove(duration);
+            table().getColumns().add(0, duration);
+            duration.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            table().getSortOrder().setAll(java.util.List.of(duration));
+        });
+        layout.close();
+        org.dialdesk.store.TableLayoutStore.Layout saved =
+                new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json")).load();
+        assertEquals("durationColumn", saved.columns().get(0).id());
+        assertEquals(java.util.List.of(new org.dialdesk.store.TableLayoutStore.Sort("durationColumn", false)), saved.sort());
+        layout = new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json"));
+
+        HistoryView[] again = new HistoryView[1];
+        robot.interact(() -> {
+            again[0] = new HistoryView(vm, ZoneId.of("UTC"), n -> n, layout);
+            new Scene(again[0], 1000, 600);
+            again[0].applyCss();
+        });
+        @SuppressWarnings("unchecked")
+        TableView<HistoryRow> restored = (TableView<HistoryRow>) again[0].lookup("#historyTable");
+        assertEquals("Duration", restored.getColumns().get(0).getText(), "column order restored");
+        assertEquals("Duration", restored.getSortOrder().get(0).getText(), "sort restored");
     }
 }

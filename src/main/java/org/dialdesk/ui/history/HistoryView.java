@@ -209,13 +209,15 @@ public final class HistoryView extends BorderPane {
         box.setId(id);
         box.setPromptText(prompt);
         box.getItems().add(null);
-        items.addListener((ListChangeListener<String>) c -> {
-            String selected = box.getValue();
-            box.getItems().setAll(items);
-            box.getItems().add(0, null);
-            box.setValue(selected);
+        // Filled when it opens: updating a combo box's items while rows load stalls the UI thread.
+        box.setOnShowing(e -> {
+            if (box.getItems().size() != items.size() + 1 || !box.getItems().subList(1, box.getItems().size()).equals(items)) {
+                String selected = box.getValue();
+                box.getItems().setAll(items);
+                box.getItems().add(0, null);
+                box.setValue(selected);
+            }
         });
-        box.getItems().addAll(items);
         box.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

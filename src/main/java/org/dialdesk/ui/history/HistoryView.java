@@ -502,7 +502,10 @@ public final class HistoryView extends BorderPane {
             content.putString(vm.selectedCallProperty().get().id());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox actions = new HBox(6, cancel, stop, dialAgain, copyId);
+        FlowPane actions = new FlowPane(6, 6, cancel, stop, dialAgain, copyId);
+        for (Button b : List.of(cancel, stop, dialAgain, copyId)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // wrap to a second line rather than cut labels
+        }
 
         VBox content = new VBox(10, new HBox(8, title, statusBadge), fields, actions, message,
                 section("Params, metadata and what was learnt"), json, section("Transcript"), transcript);
@@ -533,6 +536,7 @@ public final class HistoryView extends BorderPane {
                 }
                 Label key = new Label(f[0]);
                 key.getStyleClass().add(Styles.TEXT_MUTED);
+                key.setMinWidth(Region.USE_PREF_SIZE);
                 Label value = new Label(f[1]);
                 value.setWrapText(true);
                 fields.addRow(row++, key, value);

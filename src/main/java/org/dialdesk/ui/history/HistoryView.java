@@ -445,7 +445,15 @@ public final class HistoryView extends BorderPane {
     // ---------------- detail and dashboard ----------------
 
     private Node sidePane() {
-        TabPane tabs = new TabPane(new Tab("Call", detail()), new Tab("Dashboard", dashboard()));
+        Tab dashboardTab = new Tab("Dashboard");
+        dashboardTab.setId("dashboardTab");
+        // Charts are costly to build; most of the time the detail is what people look at.
+        dashboardTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && dashboardTab.getContent() == null) {
+                dashboardTab.setContent(dashboard());
+            }
+        });
+        TabPane tabs = new TabPane(new Tab("Call", detail()), dashboardTab);
         tabs.setId("historySideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
@@ -611,7 +619,7 @@ public final class HistoryView extends BorderPane {
         perCampaign.setTitle("Outcome per campaign");
         perCampaign.setAnimated(false);
         perCampaign.setPrefHeight(240);
-        vm.dashboardProperty().addListener((obs, old, d) -> {
+        java.util.function.Consumer<HistoryViewModel.Dashboard> show = d -> {
             mix.getData().setAll(d.statusMix().entrySet().stream()
                     .map(e -> new PieChart.Data(e.getKey() + " (" + e.getValue() + ")", e.getValue())).toList());
             XYChart.Series<String, Number> days = new XYChart.Series<>();
@@ -630,7 +638,9 @@ public final class HistoryView extends BorderPane {
                 series.add(s);
             }
             perCampaign.getData().setAll(series);
-        });
+        };
+        show.accept(vm.dashboardProperty().get());
+        vm.dashboardProperty().addListener((obs, old, d) -> show.accept(d));
         VBox box = new VBox(8, mix, perDay, perCampaign);
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);

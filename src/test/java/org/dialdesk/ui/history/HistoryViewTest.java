@@ -193,4 +193,14 @@ class HistoryViewTest {
         assertEquals("Duration", restored.getColumns().get(0).getText(), "column order restored");
         assertEquals("Duration", restored.getSortOrder().get(0).getText(), "sort restored");
     }
+
+    @Test
+    void theDashboardIsBuiltWhenOpenedAndFollowsTheFilter() throws Exception {
+        robot.clickOn("Dashboard");
+        waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() > 3);
+        robot.interact(() -> vm.statusFilter().setAll("Busy"));
+        waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() == 1);
+        assertTrue(robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().get(0)
+                .getName().startsWith("Busy"));
+    }
 }

@@ -64,6 +64,7 @@ public final class DialView extends BorderPane {
     /** Focus moves on its own while the window opens; only the operator's own moves mark fields touched. */
     private boolean operatorActive;
     private final Label attention = new Label();
+    private final java.util.Map<String, Label> errorLabels = new java.util.HashMap<>();
     private java.util.function.Consumer<String> showInHistory;
 
     /** Where "Show in history" goes; without it the button is not offered. */
@@ -611,8 +612,6 @@ public final class DialView extends BorderPane {
         }
         return box;
     }
-
-    private final java.util.Map<String, Label> errorLabels = new java.util.HashMap<>();
 
     private Label errorLabel(String key) {
         return errorLabels.computeIfAbsent(key, k -> {

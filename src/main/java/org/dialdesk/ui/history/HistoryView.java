@@ -328,25 +328,25 @@ public final class HistoryView extends BorderPane {
         });
         duration.setPrefWidth(70);
 
-        java.util.Comparator<String> text = java.util.Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
+        java.util.Comparator<String> byText = java.util.Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
         addColumn(table, byColumn, created, java.util.Comparator.comparingLong(HistoryRow::createdMs));
         addColumn(table, byColumn, text("Callee", r -> formatted(r.callee()), 130),
-                java.util.Comparator.comparing(HistoryRow::callee, text));
+                java.util.Comparator.comparing(HistoryRow::callee, byText));
         addColumn(table, byColumn, text("Caller number", r -> r.caller() == null ? null : callerLabel.apply(r.caller()), 120),
-                java.util.Comparator.comparing(HistoryRow::caller, text));
+                java.util.Comparator.comparing(HistoryRow::caller, byText));
         addColumn(table, byColumn, text("Use case", HistoryRow::useCase, 150),
-                java.util.Comparator.comparing(HistoryRow::useCase, text));
+                java.util.Comparator.comparing(HistoryRow::useCase, byText));
         addColumn(table, byColumn, text("Agent", HistoryRow::agent, 80),
-                java.util.Comparator.comparing(HistoryRow::agent, text));
-        addColumn(table, byColumn, status, java.util.Comparator.comparing(HistoryRow::status, text));
+                java.util.Comparator.comparing(HistoryRow::agent, byText));
+        addColumn(table, byColumn, status, java.util.Comparator.comparing(HistoryRow::status, byText));
         addColumn(table, byColumn, duration, java.util.Comparator.comparingInt(HistoryRow::durationSeconds));
         addColumn(table, byColumn, text("Campaign", HistoryRow::campaign, 110),
-                java.util.Comparator.comparing(HistoryRow::campaign, text));
+                java.util.Comparator.comparing(HistoryRow::campaign, byText));
         addColumn(table, byColumn, text("Scheduled for", HistoryRow::scheduledFor, 150),
-                java.util.Comparator.comparing(HistoryRow::scheduledFor, text));
+                java.util.Comparator.comparing(HistoryRow::scheduledFor, byText));
         addColumn(table, byColumn, text("Language", HistoryRow::language, 75),
-                java.util.Comparator.comparing(HistoryRow::language, text));
-        addColumn(table, byColumn, text("Type", HistoryRow::type, 75), java.util.Comparator.comparing(HistoryRow::type, text));
+                java.util.Comparator.comparing(HistoryRow::language, byText));
+        addColumn(table, byColumn, text("Type", HistoryRow::type, 75), java.util.Comparator.comparing(HistoryRow::type, byText));
         table.getSortOrder().add(created);
         for (TableColumn<HistoryRow, ?> column : table.getColumns()) {
             if (column.getId() == null) {

@@ -299,7 +299,7 @@ public final class HistoryView extends BorderPane {
         created.setPrefWidth(130);
         created.setSortType(TableColumn.SortType.DESCENDING);
 
-        TableColumn<HistoryRow, String> status = text("Status", HistoryRow::status, 110);
+        TableColumn<HistoryRow, String> status = text("Status", HistoryRow::status, 135);
         status.setCellFactory(col -> new TableCell<>() {
             private final Label badge = new Label();
 

@@ -143,6 +143,14 @@ public final class HistoryBenchmark {
         TimeUnit.MILLISECONDS.sleep(500);
         System.out.printf("process RSS: %d MB (heap used %d MB)%n", rssKb() / 1024,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        if (Boolean.getBoolean("dialdesk.bench.nmt")) {
+            // With -XX:NativeMemoryTracking=summary: where the memory outside the heap goes.
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+            String report = new String(jcmd.getInputStream().readAllBytes());
+            report.lines().filter(l -> l.contains("committed=") && l.startsWith("-") || l.startsWith("Total"))
+                    .forEach(l -> System.out.println("  nmt " + l.strip()));
+        }
         Platform.runLater(vm[0]::close);
         runner.shutdown();
         cache.close();

@@ -91,9 +91,10 @@ public final class HistoryCache implements AutoCloseable {
              ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM calls ORDER BY created_ms DESC, id DESC LIMIT "
                      + limit)) {
             while (rs.next()) {
-                rows.add(new HistoryRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)));
+                rows.add(HistoryRow.shared(new HistoryRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getInt(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                        rs.getString(14))));
             }
         }
         return rows;

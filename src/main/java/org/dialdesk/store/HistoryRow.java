@@ -19,4 +19,34 @@ public record HistoryRow(
         String language,
         String type,
         String searchText) {
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> COMMON =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Past this many distinct values a column is not low-cardinality any more; stop collecting. */
+    private static final int COMMON_LIMIT = 10_000;
+
+    /**
+     * The same row with one shared copy of each repeated value (status, caller, use case, agent,
+     * campaign, language, type). With 100,000 rows that saves tens of MB and shortens GC pauses.
+     */
+    public static HistoryRow shared(HistoryRow r) {
+        return new HistoryRow(r.id, r.createdMs, common(r.status), r.callee, common(r.caller), common(r.useCaseId),
+                common(r.useCase), common(r.agent), r.durationSeconds, common(r.campaign), r.scheduledFor,
+                common(r.language), common(r.type), r.searchText);
+    }
+
+    private static String common(String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = COMMON.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (COMMON.size() >= COMMON_LIMIT) {
+            return value;
+        }
+        String previous = COMMON.putIfAbsent(value, value);
+        return previous != null ? previous : value;
+    }
 }

@@ -151,10 +151,10 @@ public final class HistorySync {
         }
         appendValues(search, call.extraction());
         appendValues(search, call.params());
-        return new HistoryRow(call.id(), parseMillis(call.created()), status, callee, caller,
+        return HistoryRow.shared(new HistoryRow(call.id(), parseMillis(call.created()), status, callee, caller,
                 call.useCase() == null ? null : call.useCase().id(), useCase, agent,
                 call.duration() == null ? 0 : call.duration(), call.campaignId(), call.scheduledFor(), call.language(),
-                call.type(), search.toString().toLowerCase(Locale.ROOT));
+                call.type(), search.toString().toLowerCase(Locale.ROOT)));
     }
 
     private static void appendValues(StringBuilder text, JsonNode node) {

@@ -76,6 +76,15 @@ class DialViewModelTest {
         vm.phoneProperty().set("+14155550125");
     }
 
+    /** A minimal valid call, scheduled for the given local time. */
+    void scheduleAt(LocalDate date, String time, String zone) {
+        fillMinimal();
+        vm.scheduleLaterProperty().set(true);
+        vm.scheduleDateProperty().set(date);
+        vm.scheduleTimeProperty().set(time);
+        vm.scheduleZoneProperty().set(ZoneId.of(zone));
+    }
+
     String requestJson() {
         return vm.requestPreviewProperty().get().replaceAll("\\s", "");
     }
@@ -237,11 +246,7 @@ class DialViewModelTest {
         "2026-12-01 | 23:59 | Pacific/Kiritimati  | 2026-12-01T09:59:00Z",
     })
     void schedulesConvertToUtcAcrossZones(String date, String time, String zone, String utc) {
-        fillMinimal();
-        vm.scheduleLaterProperty().set(true);
-        vm.scheduleDateProperty().set(LocalDate.parse(date));
-        vm.scheduleTimeProperty().set(time);
-        vm.scheduleZoneProperty().set(ZoneId.of(zone));
+        scheduleAt(LocalDate.parse(date), time, zone);
         assertTrue(vm.validProperty().get(), vm.errors().toString());
         assertTrue(requestJson().contains("\"scheduled_for\":\"" + utc + "\""), requestJson());
         assertTrue(vm.scheduleSummaryProperty().get().startsWith("Sends scheduled_for " + utc));
@@ -256,11 +261,7 @@ class DialViewModelTest {
         "           | 9:30  | America/Chicago | Choose the date",
     })
     void impossibleOrPastTimesAreRefusedWithAReason(String date, String time, String zone, String part) {
-        fillMinimal();
-        vm.scheduleLaterProperty().set(true);
-        vm.scheduleDateProperty().set(date == null ? null : LocalDate.parse(date));
-        vm.scheduleTimeProperty().set(time);
-        vm.scheduleZoneProperty().set(ZoneId.of(zone));
+        scheduleAt(date == null ? null : LocalDate.parse(date), time, zone);
         assertFalse(vm.validProperty().get());
         assertTrue(vm.errors().get("scheduled_for").contains(part), vm.errors().toString());
     }

@@ -60,13 +60,15 @@ public class App extends Application {
      * What differs between a real run and a test run. {@code earlySandbox}, when given, is a
      * sandbox already starting (see {@link #launchGui}); otherwise the app starts one itself.
      */
-    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady, CompletableFuture<Sandbox> earlySandbox) {
+    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady, CompletableFuture<Sandbox> earlySandbox,
+                              Settings settings) {
         public static Environment fromSystem(List<String> args) {
-            return new Environment(AppPaths.dataDir(), Clock.systemUTC(), args.contains(EXIT_WHEN_READY), null);
+            return new Environment(AppPaths.dataDir(), Clock.systemUTC(), args.contains(EXIT_WHEN_READY), null, null);
         }
 
-        Environment withEarlySandbox(CompletableFuture<Sandbox> starting) {
-            return new Environment(dataDir, clock, exitWhenReady, starting);
+        /** A sandbox already starting, with the settings that were read to start it. */
+        Environment withEarlySandbox(CompletableFuture<Sandbox> starting, Settings readSettings) {
+            return new Environment(dataDir, clock, exitWhenReady, starting, readSettings);
         }
     }
 
@@ -102,7 +104,8 @@ public class App extends Application {
      */
     static int launchGui(String[] args) {
         Environment environment = Environment.fromSystem(List.of(args));
-        SandboxOptions options = sandboxOptions(environment, new SettingsStore(environment.dataDir()).load());
+        Settings launchSettings = new SettingsStore(environment.dataDir()).load();
+        SandboxOptions options = sandboxOptions(environment, launchSettings);
         CompletableFuture<Sandbox> starting = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
@@ -113,7 +116,7 @@ public class App extends Application {
         }, "dialdesk-sandbox-start");
         starter.setDaemon(true);
         starter.start();
-        LAUNCH_ENVIRONMENT.set(environment.withEarlySandbox(starting));
+        LAUNCH_ENVIRONMENT.set(environment.withEarlySandbox(starting, launchSettings));
         Application.launch(App.class, args);
         return EXIT_STATUS.get();
     }
@@ -132,7 +135,7 @@ public class App extends Application {
         }
         stage = primaryStage;
         settingsStore = new SettingsStore(environment.dataDir());
-        settings = settingsStore.load();
+        settings = environment.settings() != null ? environment.settings() : settingsStore.load();
         runner = new FxTaskRunner(4);
 
         shell = new ShellViewModel(settings.theme(), this::saveTheme);
@@ -161,13 +164,40 @@ public class App extends Application {
         CompletableFuture<Sandbox> early = environment.earlySandbox();
         SandboxOptions options = sandboxOptions(environment, settings);
         Callable<Sandbox> start = early != null ? () -> awaitStart(early) : () -> Sandbox.start(options);
-        runner.run(start, this::connectToSandbox, failure -> {
+        runner.run(() -> openProfile(start.call()), this::connectToSandbox, failure -> {
             shell.sandboxFailed(ErrorMessages.describe(failure));
             if (environment.exitWhenReady()) {
                 System.err.println("not ready: " + ErrorMessages.describe(failure));
                 exit(1);
             }
         });
+    }
+
+    /** Everything the profile's screens read from disk, read off the UI thread before they are built. */
+    private record ProfileData(Sandbox sandbox, DialMemoryStore dialMemory, DialMemoryStore.DialMemory dialDraft,
+                               CalleeZones calleeZones, HistoryCache historyCache, String historyProblem,
+                               TableLayoutStore historyLayout, TableLayoutStore.Layout savedLayout) {
+    }
+
+    private ProfileData openProfile(Sandbox started) {
+        Path profileDir = environment.dataDir().resolve("profiles").resolve(SANDBOX_PROFILE);
+        try {
+            DialMemoryStore memory = new DialMemoryStore(environment.dataDir(), SANDBOX_PROFILE);
+            TableLayoutStore layout = new TableLayoutStore(profileDir.resolve("history-table.json"));
+            HistoryCache cache = null;
+            String problem = null;
+            try {
+                cache = new HistoryCache(profileDir.resolve("history.db"));
+            } catch (java.sql.SQLException e) {
+                LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
+                problem = "call history cache unavailable: " + e.getMessage();
+            }
+            return new ProfileData(started, memory, memory.load(), CalleeZones.load(), cache, problem, layout,
+                    layout.load());
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
     }
 
     private static Sandbox awaitStart(CompletableFuture<Sandbox> starting) throws Exception {
@@ -178,42 +208,38 @@ public class App extends Application {
         }
     }
 
-    private void connectToSandbox(Sandbox started) {
+    private void connectToSandbox(ProfileData profile) {
+        Sandbox started = profile.sandbox();
         sandbox = started;
         client = new DialClient(ClientConfig.of(started.baseUrl(), ApiKey.of(started.apiKey())));
         shell.connecting(started.baseUrl());
 
-        dialMemory = new DialMemoryStore(environment.dataDir(), SANDBOX_PROFILE);
+        dialMemory = profile.dialMemory();
+        historyLayout = profile.historyLayout();
+        historyCache = profile.historyCache();
         // Schedules are typed in the operator's own zone by default.
         DialViewModel dial = new DialViewModel(client, runner, environment.clock().withZone(ZoneId.systemDefault()),
-                dialRules(settings),
-                CalleeZones.load(), dialMemory);
+                dialRules(settings), profile.calleeZones(), dialMemory, profile.dialDraft());
         DialView dialView = new DialView(dial);
         shellView.addArea("dial", "Dial", dialView);
         dial.refreshPickers();
 
-        try {
-            historyCache = new HistoryCache(environment.dataDir().resolve("profiles").resolve(SANDBOX_PROFILE)
-                    .resolve("history.db"));
+        if (historyCache != null) {
             history = new HistoryViewModel(new HistorySync(client, historyCache), historyCache, runner,
                     environment.clock().withZone(ZoneId.systemDefault()), call -> {
                         dial.prefill(call);
                         shellView.select("dial");
                     });
-            historyLayout = new TableLayoutStore(environment.dataDir().resolve("profiles").resolve(SANDBOX_PROFILE)
-                    .resolve("history-table.json"));
             shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),
                     number -> dial.numbers().stream().filter(n -> number.equals(n.number())).map(n -> n.title())
-                            .findFirst().orElse(number), historyLayout));
+                            .findFirst().orElse(number), historyLayout, profile.savedLayout()));
             dialView.setShowInHistory(id -> {
                 history.reveal(id);
                 shellView.select("history");
             });
             history.open();
-        } catch (java.sql.SQLException e) {
-            LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
-            shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED, started.baseUrl(),
-                    "call history cache unavailable: " + e.getMessage());
+        } else {
+            shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED, started.baseUrl(), profile.historyProblem());
         }
 
         OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());

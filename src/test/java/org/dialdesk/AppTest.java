@@ -29,7 +29,7 @@ class AppTest {
 
     Stage launch() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new App(new App.Environment(dataDir, Clock.systemUTC(), false, null)));
+        app = FxToolkit.setupApplication(() -> new App(new App.Environment(dataDir, Clock.systemUTC(), false, null, null)));
         return stage;
     }
 

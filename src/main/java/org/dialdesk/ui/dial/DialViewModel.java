@@ -164,6 +164,12 @@ public final class DialViewModel {
 
     public DialViewModel(DialClient client, TaskRunner runner, Clock clock, Rules rules, CalleeZones calleeZones,
                          DialMemoryStore memoryStore) {
+        this(client, runner, clock, rules, calleeZones, memoryStore, memoryStore.load());
+    }
+
+    /** With the stored draft already read (off the UI thread), so building the form does no I/O. */
+    public DialViewModel(DialClient client, TaskRunner runner, Clock clock, Rules rules, CalleeZones calleeZones,
+                         DialMemoryStore memoryStore, DialMemoryStore.DialMemory stored) {
         this.client = client;
         this.runner = runner;
         this.clock = clock;
@@ -174,7 +180,7 @@ public final class DialViewModel {
         this.canDial = Bindings.createBooleanBinding(() -> valid.get() && !inFlight.get() && !isRepeatOfLastDial(),
                 valid, inFlight, outcome);
         scheduleZone.set(clock.getZone());
-        restore(memoryStore.load());
+        restore(stored);
 
         Observable[] inputs = {numberId, phone, useCaseId, agentId, modelId, language, params, metadataRows,
             metadataJsonMode, metadataJson, campaign, promptId, maxDuration, scheduleLater, scheduleDate,

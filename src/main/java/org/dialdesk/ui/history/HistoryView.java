@@ -64,6 +64,7 @@ public final class HistoryView extends BorderPane {
 
     private final java.util.function.UnaryOperator<String> callerLabel;
     private final org.dialdesk.store.TableLayoutStore layoutStore;
+    private final org.dialdesk.store.TableLayoutStore.Layout savedLayout;
     private final Map<String, String> formattedPhones = new java.util.HashMap<>();
 
     /**
@@ -76,6 +77,14 @@ public final class HistoryView extends BorderPane {
 
     public HistoryView(HistoryViewModel viewModel, ZoneId zone, java.util.function.UnaryOperator<String> callerLabel,
                        org.dialdesk.store.TableLayoutStore layoutStore) {
+        this(viewModel, zone, callerLabel, layoutStore, layoutStore == null ? null : layoutStore.load());
+    }
+
+    /** With the saved layout already read (off the UI thread), so building the screen does no I/O. */
+    public HistoryView(HistoryViewModel viewModel, ZoneId zone, java.util.function.UnaryOperator<String> callerLabel,
+                       org.dialdesk.store.TableLayoutStore layoutStore,
+                       org.dialdesk.store.TableLayoutStore.Layout savedLayout) {
+        this.savedLayout = savedLayout;
         this.vm = viewModel;
         this.zone = zone;
         this.callerLabel = callerLabel;
@@ -392,7 +401,7 @@ public final class HistoryView extends BorderPane {
         if (layoutStore == null) {
             return;
         }
-        org.dialdesk.store.TableLayoutStore.Layout saved = layoutStore.load();
+        org.dialdesk.store.TableLayoutStore.Layout saved = savedLayout;
         Map<String, TableColumn<HistoryRow, ?>> byId = new java.util.LinkedHashMap<>();
         table.getColumns().forEach(c -> byId.put(c.getId(), c));
         List<TableColumn<HistoryRow, ?>> ordered = new java.util.ArrayList<>();

@@ -36,10 +36,12 @@ import org.dialdesk.ui.history.HistoryView;
 import org.dialdesk.ui.history.HistoryViewModel;
 import org.dialdesk.ui.dial.CalleeZones;
 import org.dialdesk.ui.dial.DialView;
+import org.dialdesk.ui.dial.PhoneCheck;
 import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.store.Settings;
 import org.dialdesk.store.SettingsStore;
 import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.common.TaskRunner;
 import org.dialdesk.ui.org.OrganisationView;
@@ -103,7 +105,11 @@ public class App extends Application {
      * this one task cannot go through the UI's task runner.
      */
     static int launchGui(String[] args) {
-        Environment environment = Environment.fromSystem(List.of(args));
+        return launchGui(args, Environment.fromSystem(List.of(args)));
+    }
+
+    /** As {@link #launchGui(String[])}, in a given environment (benchmarks run the whole console on a prepared folder). */
+    static int launchGui(String[] args, Environment environment) {
         Settings launchSettings = new SettingsStore(environment.dataDir()).load();
         SandboxOptions options = sandboxOptions(environment, launchSettings);
         CompletableFuture<Sandbox> starting = new CompletableFuture<>();
@@ -192,6 +198,8 @@ public class App extends Application {
                 LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
                 problem = "call history cache unavailable: " + e.getMessage();
             }
+            // The phone library reads its metadata on first use: here, not in the first frame that shows a number.
+            PhoneCheck.check("+14155550100", settings.defaultCountry());
             return new ProfileData(started, memory, memory.load(), CalleeZones.load(), cache, problem, layout,
                     layout.load());
         } catch (RuntimeException e) {
@@ -220,30 +228,32 @@ public class App extends Application {
         // Schedules are typed in the operator's own zone by default.
         DialViewModel dial = new DialViewModel(client, runner, environment.clock().withZone(ZoneId.systemDefault()),
                 dialRules(settings), profile.calleeZones(), dialMemory, profile.dialDraft());
-        DialView dialView = new DialView(dial);
-        shellView.addArea("dial", "Dial", dialView);
         dial.refreshPickers();
-
+        OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());
         if (historyCache != null) {
             history = new HistoryViewModel(new HistorySync(client, historyCache), historyCache, runner,
                     environment.clock().withZone(ZoneId.systemDefault()), call -> {
                         dial.prefill(call);
                         shellView.select("dial");
                     });
-            shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),
-                    number -> dial.numbers().stream().filter(n -> number.equals(n.number())).map(n -> n.title())
-                            .findFirst().orElse(number), historyLayout, profile.savedLayout()));
-            dialView.setShowInHistory(id -> {
-                history.reveal(id);
-                shellView.select("history");
-            });
-            history.open();
+            history.open(); // the cache is read in the background while the screens are put in place
         } else {
             shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED, started.baseUrl(), profile.historyProblem());
         }
+        // One screen per frame: each one's first styling is long, and together they would freeze the window.
+        DialView dialView = new DialView(dial);
+        OnePerFrame.run(List.of(() -> shellView.addArea("dial", "Dial", dialView), () -> {
+            if (history != null) {
+                shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),
+                        number -> dial.numbers().stream().filter(n -> number.equals(n.number())).map(n -> n.title())
+                                .findFirst().orElse(number), historyLayout, profile.savedLayout()));
+                dialView.setShowInHistory(id -> {
+                    history.reveal(id);
+                    shellView.select("history");
+                });
+            }
+        }, () -> shellView.addArea("organisation", "Organisation", new OrganisationView(organisation))));
 
-        OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());
-        shellView.addArea("organisation", "Organisation", new OrganisationView(organisation));
         organisation.stateProperty().addListener((obs, old, state) -> {
             switch (state) {
                 case LOADED -> shell.reportReachability(ShellViewModel.ConnectionState.ONLINE, started.baseUrl(), "");

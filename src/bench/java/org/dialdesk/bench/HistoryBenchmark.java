@@ -2,184 +2,248 @@ package org.dialdesk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Window;
+import org.dialdesk.BenchLaunch;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.HistoryCache;
-import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.history.HistorySync;
-import org.dialdesk.ui.history.HistoryView;
-import org.dialdesk.ui.history.HistoryViewModel;
 
 /**
- * The history screen with 100,000 calls in the cache: time to show data, cost of a filter
- * keystroke, the longest the UI thread is blocked, and the process's resident memory.
- * Runs on Monocle's headless platform; talks to 127.0.0.1 only; bounded in time.
- *
- * <pre>mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.dialdesk.bench.HistoryBenchmark</pre>
+ * The whole console, started as a person starts it, with 100,000 calls in its history cache and on
+ * its sandbox: when the history has its data, how long opening the History screen takes, the cost
+ * of a filter keystroke, the longest the UI thread keeps everything waiting in each phase, and the
+ * process's resident memory. Runs on Monocle's headless platform; talks to 127.0.0.1 only.
+ * With {@code -Ddialdesk.bench.explain=true} every wait over 50 ms is explained (frames, GC pauses).
+ * The command is in the README ("Benchmarks").
  */
 public final class HistoryBenchmark {
     private static final int CALLS = 100_000;
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     public static void main(String[] args) throws Exception {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
-        Path dir = Files.createTempDirectory("dialdesk-history-bench");
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")))) {
-            long t = System.nanoTime();
-            sandbox.addDemoCalls(CALLS, 42);
-            System.out.printf("demo calls: %,d in %.1f s%n", CALLS, (System.nanoTime() - t) / 1e9);
-            try (DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())))) {
-                Path cacheFile = dir.resolve("history.db");
-                try (HistoryCache cache = new HistoryCache(cacheFile)) {
-                    t = System.nanoTime();
-                    new HistorySync(client, cache).syncNewest(2000, java.util.Set.of());
-                    System.out.printf("first full sync into the cache: %,d calls in %.1f s%n", cache.count(),
-                            (System.nanoTime() - t) / 1e9);
-                }
-                System.gc();
-                measureScreen(client, cacheFile);
-            }
-        }
-        Platform.exit();
-        System.exit(0);
-    }
+        Path home = Files.createTempDirectory("dialdesk-history-bench");
+        prepare(home);
+        System.gc();
 
-    private static void measureScreen(DialClient client, Path cacheFile) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        // The app's shell window is up before History is built: warm the toolkit the same way.
-        CountDownLatch warm = new CountDownLatch(1);
+        Thread console = new Thread(() -> BenchLaunch.launchGui(home), "console");
+        console.setDaemon(true);
+        console.start();
+        awaitToolkit();
+        FxStallWatch watch = new FxStallWatch(Boolean.getBoolean("dialdesk.bench.explain"), 50);
+        watch.start();
+        waitFor("the console window", () -> Window.getWindows().stream().anyMatch(Window::isShowing));
+        long windowShown = System.nanoTime();
+        report(watch, "launch, until the window showed");
+        Scene scene = fx(() -> Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow().getScene());
+
+        // 1. Start-up: the screens are built and the history fills in the background (Dial is shown first).
+        waitFor("the History screen", () -> scene.lookup("#nav-history") != null);
+        Parent history = fx(() -> (Parent) scene.lookup("#nav-history").getUserData());
+        // The screen puts its parts in place over a few frames; the table's rows exist once it is shown.
+        waitFor("the history summary", () -> history.lookup("#historySummary") != null);
+        Label summary = fx(() -> (Label) history.lookup("#historySummary"));
+        waitFor("the first cached rows", () -> calls(summary.getText()) > 0);
+        double firstRows = since(windowShown);
+        waitFor("all cached rows", () -> calls(summary.getText()) >= CALLS);
+        double allRows = since(windowShown);
+        waitFor("the first sync", () -> summary.getText().contains("synced"));
+        double synced = since(windowShown);
+        System.out.printf("console window shown → history has its first rows %.0f ms, all %,d rows %.0f ms, first sync done %.0f ms%n",
+                firstRows, CALLS, allRows, synced);
+        idle(1000);
+        report(watch, "start-up (screens built, history loaded and synced in the background)");
+
+        // 2. The operator opens History.
+        long[] clicked = new long[1];
+        CompletableFuture<Double> rendered = new CompletableFuture<>();
         Platform.runLater(() -> {
-            Stage shell = new Stage();
-            shell.setScene(new Scene(new javafx.scene.control.Label("shell"), 1280, 800));
-            shell.show();
-            warm.countDown();
-        });
-        warm.await();
-        waitForFx();
-        Watchdog watchdog = new Watchdog();
-        watchdog.start();
-
-        HistoryCache cache = new HistoryCache(cacheFile);
-        FxTaskRunner runner = new FxTaskRunner(4);
-        HistoryViewModel[] vm = new HistoryViewModel[1];
-        @SuppressWarnings("unchecked")
-        TableView<?>[] table = new TableView[1];
-        long[] openedAt = new long[1];
-        CountDownLatch shown = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            vm[0] = new HistoryViewModel(new HistorySync(client, cache), cache, runner, Clock.systemUTC(), call -> { });
-            HistoryView view = new HistoryView(vm[0], ZoneId.of("UTC"));
-            Stage stage = new Stage();
-            stage.setScene(new Scene(view, 1280, 800));
-            stage.show();
-            table[0] = (TableView<?>) view.lookup("#historyTable");
-            openedAt[0] = System.nanoTime();
-            vm[0].rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-                if (!vm[0].rows().isEmpty() && shown.getCount() > 0) {
-                    // Rendered: lay the table out with its rows before calling it shown.
-                    table[0].applyCss();
-                    table[0].layout();
-                    shown.countDown();
+            Runnable check = new Runnable() {
+                @Override
+                public void run() {
+                    TableView<?> table = (TableView<?>) scene.lookup("#historyTable");
+                    boolean rowsShown = table != null && table.lookupAll(".table-row-cell").stream()
+                            .anyMatch(n -> n.isVisible() && ((TableRow<?>) n).getItem() != null);
+                    if (rowsShown) {
+                        scene.removePostLayoutPulseListener(this);
+                        rendered.complete(since(clicked[0]));
+                    }
                 }
-            });
-            vm[0].open();
+            };
+            scene.addPostLayoutPulseListener(check);
+            clicked[0] = System.nanoTime();
+            ((ToggleButton) scene.lookup("#nav-history")).fire();
         });
-        if (!shown.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the history never showed data");
-        }
-        System.out.printf("screen shows data: %.0f ms after opening (%,d rows)%n",
-                (System.nanoTime() - openedAt[0]) / 1e6, CALLS);
-        System.out.printf("  UI thread, longest wait until then (building the screen included): %.0f ms%n",
-                watchdog.maxSinceReset() / 1e6);
-        watchdog.reset();
-        waitForFx();
-        // Let the open-time sync and dashboard settle, then measure typing.
-        TimeUnit.SECONDS.sleep(2);
-        System.out.printf("  UI thread, longest wait while all %,d rows load and sync: %.0f ms%n", CALLS,
-                watchdog.maxSinceReset() / 1e6);
-        watchdog.reset();
+        System.out.printf("History opened: its %,d rows laid out %.0f ms after the click%n", CALLS,
+                rendered.get(30, TimeUnit.SECONDS));
+        idle(1000);
+        report(watch, "opening History");
 
+        // 3. Typing in the search box, at a person's pace.
+        TableView<?> table = fx(() -> (TableView<?>) scene.lookup("#historyTable"));
+        TextField search = fx(() -> (TextField) history.lookup("#historySearch"));
         List<Double> keystrokes = new ArrayList<>();
-        modelOnly.clear();
         String[] words = {"ada lovelace", "+1 415 555", "win-back", "grace"};
         for (int round = 0; round < 3; round++) {
             for (String word : words) {
                 for (int i = 1; i <= word.length(); i++) {
-                    keystrokes.add(keystroke(vm[0], table[0], word.substring(0, i)));
+                    keystrokes.add(keystroke(search, table, word.substring(0, i)));
                 }
                 for (int i = word.length() - 1; i >= 0; i--) {
-                    keystrokes.add(keystroke(vm[0], table[0], word.substring(0, i)));
+                    keystrokes.add(keystroke(search, table, word.substring(0, i)));
                 }
             }
         }
         Collections.sort(keystrokes);
         System.out.printf("filter keystroke, filter + table layout (%d keystrokes): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 keystrokes.size(), pct(keystrokes, 0.5), pct(keystrokes, 0.95), keystrokes.get(keystrokes.size() - 1));
-        List<Double> model = new ArrayList<>(modelOnly);
-        Collections.sort(model);
-        System.out.printf("  of which filtering in the view model: p50 %.1f ms, p95 %.1f ms%n", pct(model, 0.5), pct(model, 0.95));
-        TimeUnit.SECONDS.sleep(1);
-        System.out.printf("UI thread, longest wait for a 5 ms ping while typing: %.0f ms; since the screen opened: %.0f ms%n",
-                watchdog.maxSinceReset() / 1e6, watchdog.maxEver() / 1e6);
+        List<Double> filtering = new ArrayList<>(filterOnly);
+        Collections.sort(filtering);
+        System.out.printf("  of which filtering (before the table's layout): p50 %.1f ms, p95 %.1f ms%n",
+                pct(filtering, 0.5), pct(filtering, 0.95));
+        idle(1000);
+        report(watch, "typing");
+        System.out.printf("UI thread, longest wait since the window was shown: %.0f ms%n", watch.maxEver() / 1e6);
+
         System.gc();
-        TimeUnit.MILLISECONDS.sleep(500);
-        System.out.printf("process RSS: %d MB (heap used %d MB)%n", rssKb() / 1024,
-                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        idle(500);
+        System.out.printf("process RSS: %d MB (heap used %d MB, committed %d MB)%n", rssKb() / 1024,
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                Runtime.getRuntime().totalMemory() >> 20);
         if (Boolean.getBoolean("dialdesk.bench.nmt")) {
             // With -XX:NativeMemoryTracking=summary: where the memory outside the heap goes.
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
-            String report = new String(jcmd.getInputStream().readAllBytes());
-            report.lines().filter(l -> l.contains("committed=") && l.startsWith("-") || l.startsWith("Total"))
+            String text = new String(jcmd.getInputStream().readAllBytes());
+            text.lines().filter(l -> l.contains("committed=") && l.startsWith("-") || l.startsWith("Total"))
                     .forEach(l -> System.out.println("  nmt " + l.strip()));
         }
-        Platform.runLater(vm[0]::close);
-        runner.shutdown();
-        cache.close();
+        if (Boolean.getBoolean("dialdesk.bench.histogram")) {
+            // What the live heap is made of, largest first.
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            new String(jcmd.getInputStream().readAllBytes()).lines().skip(1).limit(22)
+                    .forEach(l -> System.out.println("  heap " + l.strip()));
+        }
+        Platform.exit();
+        console.join(TimeUnit.SECONDS.toMillis(10));
+        System.exit(0);
     }
 
-    private static final List<Double> modelOnly = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** A sandbox with 100,000 calls, and the console's history cache already synced with it. */
+    private static void prepare(Path home) throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(AppPaths.sandboxDir(home)))) {
+            long t = System.nanoTime();
+            sandbox.addDemoCalls(CALLS, 42);
+            System.out.printf("demo calls: %,d in %.1f s%n", CALLS, since(t) / 1000);
+            try (DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())));
+                 HistoryCache cache = new HistoryCache(Files.createDirectories(home.resolve("profiles").resolve("sandbox"))
+                         .resolve("history.db"))) {
+                t = System.nanoTime();
+                new HistorySync(client, cache).syncNewest(2000, Set.of());
+                System.out.printf("first full sync into the cache: %,d calls in %.1f s%n", cache.count(), since(t) / 1000);
+            }
+        }
+    }
 
-    private static double keystroke(HistoryViewModel vm, TableView<?> table, String text) throws Exception {
-        double[] took = new double[1];
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
+    private static void report(FxStallWatch watch, String phase) {
+        System.out.printf("  UI thread, longest wait during %s: %.0f ms%n", phase, watch.maxSinceReset() / 1e6);
+        watch.printExplanations();
+        watch.reset();
+    }
+
+    private static double keystroke(TextField search, TableView<?> table, String text) throws Exception {
+        double took = fx(() -> {
             long start = System.nanoTime();
-            vm.searchProperty().set(text);
-            modelOnly.add((System.nanoTime() - start) / 1e6);
+            search.setText(text);
+            filterOnly.add(since(start));
             table.applyCss();
             table.layout();
-            took[0] = (System.nanoTime() - start) / 1e6;
-            done.countDown();
+            return since(start);
         });
-        done.await();
         // A person types about 8 characters a second.
-        TimeUnit.MILLISECONDS.sleep(120);
-        return took[0];
+        idle(120);
+        return took;
     }
 
-    private static void waitForFx() throws InterruptedException {
-        CountDownLatch latch = new CountDownLatch(1);
-        Platform.runLater(latch::countDown);
-        latch.await();
+    /** The number of calls the history holds, from its summary ("120 of 100,000 calls · …"). */
+    private static long calls(String summary) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("of ([\\d,]+) calls").matcher(summary);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+    }
+
+    /** Of each keystroke, the part before the table's layout: the view model's filtering and the list change. */
+    private static final List<Double> filterOnly = Collections.synchronizedList(new ArrayList<>());
+
+    private static double since(long nanos) {
+        return (System.nanoTime() - nanos) / 1e6;
+    }
+
+    /** Lets time pass with the console left alone (a pause between actions, not a wait for a result). */
+    private static void idle(long millis) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(millis);
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(read.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private static void awaitToolkit() throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        while (true) {
+            try {
+                CountDownLatch ran = new CountDownLatch(1);
+                Platform.runLater(ran::countDown);
+                ran.await();
+                return;
+            } catch (IllegalStateException notStartedYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notStartedYet;
+                }
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+        }
     }
 
     private static double pct(List<Double> sorted, double p) {
@@ -193,48 +257,5 @@ public final class HistoryBenchmark {
             }
         }
         return -1;
-    }
-
-    /** Posts a ping to the UI thread every 5 ms and records how long each waited to run. */
-    private static final class Watchdog extends Thread {
-        private final AtomicLong maxEver = new AtomicLong();
-        private final AtomicLong maxSinceReset = new AtomicLong();
-
-        Watchdog() {
-            super("fx-watchdog");
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                long posted = System.nanoTime();
-                CountDownLatch ran = new CountDownLatch(1);
-                Platform.runLater(() -> {
-                    long waited = System.nanoTime() - posted;
-                    maxEver.accumulateAndGet(waited, Math::max);
-                    maxSinceReset.accumulateAndGet(waited, Math::max);
-                    ran.countDown();
-                });
-                try {
-                    ran.await();
-                    TimeUnit.MILLISECONDS.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void reset() {
-            maxSinceReset.set(0);
-        }
-
-        long maxSinceReset() {
-            return maxSinceReset.get();
-        }
-
-        long maxEver() {
-            return maxEver.get();
-        }
     }
 }

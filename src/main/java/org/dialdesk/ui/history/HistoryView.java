@@ -55,6 +55,7 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Transcript;
 import org.dialdesk.store.HistoryRow;
+import org.dialdesk.ui.common.OnePerFrame;
 
 /** Call history: filters, the live table, the selected call and a dashboard. Binds; decides nothing. */
 public final class HistoryView extends BorderPane {
@@ -90,10 +91,53 @@ public final class HistoryView extends BorderPane {
         this.callerLabel = callerLabel;
         this.layoutStore = layoutStore;
         setId("historyView");
-        setTop(new VBox(header(), filters()));
-        SplitPane split = new SplitPane(table(), sidePane());
-        split.setDividerPositions(0.64);
-        setCenter(split);
+        OnePerFrame.onceInWindow(this, this::buildSteps);
+    }
+
+    /**
+     * The screen is built and put in place a part per frame once it is in a window. Styled and laid
+     * out at once, the first time, the whole screen keeps the UI thread busy for about half a second
+     * (hundreds of controls, each looked up in the style sheets and given a skin); a part at a time
+     * no frame takes long. The table's first rows are the largest part: it gets a few, then all.
+     */
+    private List<Runnable> buildSteps() {
+        VBox top = new VBox();
+        FlowPane filterBar = new FlowPane(8, 8);
+        filterBar.setPadding(new Insets(0, 20, 10, 20));
+        filterBar.setAlignment(Pos.CENTER_LEFT);
+        List<Node> filters = new java.util.ArrayList<>();
+        SplitPane split = new SplitPane();
+        @SuppressWarnings("unchecked")
+        TableView<HistoryRow>[] table = new TableView[1];
+        double header = 40;
+        return List.of(
+                () -> {
+                    top.getChildren().add(header());
+                    setTop(top);
+                },
+                () -> {
+                    filters.addAll(filters());
+                    filterBar.getChildren().addAll(filters.subList(0, 2)); // search, status
+                    top.getChildren().add(filterBar);
+                },
+                () -> filterBar.getChildren().addAll(filters.subList(2, 5)), // use case, campaign, type
+                () -> filterBar.getChildren().addAll(filters.subList(5, filters.size())), // dates, clear
+                () -> {
+                    table[0] = table();
+                    table[0].setMaxHeight(header); // its rows come in later frames
+                },
+                () -> {
+                    split.getItems().setAll(table[0]);
+                    setCenter(split);
+                },
+                () -> {
+                    split.getItems().add(sidePane());
+                    split.setDividerPositions(0.64);
+                },
+                () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 3 + header),
+                () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 8 + header),
+                () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 16 + header),
+                () -> table[0].setMaxHeight(Double.MAX_VALUE));
     }
 
     private Node header() {
@@ -159,7 +203,7 @@ public final class HistoryView extends BorderPane {
         vm.exportCsv(file);
     }
 
-    private Node filters() {
+    private List<Node> filters() {
         CheckComboBox<String> statuses = new CheckComboBox<>();
         statuses.setId("statusFilter");
         statuses.getItems().setAll(Arrays.stream(CallStatus.values()).filter(s -> s != CallStatus.UNKNOWN)
@@ -207,10 +251,7 @@ public final class HistoryView extends BorderPane {
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         clear.setOnAction(e -> vm.clearFilters());
 
-        FlowPane bar = new FlowPane(8, 8, search, statuses, useCase, campaign, type, from, to, clear);
-        bar.setPadding(new Insets(0, 20, 10, 20));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return List.of(search, statuses, useCase, campaign, type, from, to, clear);
     }
 
     private static ComboBox<String> choice(String id, String prompt, javafx.collections.ObservableList<String> items) {
@@ -246,7 +287,7 @@ public final class HistoryView extends BorderPane {
 
     // ---------------- the table ----------------
 
-    private Node table() {
+    private TableView<HistoryRow> table() {
         TableView<HistoryRow> table = new TableView<>();
         table.setId("historyTable");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
@@ -305,7 +346,7 @@ public final class HistoryView extends BorderPane {
                 setText(empty || millis == null ? null : CREATED.format(Instant.ofEpochMilli(millis).atZone(zone)));
             }
         });
-        created.setPrefWidth(130);
+        created.setPrefWidth(145); // "2026-11-24 09:41" whole in the dense style
         created.setSortType(TableColumn.SortType.DESCENDING);
 
         TableColumn<HistoryRow, String> status = text("Status", HistoryRow::status, 135);
@@ -339,7 +380,7 @@ public final class HistoryView extends BorderPane {
 
         java.util.Comparator<String> byText = java.util.Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
         addColumn(table, byColumn, created, java.util.Comparator.comparingLong(HistoryRow::createdMs));
-        addColumn(table, byColumn, text("Callee", r -> formatted(r.callee()), 130),
+        addColumn(table, byColumn, text("Callee", r -> formatted(r.callee()), 150),
                 java.util.Comparator.comparing(HistoryRow::callee, byText));
         addColumn(table, byColumn, text("Caller number", r -> r.caller() == null ? null : callerLabel.apply(r.caller()), 120),
                 java.util.Comparator.comparing(HistoryRow::caller, byText));
@@ -373,7 +414,7 @@ public final class HistoryView extends BorderPane {
                 vm.selectedRowProperty().set(row);
             }
         });
-        vm.selectedRowProperty().addListener((obs, old, row) -> {
+        javafx.beans.value.ChangeListener<HistoryRow> showSelected = (obs, old, row) -> {
             if (row != null && table.getSelectionModel().getSelectedItem() != row) {
                 int index = rows.indexOf(row);
                 if (index >= 0) {
@@ -381,7 +422,9 @@ public final class HistoryView extends BorderPane {
                     table.scrollTo(index);
                 }
             }
-        });
+        };
+        vm.selectedRowProperty().addListener(showSelected);
+        showSelected.changed(null, null, vm.selectedRowProperty().get()); // revealed before the table was built
         return table;
     }
 

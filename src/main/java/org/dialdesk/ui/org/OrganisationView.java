@@ -2,12 +2,14 @@ package org.dialdesk.ui.org;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -21,6 +23,7 @@ import org.dialdesk.api.Agent;
 import org.dialdesk.api.CallModel;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
+import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.Tables;
 
 /** Read-only overview of the organisation behind the active profile. Binds; decides nothing. */
@@ -57,44 +60,60 @@ public final class OrganisationView extends BorderPane {
         header.setPadding(new Insets(0, 0, 12, 0));
         setTop(header);
 
-        TableView<CallerNumber> numbers = Tables.readOnlyTable("numbersTable", "No caller numbers");
-        numbers.getColumns().add(Tables.textColumn("Title", CallerNumber::title, 200));
-        numbers.getColumns().add(Tables.textColumn("Number", CallerNumber::number, 180));
-        numbers.getColumns().add(Tables.textColumn("Locality", CallerNumber::locality, 200));
-        numbers.getColumns().add(Tables.textColumn("ID", CallerNumber::id, 220));
-
-        TableView<UseCase> useCases = Tables.readOnlyTable("useCasesTable", "No use cases");
-        useCases.getColumns().add(Tables.textColumn("Name", UseCase::name, 200));
-        useCases.getColumns().add(Tables.textColumn("Language", UseCase::language, 90));
-        useCases.getColumns().add(Tables.textColumn("Max minutes", u -> u.maxDurationMins() == null ? ""
-                : u.maxDurationMins().toString(), 100));
-        useCases.getColumns().add(Tables.textColumn("Calling hours", OrganisationViewModel::callingHours, 220));
-        useCases.getColumns().add(Tables.textColumn("Pickers", u -> u.isHidden() ? "Hidden" : "Shown", 80));
-        useCases.getColumns().add(Tables.textColumn("ID", UseCase::id, 220));
-
-        TableView<Agent> agents = Tables.readOnlyTable("agentsTable", "No agents");
-        agents.getColumns().add(Tables.textColumn("Name", Agent::name, 180));
-        agents.getColumns().add(Tables.textColumn("Languages", OrganisationViewModel::languages, 240));
-        agents.getColumns().add(Tables.textColumn("ID", Agent::id, 220));
-
-        TableView<CallModel> models = Tables.readOnlyTable("modelsTable", "No models");
-        models.getColumns().add(Tables.textColumn("Name", CallModel::name, 160));
-        models.getColumns().add(Tables.textColumn("Use case", m -> viewModel.useCaseName(m.useCaseId()), 200));
-        models.getColumns().add(Tables.textColumn("Status", CallModel::status, 90));
-        models.getColumns().add(Tables.textColumn("Description", CallModel::description, 240));
-        models.getColumns().add(Tables.textColumn("ID", CallModel::id, 220));
-
-        TabPane tabs = new TabPane(
-                tab("Caller numbers", numbers, viewModel.numbers(), viewModel.numbersErrorProperty()),
-                tab("Use cases", useCases, viewModel.useCases(), viewModel.useCasesErrorProperty()),
-                tab("Agents", agents, viewModel.agents(), viewModel.agentsErrorProperty()),
-                tab("Models", models, viewModel.models(), viewModel.modelsErrorProperty()));
+        Tab numbersTab = tab("Caller numbers", viewModel.numbers());
+        Tab useCasesTab = tab("Use cases", viewModel.useCases());
+        Tab agentsTab = tab("Agents", viewModel.agents());
+        Tab modelsTab = tab("Models", viewModel.models());
+        TabPane tabs = new TabPane(numbersTab, useCasesTab, agentsTab, modelsTab);
         tabs.setId("organisationTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
+
+        // A table per frame once the screen is in a window: four tables styled at once, the first
+        // time, keep the UI thread busy for over half a second.
+        List<Runnable> tables = List.of(() -> {
+            TableView<CallerNumber> numbers = Tables.readOnlyTable("numbersTable", "No caller numbers");
+            numbers.getColumns().add(Tables.textColumn("Title", CallerNumber::title, 200));
+            numbers.getColumns().add(Tables.textColumn("Number", CallerNumber::number, 180));
+            numbers.getColumns().add(Tables.textColumn("Locality", CallerNumber::locality, 200));
+            numbers.getColumns().add(Tables.textColumn("ID", CallerNumber::id, 220));
+            numbersTab.setContent(content(numbers, viewModel.numbers(), viewModel.numbersErrorProperty()));
+        }, () -> {
+            TableView<UseCase> useCases = Tables.readOnlyTable("useCasesTable", "No use cases");
+            useCases.getColumns().add(Tables.textColumn("Name", UseCase::name, 200));
+            useCases.getColumns().add(Tables.textColumn("Language", UseCase::language, 90));
+            useCases.getColumns().add(Tables.textColumn("Max minutes", u -> u.maxDurationMins() == null ? ""
+                    : u.maxDurationMins().toString(), 100));
+            useCases.getColumns().add(Tables.textColumn("Calling hours", OrganisationViewModel::callingHours, 220));
+            useCases.getColumns().add(Tables.textColumn("Pickers", u -> u.isHidden() ? "Hidden" : "Shown", 80));
+            useCases.getColumns().add(Tables.textColumn("ID", UseCase::id, 220));
+            useCasesTab.setContent(content(useCases, viewModel.useCases(), viewModel.useCasesErrorProperty()));
+        }, () -> {
+            TableView<Agent> agents = Tables.readOnlyTable("agentsTable", "No agents");
+            agents.getColumns().add(Tables.textColumn("Name", Agent::name, 180));
+            agents.getColumns().add(Tables.textColumn("Languages", OrganisationViewModel::languages, 240));
+            agents.getColumns().add(Tables.textColumn("ID", Agent::id, 220));
+            agentsTab.setContent(content(agents, viewModel.agents(), viewModel.agentsErrorProperty()));
+        }, () -> {
+            TableView<CallModel> models = Tables.readOnlyTable("modelsTable", "No models");
+            models.getColumns().add(Tables.textColumn("Name", CallModel::name, 160));
+            models.getColumns().add(Tables.textColumn("Use case", m -> viewModel.useCaseName(m.useCaseId()), 200));
+            models.getColumns().add(Tables.textColumn("Status", CallModel::status, 90));
+            models.getColumns().add(Tables.textColumn("Description", CallModel::description, 240));
+            models.getColumns().add(Tables.textColumn("ID", CallModel::id, 220));
+            modelsTab.setContent(content(models, viewModel.models(), viewModel.modelsErrorProperty()));
+        });
+        OnePerFrame.onceInWindow(this, () -> tables);
     }
 
-    private static <T> Tab tab(String name, TableView<T> table, ObservableList<T> items, ReadOnlyStringProperty error) {
+    private static <T> Tab tab(String name, ObservableList<T> items) {
+        Tab tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(
+                () -> items.isEmpty() ? name : name + " (" + items.size() + ")", items));
+        return tab;
+    }
+
+    private static <T> Node content(TableView<T> table, ObservableList<T> items, ReadOnlyStringProperty error) {
         table.setItems(items);
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         Label errorLabel = new Label();
@@ -107,10 +126,6 @@ public final class OrganisationView extends BorderPane {
         VBox content = new VBox(8, errorLabel, table);
         content.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Tab tab = new Tab();
-        tab.textProperty().bind(Bindings.createStringBinding(
-                () -> items.isEmpty() ? name : name + " (" + items.size() + ")", items));
-        tab.setContent(content);
-        return tab;
+        return content;
     }
 }

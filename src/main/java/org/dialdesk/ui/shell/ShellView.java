@@ -63,13 +63,25 @@ public final class ShellView extends BorderPane {
             if (selected == null && old != null) {
                 old.setSelected(true); // one area is always shown
             } else if (selected != null) {
-                content.getChildren().setAll((Node) selected.getUserData());
+                for (Node area : content.getChildren()) {
+                    area.setVisible(area == selected.getUserData());
+                }
             }
         });
     }
 
-    /** Adds a screen to the navigation; the first one added is shown. */
+    /**
+     * Adds a screen to the navigation; the first one added is shown. Every screen stays in the
+     * window, hidden while another is shown: its styling and layout are done while the operator is
+     * elsewhere (a large screen's first styling takes far longer than a frame), so switching to it
+     * only paints it, and a half-typed form keeps its focus and caret.
+     */
     public void addArea(String id, String title, Node screen) {
+        if (areas.getToggles().isEmpty()) {
+            content.getChildren().clear(); // the start-up progress gives way to the screens
+        }
+        screen.setVisible(false);
+        content.getChildren().add(screen);
         ToggleButton button = new ToggleButton(title);
         button.setId("nav-" + id);
         button.setUserData(screen);

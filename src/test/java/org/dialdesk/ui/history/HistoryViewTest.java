@@ -67,7 +67,8 @@ class HistoryViewTest {
             stage.show();
             vm.open();
         });
-        waitUntil(() -> table().getItems().size() == 200);
+        // The screen puts its parts in place over a few frames: the side tabs come after the table.
+        waitUntil(() -> table().getItems().size() == 200 && robot.lookup("#historySideTabs").tryQuery().isPresent());
     }
 
     @AfterEach
@@ -186,7 +187,11 @@ class HistoryViewTest {
         robot.interact(() -> {
             again[0] = new HistoryView(vm, ZoneId.of("UTC"), n -> n, layout);
             new Scene(again[0], 1000, 600);
-            again[0].applyCss();
+        });
+        // The screen puts its parts in place over a few frames; the split pane shows its table once styled.
+        waitUntil(() -> {
+            robot.interact(() -> again[0].applyCss());
+            return again[0].lookup("#historyTable") != null;
         });
         @SuppressWarnings("unchecked")
         TableView<HistoryRow> restored = (TableView<HistoryRow>) again[0].lookup("#historyTable");

@@ -1,0 +1,62 @@
+package org.dialdesk.ui.common;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+
+/**
+ * Runs steps one per frame, on the UI thread, in the order they were given. A step that adds nodes
+ * to a showing scene gets their first styling and layout done in a frame of its own: the first
+ * styling of a large screen (hundreds of controls, each looked up in the style sheets and given its
+ * skin) takes far longer than a frame, and spread out this way the window keeps repainting and
+ * answering input meanwhile. One queue for the whole window, so that two screens being put in place
+ * at the same time do not share frames.
+ */
+public final class OnePerFrame {
+    private static final Deque<Runnable> PENDING = new ArrayDeque<>();
+    private static final AnimationTimer TIMER = new AnimationTimer() {
+        // An animation timer runs at the start of each frame, before that frame's styling and
+        // layout, so what a step adds is styled and laid out within the same frame.
+        @Override
+        public void handle(long now) {
+            Runnable step = PENDING.pollFirst();
+            if (step == null) {
+                stop();
+                return;
+            }
+            step.run();
+        }
+    };
+
+    private OnePerFrame() {
+    }
+
+    /** Queues the steps once the node is first in a scene (at once if it is already). */
+    public static void onceInWindow(Node node, Supplier<List<Runnable>> steps) {
+        if (node.getScene() != null) {
+            run(steps.get());
+            return;
+        }
+        node.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> observable, Scene old, Scene scene) {
+                if (scene != null) {
+                    node.sceneProperty().removeListener(this);
+                    run(steps.get());
+                }
+            }
+        });
+    }
+
+    /** Queues the steps, to run one per frame after those already queued; call on the UI thread. */
+    public static void run(List<Runnable> steps) {
+        PENDING.addAll(steps);
+        TIMER.start();
+    }
+}

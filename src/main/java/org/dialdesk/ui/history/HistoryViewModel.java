@@ -295,8 +295,13 @@ public final class HistoryViewModel {
         refilter();
     }
 
-    /** Rebuilds what the table shows from every row: one pass, one change. */
+    /** Rebuilds what the table shows from every row: one pass, one change. The rows changed: forgets earlier results. */
     private void refilter() {
+        recentResults.clear();
+        show(filtered());
+    }
+
+    private List<HistoryRow> filtered() {
         List<HistoryRow> shown = new ArrayList<>();
         for (HistoryRow row : rows) {
             if (predicate.test(row)) {
@@ -306,6 +311,10 @@ public final class HistoryViewModel {
         if (order != null) {
             shown.sort(order);
         }
+        return shown;
+    }
+
+    private void show(List<HistoryRow> shown) {
         visible.setAll(shown);
         visibleIndexStale = true;
     }
@@ -387,6 +396,7 @@ public final class HistoryViewModel {
             refilter();
         }
         if (changed) {
+            recentResults.clear(); // they hold the rows as they were
             recomputeDashboard();
         }
         return changed;
@@ -425,8 +435,16 @@ public final class HistoryViewModel {
     // ================= filters =================
 
     private void onFilterChange() {
-        predicate = predicate();
-        refilter();
+        FilterValues now = filterValues();
+        boolean narrower = shownFilter != null && now.narrows(shownFilter);
+        shownFilter = now;
+        predicate = predicate(now);
+        List<HistoryRow> shown = recentResults.get(now);
+        if (shown == null) {
+            shown = narrower ? narrowed() : filtered();
+            recentResults.put(now, shown);
+        }
+        show(shown);
         updateSummary();
         recomputeDashboard();
         // The same filter on the service finds matches the cache does not hold yet.
@@ -454,15 +472,67 @@ public final class HistoryViewModel {
                 .sort(CallQuery.Sort.desc).build();
     }
 
+    /** The filters' values, as the rows the table shows were last filtered with. */
+    private record FilterValues(Set<String> statuses, String useCase, String campaign, String type,
+                                LocalDate from, LocalDate to, List<String> terms) {
+        /**
+         * Whether these filters can only let through rows the earlier ones did: the same choices and
+         * every earlier search word still inside one of these (typing on narrows; deleting does not).
+         */
+        boolean narrows(FilterValues earlier) {
+            return statuses.equals(earlier.statuses) && useCase.equals(earlier.useCase)
+                    && campaign.equals(earlier.campaign) && type.equals(earlier.type)
+                    && java.util.Objects.equals(from, earlier.from) && java.util.Objects.equals(to, earlier.to)
+                    && earlier.terms.stream().allMatch(old -> terms.stream().anyMatch(term -> term.contains(old)));
+        }
+    }
+
+    /** The filters the shown rows were computed with; null until a filter is first changed. */
+    private FilterValues shownFilter;
+
+    private FilterValues filterValues() {
+        return new FilterValues(Set.copyOf(statusFilter), useCaseFilter.get(), campaignFilter.get(), typeFilter.get(),
+                fromDate.get(), toDate.get(), List.of(searchTerms(search.get())));
+    }
+
+    /**
+     * The shown rows that still pass: they are already in order, and a narrower filter can only
+     * drop rows, so a keystroke that narrows the search looks at the matches, not every call.
+     */
+    private List<HistoryRow> narrowed() {
+        List<HistoryRow> shown = new ArrayList<>(visible.size());
+        for (HistoryRow row : visible) {
+            if (predicate.test(row)) {
+                shown.add(row);
+            }
+        }
+        return shown;
+    }
+
+    /**
+     * The last few filters' results, while the rows stay the same: deleting what was just typed
+     * goes back to a result already computed instead of searching every call again.
+     */
+    private final Map<FilterValues, List<HistoryRow>> recentResults = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FilterValues, List<HistoryRow>> eldest) {
+            return size() > 16;
+        }
+    };
+
     Predicate<HistoryRow> predicate() {
-        Set<String> statuses = Set.copyOf(statusFilter);
-        String useCase = useCaseFilter.get();
-        String campaign = campaignFilter.get();
-        String type = typeFilter.get();
+        return predicate(filterValues());
+    }
+
+    private Predicate<HistoryRow> predicate(FilterValues values) {
+        Set<String> statuses = values.statuses();
+        String useCase = values.useCase();
+        String campaign = values.campaign();
+        String type = values.type();
         ZoneId zone = clock.getZone();
-        Long from = fromDate.get() == null ? null : fromDate.get().atStartOfDay(zone).toInstant().toEpochMilli();
-        Long to = toDate.get() == null ? null : toDate.get().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        String[] terms = searchTerms(search.get());
+        Long from = values.from() == null ? null : values.from().atStartOfDay(zone).toInstant().toEpochMilli();
+        Long to = values.to() == null ? null : values.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        String[] terms = values.terms().toArray(String[]::new);
         return row -> (statuses.isEmpty() || statuses.contains(row.status()))
                 && (useCase.isBlank() || useCase.equals(row.useCase()))
                 && (campaign.isBlank() || campaign.equals(row.campaign()))

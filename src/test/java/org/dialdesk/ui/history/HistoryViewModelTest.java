@@ -170,6 +170,43 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void typingOnNarrowsTheShownRowsToExactlyWhatAFullFilterFinds() throws Exception {
+        sandbox.addDemoCalls(600, 5);
+        vm.open();
+        vm.setOrder(java.util.Comparator.comparing(HistoryRow::callee)); // a sort order the narrowing must keep
+        List<HistoryRow> all = List.copyOf(cache.loadAll());
+        String[] typed = {"a", "ad", "ada", "ada ", "ada l", "ada lo", "ada l", "ada", "ad", "+1", "+1 4", "+1 41",
+                "+1 415 5", "+1 415", "win", "win-", "win-back", "", "grace", "grace h"};
+        for (String text : typed) {
+            vm.searchProperty().set(text);
+            if (text.equals("win")) {
+                vm.statusFilter().setAll("Busy"); // another filter changing in between: a full pass again
+            }
+            java.util.function.Predicate<HistoryRow> full = vm.predicate();
+            List<HistoryRow> expected = all.stream().filter(full)
+                    .sorted(java.util.Comparator.comparing(HistoryRow::callee)).toList();
+            assertEquals(expected.stream().map(HistoryRow::id).sorted().toList(),
+                    vm.rows().stream().map(HistoryRow::id).sorted().toList(), "rows for \"" + text + "\"");
+            assertEquals(expected.stream().map(HistoryRow::callee).toList(),
+                    vm.rows().stream().map(HistoryRow::callee).toList(), "order for \"" + text + "\"");
+        }
+
+        // A call changes between keystrokes: going back to an earlier search shows it as it is now.
+        vm.searchProperty().set("");
+        vm.statusFilter().clear();
+        vm.statusFilter().setAll("Busy");
+        HistoryRow notBusy = all.stream().filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
+        HistoryRow nowBusy = new HistoryRow(notBusy.id(), notBusy.createdMs(), "Busy", notBusy.callee(), notBusy.caller(),
+                notBusy.useCaseId(), notBusy.useCase(), notBusy.agent(), notBusy.durationSeconds(), notBusy.campaign(),
+                notBusy.scheduledFor(), notBusy.language(), notBusy.type(), notBusy.searchText());
+        vm.searchProperty().set("x");
+        vm.merge(List.of(nowBusy));
+        vm.searchProperty().set("");
+        assertTrue(vm.rows().stream().anyMatch(r -> r.id().equals(nowBusy.id()) && r.status().equals("Busy")),
+                "the changed call is among the Busy ones");
+    }
+
+    @Test
     void aScheduledCallCanBeCancelledAndAFinishedOneCannot() throws Exception {
         String scheduled = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129")
                 .scheduledFor(NOW.plusSeconds(3600)).build()).id();

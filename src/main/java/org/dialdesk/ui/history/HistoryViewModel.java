@@ -319,6 +319,20 @@ public final class HistoryViewModel {
         visibleIndexStale = true;
     }
 
+    /** Where the table shows this row, or null. Newest first, a binary search finds it without an index. */
+    private Integer shownAt(HistoryRow row) {
+        if (order == null) {
+            int at = java.util.Collections.binarySearch(visible, row, NEWEST_FIRST);
+            if (at >= 0 && visible.get(at).id().equals(row.id())) {
+                return at;
+            }
+            if (at < 0 && !predicate.test(row)) {
+                return null; // filtered out, as expected
+            }
+        }
+        return visibleIndex().get(row.id());
+    }
+
     private Map<String, Integer> visibleIndex() {
         if (visibleIndexStale) {
             visibleIndex.clear();
@@ -351,8 +365,8 @@ public final class HistoryViewModel {
             if (index == null) {
                 added.add(row);
             } else if (!rows.get(index).equals(row)) {
-                rows.set(index, row);
-                Integer shownAt = visibleIndex().get(row.id());
+                HistoryRow before = rows.set(index, row);
+                Integer shownAt = shownAt(before);
                 if (shownAt != null && predicate.test(row)) {
                     visible.set(shownAt, row);
                 } else if (shownAt != null || predicate.test(row)) {

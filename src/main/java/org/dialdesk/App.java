@@ -242,7 +242,8 @@ public class App extends Application {
         }
         // One screen per frame: each one's first styling is long, and together they would freeze the window.
         DialView dialView = new DialView(dial);
-        OnePerFrame.run(List.of(() -> shellView.addArea("dial", "Dial", dialView), () -> {
+        shellView.addArea("dial", "Dial", dialView); // first: its own parts are the first frames queued
+        OnePerFrame.run(List.of(() -> {
             if (history != null) {
                 shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),
                         number -> dial.numbers().stream().filter(n -> number.equals(n.number())).map(n -> n.title())

@@ -1,10 +1,13 @@
 package org.dialdesk.ui.common;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -37,21 +40,32 @@ public final class OnePerFrame {
     private OnePerFrame() {
     }
 
-    /** Queues the steps once the node is first in a scene (at once if it is already). */
-    public static void onceInWindow(Node node, Supplier<List<Runnable>> steps) {
+    /**
+     * Queues the steps once the node is first in a scene (at once if it is already).
+     *
+     * @return true once the last step has run
+     */
+    public static ReadOnlyBooleanProperty onceInWindow(Node node, Supplier<List<Runnable>> steps) {
+        ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
+        Runnable queue = () -> {
+            List<Runnable> all = new ArrayList<>(steps.get());
+            all.add(() -> done.set(true));
+            run(all);
+        };
         if (node.getScene() != null) {
-            run(steps.get());
-            return;
-        }
-        node.sceneProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> observable, Scene old, Scene scene) {
-                if (scene != null) {
-                    node.sceneProperty().removeListener(this);
-                    run(steps.get());
+            queue.run();
+        } else {
+            node.sceneProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Scene> observable, Scene old, Scene scene) {
+                    if (scene != null) {
+                        node.sceneProperty().removeListener(this);
+                        queue.run();
+                    }
                 }
-            }
-        });
+            });
+        }
+        return done.getReadOnlyProperty();
     }
 
     /** Queues the steps, to run one per frame after those already queued; call on the UI thread. */

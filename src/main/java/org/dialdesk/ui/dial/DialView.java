@@ -2,11 +2,13 @@ package org.dialdesk.ui.dial;
 
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -52,6 +54,7 @@ import org.dialdesk.api.Language;
 import org.dialdesk.api.LegacyModel;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.ui.common.JsonHighlighter;
+import org.dialdesk.ui.common.OnePerFrame;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -103,14 +106,37 @@ public final class DialView extends BorderPane {
         half.setPercentWidth(50);
         half.setHgrow(Priority.ALWAYS);
         columns.getColumnConstraints().addAll(half, half);
-        columns.add(callColumn(), 0, 0);
-        columns.add(contextColumn(), 1, 0);
         columns.setPadding(new Insets(4, 20, 16, 20));
         ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToWidth(true);
         scroll.setId("dialForm");
         setCenter(scroll);
-        setBottom(actionBar());
+        // The form's fields are built and styled a frame each once it is in a window, row by row
+        // across both columns: all at once, the first time, they keep the UI thread busy for about
+        // a second (each control looked up in the style sheets and given its skin).
+        VBox left = new VBox(12);
+        VBox right = new VBox(12);
+        columns.add(left, 0, 0);
+        columns.add(right, 1, 0);
+        OnePerFrame.onceInWindow(this, () -> {
+            List<Supplier<Node>> leftParts = List.of(this::numberField, this::phoneField, this::useCaseField,
+                    this::agentField, this::modelField, this::languageField, this::smallFields, this::legacyPane);
+            List<Supplier<Node>> rightParts = List.of(this::paramsField, this::metadataEditor, this::schedule,
+                    this::requestPreviewPane);
+            List<Runnable> steps = new ArrayList<>();
+            for (int i = 0; i < Math.max(leftParts.size(), rightParts.size()); i++) {
+                if (i < leftParts.size()) {
+                    Supplier<Node> part = leftParts.get(i);
+                    steps.add(() -> left.getChildren().add(part.get()));
+                }
+                if (i < rightParts.size()) {
+                    Supplier<Node> part = rightParts.get(i);
+                    steps.add(() -> right.getChildren().add(part.get()));
+                }
+            }
+            steps.add(() -> setBottom(actionBar()));
+            return steps;
+        });
 
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -126,49 +152,57 @@ public final class DialView extends BorderPane {
 
     // ---------------- left: who, to whom, how ----------------
 
-    private Node callColumn() {
-        VBox column = new VBox(12);
-
+    private Node numberField() {
         SearchableComboBox<CallerNumber> numberPicker = new SearchableComboBox<>(vm.numbers());
         numberPicker.setId("numberPicker");
         numberPicker.setConverter(converter(n -> n.title() + "  " + n.number()));
         numberPicker.setPromptText("Choose the number calls come from");
         bindPicker(numberPicker, vm.numbers(), vm.numberIdProperty(), CallerNumber::id);
-        column.getChildren().add(field("Caller _number", DialViewModel.NUMBER, numberPicker,
-                manualId("numberIdField", vm.numberIdProperty(), vm.numbersProblemProperty()), null));
+        return field("Caller _number", DialViewModel.NUMBER, numberPicker,
+                manualId("numberIdField", vm.numberIdProperty(), vm.numbersProblemProperty()), null);
+    }
 
+    private Node phoneField() {
         TextField phone = new TextField();
         phone.setId("phoneField");
         phone.setPromptText("+1 415 555 0125, or a national number");
         phone.textProperty().bindBidirectional(vm.phoneProperty());
         Label phoneSummary = hint("phoneSummary");
         phoneSummary.textProperty().bind(vm.phoneSummaryProperty());
-        column.getChildren().add(field("Callee _phone", DialViewModel.PHONE, phone, null, phoneSummary));
+        return field("Callee _phone", DialViewModel.PHONE, phone, null, phoneSummary);
+    }
 
+    private Node useCaseField() {
         ComboBox<UseCase> useCasePicker = new ComboBox<>(vm.useCases());
         useCasePicker.setId("useCasePicker");
         useCasePicker.setConverter(converter(UseCase::name));
         useCasePicker.setPromptText("The caller number's default");
         bindPicker(useCasePicker, vm.useCases(), vm.useCaseIdProperty(), UseCase::id);
-        column.getChildren().add(field("_Use case", DialViewModel.USE_CASE, withClear(useCasePicker, vm.useCaseIdProperty()),
-                manualId("useCaseIdField", vm.useCaseIdProperty(), vm.useCasesProblemProperty()), null));
+        return field("_Use case", DialViewModel.USE_CASE, withClear(useCasePicker, vm.useCaseIdProperty()),
+                manualId("useCaseIdField", vm.useCaseIdProperty(), vm.useCasesProblemProperty()), null);
+    }
 
+    private Node agentField() {
         ComboBox<Agent> agentPicker = new ComboBox<>(vm.agents());
         agentPicker.setId("agentPicker");
         agentPicker.setConverter(converter(a -> a.name() + (a.languages() == null ? "" : " · " + String.join(", ", a.languages()))));
         agentPicker.setPromptText("The use case's agent");
         bindPicker(agentPicker, vm.agents(), vm.agentIdProperty(), Agent::id);
-        column.getChildren().add(field("_Agent", DialViewModel.AGENT, withClear(agentPicker, vm.agentIdProperty()),
-                manualId("agentIdField", vm.agentIdProperty(), vm.agentsProblemProperty()), null));
+        return field("_Agent", DialViewModel.AGENT, withClear(agentPicker, vm.agentIdProperty()),
+                manualId("agentIdField", vm.agentIdProperty(), vm.agentsProblemProperty()), null);
+    }
 
+    private Node modelField() {
         ComboBox<CallModel> modelPicker = new ComboBox<>(vm.models());
         modelPicker.setId("modelPicker");
         modelPicker.setConverter(converter(m -> m.name() + (m.description() == null ? "" : " · " + m.description())));
         modelPicker.setPromptText("Active models of the chosen use case");
         bindPicker(modelPicker, vm.models(), vm.modelIdProperty(), CallModel::id);
-        column.getChildren().add(field("_Model", DialViewModel.MODEL, withClear(modelPicker, vm.modelIdProperty()),
-                manualId("modelIdField", vm.modelIdProperty(), vm.modelsProblemProperty()), null));
+        return field("_Model", DialViewModel.MODEL, withClear(modelPicker, vm.modelIdProperty()),
+                manualId("modelIdField", vm.modelIdProperty(), vm.modelsProblemProperty()), null);
+    }
 
+    private Node languageField() {
         ComboBox<Language> languagePicker = new ComboBox<>();
         languagePicker.setId("languagePicker");
         languagePicker.getItems().add(null);
@@ -196,8 +230,11 @@ public final class DialView extends BorderPane {
         languagePicker.valueProperty().bindBidirectional(vm.languageProperty());
         vm.languageDefaultProperty().addListener((obs, old, now) -> languagePicker.setButtonCell(
                 languagePicker.getCellFactory().call(null)));
-        column.getChildren().add(field("_Language", "language", languagePicker, null, null));
+        return field("_Language", "language", languagePicker, null, null);
+    }
 
+    /** Campaign, prompt ID and the duration limit, side by side. */
+    private Node smallFields() {
         ComboBox<String> campaign = new ComboBox<>(vm.recentCampaigns());
         campaign.setId("campaignField");
         campaign.setEditable(true);
@@ -221,10 +258,7 @@ public final class DialView extends BorderPane {
         ColumnConstraints mid = new ColumnConstraints();
         mid.setPercentWidth(30);
         small.getColumnConstraints().addAll(wide, mid, mid);
-        column.getChildren().add(small);
-
-        column.getChildren().add(legacyPane());
-        return column;
+        return small;
     }
 
     private Node legacyPane() {
@@ -253,9 +287,7 @@ public final class DialView extends BorderPane {
 
     // ---------------- right: what the agent knows, when ----------------
 
-    private Node contextColumn() {
-        VBox column = new VBox(12);
-
+    private Node paramsField() {
         CodeArea params = new CodeArea();
         params.setId("paramsEditor");
         params.getStyleClass().add("json-editor");
@@ -305,11 +337,10 @@ public final class DialView extends BorderPane {
         preview.visibleProperty().bind(vm.templatePreviewProperty().isNotEmpty());
         preview.managedProperty().bind(preview.visibleProperty());
         VBox paramsBox = new VBox(4, paramsScroll, paramsFooter, variables, missing, preview);
-        column.getChildren().add(field("P_arams (JSON)", DialViewModel.PARAMS, paramsBox, null, null, params));
+        return field("P_arams (JSON)", DialViewModel.PARAMS, paramsBox, null, null, params);
+    }
 
-        column.getChildren().add(metadataEditor());
-        column.getChildren().add(schedule());
-
+    private Node requestPreviewPane() {
         TextArea request = new TextArea();
         request.setId("requestPreview");
         request.setEditable(false);
@@ -320,8 +351,7 @@ public final class DialView extends BorderPane {
         requestPane.setId("requestPreviewPane");
         requestPane.setExpanded(false);
         requestPane.getStyleClass().add(Styles.DENSE);
-        column.getChildren().add(requestPane);
-        return column;
+        return requestPane;
     }
 
     private Node metadataEditor() {
@@ -430,6 +460,9 @@ public final class DialView extends BorderPane {
         zone.setAccessibleText("Time zone of the date and time above");
         HBox.setHgrow(zone, Priority.ALWAYS);
         zone.setMaxWidth(Double.MAX_VALUE);
+        // It stretches to its row anyway; without a preferred width the first layout would measure
+        // a cell for each of the ~600 zones to find the widest name.
+        zone.setPrefWidth(200);
         HBox when = new HBox(8, date, time, zone);
         when.setAlignment(Pos.CENTER_LEFT);
         when.disableProperty().bind(vm.scheduleLaterProperty().not());

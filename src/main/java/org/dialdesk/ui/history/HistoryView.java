@@ -67,6 +67,7 @@ public final class HistoryView extends BorderPane {
     private final org.dialdesk.store.TableLayoutStore layoutStore;
     private final org.dialdesk.store.TableLayoutStore.Layout savedLayout;
     private final Map<String, String> formattedPhones = new java.util.HashMap<>();
+    private final javafx.beans.property.ReadOnlyBooleanProperty built;
 
     /**
      * @param callerLabel the organisation's name for a caller number (its title), or the number itself
@@ -91,7 +92,12 @@ public final class HistoryView extends BorderPane {
         this.callerLabel = callerLabel;
         this.layoutStore = layoutStore;
         setId("historyView");
-        OnePerFrame.onceInWindow(this, this::buildSteps);
+        built = OnePerFrame.onceInWindow(this, this::buildSteps);
+    }
+
+    /** True once every part of the screen is in place (they come a frame each). */
+    public javafx.beans.property.ReadOnlyBooleanProperty builtProperty() {
+        return built;
     }
 
     /**
@@ -125,11 +131,14 @@ public final class HistoryView extends BorderPane {
                 () -> {
                     table[0] = table();
                     table[0].setMaxHeight(header); // its rows come in later frames
+                    table[0].getColumns().stream().skip(4).forEach(c -> c.setVisible(false)); // and most headers
                 },
                 () -> {
                     split.getItems().setAll(table[0]);
                     setCenter(split);
                 },
+                () -> table[0].getColumns().stream().skip(4).limit(4).forEach(c -> c.setVisible(true)),
+                () -> table[0].getColumns().forEach(c -> c.setVisible(true)),
                 () -> {
                     split.getItems().add(sidePane());
                     split.setDividerPositions(0.64);

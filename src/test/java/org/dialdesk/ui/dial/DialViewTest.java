@@ -64,6 +64,8 @@ class DialViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isShowing());
+        // The form puts its parts in place over a few frames; the action bar comes last.
+        waitUntil(() -> robot.lookup("#dialButton").tryQuery().isPresent());
     }
 
     void withSandbox() throws Exception {

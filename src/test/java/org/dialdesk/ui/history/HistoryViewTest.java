@@ -46,6 +46,7 @@ class HistoryViewTest {
     HistoryCache cache;
     FxTaskRunner runner;
     HistoryViewModel vm;
+    HistoryView view;
     org.dialdesk.store.TableLayoutStore layout;
 
     @BeforeEach
@@ -60,15 +61,16 @@ class HistoryViewTest {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             vm = new HistoryViewModel(new HistorySync(client, cache), cache, runner, Clock.systemUTC(), call -> { });
             layout = new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json"));
-            Scene scene = new Scene(new HistoryView(vm, ZoneId.of("UTC"),
-                    number -> number.equals("+14155550100") ? "Support line" : number, layout), 1280, 800);
+            view = new HistoryView(vm, ZoneId.of("UTC"),
+                    number -> number.equals("+14155550100") ? "Support line" : number, layout);
+            Scene scene = new Scene(view, 1280, 800);
             scene.getStylesheets().add(HistoryView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
             vm.open();
         });
-        // The screen puts its parts in place over a few frames: the side tabs come after the table.
-        waitUntil(() -> table().getItems().size() == 200 && robot.lookup("#historySideTabs").tryQuery().isPresent());
+        // The screen puts its parts in place over a few frames.
+        waitUntil(() -> view.builtProperty().get() && table().getItems().size() == 200);
     }
 
     @AfterEach

@@ -44,6 +44,7 @@ import org.dialdesk.ui.common.ErrorMessages;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.common.TaskRunner;
+import org.dialdesk.ui.common.UiWarmUp;
 import org.dialdesk.ui.org.OrganisationView;
 import org.dialdesk.ui.org.OrganisationViewModel;
 import org.dialdesk.ui.shell.ShellView;
@@ -163,6 +164,40 @@ public class App extends Application {
         stage.show();
 
         startSandbox();
+        List<String> stylesheets = List.copyOf(scene.getStylesheets());
+        runner.run(() -> {
+            UiWarmUp.run(stylesheets);
+            return null;
+        }, done -> warmedUp(), failure -> {
+            LOG.log(System.Logger.Level.DEBUG, "Warming up the screens' controls failed", failure);
+            warmedUp();
+        });
+    }
+
+    /**
+     * The screens are built once the profile is open and the controls are warmed up (see
+     * {@link UiWarmUp}): both run beside each other while the window opens, and a screen built while
+     * the other core still loads classes would freeze the window instead.
+     */
+    private boolean controlsWarmedUp;
+    private ProfileData profileToShow;
+
+    private void warmedUp() {
+        controlsWarmedUp = true;
+        showProfileWhenReady();
+    }
+
+    private void profileOpened(ProfileData profile) {
+        profileToShow = profile;
+        showProfileWhenReady();
+    }
+
+    private void showProfileWhenReady() {
+        if (controlsWarmedUp && profileToShow != null) {
+            ProfileData profile = profileToShow;
+            profileToShow = null;
+            connectToSandbox(profile);
+        }
     }
 
     private void startSandbox() {
@@ -170,7 +205,7 @@ public class App extends Application {
         CompletableFuture<Sandbox> early = environment.earlySandbox();
         SandboxOptions options = sandboxOptions(environment, settings);
         Callable<Sandbox> start = early != null ? () -> awaitStart(early) : () -> Sandbox.start(options);
-        runner.run(() -> openProfile(start.call()), this::connectToSandbox, failure -> {
+        runner.run(() -> openProfile(start.call()), this::profileOpened, failure -> {
             shell.sandboxFailed(ErrorMessages.describe(failure));
             if (environment.exitWhenReady()) {
                 System.err.println("not ready: " + ErrorMessages.describe(failure));

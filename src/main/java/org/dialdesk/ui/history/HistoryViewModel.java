@@ -48,6 +48,7 @@ import org.dialdesk.api.Transcript;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.store.HistoryRow;
 import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.ui.common.SwappableList;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**
@@ -81,7 +82,7 @@ public final class HistoryViewModel {
      * What the table shows: the rows the filter passes, in the chosen order. Rebuilt in one pass
      * and replaced in one change when the filter or order changes; updated row by row in place.
      */
-    private final ObservableList<HistoryRow> visible = FXCollections.observableArrayList();
+    private final SwappableList<HistoryRow> visible = new SwappableList<>();
     private final ObservableList<HistoryRow> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final Map<String, Integer> visibleIndex = new HashMap<>();
     private boolean visibleIndexStale = true;
@@ -295,14 +296,13 @@ public final class HistoryViewModel {
         refilter();
     }
 
-    /** Rebuilds what the table shows from every row: one pass, one change. The rows changed: forgets earlier results. */
+    /** Rebuilds what the table shows from every row: one pass, one change. */
     private void refilter() {
-        recentResults.clear();
         show(filtered());
     }
 
     private List<HistoryRow> filtered() {
-        List<HistoryRow> shown = new ArrayList<>();
+        List<HistoryRow> shown = new ArrayList<>(rows.size());
         for (HistoryRow row : rows) {
             if (predicate.test(row)) {
                 shown.add(row);
@@ -314,8 +314,9 @@ public final class HistoryViewModel {
         return shown;
     }
 
+    /** Shows a freshly built list (the table takes it over, uncopied). */
     private void show(List<HistoryRow> shown) {
-        visible.setAll(shown);
+        visible.swap(shown);
         visibleIndexStale = true;
     }
 
@@ -410,7 +411,6 @@ public final class HistoryViewModel {
             refilter();
         }
         if (changed) {
-            recentResults.clear(); // they hold the rows as they were
             recomputeDashboard();
         }
         return changed;
@@ -453,12 +453,7 @@ public final class HistoryViewModel {
         boolean narrower = shownFilter != null && now.narrows(shownFilter);
         shownFilter = now;
         predicate = predicate(now);
-        List<HistoryRow> shown = recentResults.get(now);
-        if (shown == null) {
-            shown = narrower ? narrowed() : filtered();
-            recentResults.put(now, shown);
-        }
-        show(shown);
+        show(narrower ? narrowed() : filtered());
         updateSummary();
         recomputeDashboard();
         // The same filter on the service finds matches the cache does not hold yet.
@@ -522,17 +517,6 @@ public final class HistoryViewModel {
         }
         return shown;
     }
-
-    /**
-     * The last few filters' results, while the rows stay the same: deleting what was just typed
-     * goes back to a result already computed instead of searching every call again.
-     */
-    private final Map<FilterValues, List<HistoryRow>> recentResults = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<FilterValues, List<HistoryRow>> eldest) {
-            return size() > 16;
-        }
-    };
 
     Predicate<HistoryRow> predicate() {
         return predicate(filterValues());

@@ -514,6 +514,7 @@ public final class HistoryView extends BorderPane {
                 dashboardTab.setContent(dashboard());
             }
         });
+        vm.dashboardShownProperty().bind(dashboardTab.selectedProperty().and(visibleProperty()));
         TabPane tabs = new TabPane(new Tab("Call", detail()), dashboardTab);
         tabs.setId("historySideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

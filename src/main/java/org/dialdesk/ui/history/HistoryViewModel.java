@@ -112,6 +112,9 @@ public final class HistoryViewModel {
     private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Dashboard> dashboard = new ReadOnlyObjectWrapper<>(Dashboard.EMPTY);
+    /** Whether anyone looks at the dashboard: its numbers are worked out only then, not on every change. */
+    private final javafx.beans.property.BooleanProperty dashboardShown = new javafx.beans.property.SimpleBooleanProperty(false);
+    private boolean dashboardStale = true;
 
     private long serviceCount = -1;
     private Instant lastSync;
@@ -139,6 +142,11 @@ public final class HistoryViewModel {
             filter.addListener(changed -> onFilterChange());
         }
         visible.addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> updateSummary());
+        dashboardShown.addListener((obs, was, shown) -> {
+            if (shown && dashboardStale) {
+                computeDashboard();
+            }
+        });
         selectedRow.addListener((obs, old, row) -> {
             // The same call again (its row was updated in place): keep the detail and its messages.
             if (row == null || old == null || !row.id().equals(old.id())) {
@@ -579,11 +587,15 @@ public final class HistoryViewModel {
 
     /** Recomputes the dashboard once changes pause, so typing is not slowed by it. */
     private void recomputeDashboard() {
+        dashboardStale = true;
         cancelDashboard.run();
-        cancelDashboard = runner.later(DASHBOARD_SETTLE, this::computeDashboard);
+        if (dashboardShown.get()) {
+            cancelDashboard = runner.later(DASHBOARD_SETTLE, this::computeDashboard);
+        }
     }
 
     private void computeDashboard() {
+        dashboardStale = false;
         List<HistoryRow> snapshot = List.copyOf(visible);
         ZoneId zone = clock.getZone();
         runner.run(() -> {
@@ -786,4 +798,5 @@ public final class HistoryViewModel {
     public ReadOnlyDoubleProperty exportProgressProperty() { return exportProgress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty exportMessageProperty() { return exportMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Dashboard> dashboardProperty() { return dashboard.getReadOnlyProperty(); }
+    public javafx.beans.property.BooleanProperty dashboardShownProperty() { return dashboardShown; }
 }

@@ -277,17 +277,30 @@ class HistoryViewModelTest {
     }
 
     @Test
-    void dashboardFollowsTheFilter() throws Exception {
+    void dashboardFollowsTheFilterWhileItIsShown() throws Exception {
         sandbox.addDemoCalls(300, 9);
         vm.open();
-        assertEquals(0, vm.dashboardProperty().get().statusMix().size(), "computed once changes pause");
         runner.runDelayed();
-        long total = vm.dashboardProperty().get().statusMix().values().stream().mapToLong(Long::longValue).sum();
-        assertEquals(300, total);
+        assertEquals(HistoryViewModel.Dashboard.EMPTY, vm.dashboardProperty().get(), "nobody looks at it: not worked out");
+
+        vm.dashboardShownProperty().set(true);
+        assertEquals(300, callsIn(vm.dashboardProperty().get()), "worked out as soon as it is shown");
         vm.statusFilter().setAll("Completed");
+        assertEquals(300, callsIn(vm.dashboardProperty().get()), "recomputed once changes pause, not per keystroke");
         runner.runDelayed();
         assertEquals(List.of("Completed"), List.copyOf(vm.dashboardProperty().get().statusMix().keySet()));
         assertFalse(vm.dashboardProperty().get().perDay().isEmpty());
         assertFalse(vm.dashboardProperty().get().outcomesPerCampaign().isEmpty());
+
+        vm.dashboardShownProperty().set(false);
+        vm.statusFilter().clear();
+        runner.runDelayed();
+        assertEquals(List.of("Completed"), List.copyOf(vm.dashboardProperty().get().statusMix().keySet()), "hidden: left alone");
+        vm.dashboardShownProperty().set(true);
+        assertEquals(300, callsIn(vm.dashboardProperty().get()), "shown again: brought up to date at once");
+    }
+
+    private static long callsIn(HistoryViewModel.Dashboard dashboard) {
+        return dashboard.statusMix().values().stream().mapToLong(Long::longValue).sum();
     }
 }

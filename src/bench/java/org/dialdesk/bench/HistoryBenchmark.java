@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -163,7 +162,7 @@ public final class HistoryBenchmark {
                  HistoryCache cache = new HistoryCache(Files.createDirectories(home.resolve("profiles").resolve("sandbox"))
                          .resolve("history.db"))) {
                 t = System.nanoTime();
-                new HistorySync(client, cache).syncNewest(2000, Set.of());
+                new HistorySync(client, cache).syncNewest(2000, 2000, Integer.MAX_VALUE, page -> { });
                 System.out.printf("first full sync into the cache: %,d calls in %.1f s%n", cache.count(), since(t) / 1000);
             }
         }

@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The last known call history of a profile, in SQLite, so the history screen opens at once,
@@ -21,6 +24,8 @@ public final class HistoryCache implements AutoCloseable {
     private static final String COLUMNS = "id, created_ms, status, callee, caller, use_case_id, use_case, agent, "
             + "duration_s, campaign, scheduled_for, language, type, search_text";
 
+    /** Ids asked about in one statement: well under SQLite's limit on bound parameters. */
+    private static final int ID_BATCH = 500;
     private final Connection connection;
 
     public HistoryCache(Path file) throws SQLException {
@@ -98,6 +103,26 @@ public final class HistoryCache implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /** Which of these ids the cache holds. */
+    public synchronized Set<String> knownIds(List<String> ids) throws SQLException {
+        Set<String> known = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += ID_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM calls WHERE id IN ("
+                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    ps.setString(i + 1, batch.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return known;
     }
 
     public synchronized Optional<String> json(String id) throws SQLException {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,43 +34,81 @@ public final class HistorySync {
         this.cache = cache;
     }
 
-    /** What a round of syncing found: the rows it wrote and the service's total. */
-    public record Result(List<HistoryRow> rows, long serviceCount, boolean complete) {
+    /**
+     * What a round of syncing found: the rows it wrote, the service's total, and how many calls
+     * are older than what the cache holds without a gap (0: it holds the whole history; -1: not
+     * known yet).
+     */
+    public record Result(List<HistoryRow> rows, long serviceCount, long olderOnService) {
     }
 
     /**
-     * Newest calls first, page after page, until a page brings nothing the cache did not already
-     * have the same way (or the end). On a first run this fills the whole cache.
+     * Where the cache's unbroken run of calls starts, counted from the oldest call on the service:
+     * every call at or after that place (as of the last walk) is cached. Calls are only ever added
+     * at the newest end, so a place counted from the oldest never moves, and older pages can be
+     * asked for with {@code sort=asc} and {@code skip} however many calls came since.
      */
-    public Result syncNewest(int pageSize, Set<String> knownIds) throws SQLException {
-        return syncNewest(pageSize, knownIds, page -> { });
-    }
+    static final String HELD_FROM = "held_from";
 
-    /** As above, telling {@code onPage} about each page as soon as it is cached. */
-    public Result syncNewest(int pageSize, Set<String> knownIds, java.util.function.Consumer<Result> onPage)
+    /**
+     * Newest calls first, page after page, until a page brings nothing the cache did not hold (it
+     * reached what an earlier sync brought), the end of the list, or {@code maxCalls}. The first
+     * page is small when the cache already has calls: a poll usually finds a handful of new ones.
+     * {@code onPage} hears of each page as soon as it is cached.
+     */
+    public Result syncNewest(int firstPageSize, int pageSize, int maxCalls, java.util.function.Consumer<Result> onPage)
             throws SQLException {
+        int size = cache.count() == 0 ? pageSize : firstPageSize;
+        long heldFrom = heldFrom();
         List<HistoryRow> written = new ArrayList<>();
-        long count = 0;
-        int skip = 0;
-        boolean complete = false;
+        long count;
+        int walked = 0;
         while (true) {
-            CallPage page = client.listCalls(CallQuery.builder().limit(pageSize).skip(skip).sort(CallQuery.Sort.desc).build());
+            CallPage page = client.listCalls(CallQuery.builder().limit(size).skip(walked).sort(CallQuery.Sort.desc).build());
             count = page.count();
+            List<String> ids = page.calls().stream().map(Call::id).toList();
+            boolean anythingNew = cache.knownIds(ids).size() < ids.size();
             List<HistoryRow> rows = store(page.calls());
             written.addAll(rows);
-            onPage.accept(new Result(rows, page.count(), false));
-            boolean anythingNew = page.calls().stream().anyMatch(c -> !knownIds.contains(c.id()));
-            skip += page.calls().size();
-            if (page.calls().size() < pageSize || skip >= count) {
-                complete = true;
+            walked += page.calls().size();
+            onPage.accept(new Result(rows, count, -1));
+            if (page.calls().size() < size || walked >= count) {
+                heldFrom = 0; // walked the whole list
                 break;
             }
             if (!anythingNew) {
+                // Reached calls an earlier sync brought: one unbroken run from here down to where that one reached.
+                heldFrom = heldFrom < 0 ? count - walked : Math.min(heldFrom, count - walked);
                 break;
             }
+            if (walked >= maxCalls) {
+                heldFrom = count - walked; // older ones, down to what was held before, come when asked for
+                break;
+            }
+            size = pageSize;
         }
+        cache.putMeta(HELD_FROM, Long.toString(heldFrom));
         cache.putMeta("last_sync", Instant.now().toString());
-        return new Result(written, count, complete);
+        return new Result(written, count, heldFrom);
+    }
+
+    /** The page of calls just older than the cache's unbroken run (see {@link #HELD_FROM}); none once it holds them all. */
+    public Result loadOlder(int pageSize) throws SQLException {
+        long heldFrom = heldFrom();
+        if (heldFrom <= 0) {
+            return new Result(List.of(), -1, heldFrom);
+        }
+        long skip = Math.max(0, heldFrom - pageSize);
+        CallPage page = client.listCalls(CallQuery.builder().sort(CallQuery.Sort.asc).skip(Math.toIntExact(skip))
+                .limit(Math.toIntExact(heldFrom - skip)).build());
+        List<HistoryRow> rows = store(page.calls());
+        cache.putMeta(HELD_FROM, Long.toString(skip));
+        return new Result(rows, page.count(), skip);
+    }
+
+    /** See {@link #HELD_FROM}; -1 before the first sync. */
+    private long heldFrom() throws SQLException {
+        return cache.meta(HELD_FROM).map(Long::parseLong).orElse(-1L);
     }
 
     /** The latest state of calls that were still going: those the service lists as live, and the rest one by one. */
@@ -97,7 +134,7 @@ public final class HistorySync {
     /** Runs a filtered query on the service, so matches beyond what is cached show too. */
     public Result query(CallQuery query) throws SQLException {
         CallPage page = client.listCalls(query);
-        return new Result(store(page.calls()), page.count(), page.calls().size() >= page.count());
+        return new Result(store(page.calls()), page.count(), -1);
     }
 
     public Call fullCall(String id) throws SQLException {
@@ -174,11 +211,5 @@ public final class HistorySync {
         } catch (DateTimeParseException e) {
             return 0;
         }
-    }
-
-    static Set<String> ids(Collection<HistoryRow> rows) {
-        Set<String> ids = new HashSet<>();
-        rows.forEach(r -> ids.add(r.id()));
-        return ids;
     }
 }

@@ -166,6 +166,15 @@ public final class HistoryView extends BorderPane {
         VBox heading = new VBox(2, title, summary, problem);
         HBox.setHgrow(heading, Priority.ALWAYS);
 
+        Button older = new Button();
+        older.setId("loadOlderButton");
+        older.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        older.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(java.util.Locale.ROOT,
+                "Load older calls (%,d more)", vm.olderOnServiceProperty().get()), vm.olderOnServiceProperty()));
+        older.visibleProperty().bind(vm.olderOnServiceProperty().greaterThan(0));
+        older.managedProperty().bind(older.visibleProperty());
+        older.disableProperty().bind(vm.syncingProperty());
+        older.setOnAction(e -> vm.loadOlder());
         Button sync = new Button("Sync now");
         sync.setId("syncHistoryButton");
         sync.getStyleClass().add(Styles.SMALL);
@@ -187,10 +196,10 @@ public final class HistoryView extends BorderPane {
         exportMessage.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         exportMessage.textProperty().bind(vm.exportMessageProperty());
         exportMessage.setMaxWidth(320);
-        HBox header = new HBox(10, heading, exportMessage, progress, sync, export);
+        HBox header = new HBox(10, heading, exportMessage, progress, older, sync, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(16, 20, 8, 20));
-        for (Node n : List.of(sync, export)) {
+        for (Node n : List.of(older, sync, export)) {
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         }
         return header;
@@ -413,6 +422,16 @@ public final class HistoryView extends BorderPane {
             }
         }
         rememberLayout(table);
+        // Scrolled to the end: the next page of older calls, if the service has more than is cached.
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (skin != null && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.positionProperty().addListener((o, was, position) -> {
+                    if (position.doubleValue() >= 0.999 && !rows.isEmpty()) {
+                        vm.loadOlder();
+                    }
+                });
+            }
+        });
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (listChanging[0]) {

@@ -65,6 +65,13 @@ public final class HistoryViewModel {
     /** Shown first on open, so the screen has data before the whole cache is read. */
     static final int FIRST_ROWS = 500;
     static final int SYNC_PAGE = 2000;
+    /** A poll's first page: usually enough for what came since the last one. */
+    static final int POLL_PAGE = 100;
+    /**
+     * Calls one sync brings at most, newest first; older ones come as the table is scrolled to its
+     * end. A first sync against a service with years of calls would otherwise fetch them all.
+     */
+    static final int SYNC_WALK = 20_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Comparator<HistoryRow> NEWEST_FIRST =
             Comparator.comparingLong(HistoryRow::createdMs).reversed().thenComparing(HistoryRow::id, Comparator.reverseOrder());
@@ -105,6 +112,8 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper syncProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    /** Calls on the service older than those cached (0: all cached; -1: not known until the first sync). */
+    private final javafx.beans.property.ReadOnlyLongWrapper olderOnService = new javafx.beans.property.ReadOnlyLongWrapper(-1);
     private final ObjectProperty<HistoryRow> selectedRow = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Call> selectedCall = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Transcript> transcript = new ReadOnlyObjectWrapper<>();
@@ -198,12 +207,10 @@ public final class HistoryViewModel {
             return;
         }
         syncing.set(true);
-        List<HistoryRow> snapshot = new ArrayList<>(rows);
         List<String> live = liveIds();
         runner.run(() -> {
-            Set<String> known = HistorySync.ids(snapshot);
             // Each page shows as it arrives: a first sync of a long history fills the table progressively.
-            HistorySync.Result newest = sync.syncNewest(SYNC_PAGE, known, page -> runner.later(Duration.ZERO, () -> {
+            HistorySync.Result newest = sync.syncNewest(POLL_PAGE, SYNC_PAGE, SYNC_WALK, page -> runner.later(Duration.ZERO, () -> {
                 serviceCount = page.serviceCount();
                 merge(page.rows());
                 updateSummary();
@@ -211,11 +218,12 @@ public final class HistoryViewModel {
             List<HistoryRow> refreshed = sync.refreshLive(live.stream().filter(id -> !containsId(newest.rows(), id)).toList());
             List<HistoryRow> all = new ArrayList<>(newest.rows());
             all.addAll(refreshed);
-            return new HistorySync.Result(all, newest.serviceCount(), newest.complete());
+            return new HistorySync.Result(all, newest.serviceCount(), newest.olderOnService());
         }, result -> {
             syncing.set(false);
             syncProblem.set(null);
             serviceCount = result.serviceCount();
+            olderOnService.set(result.olderOnService());
             lastSync = clock.instant();
             boolean changed = merge(result.rows());
             pollDelay = changed || !liveIds().isEmpty() ? FAST_POLL : min(pollDelay.multipliedBy(2), IDLE_POLL);
@@ -227,6 +235,30 @@ public final class HistoryViewModel {
             pollDelay = min(pollDelay.multipliedBy(2), ERROR_POLL);
             updateSummary();
             schedulePoll();
+        });
+    }
+
+    /**
+     * Brings the next page of calls older than those cached from the service: the table asks when
+     * it is scrolled to its end, and there is a button for it. Never beside a sync, since both move
+     * where the cached run of calls starts.
+     */
+    public void loadOlder() {
+        if (syncing.get() || closed || olderOnService.get() <= 0) {
+            return;
+        }
+        syncing.set(true);
+        runner.run(() -> sync.loadOlder(SYNC_PAGE), result -> {
+            syncing.set(false);
+            syncProblem.set(null);
+            serviceCount = result.serviceCount();
+            olderOnService.set(result.olderOnService());
+            merge(result.rows());
+            updateSummary();
+        }, failure -> {
+            syncing.set(false);
+            syncProblem.set("Older calls could not be loaded: " + ErrorMessages.describe(failure)
+                    + " Scroll to the end or press Load older to try again.");
         });
     }
 
@@ -408,9 +440,13 @@ public final class HistoryViewModel {
             List<HistoryRow> shownFresh = fresh.stream().filter(predicate).toList();
             boolean onTop = order == null && !shownFresh.isEmpty()
                     && (visible.isEmpty() || NEWEST_FIRST.compare(shownFresh.get(shownFresh.size() - 1), visible.get(0)) < 0);
+            boolean atBottom = order == null && !shownFresh.isEmpty() && !onTop
+                    && NEWEST_FIRST.compare(shownFresh.get(0), visible.get(visible.size() - 1)) > 0;
             if (onTop) {
                 visible.addAll(0, shownFresh); // new calls: straight to the top, the rest stays put
                 visibleIndexStale = true;
+            } else if (atBottom) {
+                visible.addAll(visible.size(), shownFresh); // older calls: below, where the operator scrolled to
             } else if (!shownFresh.isEmpty()) {
                 needsRefilter = true;
             }
@@ -799,4 +835,5 @@ public final class HistoryViewModel {
     public ReadOnlyStringProperty exportMessageProperty() { return exportMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Dashboard> dashboardProperty() { return dashboard.getReadOnlyProperty(); }
     public javafx.beans.property.BooleanProperty dashboardShownProperty() { return dashboardShown; }
+    public javafx.beans.property.ReadOnlyLongProperty olderOnServiceProperty() { return olderOnService.getReadOnlyProperty(); }
 }

@@ -277,6 +277,30 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void olderCallsComeOnRequestBelowTheOnesShown() throws Exception {
+        sandbox.addDemoCalls(300, 8);
+        new HistorySync(client, cache).syncNewest(10, 100, 100, page -> { }); // an earlier session brought the newest 100
+        vm.open();
+        assertEquals(100, vm.rows().size());
+        assertEquals(200, vm.olderOnServiceProperty().get());
+        HistoryRow lastShown = vm.rows().get(99);
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> {
+            while (change.next()) {
+                changes.add(change.wasAdded() && !change.wasRemoved() ? "added at " + change.getFrom() : "other");
+            }
+        });
+
+        vm.loadOlder();
+
+        assertEquals(300, vm.rows().size());
+        assertEquals(0, vm.olderOnServiceProperty().get());
+        assertSame(lastShown, vm.rows().get(99), "the rows above stay where they were");
+        assertEquals(List.of("added at 100"), changes, "appended below: the table keeps its scroll position");
+        assertTrue(vm.summaryProperty().get().startsWith("300 of 300 calls"), vm.summaryProperty().get());
+    }
+
+    @Test
     void dashboardFollowsTheFilterWhileItIsShown() throws Exception {
         sandbox.addDemoCalls(300, 9);
         vm.open();

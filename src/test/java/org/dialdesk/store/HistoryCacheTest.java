@@ -1,0 +1,83 @@
+package org.dialdesk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryCacheTest {
+    @TempDir
+    Path dir;
+
+    static HistoryRow row(String id, long createdMs, String status) {
+        return new HistoryRow(id, createdMs, status, "+14155550123", "+14155550100", "uc1", "Reminders", "Ava", 42,
+                "spring", null, "en-US", "Outbound", "+14155550123 ada");
+    }
+
+    static String id(int n) {
+        return String.format("%024x", n);
+    }
+
+    @Test
+    void keepsCallsNewestFirstAndReplacesAChangedOne() throws Exception {
+        try (HistoryCache cache = new HistoryCache(dir.resolve("history.db"))) {
+            cache.upsert(List.of(row(id(1), 1_000, "Queued"), row(id(2), 3_000, "Completed"), row(id(3), 2_000, "Busy")),
+                    List.of("{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}"));
+            cache.upsert(List.of(row(id(1), 1_000, "Completed")), List.of("{\"id\":\"1\",\"status\":\"Completed\"}"));
+
+            assertEquals(List.of(id(2), id(3), id(1)), cache.loadAll().stream().map(HistoryRow::id).toList());
+            assertEquals("Completed", cache.loadAll().get(2).status());
+            assertEquals(List.of(id(2)), cache.loadNewest(1).stream().map(HistoryRow::id).toList());
+            assertEquals(Optional.of("{\"id\":\"1\",\"status\":\"Completed\"}"), cache.json(id(1)));
+            assertEquals(Optional.empty(), cache.json(id(9)));
+            assertEquals(3, cache.count());
+        }
+    }
+
+    @Test
+    void outlivesTheProcessWithItsBookkeeping() throws Exception {
+        try (HistoryCache cache = new HistoryCache(dir.resolve("profile").resolve("history.db"))) {
+            cache.upsert(List.of(row(id(1), 1_000, "Completed")), List.of("{}"));
+            cache.putMeta("last_sync", "2026-11-24T10:00:00Z");
+        }
+        try (HistoryCache reopened = new HistoryCache(dir.resolve("profile").resolve("history.db"))) {
+            assertEquals(1, reopened.count());
+            assertEquals(Optional.of("2026-11-24T10:00:00Z"), reopened.meta("last_sync"));
+            assertEquals(Optional.empty(), reopened.meta("never_set"));
+        }
+    }
+
+    @Test
+    void tellsWhichIdsItHoldsHoweverManyAreAsked() throws Exception {
+        try (HistoryCache cache = new HistoryCache(dir.resolve("history.db"))) {
+            List<HistoryRow> rows = IntStream.range(0, 1200).filter(n -> n % 3 == 0).mapToObj(n -> row(id(n), n, "Completed")).toList();
+            cache.upsert(rows, rows.stream().map(r -> "{}").toList());
+            List<String> asked = new ArrayList<>();
+            IntStream.range(0, 1200).forEach(n -> asked.add(id(n)));
+
+            Set<String> known = cache.knownIds(asked);
+
+            assertEquals(400, known.size());
+            assertTrue(known.stream().allMatch(k -> Integer.parseInt(k, 16) % 3 == 0));
+            assertEquals(Set.of(), cache.knownIds(List.of()));
+        }
+    }
+
+    @Test
+    void aBatchIsWrittenWholeOrNotAtAll() throws Exception {
+        try (HistoryCache cache = new HistoryCache(dir.resolve("history.db"))) {
+            assertThrows(IllegalArgumentException.class, () -> cache.upsert(List.of(row(id(1), 1, "Busy")), List.of()));
+            assertThrows(java.sql.SQLException.class, () -> cache.upsert(
+                    List.of(row(id(1), 1, "Busy"), row(id(2), 2, "Busy")), java.util.Arrays.asList("{}", null)));
+            assertEquals(0, cache.count(), "the first row of the failed batch was rolled back too");
+        }
+    }
+}

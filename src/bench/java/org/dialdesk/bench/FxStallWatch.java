@@ -20,13 +20,14 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Measures how long the UI thread keeps others waiting: posts a ping every 5 ms and records how
- * long each waited to run. With {@code explain} on, it also samples the UI thread's stack every
- * 5 ms and listens to garbage collections, so each long wait can be told apart: the frames the
+ * long each waited to run, and counts every stop-the-world garbage-collection pause as a wait of
+ * its length (a ping is only queued for microseconds while the UI thread is idle, so it would miss
+ * most pauses; a key pressed during one waits all the same). With {@code explain} on, it also
+ * samples the UI thread's stack every 5 ms, so each long wait can be told apart: the frames the
  * thread spent its time in, and the collector's pauses that fell inside it.
  */
 final class FxStallWatch {
     private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private final AtomicLong maxEver = new AtomicLong();
     private final AtomicLong maxSinceReset = new AtomicLong();
     private final boolean explain;
     private final long explainAboveNanos;
@@ -56,21 +57,30 @@ final class FxStallWatch {
         daemon("fx-stall-ping", this::ping).start();
         if (explain) {
             daemon("fx-stall-sampler", this::sample).start();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        GarbageCollectionNotificationInfo info =
-                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                        synchronized (pauses) {
-                            pauses.addLast(new Pause(System.nanoTime(), info.getGcInfo().getDuration(),
-                                    info.getGcName() + " (" + info.getGcCause() + ")"));
-                            while (pauses.size() > 2000) {
-                                pauses.removeFirst();
-                            }
+        }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().contains("Cycles") || gc.getName().contains("Concurrent")) {
+                continue; // a concurrent collector's cycles run beside the application, not as pauses
+            }
+            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    long millis = info.getGcInfo().getDuration();
+                    maxSinceReset.accumulateAndGet(TimeUnit.MILLISECONDS.toNanos(millis), Math::max);
+                    synchronized (pauses) {
+                        pauses.addLast(new Pause(System.nanoTime(), millis, info.getGcName() + " (" + info.getGcCause() + ")"));
+                        while (pauses.size() > 2000) {
+                            pauses.removeFirst();
                         }
                     }
-                }, null, null);
-            }
+                    if (explain && TimeUnit.MILLISECONDS.toNanos(millis) > explainAboveNanos) {
+                        synchronized (explanations) {
+                            explanations.add(String.format("  pause %d ms: %s%n", millis, info.getGcName() + " (" + info.getGcCause() + ")"));
+                        }
+                    }
+                }
+            }, null, null);
         }
     }
 
@@ -86,7 +96,6 @@ final class FxStallWatch {
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 long waited = System.nanoTime() - posted;
-                maxEver.accumulateAndGet(waited, Math::max);
                 maxSinceReset.accumulateAndGet(waited, Math::max);
                 if (explain && waited > explainAboveNanos) {
                     long ranAt = System.nanoTime();
@@ -174,9 +183,5 @@ final class FxStallWatch {
 
     long maxSinceReset() {
         return maxSinceReset.get();
-    }
-
-    long maxEver() {
-        return maxEver.get();
     }
 }

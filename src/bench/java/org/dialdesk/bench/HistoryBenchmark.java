@@ -56,6 +56,7 @@ public final class HistoryBenchmark {
         watch.start();
         waitFor("the console window", () -> Window.getWindows().stream().anyMatch(Window::isShowing));
         long windowShown = System.nanoTime();
+        // Before the window is on screen nobody can be kept waiting; it is shown for what it costs.
         report(watch, "launch, until the window showed");
         Scene scene = fx(() -> Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow().getScene());
 
@@ -74,7 +75,7 @@ public final class HistoryBenchmark {
         System.out.printf("console window shown → history has its first rows %.0f ms, all %,d rows %.0f ms, first sync done %.0f ms%n",
                 firstRows, CALLS, allRows, synced);
         idle(1000);
-        report(watch, "start-up (screens built, history loaded and synced in the background)");
+        long worstShowing = report(watch, "start-up (screens built, history loaded and synced in the background)");
 
         // 2. The operator opens History.
         long[] clicked = new long[1];
@@ -99,7 +100,7 @@ public final class HistoryBenchmark {
         System.out.printf("History opened: its %,d rows laid out %.0f ms after the click%n", CALLS,
                 rendered.get(30, TimeUnit.SECONDS));
         idle(1000);
-        report(watch, "opening History");
+        worstShowing = Math.max(worstShowing, report(watch, "opening History"));
 
         // 3. Typing in the search box, at a person's pace.
         TableView<?> table = fx(() -> (TableView<?>) scene.lookup("#historyTable"));
@@ -124,8 +125,8 @@ public final class HistoryBenchmark {
         System.out.printf("  of which filtering (before the table's layout): p50 %.1f ms, p95 %.1f ms%n",
                 pct(filtering, 0.5), pct(filtering, 0.95));
         idle(1000);
-        report(watch, "typing");
-        System.out.printf("UI thread, longest wait since the window was shown: %.0f ms%n", watch.maxEver() / 1e6);
+        worstShowing = Math.max(worstShowing, report(watch, "typing"));
+        System.out.printf("UI thread, longest wait while the window was showing: %.0f ms%n", worstShowing / 1e6);
 
         System.gc();
         idle(500);
@@ -168,10 +169,13 @@ public final class HistoryBenchmark {
         }
     }
 
-    private static void report(FxStallWatch watch, String phase) {
-        System.out.printf("  UI thread, longest wait during %s: %.0f ms%n", phase, watch.maxSinceReset() / 1e6);
+    /** Prints and returns (in nanoseconds) the longest wait of the phase that just ended. */
+    private static long report(FxStallWatch watch, String phase) {
+        long longest = watch.maxSinceReset();
+        System.out.printf("  UI thread, longest wait during %s: %.0f ms%n", phase, longest / 1e6);
         watch.printExplanations();
         watch.reset();
+        return longest;
     }
 
     private static double keystroke(TextField search, TableView<?> table, String text) throws Exception {

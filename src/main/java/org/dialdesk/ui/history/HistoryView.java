@@ -369,7 +369,7 @@ public final class HistoryView extends BorderPane {
 
         TableColumn<HistoryRow, String> status = text("Status", HistoryRow::status, 135);
         status.setCellFactory(col -> new TableCell<>() {
-            private final Label badge = new Label();
+            private final StatusBadge badge = new StatusBadge();
 
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -378,10 +378,7 @@ public final class HistoryView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                if (!value.equals(badge.getText())) {
-                    badge.setText(value);
-                    badge.getStyleClass().setAll("label", "status-badge", "status-" + value.toLowerCase().replace(' ', '-'));
-                }
+                badge.setStatus(value);
                 setGraphic(badge);
             }
         });
@@ -550,7 +547,7 @@ public final class HistoryView extends BorderPane {
 
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_4);
-        Label statusBadge = new Label();
+        StatusBadge statusBadge = new StatusBadge();
         statusBadge.setId("detailStatus");
         GridPane fields = new GridPane();
         fields.setHgap(10);
@@ -606,8 +603,7 @@ public final class HistoryView extends BorderPane {
             box.getChildren().setAll(content);
             title.setText(call.to() == null ? call.id() : call.to());
             String status = call.status() == null ? "" : call.status().wireName();
-            statusBadge.setText(status);
-            statusBadge.getStyleClass().setAll("label", "status-badge", "status-" + status.toLowerCase().replace(' ', '-'));
+            statusBadge.setStatus(status);
             fields.getChildren().clear();
             int row = 0;
             for (String[] f : new String[][] {{"ID", call.id()}, {"Created", call.created()},

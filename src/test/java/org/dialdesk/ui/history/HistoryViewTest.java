@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -154,11 +155,20 @@ class HistoryViewTest {
         waitUntil(() -> rowOf(id) != null);
         select(id);
         waitUntil(() -> !byId("cancelCallButton", Button.class).isDisabled());
+        assertEquals(List.of("status-scheduled"), statusPseudoClasses(byId("detailStatus", Label.class)));
         robot.clickOn("#cancelCallButton");
         robot.clickOn("Yes");
         waitUntil(() -> "Canceled".equals(rowOf(id).status()));
         assertTrue(byId("detailMessage", Label.class).getText().startsWith("Cancelled"));
         waitUntil(() -> byId("cancelCallButton", Button.class).isDisabled());
+        waitUntil(() -> "Canceled".equals(byId("detailStatus", Label.class).getText()));
+        assertEquals(List.of("status-canceled"), statusPseudoClasses(byId("detailStatus", Label.class)),
+                "the badge's colour follows its status, and only the current one");
+    }
+
+    private static List<String> statusPseudoClasses(javafx.scene.Node node) {
+        return node.getPseudoClassStates().stream().map(javafx.css.PseudoClass::getPseudoClassName)
+                .filter(name -> name.startsWith("status-")).toList();
     }
 
     @Test

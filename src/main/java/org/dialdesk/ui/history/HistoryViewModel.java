@@ -83,8 +83,8 @@ public final class HistoryViewModel {
     private final Consumer<Call> dialAgainHandler;
 
     /** Every known call, newest first. */
-    private final List<HistoryRow> rows = new ArrayList<>();
-    private final Map<String, Integer> indexById = new HashMap<>();
+    private List<HistoryRow> rows = new ArrayList<>();
+    private Map<String, Integer> indexById = new HashMap<>();
     /**
      * What the table shows: the rows the filter passes, in the chosen order. Rebuilt in one pass
      * and replaced in one change when the filter or order changes; updated row by row in place.
@@ -318,15 +318,15 @@ public final class HistoryViewModel {
                     campaigns.add(r.campaign());
                 }
             }
-            return new Prepared(newestFirst, index, useCases, campaigns);
+            return new Prepared(newestFirst instanceof ArrayList ? newestFirst : new ArrayList<>(newestFirst), index,
+                    useCases, campaigns);
         }
     }
 
     private void apply(Prepared prepared) {
-        rows.clear();
-        rows.addAll(prepared.rows());
-        indexById.clear();
-        indexById.putAll(prepared.index());
+        // Taken over, not copied: with 100,000 calls a copy is tens of milliseconds on the UI thread.
+        rows = prepared.rows();
+        indexById = prepared.index();
         if (knownUseCases.addAll(prepared.useCases())) {
             useCaseNames.setAll(knownUseCases);
         }

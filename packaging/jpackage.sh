@@ -30,8 +30,10 @@ find target/lib -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/lib/" \;
 # The same options as the README's run command. A heap that starts big enough for a 100,000-call
 # history (no full collections while it loads), a small fixed young generation (short pauses) and
 # shrinking back after collections keep the resident size under ~400 MB and the UI thread's
-# pauses short (see the History benchmark in the README).
-java_options="-Xms160m -Xmn32m -Xmx512m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25"
+# pauses short; a metaspace threshold above what the screens' classes need avoids the full
+# collections that crossing the default one triggers while they load (see the History
+# benchmark in the README).
+java_options="-Xms160m -Xmn32m -Xmx512m -XX:MetaspaceSize=96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25"
 
 jpackage --type app-image --name DialDesk --app-version "$version" \
   --java-options "$java_options" \

@@ -23,6 +23,7 @@ import javafx.scene.Scene;
  */
 public final class OnePerFrame {
     private static final Deque<Runnable> PENDING = new ArrayDeque<>();
+    private static final List<Runnable> WHEN_DONE = new ArrayList<>();
     private static final AnimationTimer TIMER = new AnimationTimer() {
         // An animation timer runs at the start of each frame, before that frame's styling and
         // layout, so what a step adds is styled and laid out within the same frame.
@@ -31,6 +32,9 @@ public final class OnePerFrame {
             Runnable step = PENDING.pollFirst();
             if (step == null) {
                 stop();
+                List<Runnable> done = List.copyOf(WHEN_DONE);
+                WHEN_DONE.clear();
+                done.forEach(Runnable::run);
                 return;
             }
             step.run();
@@ -66,6 +70,18 @@ public final class OnePerFrame {
             });
         }
         return done.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs {@code action} once every step queued so far, and every step those queue in turn, has
+     * run (at once if none is queued); call on the UI thread.
+     */
+    public static void whenAllDone(Runnable action) {
+        if (PENDING.isEmpty()) {
+            action.run();
+            return;
+        }
+        WHEN_DONE.add(action);
     }
 
     /** Queues the steps, to run one per frame after those already queued; call on the UI thread. */

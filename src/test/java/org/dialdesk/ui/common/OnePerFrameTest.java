@@ -65,4 +65,22 @@ class OnePerFrameTest {
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ran.size() == 1);
     }
+
+    @Test
+    void whenAllDoneWaitsForStepsQueuedByStepsToo() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<String> ran = new ArrayList<>();
+        robot.interact(() -> {
+            OnePerFrame.run(List.of(() -> {
+                ran.add("screen added");
+                OnePerFrame.run(List.of(() -> ran.add("its first part"), () -> ran.add("its last part")));
+            }));
+            OnePerFrame.whenAllDone(() -> ran.add("all done"));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ran.contains("all done"));
+        assertEquals(List.of("screen added", "its first part", "its last part", "all done"), ran);
+
+        robot.interact(() -> OnePerFrame.whenAllDone(() -> ran.add("nothing queued: at once")));
+        assertEquals("nothing queued: at once", ran.get(ran.size() - 1));
+    }
 }

@@ -9,17 +9,12 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallQuery;
-import org.dialdesk.api.ClientConfig;
-import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
-import org.dialdesk.sandbox.Sandbox;
-import org.dialdesk.sandbox.SandboxOptions;
-import org.dialdesk.store.HistoryCache;
 import org.dialdesk.store.HistoryRow;
 import org.dialdesk.testing.MutableClock;
+import org.dialdesk.testing.SandboxWithCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,29 +27,23 @@ class HistorySyncTest {
     @TempDir
     Path dir;
     final MutableClock clock = new MutableClock(NOW);
-    Sandbox sandbox;
-    DialClient client;
-    HistoryCache cache;
+    SandboxWithCache service;
     HistorySync sync;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withApiKey("k").withClock(clock, false));
-        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
-        cache = new HistoryCache(dir.resolve("history.db"));
-        sync = new HistorySync(client, cache);
+        service = SandboxWithCache.start(dir, clock);
+        sync = new HistorySync(service.client(), service.cache());
     }
 
     @AfterEach
     void stop() throws SQLException {
-        cache.close();
-        client.close();
-        sandbox.close();
+        service.close();
     }
 
     @Test
     void aFirstSyncBringsTheNewestCallsAndOlderOnesComeAPageAtATime() throws Exception {
-        sandbox.addDemoCalls(450, 3);
+        service.sandbox().addDemoCalls(450, 3);
 
         HistorySync.Result first = sync.syncNewest(10, 100, 200, page -> { });
         assertEquals(200, first.rows().size(), "an empty cache starts with full pages, up to the limit");
@@ -73,14 +62,14 @@ class HistorySyncTest {
 
     @Test
     void callsPlacedBetweenPagesShiftNothing() throws Exception {
-        sandbox.addDemoCalls(300, 4);
+        service.sandbox().addDemoCalls(300, 4);
         Set<String> original = newestIds(300);
         assertEquals(200, sync.syncNewest(10, 100, 100, page -> { }).olderOnService());
 
         // New calls go to the top of the list: counted from the newest, every older call moves down.
         clock.advance(java.time.Duration.ofMinutes(1));
         for (String phone : List.of("+14155550105", "+14155550106", "+14155550107")) {
-            client.dialOutbound(DialRequest.builder().numberId("640000000000000000000001").phoneNumber(phone).build());
+            service.client().dialOutbound(DialRequest.builder().numberId("640000000000000000000001").phoneNumber(phone).build());
         }
         HistorySync.Result olderPage = sync.loadOlder(100);
         assertEquals(100, olderPage.rows().size());
@@ -94,7 +83,7 @@ class HistorySyncTest {
 
     @Test
     void aPollOfAFullySyncedHistoryReadsOneSmallPage() throws Exception {
-        sandbox.addDemoCalls(150, 5);
+        service.sandbox().addDemoCalls(150, 5);
         sync.syncNewest(10, 100, 10_000, page -> { });
         HistorySync.Result poll = sync.syncNewest(10, 100, 10_000, page -> { });
         assertEquals(10, poll.rows().size(), "nothing new on the first page: no further page asked for");
@@ -104,14 +93,14 @@ class HistorySyncTest {
     private Set<String> newestIds(int count) {
         Set<String> ids = new HashSet<>();
         for (int skip = 0; skip < count; skip += CallQuery.MAX_LIMIT) {
-            client.listCalls(CallQuery.builder().sort(CallQuery.Sort.desc).skip(skip)
+            service.client().listCalls(CallQuery.builder().sort(CallQuery.Sort.desc).skip(skip)
                     .limit(Math.min(CallQuery.MAX_LIMIT, count - skip)).build()).calls().stream().map(Call::id).forEach(ids::add);
         }
         return ids;
     }
 
     private Set<String> cachedIds() throws SQLException {
-        return ids(cache.loadAll());
+        return ids(service.cache().loadAll());
     }
 
     private static Set<String> ids(List<HistoryRow> rows) {

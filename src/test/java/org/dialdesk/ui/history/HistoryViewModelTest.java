@@ -26,6 +26,7 @@ import org.dialdesk.store.HistoryCache;
 import org.dialdesk.store.HistoryRow;
 import org.dialdesk.testing.DirectTaskRunner;
 import org.dialdesk.testing.MutableClock;
+import org.dialdesk.testing.SandboxWithCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class HistoryViewModelTest {
     final MutableClock clock = new MutableClock(NOW);
     final DirectTaskRunner runner = new DirectTaskRunner();
     final List<Call> dialAgain = new ArrayList<>();
+    SandboxWithCache service;
     Sandbox sandbox;
     DialClient client;
     HistoryCache cache;
@@ -47,9 +49,10 @@ class HistoryViewModelTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withApiKey("k").withClock(clock, false));
-        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
-        cache = new HistoryCache(dir.resolve("history.db"));
+        service = SandboxWithCache.start(dir, clock);
+        sandbox = service.sandbox();
+        client = service.client();
+        cache = service.cache();
         vm = newViewModel();
     }
 
@@ -60,9 +63,7 @@ class HistoryViewModelTest {
     @AfterEach
     void stop() throws SQLException {
         vm.close();
-        cache.close();
-        client.close();
-        sandbox.close();
+        service.close();
     }
 
     String dial(String phone) {

@@ -143,10 +143,28 @@ public final class HistoryView extends BorderPane {
                     split.getItems().add(sidePane());
                     split.setDividerPositions(0.64);
                 },
-                () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 3 + header),
-                () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 8 + header),
-                () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 16 + header),
-                () -> table[0].setMaxHeight(Double.MAX_VALUE));
+                // Each visible row is a dozen controls, created and styled the first time it shows: a few
+                // rows per frame, from when there is something to show.
+                () -> onceThereIsSomethingToShow(table[0], () -> OnePerFrame.run(List.of(
+                        () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 3 + header),
+                        () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 8 + header),
+                        () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 16 + header),
+                        () -> table[0].setMaxHeight(Double.MAX_VALUE)))));
+    }
+
+    /** Runs {@code action} once the table has rows, or the history has loaded and has none (the placeholder shows then). */
+    private void onceThereIsSomethingToShow(TableView<HistoryRow> table, Runnable action) {
+        javafx.beans.InvalidationListener[] check = new javafx.beans.InvalidationListener[1];
+        check[0] = changed -> {
+            if (!table.getItems().isEmpty() || vm.loadedProperty().get()) {
+                table.getItems().removeListener(check[0]);
+                vm.loadedProperty().removeListener(check[0]);
+                action.run();
+            }
+        };
+        table.getItems().addListener(check[0]);
+        vm.loadedProperty().addListener(check[0]);
+        check[0].invalidated(null);
     }
 
     private Node header() {

@@ -135,6 +135,27 @@ class HistoryViewTest {
     }
 
     @Test
+    void anEmptyHistoryShowsItsPlaceholderNotAHeaderStrip() throws Exception {
+        try (Sandbox empty = Sandbox.start(SandboxOptions.defaults(dir.resolve("empty-sandbox")));
+             DialClient emptyClient = new DialClient(ClientConfig.of(empty.baseUrl(), ApiKey.of(empty.apiKey())));
+             HistoryCache emptyCache = new HistoryCache(dir.resolve("empty-history.db"))) {
+            HistoryViewModel emptyVm = new HistoryViewModel(new HistorySync(emptyClient, emptyCache), emptyCache, runner,
+                    Clock.systemUTC(), call -> { });
+            HistoryView[] emptyView = new HistoryView[1];
+            robot.interact(() -> {
+                emptyView[0] = new HistoryView(emptyVm, ZoneId.of("UTC"), number -> number, null);
+                view.getScene().setRoot(emptyView[0]);
+                emptyVm.open();
+            });
+            waitUntil(() -> emptyVm.loadedProperty().get() && emptyView[0].builtProperty().get());
+            TableView<?> emptyTable = (TableView<?>) emptyView[0].lookup("#historyTable");
+            waitUntil(() -> emptyTable.getHeight() > 300);
+            assertTrue(emptyTable.lookup(".placeholder").isVisible(), "the table says it has no calls");
+            robot.interact(emptyVm::close);
+        }
+    }
+
+    @Test
     void searchAndStatusFilterNarrowTheTable() throws Exception {
         robot.clickOn("#historySearch").write("win-back");
         waitUntil(() -> table().getItems().stream().allMatch(r -> "win-back".equals(r.campaign())));

@@ -274,25 +274,29 @@ public class App extends Application {
         } else {
             shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED, started.baseUrl(), profile.historyProblem());
         }
-        // One screen per frame: each one's first styling is long, and together they would freeze the window.
-        DialView dialView = new DialView(dial);
-        shellView.addArea("dial", "Dial", dialView); // first: its own parts are the first frames queued
+        // One screen per frame, after this frame (which made the view models): each screen's first
+        // styling is long, and together they would freeze the window. The Dial form comes first and
+        // queues its own fields as it goes in; the other screens are queued behind them.
         OnePerFrame.run(List.of(() -> {
+            DialView dialView = new DialView(dial);
+            shellView.addArea("dial", "Dial", dialView);
+            OnePerFrame.run(List.of(() -> {
+                if (history != null) {
+                    shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),
+                            number -> dial.numbers().stream().filter(n -> number.equals(n.number())).map(n -> n.title())
+                                    .findFirst().orElse(number), historyLayout, profile.savedLayout()));
+                    dialView.setShowInHistory(id -> {
+                        history.reveal(id);
+                        shellView.select("history");
+                    });
+                }
+            }, () -> shellView.addArea("organisation", "Organisation", new OrganisationView(organisation))));
             if (history != null) {
-                shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),
-                        number -> dial.numbers().stream().filter(n -> number.equals(n.number())).map(n -> n.title())
-                                .findFirst().orElse(number), historyLayout, profile.savedLayout()));
-                dialView.setShowInHistory(id -> {
-                    history.reveal(id);
-                    shellView.select("history");
-                });
+                // Once every screen is in place: reading 100,000 cached calls on the other core while the
+                // screens are styled frame by frame made those frames wait for the CPU.
+                OnePerFrame.whenAllDone(history::open);
             }
-        }, () -> shellView.addArea("organisation", "Organisation", new OrganisationView(organisation))));
-        if (history != null) {
-            // Once every screen is in place: reading 100,000 cached calls on the other core while the
-            // screens are styled frame by frame made those frames wait for the CPU.
-            OnePerFrame.whenAllDone(history::open);
-        }
+        }));
 
         organisation.stateProperty().addListener((obs, old, state) -> {
             switch (state) {

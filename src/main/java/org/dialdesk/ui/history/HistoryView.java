@@ -386,20 +386,7 @@ public final class HistoryView extends BorderPane {
         created.setSortType(TableColumn.SortType.DESCENDING);
 
         TableColumn<HistoryRow, String> status = text("Status", HistoryRow::status, 135);
-        status.setCellFactory(col -> new TableCell<>() {
-            private final StatusBadge badge = new StatusBadge();
-
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                if (empty || value == null) {
-                    setGraphic(null);
-                    return;
-                }
-                badge.setStatus(value);
-                setGraphic(badge);
-            }
-        });
+        status.setCellFactory(col -> new StatusBadge.Cell());
         TableColumn<HistoryRow, Integer> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().durationSeconds()));
         duration.setCellFactory(col -> new TableCell<>() {

@@ -185,6 +185,15 @@ class HistoryViewTest {
         waitUntil(() -> "Canceled".equals(byId("detailStatus", Label.class).getText()));
         assertEquals(List.of("status-canceled"), statusPseudoClasses(byId("detailStatus", Label.class)),
                 "the badge's colour follows its status, and only the current one");
+        waitUntil(() -> statusCellOf(id) != null && statusPseudoClasses(statusCellOf(id)).equals(List.of("status-canceled")));
+    }
+
+    /** The table's status cell showing this call, if its row is on screen. */
+    private javafx.scene.Node statusCellOf(String id) {
+        return table().lookupAll(".status-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableRow() != null
+                        && cell.getTableRow().getItem() instanceof HistoryRow row && row.id().equals(id))
+                .findFirst().orElse(null);
     }
 
     private static List<String> statusPseudoClasses(javafx.scene.Node node) {

@@ -233,8 +233,7 @@ public class App extends Application {
                 LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
                 problem = "call history cache unavailable: " + e.getMessage();
             }
-            // The phone library reads its metadata on first use: here, not in the first frame that shows a number.
-            PhoneCheck.check("+14155550100", settings.defaultCountry());
+            PhoneCheck.loadAllCountries();
             return new ProfileData(started, memory, memory.load(), CalleeZones.load(), cache, problem, layout,
                     layout.load());
         } catch (RuntimeException e) {

@@ -31,6 +31,17 @@ public final class PhoneCheck {
     private PhoneCheck() {
     }
 
+    /**
+     * Reads every country's numbering rules now (about 0.15 s, 0.7 MB). The library reads a
+     * country's rules the first time it meets one of its numbers: call this off the UI thread, so
+     * that the history's first rows, with numbers from many countries, are not where that happens.
+     */
+    public static void loadAllCountries() {
+        UTIL.getSupportedRegions().forEach(UTIL::getExampleNumber);
+        UTIL.getSupportedGlobalNetworkCallingCodes().forEach(UTIL::getExampleNumberForNonGeoEntity);
+        check("+14155550100", null);
+    }
+
     public static Result check(String input, String defaultRegion) {
         if (input == null || input.isBlank()) {
             return Result.problem("Enter the number to call.");

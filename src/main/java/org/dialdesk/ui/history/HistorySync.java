@@ -53,13 +53,13 @@ public final class HistorySync {
     /**
      * Newest calls first, page after page, until a page brings nothing the cache did not hold (it
      * reached what an earlier sync brought), the end of the list, or {@code maxCalls}. The first
-     * page is small when the cache already has calls: a poll usually finds a handful of new ones.
+     * page is small once a sync has been done: a poll usually finds a handful of new calls.
      * {@code onPage} hears of each page as soon as it is cached.
      */
     public Result syncNewest(int firstPageSize, int pageSize, int maxCalls, java.util.function.Consumer<Result> onPage)
             throws SQLException {
-        int size = cache.count() == 0 ? pageSize : firstPageSize;
         long heldFrom = heldFrom();
+        int size = heldFrom < 0 ? pageSize : firstPageSize;
         List<HistoryRow> written = new ArrayList<>();
         long count;
         int walked = 0;

@@ -91,6 +91,9 @@ public class App extends Application {
     private HistoryCache historyCache;
     private HistoryViewModel history;
     private TableLayoutStore historyLayout;
+    /** See {@link #showProfileWhenReady}. */
+    private boolean controlsWarmedUp;
+    private ProfileData profileToShow;
     private static final String SANDBOX_PROFILE = "sandbox";
 
     public App() {
@@ -174,14 +177,6 @@ public class App extends Application {
         });
     }
 
-    /**
-     * The screens are built once the profile is open and the controls are warmed up (see
-     * {@link UiWarmUp}): both run beside each other while the window opens, and a screen built while
-     * the other core still loads classes would freeze the window instead.
-     */
-    private boolean controlsWarmedUp;
-    private ProfileData profileToShow;
-
     private void warmedUp() {
         controlsWarmedUp = true;
         showProfileWhenReady();
@@ -192,6 +187,11 @@ public class App extends Application {
         showProfileWhenReady();
     }
 
+    /**
+     * The screens are built once the profile is open and the controls are warmed up (see
+     * {@link UiWarmUp}): both run beside each other while the window opens, and a screen built while
+     * the other core still loads classes would freeze the window instead.
+     */
     private void showProfileWhenReady() {
         if (controlsWarmedUp && profileToShow != null) {
             ProfileData profile = profileToShow;

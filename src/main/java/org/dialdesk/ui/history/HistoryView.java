@@ -95,7 +95,7 @@ public final class HistoryView extends BorderPane {
         built = OnePerFrame.onceInWindow(this, this::buildSteps);
     }
 
-    /** True once every part of the screen is in place (they come a frame each). */
+    /** True once every part of the screen is in place (they come a frame each); the table's rows grow in once there is data. */
     public javafx.beans.property.ReadOnlyBooleanProperty builtProperty() {
         return built;
     }

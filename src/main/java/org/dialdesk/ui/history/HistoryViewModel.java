@@ -447,6 +447,7 @@ public final class HistoryViewModel {
                 visibleIndexStale = true;
             } else if (atBottom) {
                 visible.addAll(visible.size(), shownFresh); // older calls: below, where the operator scrolled to
+                visibleIndexStale = true;
             } else if (!shownFresh.isEmpty()) {
                 needsRefilter = true;
             }

@@ -29,14 +29,18 @@ import javax.management.openmbean.CompositeData;
 final class FxStallWatch {
     private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private final AtomicLong maxSinceReset = new AtomicLong();
+    /** Every wait over the explain threshold since the last reset: "82 ms at +0.51 s" (GC pauses marked). */
+    private final List<String> longWaits = new ArrayList<>();
     private final boolean explain;
     private final long explainAboveNanos;
     private final Deque<Sample> samples = new ArrayDeque<>();
     private final Deque<Pause> pauses = new ArrayDeque<>();
     private final List<String> explanations = new ArrayList<>();
     private volatile Thread fxThread;
+    private volatile Thread rendererThread;
+    private final long startedAt = System.nanoTime();
 
-    private record Sample(long at, StackTraceElement[] stack) {
+    private record Sample(long at, StackTraceElement[] stack, StackTraceElement[] rendererStack) {
     }
 
     private record Pause(long endedAt, long durationMillis, String what) {
@@ -68,6 +72,7 @@ final class FxStallWatch {
                             GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                     long millis = info.getGcInfo().getDuration();
                     maxSinceReset.accumulateAndGet(TimeUnit.MILLISECONDS.toNanos(millis), Math::max);
+                    noteLongWait(TimeUnit.MILLISECONDS.toNanos(millis), System.nanoTime(), " (GC)");
                     synchronized (pauses) {
                         pauses.addLast(new Pause(System.nanoTime(), millis, info.getGcName() + " (" + info.getGcCause() + ")"));
                         while (pauses.size() > 2000) {
@@ -97,6 +102,7 @@ final class FxStallWatch {
             Platform.runLater(() -> {
                 long waited = System.nanoTime() - posted;
                 maxSinceReset.accumulateAndGet(waited, Math::max);
+                noteLongWait(waited, posted, "");
                 if (explain && waited > explainAboveNanos) {
                     long ranAt = System.nanoTime();
                     daemon("fx-stall-explain", () -> explain(posted, ranAt)).start();
@@ -113,10 +119,14 @@ final class FxStallWatch {
     }
 
     private void sample() {
+        // The thread that paints frames: the UI thread waits for it before it starts the next one.
+        rendererThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
         while (true) {
             StackTraceElement[] stack = fxThread.getStackTrace();
+            StackTraceElement[] rendererStack = rendererThread == null ? new StackTraceElement[0] : rendererThread.getStackTrace();
             synchronized (samples) {
-                samples.addLast(new Sample(System.nanoTime(), stack));
+                samples.addLast(new Sample(System.nanoTime(), stack, rendererStack));
                 while (samples.size() > 4000) {
                     samples.removeFirst();
                 }
@@ -132,10 +142,12 @@ final class FxStallWatch {
     /** The frames most often on the UI thread's stack during one long wait, and the GC pauses in it. */
     private void explain(long from, long to) {
         List<StackTraceElement[]> inside = new ArrayList<>();
+        List<StackTraceElement[]> rendererInside = new ArrayList<>();
         synchronized (samples) {
             for (Sample s : samples) {
                 if (s.at() >= from && s.at() <= to) {
                     inside.add(s.stack());
+                    rendererInside.add(s.rendererStack());
                 }
             }
         }
@@ -157,13 +169,67 @@ final class FxStallWatch {
             }
             seen.forEach(f -> inclusive.merge(f, 1, Integer::sum));
         }
-        StringBuilder text = new StringBuilder(String.format("  stall %.0f ms: %d samples; GC %d ms %s%n",
-                (to - from) / 1e6, inside.size(), gcMillis, gcs));
+        StringBuilder text = new StringBuilder(String.format("  stall %.0f ms at +%.0f ms: %d samples; GC %d ms %s%n",
+                (to - from) / 1e6, (from - startedAt) / 1e6, inside.size(), gcMillis, gcs));
         inclusive.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("Thread.") && e.getValue() * 4 >= inside.size() / 2)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(40)
                 .forEach(e -> text.append(String.format("      %3d%% %s%n", 100 * e.getValue() / Math.max(1, inside.size()), e.getKey())));
+        // Which of the console's own code each sample was under (innermost), to tell whose work it was.
+        Map<String, Integer> ownCode = new HashMap<>();
+        for (StackTraceElement[] stack : inside) {
+            String own = "(none: styling, layout or rendering of what is already there)";
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith("org.dialdesk.") && !frame.getClassName().startsWith("org.dialdesk.bench.")) {
+                    own = frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+                    break;
+                }
+            }
+            ownCode.merge(own, 1, Integer::sum);
+        }
+        // Which containers were being laid out (outermost to innermost), to tell which screen's part it was.
+        Map<String, Integer> layoutPaths = new HashMap<>();
+        for (StackTraceElement[] stack : inside) {
+            List<String> path = new ArrayList<>();
+            for (int i = stack.length - 1; i >= 0; i--) {
+                if (stack[i].getMethodName().equals("layoutChildren") || stack[i].getMethodName().equals("updateItem")
+                        || stack[i].getMethodName().equals("<init>") && stack[i].getClassName().endsWith("Skin")) {
+                    String name = stack[i].getClassName().replaceAll("^.*\\.", "") + (stack[i].getMethodName().equals("<init>") ? ".new" : "");
+                    if (path.isEmpty() || !path.get(path.size() - 1).equals(name)) {
+                        path.add(name);
+                    }
+                }
+            }
+            if (!path.isEmpty()) {
+                layoutPaths.merge(String.join(" > ", path), 1, Integer::sum);
+            }
+        }
+        layoutPaths.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(5)
+                .forEach(e -> text.append(String.format("    laying out %2d× %s%n", e.getValue(), e.getKey())));
+        ownCode.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(6)
+                .forEach(e -> text.append(String.format("    under %2d× %s%n", e.getValue(), e.getKey())));
+        if (inclusive.getOrDefault("PaintCollector.waitForRenderingToComplete", 0) * 4 >= inside.size()) {
+            // Much of it waiting for the renderer: what the renderer was busy with meanwhile.
+            Map<String, Integer> painting = new HashMap<>();
+            for (StackTraceElement[] stack : rendererInside) {
+                Set<String> seen = new LinkedHashSet<>();
+                for (StackTraceElement frame : stack) {
+                    seen.add(frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName());
+                }
+                seen.forEach(f -> painting.merge(f, 1, Integer::sum));
+            }
+            text.append("    the renderer meanwhile:\n");
+            painting.entrySet().stream()
+                    .filter(e -> !e.getKey().startsWith("Thread.") && e.getValue() * 5 >= rendererInside.size())
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(45)
+                    .forEach(e -> text.append(String.format("      %3d%% %s%n", 100 * e.getValue() / Math.max(1, rendererInside.size()), e.getKey())));
+        }
         synchronized (explanations) {
             explanations.add(text.toString());
         }
@@ -177,8 +243,31 @@ final class FxStallWatch {
         }
     }
 
+    private void noteLongWait(long nanos, long at, String what) {
+        if (nanos > explainAboveNanos) {
+            synchronized (longWaits) {
+                longWaits.add(String.format("%.0f ms at +%.2f s%s", nanos / 1e6, (at - startedAt) / 1e9, what));
+            }
+        }
+    }
+
+    /** Seconds from when the watch was made to {@code nanoTime}, on the same scale as the waits' times. */
+    double secondsSinceStart(long nanoTime) {
+        return (nanoTime - startedAt) / 1e9;
+    }
+
+    /** The waits over the threshold since the last reset, in the order they happened. */
+    List<String> longWaits() {
+        synchronized (longWaits) {
+            return List.copyOf(longWaits);
+        }
+    }
+
     void reset() {
         maxSinceReset.set(0);
+        synchronized (longWaits) {
+            longWaits.clear();
+        }
     }
 
     long maxSinceReset() {

@@ -72,8 +72,8 @@ public final class HistoryBenchmark {
         double allRows = since(windowShown);
         waitFor("the first sync", () -> summary.getText().contains("synced"));
         double synced = since(windowShown);
-        System.out.printf("console window shown → history has its first rows %.0f ms, all %,d rows %.0f ms, first sync done %.0f ms%n",
-                firstRows, CALLS, allRows, synced);
+        System.out.printf("console window shown (at +%.2f s) → history has its first rows %.0f ms, all %,d rows %.0f ms, first sync done %.0f ms%n",
+                watch.secondsSinceStart(windowShown), firstRows, CALLS, allRows, synced);
         idle(1000);
         long worstShowing = report(watch, "start-up (screens built, history loaded and synced in the background)");
 
@@ -173,6 +173,10 @@ public final class HistoryBenchmark {
     private static long report(FxStallWatch watch, String phase) {
         long longest = watch.maxSinceReset();
         System.out.printf("  UI thread, longest wait during %s: %.0f ms%n", phase, longest / 1e6);
+        List<String> longWaits = watch.longWaits();
+        if (!longWaits.isEmpty()) {
+            System.out.println("    waits over 50 ms: " + String.join(", ", longWaits));
+        }
         watch.printExplanations();
         watch.reset();
         return longest;

@@ -12,4 +12,9 @@ public final class BenchLaunch {
     public static int launchGui(Path dataDir) {
         return App.launchGui(new String[0], new App.Environment(dataDir, Clock.systemUTC(), false, null, null));
     }
+
+    /** As {@link #launchGui}, exiting once the console has its first data (as {@code --exit-when-ready} does). */
+    public static int launchGuiUntilReady(Path dataDir) {
+        return App.launchGui(new String[0], new App.Environment(dataDir, Clock.systemUTC(), true, null, null));
+    }
 }

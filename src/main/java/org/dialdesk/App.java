@@ -41,6 +41,7 @@ import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.store.Settings;
 import org.dialdesk.store.SettingsStore;
 import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.ui.common.FirstFrameClasses;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.common.TaskRunner;
@@ -127,6 +128,7 @@ public class App extends Application {
         starter.setDaemon(true);
         starter.start();
         LAUNCH_ENVIRONMENT.set(environment.withEarlySandbox(starting, launchSettings));
+        FirstFrameClasses.loadInBackground(); // while the toolkit starts
         Application.launch(App.class, args);
         return EXIT_STATUS.get();
     }

@@ -216,10 +216,14 @@ public class App extends Application {
         });
     }
 
-    /** Everything the profile's screens read from disk, read off the UI thread before they are built. */
-    private record ProfileData(Sandbox sandbox, DialMemoryStore dialMemory, DialMemoryStore.DialMemory dialDraft,
-                               CalleeZones calleeZones, HistoryCache historyCache, String historyProblem,
-                               TableLayoutStore historyLayout, TableLayoutStore.Layout savedLayout) {
+    /**
+     * Everything the profile's screens read from disk, read off the UI thread before they are built,
+     * and the client (its first use loads the HTTP stack's classes, tens of milliseconds).
+     */
+    private record ProfileData(Sandbox sandbox, DialClient client, DialMemoryStore dialMemory,
+                               DialMemoryStore.DialMemory dialDraft, CalleeZones calleeZones, HistoryCache historyCache,
+                               String historyProblem, TableLayoutStore historyLayout,
+                               TableLayoutStore.Layout savedLayout) {
     }
 
     private ProfileData openProfile(Sandbox started) {
@@ -236,8 +240,9 @@ public class App extends Application {
                 problem = "call history cache unavailable: " + e.getMessage();
             }
             PhoneCheck.loadAllCountries();
-            return new ProfileData(started, memory, memory.load(), CalleeZones.load(), cache, problem, layout,
-                    layout.load());
+            DialClient profileClient = new DialClient(ClientConfig.of(started.baseUrl(), ApiKey.of(started.apiKey())));
+            return new ProfileData(started, profileClient, memory, memory.load(), CalleeZones.load(), cache, problem,
+                    layout, layout.load());
         } catch (RuntimeException e) {
             started.close();
             throw e;
@@ -255,7 +260,7 @@ public class App extends Application {
     private void connectToSandbox(ProfileData profile) {
         Sandbox started = profile.sandbox();
         sandbox = started;
-        client = new DialClient(ClientConfig.of(started.baseUrl(), ApiKey.of(started.apiKey())));
+        client = profile.client();
         shell.connecting(started.baseUrl());
 
         dialMemory = profile.dialMemory();

@@ -45,6 +45,12 @@ class AppTest {
         return robot.lookup("#" + id).queryAs(type);
     }
 
+    /** The table's rows that show an item (a table also fills its height with empty rows). */
+    long filledRows(String tableId) {
+        return robot.lookup("#" + tableId).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(row -> row.isVisible() && row.getItem() != null).count();
+    }
+
     void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             try {
@@ -65,11 +71,16 @@ class AppTest {
         waitUntil(() -> byId("statusConnection", Label.class).getText().startsWith("Connected · http://127.0.0.1:"));
         assertTrue(Files.exists(dataDir.resolve("sandbox").resolve("sandbox.db")), "the sandbox keeps its data on disk");
 
+        waitUntil(() -> filledRows("numbersTable") == 4);
+        // A tab's rows are made only once it is first shown.
+        assertEquals(0, filledRows("useCasesTable"));
+
         TabPane tabs = byId("organisationTabs", TabPane.class);
         robot.clickOn("Use cases (5)");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, tabs.getSelectionModel().getSelectedIndex());
         assertEquals(5, byId("useCasesTable", TableView.class).getItems().size());
+        waitUntil(() -> filledRows("useCasesTable") == 5);
         assertTrue(byId("refreshOrganisationButton", Button.class).isVisible());
     }
 

@@ -56,6 +56,7 @@ import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Transcript;
 import org.dialdesk.store.HistoryRow;
 import org.dialdesk.ui.common.OnePerFrame;
+import org.dialdesk.ui.common.Tables;
 
 /** Call history: filters, the live table, the selected call and a dashboard. Binds; decides nothing. */
 public final class HistoryView extends BorderPane {
@@ -115,7 +116,6 @@ public final class HistoryView extends BorderPane {
         SplitPane split = new SplitPane();
         @SuppressWarnings("unchecked")
         TableView<HistoryRow>[] table = new TableView[1];
-        double header = 40;
         return List.of(
                 () -> {
                     top.getChildren().add(header());
@@ -130,7 +130,7 @@ public final class HistoryView extends BorderPane {
                 () -> filterBar.getChildren().addAll(filters.subList(5, filters.size())), // dates, clear
                 () -> {
                     table[0] = table();
-                    table[0].setMaxHeight(header); // its rows come in later frames
+                    Tables.holdRows(table[0]); // its rows come in later frames
                     table[0].getColumns().stream().skip(4).forEach(c -> c.setVisible(false)); // and most headers
                 },
                 () -> {
@@ -143,13 +143,9 @@ public final class HistoryView extends BorderPane {
                     split.getItems().add(sidePane());
                     split.setDividerPositions(0.64);
                 },
-                // Each visible row is a dozen controls, created and styled the first time it shows: a few
-                // rows per frame, from when there is something to show.
-                () -> onceThereIsSomethingToShow(table[0], () -> OnePerFrame.run(List.of(
-                        () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 3 + header),
-                        () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 8 + header),
-                        () -> table[0].setMaxHeight(table[0].getFixedCellSize() * 16 + header),
-                        () -> table[0].setMaxHeight(Double.MAX_VALUE)))));
+                // Two rows a frame (a row is a dozen cells), from when there is something to show; four
+                // a frame kept frames waiting 60–85 ms while the history loads beside them.
+                () -> onceThereIsSomethingToShow(table[0], () -> OnePerFrame.run(Tables.rowsInSteps(table[0], 2))));
     }
 
     /** Runs {@code action} once the table has rows, or the history has loaded and has none (the placeholder shows then). */

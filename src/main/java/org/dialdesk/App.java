@@ -285,7 +285,7 @@ public class App extends Application {
         // queues its own fields as it goes in; the other screens are queued behind them.
         OnePerFrame.run(List.of(() -> {
             DialView dialView = new DialView(dial);
-            shellView.addArea("dial", "Dial", dialView);
+            shellView.addArea("dial", "Dial", dialView, dialView.builtProperty());
             OnePerFrame.run(List.of(() -> {
                 if (history != null) {
                     shellView.addArea("history", "History", new HistoryView(history, ZoneId.systemDefault(),

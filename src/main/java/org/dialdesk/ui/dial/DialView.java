@@ -69,6 +69,12 @@ public final class DialView extends BorderPane {
     private final Label attention = new Label();
     private final java.util.Map<String, Label> errorLabels = new java.util.HashMap<>();
     private java.util.function.Consumer<String> showInHistory;
+    private final javafx.beans.property.ReadOnlyBooleanProperty built;
+
+    /** True once every field of the form is in place (they go in a frame each once it is in a window). */
+    public javafx.beans.property.ReadOnlyBooleanProperty builtProperty() {
+        return built;
+    }
 
     /** Where "Show in history" goes; without it the button is not offered. */
     public void setShowInHistory(java.util.function.Consumer<String> action) {
@@ -118,7 +124,7 @@ public final class DialView extends BorderPane {
         VBox right = new VBox(12);
         columns.add(left, 0, 0);
         columns.add(right, 1, 0);
-        OnePerFrame.onceInWindow(this, () -> {
+        built = OnePerFrame.onceInWindow(this, () -> {
             List<Supplier<Node>> leftParts = List.of(this::numberField, this::phoneField, this::useCaseField,
                     this::agentField, this::modelField, this::languageField, this::smallFields, this::legacyPane);
             List<Supplier<Node>> rightParts = List.of(this::paramsField, this::metadataEditor, this::schedule,

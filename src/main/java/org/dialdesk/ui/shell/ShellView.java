@@ -1,7 +1,10 @@
 package org.dialdesk.ui.shell;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,6 +28,8 @@ public final class ShellView extends BorderPane {
     private final VBox navigation = new VBox(4);
     private final ToggleGroup areas = new ToggleGroup();
     private final StackPane content = new StackPane();
+    /** The start-up progress (or problem); it covers the first screen until that screen is complete. */
+    private final VBox waiting;
 
     public ShellView(ShellViewModel viewModel) {
         setId("shell");
@@ -50,8 +55,9 @@ public final class ShellView extends BorderPane {
         problem.setMaxWidth(560);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(viewModel.startupProblemProperty());
-        VBox waiting = new VBox(14, progress, starting, problem);
+        waiting = new VBox(14, progress, starting, problem);
         waiting.setAlignment(Pos.CENTER);
+        waiting.getStyleClass().add("startup-cover");
         progress.visibleProperty().bind(viewModel.startupProblemProperty().isNull());
         starting.visibleProperty().bind(progress.visibleProperty());
         content.getChildren().add(waiting);
@@ -64,10 +70,17 @@ public final class ShellView extends BorderPane {
                 old.setSelected(true); // one area is always shown
             } else if (selected != null) {
                 for (Node area : content.getChildren()) {
-                    area.setVisible(area == selected.getUserData());
+                    if (area != waiting) {
+                        area.setVisible(area == selected.getUserData());
+                    }
                 }
             }
         });
+    }
+
+    /** As {@link #addArea(String, String, Node, ObservableBooleanValue)}, for a screen complete as it is. */
+    public void addArea(String id, String title, Node screen) {
+        addArea(id, title, screen, new SimpleBooleanProperty(true));
     }
 
     /**
@@ -75,13 +88,27 @@ public final class ShellView extends BorderPane {
      * window, hidden while another is shown: its styling and layout are done while the operator is
      * elsewhere (a large screen's first styling takes far longer than a frame), so switching to it
      * only paints it, and a half-typed form keeps its focus and caret.
+     *
+     * @param complete true once the screen has all its parts (they may go in a frame each). The
+     *                 start-up progress stays over the first screen until then: the operator sees
+     *                 the screen whole rather than assembling, and the parts in between are never
+     *                 painted (a frame's painting is ~20 ms when rendering in software).
      */
-    public void addArea(String id, String title, Node screen) {
+    public void addArea(String id, String title, Node screen, ObservableBooleanValue complete) {
         if (areas.getToggles().isEmpty()) {
-            content.getChildren().clear(); // the start-up progress gives way to the screens
+            InvalidationListener[] uncover = new InvalidationListener[1];
+            uncover[0] = changed -> {
+                if (complete.get()) {
+                    complete.removeListener(uncover[0]);
+                    content.getChildren().remove(waiting);
+                }
+            };
+            complete.addListener(uncover[0]);
+            uncover[0].invalidated(complete);
         }
         screen.setVisible(false);
-        content.getChildren().add(screen);
+        int beneathProgress = content.getChildren().indexOf(waiting);
+        content.getChildren().add(beneathProgress >= 0 ? beneathProgress : content.getChildren().size(), screen);
         ToggleButton button = new ToggleButton(title);
         button.setId("nav-" + id);
         button.setUserData(screen);

@@ -323,7 +323,11 @@ public final class HistoryView extends BorderPane {
         TableView<HistoryRow> table = new TableView<>();
         table.setId("historyTable");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
-        table.setPlaceholder(new Label("No calls match"));
+        Label empty = new Label();
+        empty.setId("historyEmpty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(vm.emptyTextProperty());
+        table.setPlaceholder(empty);
         // Rows of one height let the table skip measuring every cell on each change.
         table.setFixedCellSize(30);
         // While the rows change, the table's selection model moves the selection around on its own; those

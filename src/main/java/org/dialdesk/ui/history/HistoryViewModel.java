@@ -109,6 +109,8 @@ public final class HistoryViewModel {
     private final java.util.SortedSet<String> knownCampaigns = new java.util.TreeSet<>();
 
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading call history…");
+    /** What an empty table says: no calls at all, or none that pass the filters. */
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading call history…");
     private final ReadOnlyStringWrapper syncProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -489,6 +491,8 @@ public final class HistoryViewModel {
         String synced = lastSync == null ? " · not synced yet"
                 : " · synced " + LocalTime.ofInstant(lastSync, clock.getZone()).format(TIME);
         summary.set(shown + " of " + total + " calls" + service + synced);
+        emptyText.set(rows.isEmpty() ? "No calls yet. Calls placed from the Dial screen show up here."
+                : "No calls match these filters; Clear filters shows all " + total + ".");
     }
 
     // ================= filters =================
@@ -825,6 +829,7 @@ public final class HistoryViewModel {
     public ObservableList<String> useCaseNames() { return useCaseNames; }
     public ObservableList<String> campaigns() { return campaigns; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty syncProblemProperty() { return syncProblem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty syncingProperty() { return syncing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }

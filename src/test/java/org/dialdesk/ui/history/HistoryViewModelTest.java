@@ -82,6 +82,19 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void anEmptyTableSaysWhetherThereAreNoCallsOrNoneMatch() throws Exception {
+        vm.open();
+        assertTrue(vm.emptyTextProperty().get().startsWith("No calls yet"), vm.emptyTextProperty().get());
+
+        sandbox.addDemoCalls(30, 1);
+        vm.syncNow();
+        assertEquals(30, vm.rows().size());
+        vm.searchProperty().set("nobody-has-this-name");
+        assertTrue(vm.rows().isEmpty());
+        assertEquals("No calls match these filters; Clear filters shows all 30.", vm.emptyTextProperty().get());
+    }
+
+    @Test
     void opensOnTheServicesCallsAndCachesThem() throws Exception {
         sandbox.addDemoCalls(300, 1);
         vm.open();

@@ -491,8 +491,11 @@ public final class HistoryViewModel {
         String synced = lastSync == null ? " · not synced yet"
                 : " · synced " + LocalTime.ofInstant(lastSync, clock.getZone()).format(TIME);
         summary.set(shown + " of " + total + " calls" + service + synced);
-        emptyText.set(rows.isEmpty() ? "No calls yet. Calls placed from the Dial screen show up here."
-                : "No calls match these filters; Clear filters shows all " + total + ".");
+        String empty = rows.isEmpty() ? "No calls yet. Calls placed from the Dial screen show up here."
+                : "No calls match these filters; Clear filters shows all " + total + ".";
+        if (!empty.equals(emptyText.get())) {
+            emptyText.set(empty); // a new but equal text would still relayout the (hidden) placeholder
+        }
     }
 
     // ================= filters =================

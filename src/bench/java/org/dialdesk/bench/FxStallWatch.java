@@ -39,6 +39,11 @@ final class FxStallWatch {
     private volatile Thread fxThread;
     private volatile Thread rendererThread;
     private final long startedAt = System.nanoTime();
+    /** While set, samples whose stack has a method of this name are added to a profile. */
+    private volatile String profiledMethod;
+    private final Map<String, Integer> profileInclusive = new HashMap<>();
+    private final Map<String, Integer> profileOwnCode = new HashMap<>();
+    private int profileSamples;
 
     private record Sample(long at, StackTraceElement[] stack, StackTraceElement[] rendererStack) {
     }
@@ -125,6 +130,7 @@ final class FxStallWatch {
         while (true) {
             StackTraceElement[] stack = fxThread.getStackTrace();
             StackTraceElement[] rendererStack = rendererThread == null ? new StackTraceElement[0] : rendererThread.getStackTrace();
+            addToProfile(stack);
             synchronized (samples) {
                 samples.addLast(new Sample(System.nanoTime(), stack, rendererStack));
                 while (samples.size() > 4000) {
@@ -232,6 +238,46 @@ final class FxStallWatch {
         }
         synchronized (explanations) {
             explanations.add(text.toString());
+        }
+    }
+
+    /** From now on, samples taken inside {@code method} (by name) go into a profile; see {@link #printProfile}. */
+    void profile(String method) {
+        profiledMethod = method;
+    }
+
+    private void addToProfile(StackTraceElement[] stack) {
+        String method = profiledMethod;
+        if (method == null || java.util.Arrays.stream(stack).noneMatch(f -> f.getMethodName().contains(method))) {
+            return;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        String own = "(none of the console's own code)";
+        boolean ownFound = false;
+        for (StackTraceElement frame : stack) {
+            seen.add(frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName());
+            if (!ownFound && frame.getClassName().startsWith("org.dialdesk.") && !frame.getClassName().startsWith("org.dialdesk.bench.")) {
+                own = frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+                ownFound = true;
+            }
+        }
+        synchronized (profileInclusive) {
+            profileSamples++;
+            seen.forEach(f -> profileInclusive.merge(f, 1, Integer::sum));
+            profileOwnCode.merge(own, 1, Integer::sum);
+        }
+    }
+
+    /** Where the UI thread's time went inside the profiled method: frames by share of samples. */
+    void printProfile() {
+        synchronized (profileInclusive) {
+            System.out.printf("  profile of %s: %d samples (every 5 ms)%n", profiledMethod, profileSamples);
+            profileInclusive.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
+                    .forEach(e -> System.out.printf("      %3d%% %s%n", 100 * e.getValue() / Math.max(1, profileSamples), e.getKey()));
+            profileOwnCode.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.printf("    under %3d%% %s%n", 100 * e.getValue() / Math.max(1, profileSamples), e.getKey()));
         }
     }
 

@@ -106,6 +106,7 @@ public final class HistoryBenchmark {
         TableView<?> table = fx(() -> (TableView<?>) scene.lookup("#historyTable"));
         TextField search = fx(() -> (TextField) history.lookup("#historySearch"));
         List<Double> keystrokes = new ArrayList<>();
+        watch.profile("keystroke");
         String[] words = {"ada lovelace", "+1 415 555", "win-back", "grace"};
         for (int round = 0; round < 3; round++) {
             for (String word : words) {
@@ -132,6 +133,9 @@ public final class HistoryBenchmark {
                 pct(filtering, 0.5), pct(filtering, 0.95));
         idle(1000);
         worstShowing = Math.max(worstShowing, report(watch, "typing"));
+        if (Boolean.getBoolean("dialdesk.bench.explain")) {
+            watch.printProfile();
+        }
         System.out.printf("UI thread, longest wait while the window was showing: %.0f ms%n", worstShowing / 1e6);
 
         System.gc();

@@ -402,13 +402,14 @@ public final class HistoryView extends BorderPane {
         addColumn(table, byColumn, created, java.util.Comparator.comparingLong(HistoryRow::createdMs));
         addColumn(table, byColumn, text("Callee", r -> formatted(r.callee()), 150),
                 java.util.Comparator.comparing(HistoryRow::callee, byText));
+        // Status third: with the side pane open, the columns past the first few are scrolled to.
+        addColumn(table, byColumn, status, java.util.Comparator.comparing(HistoryRow::status, byText));
         addColumn(table, byColumn, text("Caller number", r -> r.caller() == null ? null : callerLabel.apply(r.caller()), 120),
                 java.util.Comparator.comparing(HistoryRow::caller, byText));
         addColumn(table, byColumn, text("Use case", HistoryRow::useCase, 150),
                 java.util.Comparator.comparing(HistoryRow::useCase, byText));
         addColumn(table, byColumn, text("Agent", HistoryRow::agent, 80),
                 java.util.Comparator.comparing(HistoryRow::agent, byText));
-        addColumn(table, byColumn, status, java.util.Comparator.comparing(HistoryRow::status, byText));
         addColumn(table, byColumn, duration, java.util.Comparator.comparingInt(HistoryRow::durationSeconds));
         addColumn(table, byColumn, text("Campaign", HistoryRow::campaign, 110),
                 java.util.Comparator.comparing(HistoryRow::campaign, byText));

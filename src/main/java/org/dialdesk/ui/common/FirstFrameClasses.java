@@ -9,7 +9,7 @@ import java.util.List;
  * Reads ahead, on a background thread, the classes the renderer needs for the window's first frame.
  * The renderer loads them (about 150, from the UI toolkit's jar) while it paints that frame, and the
  * UI thread waits for that frame to finish before it starts the next: the window's first moments
- * were its longest wait, 100–120 ms in the History benchmark, and 50–80 ms with the classes read
+ * were its longest wait, 80–120 ms in the History benchmark, and 50–80 ms with the classes read
  * ahead while the toolkit starts. Classes are only loaded, never initialized, so no toolkit code
  * runs here. The list is made by {@code org.dialdesk.bench.FirstFrameClassList} (see the README);
  * a name missing from another toolkit version is skipped.

@@ -168,13 +168,7 @@ final class FxStallWatch {
             }
         }
         Map<String, Integer> inclusive = new HashMap<>();
-        for (StackTraceElement[] stack : inside) {
-            Set<String> seen = new LinkedHashSet<>();
-            for (StackTraceElement frame : stack) {
-                seen.add(frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName());
-            }
-            seen.forEach(f -> inclusive.merge(f, 1, Integer::sum));
-        }
+        inside.forEach(stack -> countFrames(stack, inclusive));
         StringBuilder text = new StringBuilder(String.format("  stall %.0f ms at +%.0f ms: %d samples; GC %d ms %s%n",
                 (to - from) / 1e6, (from - startedAt) / 1e6, inside.size(), gcMillis, gcs));
         inclusive.entrySet().stream()
@@ -184,16 +178,8 @@ final class FxStallWatch {
                 .forEach(e -> text.append(String.format("      %3d%% %s%n", 100 * e.getValue() / Math.max(1, inside.size()), e.getKey())));
         // Which of the console's own code each sample was under (innermost), to tell whose work it was.
         Map<String, Integer> ownCode = new HashMap<>();
-        for (StackTraceElement[] stack : inside) {
-            String own = "(none: styling, layout or rendering of what is already there)";
-            for (StackTraceElement frame : stack) {
-                if (frame.getClassName().startsWith("org.dialdesk.") && !frame.getClassName().startsWith("org.dialdesk.bench.")) {
-                    own = frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName() + ":" + frame.getLineNumber();
-                    break;
-                }
-            }
-            ownCode.merge(own, 1, Integer::sum);
-        }
+        inside.forEach(stack -> ownCode.merge(ownCode(stack, "(none: styling, layout or rendering of what is already there)"),
+                1, Integer::sum));
         // Which containers were being laid out (outermost to innermost), to tell which screen's part it was.
         Map<String, Integer> layoutPaths = new HashMap<>();
         for (StackTraceElement[] stack : inside) {
@@ -201,7 +187,7 @@ final class FxStallWatch {
             for (int i = stack.length - 1; i >= 0; i--) {
                 if (stack[i].getMethodName().equals("layoutChildren") || stack[i].getMethodName().equals("updateItem")
                         || stack[i].getMethodName().equals("<init>") && stack[i].getClassName().endsWith("Skin")) {
-                    String name = stack[i].getClassName().replaceAll("^.*\\.", "") + (stack[i].getMethodName().equals("<init>") ? ".new" : "");
+                    String name = simpleClassName(stack[i]) + (stack[i].getMethodName().equals("<init>") ? ".new" : "");
                     if (path.isEmpty() || !path.get(path.size() - 1).equals(name)) {
                         path.add(name);
                     }
@@ -222,13 +208,7 @@ final class FxStallWatch {
         if (inclusive.getOrDefault("PaintCollector.waitForRenderingToComplete", 0) * 4 >= inside.size()) {
             // Much of it waiting for the renderer: what the renderer was busy with meanwhile.
             Map<String, Integer> painting = new HashMap<>();
-            for (StackTraceElement[] stack : rendererInside) {
-                Set<String> seen = new LinkedHashSet<>();
-                for (StackTraceElement frame : stack) {
-                    seen.add(frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName());
-                }
-                seen.forEach(f -> painting.merge(f, 1, Integer::sum));
-            }
+            rendererInside.forEach(stack -> countFrames(stack, painting));
             text.append("    the renderer meanwhile:\n");
             painting.entrySet().stream()
                     .filter(e -> !e.getKey().startsWith("Thread.") && e.getValue() * 5 >= rendererInside.size())
@@ -251,21 +231,34 @@ final class FxStallWatch {
         if (method == null || java.util.Arrays.stream(stack).noneMatch(f -> f.getMethodName().contains(method))) {
             return;
         }
-        Set<String> seen = new LinkedHashSet<>();
-        String own = "(none of the console's own code)";
-        boolean ownFound = false;
-        for (StackTraceElement frame : stack) {
-            seen.add(frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName());
-            if (!ownFound && frame.getClassName().startsWith("org.dialdesk.") && !frame.getClassName().startsWith("org.dialdesk.bench.")) {
-                own = frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName() + ":" + frame.getLineNumber();
-                ownFound = true;
-            }
-        }
         synchronized (profileInclusive) {
             profileSamples++;
-            seen.forEach(f -> profileInclusive.merge(f, 1, Integer::sum));
-            profileOwnCode.merge(own, 1, Integer::sum);
+            countFrames(stack, profileInclusive);
+            profileOwnCode.merge(ownCode(stack, "(none of the console's own code)"), 1, Integer::sum);
         }
+    }
+
+    /** Adds one to each distinct "Class.method" on the stack (a method recursing counts once). */
+    private static void countFrames(StackTraceElement[] stack, Map<String, Integer> counts) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (StackTraceElement frame : stack) {
+            seen.add(simpleClassName(frame) + "." + frame.getMethodName());
+        }
+        seen.forEach(f -> counts.merge(f, 1, Integer::sum));
+    }
+
+    /** The innermost frame of the console's own code ("Class.method:line"), or {@code none}. */
+    private static String ownCode(StackTraceElement[] stack, String none) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().startsWith("org.dialdesk.") && !frame.getClassName().startsWith("org.dialdesk.bench.")) {
+                return simpleClassName(frame) + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+            }
+        }
+        return none;
+    }
+
+    private static String simpleClassName(StackTraceElement frame) {
+        return frame.getClassName().replaceAll("^.*\\.", "");
     }
 
     /** Where the UI thread's time went inside the profiled method: frames by share of samples. */

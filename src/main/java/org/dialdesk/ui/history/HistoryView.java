@@ -55,6 +55,7 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Transcript;
 import org.dialdesk.store.HistoryRow;
+import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.Tables;
 
@@ -150,17 +151,8 @@ public final class HistoryView extends BorderPane {
 
     /** Runs {@code action} once the table has rows, or the history has loaded and has none (the placeholder shows then). */
     private void onceThereIsSomethingToShow(TableView<HistoryRow> table, Runnable action) {
-        javafx.beans.InvalidationListener[] check = new javafx.beans.InvalidationListener[1];
-        check[0] = changed -> {
-            if (!table.getItems().isEmpty() || vm.loadedProperty().get()) {
-                table.getItems().removeListener(check[0]);
-                vm.loadedProperty().removeListener(check[0]);
-                action.run();
-            }
-        };
-        table.getItems().addListener(check[0]);
-        vm.loadedProperty().addListener(check[0]);
-        check[0].invalidated(null);
+        Once.when(() -> !table.getItems().isEmpty() || vm.loadedProperty().get(), action,
+                table.getItems(), vm.loadedProperty());
     }
 
     private Node header() {

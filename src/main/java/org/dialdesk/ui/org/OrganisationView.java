@@ -3,7 +3,6 @@ package org.dialdesk.ui.org;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.List;
-import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
@@ -24,6 +23,7 @@ import org.dialdesk.api.Agent;
 import org.dialdesk.api.CallModel;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
+import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.Tables;
 
@@ -114,17 +114,8 @@ public final class OrganisationView extends BorderPane {
      */
     private void rowsInOnceShown(Tab tab, TableView<?> table) {
         Tables.holdRows(table);
-        InvalidationListener[] check = new InvalidationListener[1];
-        check[0] = changed -> {
-            if (tab.isSelected() && isVisible()) {
-                tab.selectedProperty().removeListener(check[0]);
-                visibleProperty().removeListener(check[0]);
-                OnePerFrame.run(Tables.rowsInSteps(table, 4));
-            }
-        };
-        tab.selectedProperty().addListener(check[0]);
-        visibleProperty().addListener(check[0]);
-        check[0].invalidated(null);
+        Once.when(() -> tab.isSelected() && isVisible(), () -> OnePerFrame.run(Tables.rowsInSteps(table, 4)),
+                tab.selectedProperty(), visibleProperty());
     }
 
     private static <T> Tab tab(String name, ObservableList<T> items) {

@@ -1,7 +1,6 @@
 package org.dialdesk.ui.shell;
 
 import atlantafx.base.theme.Styles;
-import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -22,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.store.Settings;
+import org.dialdesk.ui.common.Once;
 
 /** Navigation on the left, the chosen screen in the middle, status bar below. */
 public final class ShellView extends BorderPane {
@@ -96,15 +96,7 @@ public final class ShellView extends BorderPane {
      */
     public void addArea(String id, String title, Node screen, ObservableBooleanValue complete) {
         if (areas.getToggles().isEmpty()) {
-            InvalidationListener[] uncover = new InvalidationListener[1];
-            uncover[0] = changed -> {
-                if (complete.get()) {
-                    complete.removeListener(uncover[0]);
-                    content.getChildren().remove(waiting);
-                }
-            };
-            complete.addListener(uncover[0]);
-            uncover[0].invalidated(complete);
+            Once.when(complete::get, () -> content.getChildren().remove(waiting), complete);
         }
         screen.setVisible(false);
         int beneathProgress = content.getChildren().indexOf(waiting);

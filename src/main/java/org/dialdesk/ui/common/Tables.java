@@ -10,8 +10,8 @@ import javafx.scene.control.TableView;
 
 /** Small helpers for read-only tables built in code. */
 public final class Tables {
-    /** A row's height in the read-only tables. */
-    private static final double ROW_HEIGHT = 30;
+    /** A row's height in the app's tables, fixed so that rows are never measured. */
+    public static final double ROW_HEIGHT = 30;
     /** Room for the column headers while a table's rows are held back. */
     private static final double HEADER_ROOM = 40;
     /** Rows come in a few a frame up to here (a window as tall as a 1440p screen); then the cap goes. */

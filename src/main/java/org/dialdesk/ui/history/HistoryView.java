@@ -321,7 +321,7 @@ public final class HistoryView extends BorderPane {
         empty.textProperty().bind(vm.emptyTextProperty());
         table.setPlaceholder(empty);
         // Rows of one height let the table skip measuring every cell on each change.
-        table.setFixedCellSize(30);
+        table.setFixedCellSize(Tables.ROW_HEIGHT);
         // While the rows change, the table's selection model moves the selection around on its own; those
         // moves are ignored, and afterwards the view model's selected call is selected again.
         boolean[] listChanging = {false};

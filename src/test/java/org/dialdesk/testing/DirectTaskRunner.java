@@ -9,14 +9,48 @@ import org.dialdesk.ui.common.TaskRunner;
 
 /**
  * Runs work and its callback at once on the calling thread, so view-model tests need no toolkit.
- * Delayed actions wait until the test runs them with {@link #runDelayed()}.
+ * Delayed actions wait until the test runs them with {@link #runDelayed()}. After
+ * {@link #holdWork()}, work waits until the test releases it, in any order, as on busy workers.
  */
 public final class DirectTaskRunner implements TaskRunner {
     private final List<Runnable> delayed = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding;
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        if (holding) {
+            held.add(() -> runNow(work, onSuccess, onFailure));
+        } else {
+            runNow(work, onSuccess, onFailure);
+        }
+    }
+
+    /** From now on work waits until {@link #release(int)} or {@link #releaseAll()}. */
+    public void holdWork() {
+        holding = true;
+    }
+
+    /** How much work waits. */
+    public int heldCount() {
+        return held.size();
+    }
+
+    /** Runs the held work at {@code index} (0: the oldest) and its callback. */
+    public void release(int index) {
+        held.remove(index).run();
+    }
+
+    /** Stops holding and runs all held work, oldest first. */
+    public void releaseAll() {
+        holding = false;
+        List<Runnable> due = new ArrayList<>(held);
+        held.clear();
+        due.forEach(Runnable::run);
+    }
+
+    private static <T> void runNow(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         T result;
         try {
             result = work.call();

@@ -29,6 +29,11 @@ public final class SwappableList<E> extends ObservableListBase<E> implements Ran
         }
     }
 
+    /** A copy of the content as it is now, for work on another thread (one array copy, no iteration). */
+    public List<E> snapshot() {
+        return new ArrayList<>(items);
+    }
+
     @Override
     public E get(int index) {
         return items.get(index);

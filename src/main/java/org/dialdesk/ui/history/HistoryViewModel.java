@@ -93,8 +93,23 @@ public final class HistoryViewModel {
     private final ObservableList<HistoryRow> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final Map<String, Integer> visibleIndex = new HashMap<>();
     private boolean visibleIndexStale = true;
+    /** The filter and order {@code visible} was built with: in-place updates keep to them. */
     private Predicate<HistoryRow> predicate = row -> true;
     private Comparator<HistoryRow> order;
+    /** The filters the shown rows were built with; null until a filter is first changed. */
+    private FilterValues shownFilter;
+    /**
+     * The filter and order last asked for. Building the rows for them happens off the UI thread
+     * (with 100,000 calls a keystroke's filtering is 8-40 ms, a sort more), and the table takes the
+     * result when it is ready; until then it shows the previous rows, updated in place as before.
+     */
+    private Predicate<HistoryRow> wantedPredicate = predicate;
+    private Comparator<HistoryRow> wantedOrder;
+    private FilterValues wantedFilter;
+    /** Counts the builds asked for: only the latest one's result is shown. */
+    private long builds;
+    /** Counts changes to {@code rows}: a build from rows that have changed since is redone. */
+    private long rowsVersion;
 
     private final ObservableList<String> statusFilter = FXCollections.observableArrayList();
     private final StringProperty useCaseFilter = new SimpleStringProperty("");
@@ -328,6 +343,7 @@ public final class HistoryViewModel {
     private void apply(Prepared prepared) {
         // Taken over, not copied: with 100,000 calls a copy is tens of milliseconds on the UI thread.
         rows = prepared.rows();
+        rowsVersion++;
         indexById = prepared.index();
         if (knownUseCases.addAll(prepared.useCases())) {
             useCaseNames.setAll(knownUseCases);
@@ -340,20 +356,55 @@ public final class HistoryViewModel {
 
     /** Rebuilds what the table shows from every row: one pass, one change. */
     private void refilter() {
-        show(filtered());
+        build(false);
     }
 
-    private List<HistoryRow> filtered() {
-        List<HistoryRow> shown = new ArrayList<>(rows.size());
-        for (HistoryRow row : rows) {
-            if (predicate.test(row)) {
-                shown.add(row);
+    /**
+     * Builds the rows the table shows for the wanted filter and order, off the UI thread, and
+     * shows them unless a newer build was asked for meanwhile. {@code fromShown}: the filter only
+     * narrows the shown one, so the shown rows (already in order) are the ones to look at.
+     */
+    private void build(boolean fromShown) {
+        long build = ++builds;
+        long version = rowsVersion;
+        Predicate<HistoryRow> buildPredicate = wantedPredicate;
+        Comparator<HistoryRow> buildOrder = wantedOrder;
+        FilterValues buildFilter = wantedFilter;
+        // Copies of the references (well under a millisecond for 100,000): the originals go on
+        // changing on this thread while the build runs.
+        List<HistoryRow> source = fromShown ? visible.snapshot() : new ArrayList<>(rows);
+        Comparator<HistoryRow> sortBy = fromShown ? null : buildOrder;
+        runner.run(() -> filter(source, buildPredicate, sortBy), built -> {
+            if (build != builds || closed) {
+                return; // a newer filter or order is on its way
+            }
+            if (version != rowsVersion) {
+                build(false); // calls came or changed meanwhile: they must be in it too
+                return;
+            }
+            predicate = buildPredicate;
+            order = buildOrder;
+            shownFilter = buildFilter;
+            show(built);
+            updateSummary();
+            recomputeDashboard();
+        }, failure -> syncProblem.set("The rows could not be filtered: " + ErrorMessages.describe(failure)
+                + " Change or clear the filters to try again."));
+    }
+
+    /** The rows that pass, in order; runs off the UI thread on lists no one else holds. */
+    private static List<HistoryRow> filter(List<HistoryRow> source, Predicate<HistoryRow> passes,
+                                           Comparator<HistoryRow> sortBy) {
+        List<HistoryRow> passed = new ArrayList<>(source.size());
+        for (HistoryRow row : source) {
+            if (passes.test(row)) {
+                passed.add(row);
             }
         }
-        if (order != null) {
-            shown.sort(order);
+        if (sortBy != null) {
+            passed.sort(sortBy);
         }
-        return shown;
+        return passed;
     }
 
     /** Shows a freshly built list (the table takes it over, uncopied). */
@@ -389,8 +440,8 @@ public final class HistoryViewModel {
 
     /** The table's sort order (null: newest first). The view sets it from its sort columns. */
     public void setOrder(Comparator<HistoryRow> newOrder) {
-        if (!java.util.Objects.equals(order, newOrder)) {
-            order = newOrder;
+        if (!java.util.Objects.equals(wantedOrder, newOrder)) {
+            wantedOrder = newOrder;
             refilter();
         }
     }
@@ -409,6 +460,7 @@ public final class HistoryViewModel {
                 added.add(row);
             } else if (!rows.get(index).equals(row)) {
                 HistoryRow before = rows.set(index, row);
+                rowsVersion++;
                 Integer shownAt = shownAt(before);
                 if (shownAt != null && predicate.test(row)) {
                     visible.set(shownAt, row);
@@ -436,6 +488,7 @@ public final class HistoryViewModel {
                     rows.add(at < 0 ? -at - 1 : at, row);
                 }
             }
+            rowsVersion++;
             reindex();
             addChoices(fresh);
             changed = true;
@@ -502,12 +555,11 @@ public final class HistoryViewModel {
 
     private void onFilterChange() {
         FilterValues now = filterValues();
-        boolean narrower = shownFilter != null && now.narrows(shownFilter);
-        shownFilter = now;
-        predicate = predicate(now);
-        show(narrower ? narrowed() : filtered());
-        updateSummary();
-        recomputeDashboard();
+        wantedFilter = now;
+        wantedPredicate = predicate(now);
+        // A narrower filter can only drop rows, and the shown ones are already in order: typing
+        // on in the search box looks at the matches so far, not every call.
+        build(shownFilter != null && now.narrows(shownFilter) && java.util.Objects.equals(order, wantedOrder));
         // The same filter on the service finds matches the cache does not hold yet.
         cancelFilterQuery.run();
         cancelFilterQuery = runner.later(FILTER_SETTLE, this::queryService);
@@ -548,26 +600,9 @@ public final class HistoryViewModel {
         }
     }
 
-    /** The filters the shown rows were computed with; null until a filter is first changed. */
-    private FilterValues shownFilter;
-
     private FilterValues filterValues() {
         return new FilterValues(Set.copyOf(statusFilter), useCaseFilter.get(), campaignFilter.get(), typeFilter.get(),
                 fromDate.get(), toDate.get(), List.of(searchTerms(search.get())));
-    }
-
-    /**
-     * The shown rows that still pass: they are already in order, and a narrower filter can only
-     * drop rows, so a keystroke that narrows the search looks at the matches, not every call.
-     */
-    private List<HistoryRow> narrowed() {
-        List<HistoryRow> shown = new ArrayList<>(visible.size());
-        for (HistoryRow row : visible) {
-            if (predicate.test(row)) {
-                shown.add(row);
-            }
-        }
-        return shown;
     }
 
     Predicate<HistoryRow> predicate() {

@@ -221,6 +221,40 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void filteringOffTheUiThreadShowsOnlyTheLatestResultAndRedoesOneThatMissedAChange() throws Exception {
+        sandbox.addDemoCalls(300, 1);
+        vm.open();
+        List<HistoryRow> all = List.copyOf(cache.loadAll());
+        runner.holdWork();
+
+        vm.searchProperty().set("grace");
+        vm.searchProperty().set("ada lo");
+        java.util.function.Predicate<HistoryRow> ad = vm.predicate();
+        assertEquals(2, runner.heldCount());
+        assertEquals(300, vm.rows().size(), "until a result is ready, the table keeps the rows it had");
+
+        runner.release(1); // "ada lo" is ready first
+        List<String> expected = all.stream().filter(ad).map(HistoryRow::id).sorted().toList();
+        assertTrue(expected.size() > 0 && expected.size() < 300, "the search narrows: " + expected.size());
+        assertEquals(expected, vm.rows().stream().map(HistoryRow::id).sorted().toList());
+        runner.release(0); // "grace" comes late: not shown over the newer result
+        assertEquals(expected, vm.rows().stream().map(HistoryRow::id).sorted().toList());
+
+        // A call hidden by the search changes while the rows for a cleared search are being built.
+        HistoryRow hidden = all.stream().filter(ad.negate()).filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
+        HistoryRow nowBusy = new HistoryRow(hidden.id(), hidden.createdMs(), "Busy", hidden.callee(), hidden.caller(),
+                hidden.useCaseId(), hidden.useCase(), hidden.agent(), hidden.durationSeconds(), hidden.campaign(),
+                hidden.scheduledFor(), hidden.language(), hidden.type(), hidden.searchText());
+        vm.searchProperty().set("");
+        vm.merge(List.of(nowBusy));
+        runner.release(0); // built before the change: built again
+        assertEquals(1, runner.heldCount(), "the build is redone with the changed call");
+        runner.releaseAll();
+        assertEquals(300, vm.rows().size());
+        assertEquals("Busy", row(hidden.id()).status(), "the table shows the call as it is now");
+    }
+
+    @Test
     void aScheduledCallCanBeCancelledAndAFinishedOneCannot() throws Exception {
         String scheduled = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129")
                 .scheduledFor(NOW.plusSeconds(3600)).build()).id();

@@ -39,8 +39,8 @@ final class FxStallWatch {
     private volatile Thread fxThread;
     private volatile Thread rendererThread;
     private final long startedAt = System.nanoTime();
-    /** While set, samples whose stack has a method of this name are added to a profile. */
-    private volatile String profiledMethod;
+    /** While set, samples of the UI thread at work are added to a profile of this phase. */
+    private volatile String profiledPhase;
     private final Map<String, Integer> profileInclusive = new HashMap<>();
     private final Map<String, Integer> profileOwnCode = new HashMap<>();
     private int profileSamples;
@@ -221,14 +221,17 @@ final class FxStallWatch {
         }
     }
 
-    /** From now on, samples taken inside {@code method} (by name) go into a profile; see {@link #printProfile}. */
-    void profile(String method) {
-        profiledMethod = method;
+    /**
+     * From now on, samples of the UI thread at work go into a profile of {@code phase}; see
+     * {@link #printProfile}. (Work, not only inside one method: a keystroke's result reaches the
+     * table in a later event, and its layout is done in a pulse.)
+     */
+    void profile(String phase) {
+        profiledPhase = phase;
     }
 
     private void addToProfile(StackTraceElement[] stack) {
-        String method = profiledMethod;
-        if (method == null || java.util.Arrays.stream(stack).noneMatch(f -> f.getMethodName().contains(method))) {
+        if (profiledPhase == null || stack.length == 0 || isIdle(stack[0])) {
             return;
         }
         synchronized (profileInclusive) {
@@ -236,6 +239,12 @@ final class FxStallWatch {
             countFrames(stack, profileInclusive);
             profileOwnCode.merge(ownCode(stack, "(none of the console's own code)"), 1, Integer::sum);
         }
+    }
+
+    /** Whether the UI thread, with this innermost frame, is waiting for something to do. */
+    private static boolean isIdle(StackTraceElement top) {
+        String method = top.getMethodName();
+        return method.equals("_runLoop") || method.equals("park") || method.equals("wait") || method.equals("wait0");
     }
 
     /** Adds one to each distinct "Class.method" on the stack (a method recursing counts once). */
@@ -261,10 +270,10 @@ final class FxStallWatch {
         return frame.getClassName().replaceAll("^.*\\.", "");
     }
 
-    /** Where the UI thread's time went inside the profiled method: frames by share of samples. */
+    /** Where the UI thread's working time went in the profiled phase: frames by share of samples. */
     void printProfile() {
         synchronized (profileInclusive) {
-            System.out.printf("  profile of %s: %d samples (every 5 ms)%n", profiledMethod, profileSamples);
+            System.out.printf("  profile of %s, UI thread at work: %d samples (every 5 ms)%n", profiledPhase, profileSamples);
             profileInclusive.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
                     .forEach(e -> System.out.printf("      %3d%% %s%n", 100 * e.getValue() / Math.max(1, profileSamples), e.getKey()));

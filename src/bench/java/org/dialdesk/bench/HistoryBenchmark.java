@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -138,6 +139,15 @@ public final class HistoryBenchmark {
         if (Boolean.getBoolean("dialdesk.bench.explain")) {
             watch.printProfile();
         }
+
+        // 4. Sorting every call by a column, as a click on its header does, and back to newest first.
+        List<String> sorts = new ArrayList<>();
+        sorts.add(sortBy(table, "calleeColumn", TableColumn.SortType.ASCENDING));
+        sorts.add(sortBy(table, "calleeColumn", TableColumn.SortType.DESCENDING));
+        sorts.add(sortBy(table, "statusColumn", TableColumn.SortType.ASCENDING));
+        sorts.add(sortBy(table, "createdColumn", TableColumn.SortType.DESCENDING));
+        System.out.printf("sorting %,d rows, until the table is laid out: %s%n", CALLS, String.join(", ", sorts));
+        worstShowing = Math.max(worstShowing, report(watch, "sorting"));
         System.out.printf("UI thread, longest wait while the window was showing: %.0f ms%n", worstShowing / 1e6);
 
         System.gc();
@@ -200,6 +210,18 @@ public final class HistoryBenchmark {
      * layout, as the operator sees it.
      */
     private static double keystroke(TextField search, TableView<?> table, String text) throws Exception {
+        double took = untilLaidOut(table, "Typing \"" + text + "\"", () -> search.setText(text), filterOnly);
+        // A person types about 8 characters a second.
+        idle(120);
+        return took;
+    }
+
+    /**
+     * Runs {@code action} on the UI thread and times it until the table's rows have changed
+     * ({@code untilChanged} gets that time) and the next layout pulse after that has run.
+     */
+    private static double untilLaidOut(TableView<?> table, String what, Runnable action, List<Double> untilChanged)
+            throws Exception {
         CompletableFuture<Double> laidOut = new CompletableFuture<>();
         Platform.runLater(() -> {
             long start = System.nanoTime();
@@ -210,7 +232,7 @@ public final class HistoryBenchmark {
                 @Override
                 public void onChanged(Change<?> change) {
                     items.removeListener(this);
-                    filterOnly.add(since(start));
+                    untilChanged.add(since(start));
                     scene.addPostLayoutPulseListener(new Runnable() {
                         @Override
                         public void run() {
@@ -220,17 +242,29 @@ public final class HistoryBenchmark {
                     });
                 }
             });
-            search.setText(text);
+            action.run();
         });
-        double took;
         try {
-            took = laidOut.get(10, TimeUnit.SECONDS);
+            return laidOut.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Typing \"" + text + "\" did not change the table's rows within 10 s", e);
+            throw new IllegalStateException(what + " did not change the table's rows within 10 s", e);
         }
-        // A person types about 8 characters a second.
-        idle(120);
-        return took;
+    }
+
+    /** Sorts by the column with this id, as a click on its header does, and times it until laid out. */
+    private static String sortBy(TableView<?> table, String columnId, TableColumn.SortType direction) throws Exception {
+        List<Double> untilSorted = new ArrayList<>();
+        double took = untilLaidOut(table, "Sorting by " + columnId, () -> {
+            @SuppressWarnings("unchecked")
+            TableView<Object> rows = (TableView<Object>) table;
+            TableColumn<Object, ?> column = rows.getColumns().stream()
+                    .filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
+            column.setSortType(direction);
+            rows.getSortOrder().setAll(List.of(column));
+        }, untilSorted);
+        idle(500);
+        return String.format("%s %s %.0f ms (sorting %.0f)", columnId.replace("Column", ""),
+                direction == TableColumn.SortType.ASCENDING ? "up" : "down", took, untilSorted.get(0));
     }
 
     /** The number of calls the history holds, from its summary ("120 of 100,000 calls · …"). */

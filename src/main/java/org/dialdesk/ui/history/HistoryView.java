@@ -328,16 +328,37 @@ public final class HistoryView extends BorderPane {
         javafx.collections.ObservableList<HistoryRow> rows = vm.rows();
         rows.addListener((ListChangeListener<HistoryRow>) change -> listChanging[0] = true);
         table.setItems(rows);
+        // After the operator filters or sorts, the selected call stays in sight: its row can be far
+        // from where it was. Rows rebuilt because a poll moved a call in or out of the filter leave
+        // the scroll position alone.
+        boolean[] revealSelection = {false};
+        for (javafx.beans.Observable filter : List.of(vm.statusFilter(), vm.useCaseFilterProperty(),
+                vm.campaignFilterProperty(), vm.typeFilterProperty(), vm.fromDateProperty(), vm.toDateProperty(),
+                vm.searchProperty())) {
+            filter.addListener(changed -> revealSelection[0] = true);
+        }
         rows.addListener((ListChangeListener<HistoryRow>) change -> {
             listChanging[0] = false;
+            boolean rebuilt = change.next() && change.wasReplaced() && change.getFrom() == 0
+                    && change.getTo() == rows.size();
             HistoryRow wanted = vm.selectedRowProperty().get();
             HistoryRow shown = table.getSelectionModel().getSelectedItem();
-            if (wanted != null && (shown == null || !shown.id().equals(wanted.id()))) {
+            int wantedAt = -1;
+            if (wanted != null && (shown == null || !shown.id().equals(wanted.id()) || rebuilt && revealSelection[0])) {
                 for (int i = 0; i < rows.size(); i++) {
                     if (rows.get(i).id().equals(wanted.id())) {
-                        table.getSelectionModel().clearAndSelect(i);
-                        return;
+                        wantedAt = i;
+                        break;
                     }
+                }
+            }
+            if (wantedAt >= 0 && (shown == null || !shown.id().equals(wanted.id()))) {
+                table.getSelectionModel().clearAndSelect(wantedAt);
+            }
+            if (rebuilt && revealSelection[0]) {
+                revealSelection[0] = false;
+                if (wantedAt >= 0) {
+                    revealAfterLayout(table, wantedAt);
                 }
             }
         });
@@ -360,6 +381,7 @@ public final class HistoryView extends BorderPane {
             boolean newestFirst = t.getSortOrder().size() == 1 && t.getSortOrder().get(0).getId() != null
                     && t.getSortOrder().get(0).getId().equals("createdColumn")
                     && t.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING;
+            revealSelection[0] = true;
             vm.setOrder(newestFirst ? null : order);
             return true;
         });
@@ -500,6 +522,30 @@ public final class HistoryView extends BorderPane {
         table.getColumns().forEach(c -> {
             c.widthProperty().addListener((o, a, b) -> save.run());
             c.sortTypeProperty().addListener((o, a, b) -> save.run());
+        });
+    }
+
+    /**
+     * Scrolls the table only as far as needed for this row to be whole in sight (not to the top),
+     * once the table has laid out its new rows: until then its skin still counts the old ones. The
+     * table is laid out again at once, so the row shows in sight in the same frame.
+     */
+    private static void revealAfterLayout(TableView<HistoryRow> table, int index) {
+        javafx.scene.Scene scene = table.getScene();
+        if (scene == null) {
+            return;
+        }
+        HistoryRow row = table.getItems().get(index);
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                boolean stillThere = index < table.getItems().size() && table.getItems().get(index) == row;
+                if (stillThere && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                    flow.scrollTo(index);
+                    table.layout();
+                }
+            }
         });
     }
 

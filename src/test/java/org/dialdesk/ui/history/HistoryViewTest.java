@@ -170,6 +170,37 @@ class HistoryViewTest {
     }
 
     @Test
+    void theSelectedCallStaysInSightWhenTheOperatorWidensTheSearchOrSorts() throws Exception {
+        HistoryRow far = table().getItems().get(150);
+        robot.clickOn("#historySearch").write(far.callee());
+        waitUntil(() -> table().getItems().size() < 200 && rowOf(far.id()) != null);
+        select(far.id());
+        waitUntil(() -> inSight(far.id()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).press(KeyCode.BACK_SPACE)
+                .release(KeyCode.BACK_SPACE);
+        waitUntil(() -> table().getItems().size() >= 200);
+        waitUntil(() -> inSight(far.id()));
+        assertEquals(far.id(), table().getSelectionModel().getSelectedItem().id());
+
+        robot.interact(() -> {
+            table().getSortOrder().setAll(List.of(table().getColumns().stream()
+                    .filter(c -> "calleeColumn".equals(c.getId())).findFirst().orElseThrow()));
+        });
+        waitUntil(() -> table().getItems().get(0).callee().compareTo(table().getItems().get(199).callee()) <= 0);
+        waitUntil(() -> inSight(far.id()));
+    }
+
+    /** Whether the call's row is whole in the table's viewport. */
+    boolean inSight(String id) {
+        javafx.scene.control.skin.VirtualFlow<?> flow =
+                (javafx.scene.control.skin.VirtualFlow<?>) table().lookup(".virtual-flow");
+        int index = table().getItems().indexOf(rowOf(id));
+        return index >= 0 && flow.getFirstVisibleCell() != null
+                && flow.getFirstVisibleCell().getIndex() <= index && index <= flow.getLastVisibleCell().getIndex();
+    }
+
+    @Test
     void aScheduledCallIsCancelledFromTheDetail() throws Exception {
         String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550125")
                 .scheduledFor(Instant.now().plusSeconds(3600)).build()).id();

@@ -30,8 +30,11 @@ public final class ShellView extends BorderPane {
     private final StackPane content = new StackPane();
     /** The start-up progress (or problem); it covers the first screen until that screen is complete. */
     private final VBox waiting;
+    private final Label starting = new Label();
+    private final ShellViewModel viewModel;
 
     public ShellView(ShellViewModel viewModel) {
+        this.viewModel = viewModel;
         setId("shell");
         getStyleClass().add("dialdesk-shell");
 
@@ -47,7 +50,7 @@ public final class ShellView extends BorderPane {
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(42, 42);
-        Label starting = new Label();
+        starting.setId("startupText");
         starting.textProperty().bind(viewModel.connectionTextProperty());
         Label problem = new Label();
         problem.setId("startupProblem");
@@ -97,6 +100,11 @@ public final class ShellView extends BorderPane {
     public void addArea(String id, String title, Node screen, ObservableBooleanValue complete) {
         if (areas.getToggles().isEmpty()) {
             Once.when(complete::get, () -> content.getChildren().remove(waiting), complete);
+            // Connected, the cover stays until the screen is whole: it says what it waits for.
+            starting.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.connectionStateProperty().get()) {
+                case ONLINE -> "Connected · opening " + title + "…";
+                case DEGRADED, OFFLINE, CONNECTING -> viewModel.connectionTextProperty().get();
+            }, viewModel.connectionStateProperty(), viewModel.connectionTextProperty()));
         }
         screen.setVisible(false);
         int beneathProgress = content.getChildren().indexOf(waiting);

@@ -8,8 +8,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.dialdesk.store.Settings;
+import org.dialdesk.ui.shell.ShellViewModel.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class ShellViewTest {
     final FxRobot robot = new FxRobot();
     ShellView shell;
+    ShellViewModel viewModel;
 
     @BeforeEach
     void show() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            ShellViewModel viewModel = new ShellViewModel(Settings.Theme.LIGHT, theme -> { });
+            viewModel = new ShellViewModel(Settings.Theme.LIGHT, theme -> { });
             viewModel.startingSandbox();
             shell = new ShellView(viewModel);
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
@@ -62,6 +65,10 @@ class ShellViewTest {
         });
         assertTrue(onTop().getStyleClass().contains("startup-cover"), "the progress is over the screens");
         assertTrue(firstScreen.isVisible(), "the first screen is shown (styled and laid out) beneath it");
+        assertEquals("Starting the sandbox dial service…", robot.lookup("#startupText").queryAs(Label.class).getText());
+        robot.interact(() -> viewModel.reportReachability(ConnectionState.ONLINE, "http://127.0.0.1:9999/api/v1", ""));
+        assertEquals("Connected · opening Dial…", robot.lookup("#startupText").queryAs(Label.class).getText(),
+                "connected, the cover says what it still waits for");
 
         // Switching screens meanwhile leaves the cover in place.
         robot.clickOn("#nav-history");

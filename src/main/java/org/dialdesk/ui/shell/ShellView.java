@@ -1,5 +1,6 @@
 package org.dialdesk.ui.shell;
 
+import atlantafx.base.controls.RingProgressIndicator;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -9,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -48,8 +48,9 @@ public final class ShellView extends BorderPane {
         navigation.getStyleClass().add("dialdesk-navigation");
         setLeft(navigation);
 
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setMaxSize(42, 42);
+        RingProgressIndicator progress = new RingProgressIndicator(RingProgressIndicator.INDETERMINATE_PROGRESS);
+        progress.setPrefSize(36, 36);
+        progress.setMaxSize(36, 36);
         starting.setId("startupText");
         starting.textProperty().bind(viewModel.connectionTextProperty());
         Label problem = new Label();

@@ -1,5 +1,6 @@
 package org.dialdesk.ui.dial;
 
+import atlantafx.base.controls.RingProgressIndicator;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -571,7 +571,10 @@ public final class DialView extends BorderPane {
             vm.clear();
         });
         clear.disableProperty().bind(vm.inFlightProperty());
-        ProgressIndicator progress = new ProgressIndicator();
+        // A ring that rotates, like the start-up one: the dotted spinner's fading dots are each painted
+        // through an offscreen image when rendering in software.
+        RingProgressIndicator progress = new RingProgressIndicator(RingProgressIndicator.INDETERMINATE_PROGRESS);
+        progress.setPrefSize(20, 20);
         progress.setMaxSize(20, 20);
         progress.visibleProperty().bind(vm.inFlightProperty().or(vm.checkingHistoryProperty()));
         Button dial = new Button("_Dial");

@@ -526,9 +526,9 @@ public final class HistoryView extends BorderPane {
     }
 
     /**
-     * Scrolls the table only as far as needed for this row to be whole in sight (not to the top),
-     * once the table has laid out its new rows: until then its skin still counts the old ones. The
-     * table is laid out again at once, so the row shows in sight in the same frame.
+     * Brings this row into sight once the table has laid out its new rows (until then its skin still
+     * counts the old ones): a row already whole in sight stays where it is, one out of sight comes to
+     * the top. The table is laid out again at once, so the row shows in sight in the same frame.
      */
     private static void revealAfterLayout(TableView<HistoryRow> table, int index) {
         javafx.scene.Scene scene = table.getScene();

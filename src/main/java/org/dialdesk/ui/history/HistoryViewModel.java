@@ -356,7 +356,7 @@ public final class HistoryViewModel {
 
     /** Rebuilds what the table shows from every row: one pass, one change. */
     private void refilter() {
-        build(false);
+        buildShown(false);
     }
 
     /**
@@ -364,8 +364,8 @@ public final class HistoryViewModel {
      * shows them unless a newer build was asked for meanwhile. {@code fromShown}: the filter only
      * narrows the shown one, so the shown rows (already in order) are the ones to look at.
      */
-    private void build(boolean fromShown) {
-        long build = ++builds;
+    private void buildShown(boolean fromShown) {
+        long thisBuild = ++builds;
         long version = rowsVersion;
         Predicate<HistoryRow> buildPredicate = wantedPredicate;
         Comparator<HistoryRow> buildOrder = wantedOrder;
@@ -375,11 +375,11 @@ public final class HistoryViewModel {
         List<HistoryRow> source = fromShown ? visible.snapshot() : new ArrayList<>(rows);
         Comparator<HistoryRow> sortBy = fromShown ? null : buildOrder;
         runner.run(() -> filter(source, buildPredicate, sortBy), built -> {
-            if (build != builds || closed) {
+            if (thisBuild != builds || closed) {
                 return; // a newer filter or order is on its way
             }
             if (version != rowsVersion) {
-                build(false); // calls came or changed meanwhile: they must be in it too
+                buildShown(false); // calls came or changed meanwhile: they must be in it too
                 return;
             }
             predicate = buildPredicate;
@@ -559,7 +559,7 @@ public final class HistoryViewModel {
         wantedPredicate = predicate(now);
         // A narrower filter can only drop rows, and the shown ones are already in order: typing
         // on in the search box looks at the matches so far, not every call.
-        build(shownFilter != null && now.narrows(shownFilter) && java.util.Objects.equals(order, wantedOrder));
+        buildShown(shownFilter != null && now.narrows(shownFilter) && java.util.Objects.equals(order, wantedOrder));
         // The same filter on the service finds matches the cache does not hold yet.
         cancelFilterQuery.run();
         cancelFilterQuery = runner.later(FILTER_SETTLE, this::queryService);

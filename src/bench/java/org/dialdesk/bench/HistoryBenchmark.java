@@ -29,6 +29,7 @@ import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.HistoryCache;
+import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.history.HistorySync;
 
 /**
@@ -233,13 +234,7 @@ public final class HistoryBenchmark {
                 public void onChanged(Change<?> change) {
                     items.removeListener(this);
                     untilChanged.add(since(start));
-                    scene.addPostLayoutPulseListener(new Runnable() {
-                        @Override
-                        public void run() {
-                            scene.removePostLayoutPulseListener(this);
-                            laidOut.complete(since(start));
-                        }
-                    });
+                    Once.afterNextLayout(scene, () -> laidOut.complete(since(start)));
                 }
             });
             action.run();

@@ -3,6 +3,7 @@ package org.dialdesk.ui.common;
 import java.util.function.BooleanSupplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.scene.Scene;
 
 /** Runs an action the first time a condition holds: checked at once, then whenever a watched value changes. */
 public final class Once {
@@ -24,5 +25,19 @@ public final class Once {
             observable.addListener(check[0]);
         }
         check[0].invalidated(null);
+    }
+
+    /**
+     * Runs {@code action} once, right after the scene's next layout pass and before that frame is
+     * painted: what it changes (a scroll, a forced layout) shows in the same frame.
+     */
+    public static void afterNextLayout(Scene scene, Runnable action) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                action.run();
+            }
+        });
     }
 }

@@ -531,20 +531,15 @@ public final class HistoryView extends BorderPane {
      * the top. The table is laid out again at once, so the row shows in sight in the same frame.
      */
     private static void revealAfterLayout(TableView<HistoryRow> table, int index) {
-        javafx.scene.Scene scene = table.getScene();
-        if (scene == null) {
+        if (table.getScene() == null) {
             return;
         }
         HistoryRow row = table.getItems().get(index);
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                boolean stillThere = index < table.getItems().size() && table.getItems().get(index) == row;
-                if (stillThere && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-                    flow.scrollTo(index);
-                    table.layout();
-                }
+        Once.afterNextLayout(table.getScene(), () -> {
+            boolean stillThere = index < table.getItems().size() && table.getItems().get(index) == row;
+            if (stillThere && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(index);
+                table.layout();
             }
         });
     }

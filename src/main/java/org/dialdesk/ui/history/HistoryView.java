@@ -332,34 +332,30 @@ public final class HistoryView extends BorderPane {
         // from where it was. Rows rebuilt because a poll moved a call in or out of the filter leave
         // the scroll position alone.
         boolean[] revealSelection = {false};
-        for (javafx.beans.Observable filter : List.of(vm.statusFilter(), vm.useCaseFilterProperty(),
-                vm.campaignFilterProperty(), vm.typeFilterProperty(), vm.fromDateProperty(), vm.toDateProperty(),
-                vm.searchProperty())) {
-            filter.addListener(changed -> revealSelection[0] = true);
-        }
+        vm.filters().forEach(filter -> filter.addListener(changed -> revealSelection[0] = true));
         rows.addListener((ListChangeListener<HistoryRow>) change -> {
             listChanging[0] = false;
             boolean rebuilt = change.next() && change.wasReplaced() && change.getFrom() == 0
                     && change.getTo() == rows.size();
-            HistoryRow wanted = vm.selectedRowProperty().get();
-            HistoryRow shown = table.getSelectionModel().getSelectedItem();
-            int wantedAt = -1;
-            if (wanted != null && (shown == null || !shown.id().equals(wanted.id()) || rebuilt && revealSelection[0])) {
-                for (int i = 0; i < rows.size(); i++) {
-                    if (rows.get(i).id().equals(wanted.id())) {
-                        wantedAt = i;
-                        break;
-                    }
-                }
-            }
-            if (wantedAt >= 0 && (shown == null || !shown.id().equals(wanted.id()))) {
-                table.getSelectionModel().clearAndSelect(wantedAt);
-            }
-            if (rebuilt && revealSelection[0]) {
+            boolean reveal = rebuilt && revealSelection[0];
+            if (rebuilt) {
                 revealSelection[0] = false;
-                if (wantedAt >= 0) {
-                    revealAfterLayout(table, wantedAt);
-                }
+            }
+            HistoryRow wanted = vm.selectedRowProperty().get();
+            if (wanted == null) {
+                return;
+            }
+            HistoryRow shown = table.getSelectionModel().getSelectedItem();
+            boolean selectionLost = shown == null || !shown.id().equals(wanted.id());
+            if (!selectionLost && !reveal) {
+                return;
+            }
+            int at = indexOf(rows, wanted.id());
+            if (at >= 0 && selectionLost) {
+                table.getSelectionModel().clearAndSelect(at);
+            }
+            if (at >= 0 && reveal) {
+                revealAfterLayout(table, at);
             }
         });
         // Sorting happens in the view model with comparators on the row fields: the table's own
@@ -523,6 +519,16 @@ public final class HistoryView extends BorderPane {
             c.widthProperty().addListener((o, a, b) -> save.run());
             c.sortTypeProperty().addListener((o, a, b) -> save.run());
         });
+    }
+
+    /** Where the call with this id is among the rows, or -1. */
+    private static int indexOf(List<HistoryRow> rows, String id) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -102,10 +102,10 @@ public final class HistoryViewModel {
      * The filter and order last asked for. Building the rows for them happens off the UI thread
      * (with 100,000 calls a keystroke's filtering is 8-40 ms, a sort more), and the table takes the
      * result when it is ready; until then it shows the previous rows, updated in place as before.
+     * A null filter: none was ever set, every row passes.
      */
-    private Predicate<HistoryRow> wantedPredicate = predicate;
-    private Comparator<HistoryRow> wantedOrder;
     private FilterValues wantedFilter;
+    private Comparator<HistoryRow> wantedOrder;
     /** Counts the builds asked for: only the latest one's result is shown. */
     private long builds;
     /** Counts changes to {@code rows}: a build from rows that have changed since is redone. */
@@ -163,8 +163,7 @@ public final class HistoryViewModel {
         this.runner = runner;
         this.clock = clock;
         this.dialAgainHandler = dialAgainHandler;
-        Observable[] filters = {statusFilter, useCaseFilter, campaignFilter, typeFilter, fromDate, toDate, search};
-        for (Observable filter : filters) {
+        for (Observable filter : filters()) {
             filter.addListener(changed -> onFilterChange());
         }
         visible.addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> updateSummary());
@@ -367,7 +366,7 @@ public final class HistoryViewModel {
     private void buildShown(boolean fromShown) {
         long thisBuild = ++builds;
         long version = rowsVersion;
-        Predicate<HistoryRow> buildPredicate = wantedPredicate;
+        Predicate<HistoryRow> buildPredicate = wantedFilter == null ? row -> true : predicate(wantedFilter);
         Comparator<HistoryRow> buildOrder = wantedOrder;
         FilterValues buildFilter = wantedFilter;
         // Copies of the references (well under a millisecond for 100,000): the originals go on
@@ -556,7 +555,6 @@ public final class HistoryViewModel {
     private void onFilterChange() {
         FilterValues now = filterValues();
         wantedFilter = now;
-        wantedPredicate = predicate(now);
         // A narrower filter can only drop rows, and the shown ones are already in order: typing
         // on in the search box looks at the matches so far, not every call.
         buildShown(shownFilter != null && now.narrows(shownFilter) && java.util.Objects.equals(order, wantedOrder));
@@ -857,6 +855,10 @@ public final class HistoryViewModel {
 
     /** The rows the table shows: filtered and in the chosen order. */
     public ObservableList<HistoryRow> rows() { return visibleView; }
+    /** Every filter the operator sets; a change to any of them rebuilds the shown rows. */
+    public List<Observable> filters() {
+        return List.of(statusFilter, useCaseFilter, campaignFilter, typeFilter, fromDate, toDate, search);
+    }
     public ObservableList<String> statusFilter() { return statusFilter; }
     public StringProperty useCaseFilterProperty() { return useCaseFilter; }
     public StringProperty campaignFilterProperty() { return campaignFilter; }

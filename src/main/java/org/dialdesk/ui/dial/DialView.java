@@ -1,6 +1,5 @@
 package org.dialdesk.ui.dial;
 
-import atlantafx.base.controls.RingProgressIndicator;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,6 +53,7 @@ import org.dialdesk.api.Language;
 import org.dialdesk.api.LegacyModel;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.ui.common.JsonHighlighter;
+import org.dialdesk.ui.common.BusyRing;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -571,11 +571,7 @@ public final class DialView extends BorderPane {
             vm.clear();
         });
         clear.disableProperty().bind(vm.inFlightProperty());
-        // A ring that rotates, like the start-up one: the dotted spinner's fading dots are each painted
-        // through an offscreen image when rendering in software.
-        RingProgressIndicator progress = new RingProgressIndicator(RingProgressIndicator.INDETERMINATE_PROGRESS);
-        progress.setPrefSize(20, 20);
-        progress.setMaxSize(20, 20);
+        Node progress = BusyRing.of(20);
         progress.visibleProperty().bind(vm.inFlightProperty().or(vm.checkingHistoryProperty()));
         Button dial = new Button("_Dial");
         dial.setId("dialButton");

@@ -1,6 +1,5 @@
 package org.dialdesk.ui.shell;
 
-import atlantafx.base.controls.RingProgressIndicator;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,6 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.store.Settings;
+import org.dialdesk.ui.common.BusyRing;
 import org.dialdesk.ui.common.Once;
 
 /** Navigation on the left, the chosen screen in the middle, status bar below. */
@@ -48,9 +48,7 @@ public final class ShellView extends BorderPane {
         navigation.getStyleClass().add("dialdesk-navigation");
         setLeft(navigation);
 
-        RingProgressIndicator progress = new RingProgressIndicator(RingProgressIndicator.INDETERMINATE_PROGRESS);
-        progress.setPrefSize(36, 36);
-        progress.setMaxSize(36, 36);
+        Node progress = BusyRing.of(36);
         starting.setId("startupText");
         starting.textProperty().bind(viewModel.connectionTextProperty());
         Label problem = new Label();
@@ -102,10 +100,10 @@ public final class ShellView extends BorderPane {
         if (areas.getToggles().isEmpty()) {
             Once.when(complete::get, () -> content.getChildren().remove(waiting), complete);
             // Connected, the cover stays until the screen is whole: it says what it waits for.
-            starting.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.connectionStateProperty().get()) {
-                case ONLINE -> "Connected · opening " + title + "…";
-                case DEGRADED, OFFLINE, CONNECTING -> viewModel.connectionTextProperty().get();
-            }, viewModel.connectionStateProperty(), viewModel.connectionTextProperty()));
+            starting.textProperty().bind(Bindings.createStringBinding(
+                    () -> viewModel.connectionStateProperty().get() == ShellViewModel.ConnectionState.ONLINE
+                            ? "Connected · opening " + title + "…" : viewModel.connectionTextProperty().get(),
+                    viewModel.connectionStateProperty(), viewModel.connectionTextProperty()));
         }
         screen.setVisible(false);
         int beneathProgress = content.getChildren().indexOf(waiting);

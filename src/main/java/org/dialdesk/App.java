@@ -134,9 +134,8 @@ public class App extends Application {
     }
 
     private static SandboxOptions sandboxOptions(Environment environment, Settings settings) {
-        return SandboxOptions.defaults(AppPaths.sandboxDir(environment.dataDir()))
-                .withSpeed(settings.sandboxSpeed())
-                .withClock(environment.clock(), true);
+        return SandboxOptions.defaults(AppPaths.sandboxDir(environment.dataDir()), environment.clock())
+                .withSpeed(settings.sandboxSpeed());
     }
 
     @Override
@@ -240,7 +239,8 @@ public class App extends Application {
                 problem = "call history cache unavailable: " + e.getMessage();
             }
             PhoneCheck.loadAllCountries();
-            DialClient profileClient = new DialClient(ClientConfig.of(started.baseUrl(), ApiKey.of(started.apiKey())));
+            DialClient profileClient = new DialClient(ClientConfig.of(started.baseUrl(), ApiKey.of(started.apiKey())),
+                    environment.clock());
             return new ProfileData(started, profileClient, memory, memory.load(), CalleeZones.load(), cache, problem,
                     layout, layout.load());
         } catch (RuntimeException e) {
@@ -272,7 +272,7 @@ public class App extends Application {
         dial.refreshPickers();
         OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());
         if (historyCache != null) {
-            history = new HistoryViewModel(new HistorySync(client, historyCache), historyCache, runner,
+            history = new HistoryViewModel(new HistorySync(client, historyCache, environment.clock()), historyCache, runner,
                     environment.clock().withZone(ZoneId.systemDefault()), call -> {
                         dial.prefill(call);
                         shellView.select("dial");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Button;
@@ -16,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.dialdesk.testing.TestClocks;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,7 +29,7 @@ class AppTest {
 
     Stage launch() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new App(new App.Environment(dataDir, Clock.systemUTC(), false, null, null)));
+        app = FxToolkit.setupApplication(() -> new App(new App.Environment(dataDir, TestClocks.ticking(), false, null, null)));
         return stage;
     }
 

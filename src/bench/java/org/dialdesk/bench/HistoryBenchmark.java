@@ -1,5 +1,6 @@
 package org.dialdesk.bench;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,15 +179,15 @@ public final class HistoryBenchmark {
 
     /** A sandbox with 100,000 calls, and the console's history cache already synced with it. */
     private static void prepare(Path home) throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(AppPaths.sandboxDir(home)))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(AppPaths.sandboxDir(home), Clock.systemUTC()))) {
             long t = System.nanoTime();
             sandbox.addDemoCalls(CALLS, 42);
             System.out.printf("demo calls: %,d in %.1f s%n", CALLS, since(t) / 1000);
-            try (DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())));
+            try (DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), Clock.systemUTC());
                  HistoryCache cache = new HistoryCache(Files.createDirectories(home.resolve("profiles").resolve("sandbox"))
                          .resolve("history.db"))) {
                 t = System.nanoTime();
-                new HistorySync(client, cache).syncNewest(2000, 2000, Integer.MAX_VALUE, page -> { });
+                new HistorySync(client, cache, Clock.systemUTC()).syncNewest(2000, 2000, Integer.MAX_VALUE, page -> { });
                 System.out.printf("first full sync into the cache: %,d calls in %.1f s%n", cache.count(), since(t) / 1000);
             }
         }

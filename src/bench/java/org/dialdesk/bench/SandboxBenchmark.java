@@ -1,5 +1,6 @@
 package org.dialdesk.bench;
 
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,8 @@ public final class SandboxBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("dialdesk-bench");
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(data).withSpeed(50));
-             DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(data, Clock.systemUTC()).withSpeed(50));
+             DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), Clock.systemUTC())) {
             System.out.printf("sandbox at %s, %d cores, java %s%n", sandbox.baseUrl(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             AtomicInteger serial = new AtomicInteger();

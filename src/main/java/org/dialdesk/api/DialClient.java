@@ -52,8 +52,9 @@ public final class DialClient implements AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    public DialClient(ClientConfig config) {
-        this(config, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    /** A client that really waits between retries; {@code clock} tells "now" for its checks and Retry-After dates. */
+    public DialClient(ClientConfig config, Clock clock) {
+        this(config, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
     public DialClient(ClientConfig config, Clock clock, Sleeper sleeper) {

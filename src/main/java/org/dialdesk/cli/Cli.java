@@ -26,7 +26,7 @@ public final class Cli {
                     return type.cast(new DialCommand(environment, clock));
                 }
                 if (type == SandboxCommand.class) {
-                    return type.cast(new SandboxCommand(environment, sandboxLifetime));
+                    return type.cast(new SandboxCommand(environment, clock, sandboxLifetime));
                 }
                 return fallback.create(type);
             }

@@ -151,7 +151,7 @@ public final class DialCommand implements Callable<Integer> {
             err.println(API_KEY_VARIABLE + ": " + e.getMessage() + ". Nothing was sent.");
             return ExitCodes.INVALID_INPUT;
         }
-        try (DialClient client = new DialClient(ClientConfig.of(checkedBaseUrl, apiKey))) {
+        try (DialClient client = new DialClient(ClientConfig.of(checkedBaseUrl, apiKey), clock)) {
             DialResponse response = client.dialOutbound(request);
             out.println(json ? pretty(response) : response.id());
             return ExitCodes.OK;

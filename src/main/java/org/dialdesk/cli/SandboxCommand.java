@@ -53,10 +53,12 @@ public final class SandboxCommand implements Callable<Integer> {
     boolean showKey;
 
     private final Map<String, String> environment;
+    private final Clock clock;
     private final Lifetime lifetime;
 
-    public SandboxCommand(Map<String, String> environment, Lifetime lifetime) {
+    public SandboxCommand(Map<String, String> environment, Clock clock, Lifetime lifetime) {
         this.environment = environment;
+        this.clock = clock;
         this.lifetime = lifetime;
     }
 
@@ -69,7 +71,7 @@ public final class SandboxCommand implements Callable<Integer> {
             Path data = dataDir != null ? dataDir : AppPaths.sandboxDir(AppPaths.dataDir(environment));
             String envKey = environment.get(DialCommand.API_KEY_VARIABLE);
             options = new SandboxOptions(port, data, speed, envKey == null || envKey.isBlank() ? null : envKey,
-                    FaultPlan.parse(faults), Clock.systemUTC(), true);
+                    FaultPlan.parse(faults), clock, true);
             if (demoCalls < 0) {
                 throw new IllegalArgumentException("--demo-calls cannot be negative");
             }

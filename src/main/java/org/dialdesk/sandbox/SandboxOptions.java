@@ -30,8 +30,9 @@ public record SandboxOptions(int port, Path dataDir, double speed, String apiKey
         }
     }
 
-    public static SandboxOptions defaults(Path dataDir) {
-        return new SandboxOptions(0, dataDir, 1.0, null, FaultPlan.NONE, Clock.systemUTC(), true);
+    /** Any free port, real-time speed, no faults, calls played forward on {@code clock} by a background ticker. */
+    public static SandboxOptions defaults(Path dataDir, Clock clock) {
+        return new SandboxOptions(0, dataDir, 1.0, null, FaultPlan.NONE, clock, true);
     }
 
     public SandboxOptions withPort(int newPort) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dialdesk.testing.TestClocks;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.ClientConfig;
@@ -101,7 +102,7 @@ class ProcessTest {
     }
 
     static DialClient client(Started sandbox) {
-        return new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.key())));
+        return new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.key())), TestClocks.ticking());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dialdesk.ui.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,10 +29,12 @@ public final class HistorySync {
 
     private final DialClient client;
     private final HistoryCache cache;
+    private final Clock clock;
 
-    public HistorySync(DialClient client, HistoryCache cache) {
+    public HistorySync(DialClient client, HistoryCache cache, Clock clock) {
         this.client = client;
         this.cache = cache;
+        this.clock = clock;
     }
 
     /**
@@ -88,7 +91,7 @@ public final class HistorySync {
             size = pageSize;
         }
         cache.putMeta(HELD_FROM, Long.toString(heldFrom));
-        cache.putMeta("last_sync", Instant.now().toString());
+        cache.putMeta("last_sync", clock.instant().toString());
         return new Result(written, count, heldFrom);
     }
 

@@ -214,7 +214,7 @@ public final class HistoryView extends BorderPane {
     private void chooseExportFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export call history");
-        chooser.setInitialFileName("dialdesk-calls-" + LocalDate.now(zone) + ".csv");
+        chooser.setInitialFileName(vm.suggestedExportFileName());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         java.io.File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {

@@ -792,6 +792,11 @@ public final class HistoryViewModel {
 
     // ================= export =================
 
+    /** The export file's suggested name, with today's date on the operator's clock. */
+    public String suggestedExportFileName() {
+        return "dialdesk-calls-" + LocalDate.now(clock) + ".csv";
+    }
+
     /** Writes the rows the filter shows to a CSV file a spreadsheet opens cleanly. */
     public void exportCsv(Path file) {
         List<HistoryRow> snapshot = List.copyOf(visible);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.testing.TestClocks;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class DialViewModelTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withApiKey("k").withClock(clock, false));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withApiKey("k").withClock(clock, false));
         client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
         vm = newViewModel(client);
         vm.refreshPickers();
@@ -334,7 +335,7 @@ class DialViewModelTest {
         memory.close();
         client.close();
         sandbox.close();
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox2")).withApiKey("k")
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox2"), TestClocks.ticking()).withApiKey("k")
                 .withFaults(FaultPlan.parse("drop=1")).withClock(clock, false));
         client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
         vm = newViewModel(client);

@@ -2,6 +2,7 @@ package org.dialdesk.ui.dial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,8 +70,8 @@ class DialViewTest {
     }
 
     void withSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSpeed(50));
-        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withSpeed(50));
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), TestClocks.ticking());
         show(client);
     }
 
@@ -191,7 +192,7 @@ class DialViewTest {
             });
             server.start();
             client = new DialClient(ClientConfig.of(server.url("/api/v1").toString(), ApiKey.of("k"))
-                    .withRetryPolicy(ClientConfig.RetryPolicy.NONE));
+                    .withRetryPolicy(ClientConfig.RetryPolicy.NONE), TestClocks.ticking());
             show(client);
             waitUntil(() -> byId("numberIdField", javafx.scene.control.TextField.class).isVisible());
             type("numberIdField", "640000000000000000000001");

@@ -2,6 +2,7 @@ package org.dialdesk.ui.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ class HistorySyncTest {
     @BeforeEach
     void start() throws Exception {
         service = SandboxWithCache.start(dir, clock);
-        sync = new HistorySync(service.client(), service.cache());
+        sync = new HistorySync(service.client(), service.cache(), TestClocks.ticking());
     }
 
     @AfterEach

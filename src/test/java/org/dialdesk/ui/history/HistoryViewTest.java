@@ -2,9 +2,9 @@ package org.dialdesk.ui.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.time.ZoneId;
@@ -52,15 +52,15 @@ class HistoryViewTest {
 
     @BeforeEach
     void show() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox")).withSpeed(40));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withSpeed(40));
         sandbox.addDemoCalls(200, 11);
-        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())));
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), TestClocks.ticking());
         cache = new HistoryCache(dir.resolve("history.db"));
         runner = new FxTaskRunner(2);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            vm = new HistoryViewModel(new HistorySync(client, cache), cache, runner, Clock.systemUTC(), call -> { });
+            vm = new HistoryViewModel(new HistorySync(client, cache, TestClocks.ticking()), cache, runner, TestClocks.ticking(), call -> { });
             layout = new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json"));
             view = new HistoryView(vm, ZoneId.of("UTC"),
                     number -> number.equals("+14155550100") ? "Support line" : number, layout);
@@ -136,11 +136,11 @@ class HistoryViewTest {
 
     @Test
     void anEmptyHistoryShowsItsPlaceholderNotAHeaderStrip() throws Exception {
-        try (Sandbox empty = Sandbox.start(SandboxOptions.defaults(dir.resolve("empty-sandbox")));
-             DialClient emptyClient = new DialClient(ClientConfig.of(empty.baseUrl(), ApiKey.of(empty.apiKey())));
+        try (Sandbox empty = Sandbox.start(SandboxOptions.defaults(dir.resolve("empty-sandbox"), TestClocks.ticking()));
+             DialClient emptyClient = new DialClient(ClientConfig.of(empty.baseUrl(), ApiKey.of(empty.apiKey())), TestClocks.ticking());
              HistoryCache emptyCache = new HistoryCache(dir.resolve("empty-history.db"))) {
-            HistoryViewModel emptyVm = new HistoryViewModel(new HistorySync(emptyClient, emptyCache), emptyCache, runner,
-                    Clock.systemUTC(), call -> { });
+            HistoryViewModel emptyVm = new HistoryViewModel(new HistorySync(emptyClient, emptyCache, TestClocks.ticking()), emptyCache, runner,
+                    TestClocks.ticking(), call -> { });
             HistoryView[] emptyView = new HistoryView[1];
             robot.interact(() -> {
                 emptyView[0] = new HistoryView(emptyVm, ZoneId.of("UTC"), number -> number, null);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.dialdesk.testing.TestClocks;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
@@ -29,7 +30,7 @@ class OrganisationViewModelTest {
         server = new MockWebServer();
         server.start();
         client = new DialClient(ClientConfig.of(server.url("/api/v1").toString(), ApiKey.of("k"))
-                .withRetryPolicy(ClientConfig.RetryPolicy.NONE), Clock.systemUTC(), d -> { });
+                .withRetryPolicy(ClientConfig.RetryPolicy.NONE), TestClocks.ticking(), d -> { });
         viewModel = new OrganisationViewModel(client, new DirectTaskRunner(),
                 Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
     }
@@ -139,7 +140,7 @@ class OrganisationViewModelTest {
             @Override
             public void shutdown() {
             }
-        }, Clock.systemUTC());
+        }, TestClocks.ticking());
         slow.refresh();
         slow.refresh();
         assertEquals(4, queued.size(), "the second refresh started nothing");

@@ -1,13 +1,16 @@
 package org.dialdesk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.dialdesk.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.dialdesk.api..", "okhttp3..")
                 .check(MAIN);
+    }
+
+    /**
+     * A read-only JavaFX wrapper follows its source through a weak listener: made afresh in a
+     * getter, with nothing holding it, it is collected and the listeners added to it go silent.
+     * Wrappers are made once, where fields are set.
+     */
+    @Test
+    void readOnlyCollectionWrappersAreMadeOnceInFields() {
+        List<String> madeInMethods = MAIN.stream()
+                .flatMap(type -> type.getMethodCallsFromSelf().stream())
+                .filter(call -> call.getTargetOwner().getName().equals("javafx.collections.FXCollections")
+                        && call.getName().startsWith("unmodifiable"))
+                .filter(call -> !call.getOrigin().isConstructor() && !call.getOrigin().getName().equals("<clinit>"))
+                .map(JavaMethodCall::getDescription)
+                .toList();
+        assertEquals(List.of(), madeInMethods);
     }
 
     /**

@@ -134,16 +134,21 @@ public final class DialViewModel {
 
     // ---- outputs ----
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    // Read-only views made once: JavaFX ties a wrapper to its source with a weak listener, so a
+    // wrapper made afresh per call, with nothing else holding it, goes silent after a collection.
+    private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors);
     private final Map<String, String> serverErrors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper phoneSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper languageDefault = new ReadOnlyStringWrapper("Use case default");
     private final ReadOnlyStringWrapper paramsStatus = new ReadOnlyStringWrapper("");
     private final ObservableList<String> templateVariables = FXCollections.observableArrayList();
+    private final ObservableList<String> templateVariablesView = FXCollections.unmodifiableObservableList(templateVariables);
     private final ReadOnlyStringWrapper missingVariables = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper templatePreview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scheduleSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper callingHoursWarning = new ReadOnlyStringWrapper();
     private final ObservableList<ZoneId> calleeZoneChoices = FXCollections.observableArrayList();
+    private final ObservableList<ZoneId> calleeZoneChoicesView = FXCollections.unmodifiableObservableList(calleeZoneChoices);
     private final ReadOnlyStringWrapper requestPreview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
@@ -858,16 +863,16 @@ public final class DialViewModel {
     public ReadOnlyStringProperty modelsProblemProperty() { return modelsProblem.getReadOnlyProperty(); }
 
     /** Field (its JSON name) to the problem with it; empty when the form is valid. */
-    public ObservableMap<String, String> errors() { return FXCollections.unmodifiableObservableMap(errors); }
+    public ObservableMap<String, String> errors() { return errorsView; }
     public ReadOnlyStringProperty phoneSummaryProperty() { return phoneSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty languageDefaultProperty() { return languageDefault.getReadOnlyProperty(); }
     public ReadOnlyStringProperty paramsStatusProperty() { return paramsStatus.getReadOnlyProperty(); }
-    public ObservableList<String> templateVariables() { return FXCollections.unmodifiableObservableList(templateVariables); }
+    public ObservableList<String> templateVariables() { return templateVariablesView; }
     public ReadOnlyStringProperty missingVariablesProperty() { return missingVariables.getReadOnlyProperty(); }
     public ReadOnlyStringProperty templatePreviewProperty() { return templatePreview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty scheduleSummaryProperty() { return scheduleSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty callingHoursWarningProperty() { return callingHoursWarning.getReadOnlyProperty(); }
-    public ObservableList<ZoneId> calleeZoneChoices() { return FXCollections.unmodifiableObservableList(calleeZoneChoices); }
+    public ObservableList<ZoneId> calleeZoneChoices() { return calleeZoneChoicesView; }
     public ReadOnlyStringProperty requestPreviewProperty() { return requestPreview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty curlProperty() { return curl.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }

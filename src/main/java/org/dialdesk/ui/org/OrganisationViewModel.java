@@ -41,10 +41,15 @@ public final class OrganisationViewModel {
     private final TaskRunner runner;
     private final Clock clock;
 
+    // Read-only views made once (see DialViewModel's errorsView for why).
     private final ObservableList<CallerNumber> numbers = FXCollections.observableArrayList();
+    private final ObservableList<CallerNumber> numbersView = FXCollections.unmodifiableObservableList(numbers);
     private final ObservableList<UseCase> useCases = FXCollections.observableArrayList();
+    private final ObservableList<UseCase> useCasesView = FXCollections.unmodifiableObservableList(useCases);
     private final ObservableList<Agent> agents = FXCollections.observableArrayList();
+    private final ObservableList<Agent> agentsView = FXCollections.unmodifiableObservableList(agents);
     private final ObservableList<CallModel> models = FXCollections.observableArrayList();
+    private final ObservableList<CallModel> modelsView = FXCollections.unmodifiableObservableList(models);
     private final ReadOnlyStringWrapper numbersError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper useCasesError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper agentsError = new ReadOnlyStringWrapper();
@@ -134,19 +139,19 @@ public final class OrganisationViewModel {
     }
 
     public ObservableList<CallerNumber> numbers() {
-        return FXCollections.unmodifiableObservableList(numbers);
+        return numbersView;
     }
 
     public ObservableList<UseCase> useCases() {
-        return FXCollections.unmodifiableObservableList(useCases);
+        return useCasesView;
     }
 
     public ObservableList<Agent> agents() {
-        return FXCollections.unmodifiableObservableList(agents);
+        return agentsView;
     }
 
     public ObservableList<CallModel> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsView;
     }
 
     public ReadOnlyStringProperty numbersErrorProperty() {

@@ -174,6 +174,33 @@ class DialViewTest {
         assertEquals("12", byId("phoneField", javafx.scene.control.TextField.class).getText(), "the form keeps its contents");
     }
 
+    /**
+     * The error labels listen to the view model's read-only errors map; a wrapper that nothing
+     * holds would be collected and take the labels' listener with it.
+     */
+    @Test
+    void fieldErrorsStillShowAndClearAfterAGarbageCollection() throws Exception {
+        withSandbox();
+        type("phoneField", "12");
+        robot.clickOn("#promptField");
+        waitUntil(() -> byId("phonenumberError", Label.class).isVisible());
+
+        collectGarbage();
+        type("phoneField", "+14155550129");
+        waitUntil(() -> !byId("phonenumberError", Label.class).isVisible());
+        type("phoneField", "12");
+        waitUntil(() -> byId("phonenumberError", Label.class).isVisible());
+    }
+
+    /** Until a throwaway object is provably collected: a real collection has run. */
+    static void collectGarbage() throws Exception {
+        java.lang.ref.WeakReference<Object> throwaway = new java.lang.ref.WeakReference<>(new Object());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            System.gc();
+            return throwaway.get() == null;
+        });
+    }
+
     @Test
     void aFailedListFallsBackToTypingTheId() throws Exception {
         try (MockWebServer server = new MockWebServer()) {

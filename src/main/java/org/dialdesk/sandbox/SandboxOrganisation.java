@@ -116,10 +116,20 @@ final class SandboxOrganisation {
         return out.toString();
     }
 
+    /**
+     * Leaves out the fields that have no value: the contract has a string or an object in each, and
+     * an optional one is absent rather than null. Only the answer's own fields: what a caller put in
+     * {@code params} or {@code metadata} comes back as it was sent.
+     */
+    static ObjectNode withoutAbsentFields(ObjectNode answer) {
+        answer.properties().removeIf(field -> field.getValue().isNull());
+        return answer;
+    }
+
     ObjectNode numberJson(ObjectMapper mapper, Number n) {
-        return mapper.createObjectNode().put("id", n.id()).put("number", n.number()).put("title", n.title())
+        return withoutAbsentFields(mapper.createObjectNode().put("id", n.id()).put("number", n.number()).put("title", n.title())
                 .put("locality", n.locality()).put("use_case_id", n.defaultUseCaseId())
-                .put("organization_id", ORGANIZATION_ID);
+                .put("organization_id", ORGANIZATION_ID));
     }
 
     ObjectNode useCaseJson(ObjectMapper mapper, UseCase u) {
@@ -129,19 +139,19 @@ final class SandboxOrganisation {
                 .put("prompt", u.prompt()).put("hidden", u.hidden()).put("organization_id", ORGANIZATION_ID);
         ArrayNode params = node.putArray("params");
         u.variables().forEach(params::add);
-        return node;
+        return withoutAbsentFields(node);
     }
 
     ObjectNode agentJson(ObjectMapper mapper, Agent a) {
         ObjectNode node = mapper.createObjectNode().put("id", a.id()).put("name", a.name());
         ArrayNode languages = node.putArray("languages");
         a.languages().forEach(languages::add);
-        return node.put("voice_id", a.voiceId()).put("created_at", a.createdAt());
+        return withoutAbsentFields(node.put("voice_id", a.voiceId()).put("created_at", a.createdAt()));
     }
 
     ObjectNode modelJson(ObjectMapper mapper, Model m) {
-        return mapper.createObjectNode().put("id", m.id()).put("name", m.name()).put("description", m.description())
-                .put("use_case_id", m.useCaseId()).put("status", m.status());
+        return withoutAbsentFields(mapper.createObjectNode().put("id", m.id()).put("name", m.name())
+                .put("description", m.description()).put("use_case_id", m.useCaseId()).put("status", m.status()));
     }
 
     Map<String, UseCase> useCasesById() {

@@ -337,7 +337,7 @@ final class SandboxService {
         if (call.paramsJson() != null) {
             answer.set("params", parse(call.paramsJson()));
         }
-        return answer;
+        return SandboxOrganisation.withoutAbsentFields(answer);
     }
 
     // ---- calls ----
@@ -368,15 +368,11 @@ final class SandboxService {
         if (c.agentId() != null) {
             SandboxOrganisation.Agent agent = org.agent(c.agentId()).orElseThrow();
             node.set("agent", mapper.createObjectNode().put("id", agent.id()).put("name", agent.name()));
-        } else {
-            node.putNull("agent");
         }
         node.put("language", c.language() != null ? c.language() : useCase.language());
         node.put("created", iso(c.createdMs()));
         if (c.paramsJson() != null) {
             node.set("params", parse(c.paramsJson()));
-        } else {
-            node.putNull("params");
         }
         node.put("campaign_id", c.campaignId());
         node.put("scheduled_for", c.scheduledMs() == null ? null : iso(c.scheduledMs()));
@@ -388,7 +384,7 @@ final class SandboxService {
         node.set("notes", parse(c.notesJson()));
         node.putArray("ratings");
         node.putArray("viewed_by");
-        return node;
+        return SandboxOrganisation.withoutAbsentFields(node);
     }
 
     private JsonNode listCalls(Map<String, String> query) throws SQLException {

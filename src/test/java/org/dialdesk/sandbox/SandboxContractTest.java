@@ -128,6 +128,31 @@ class SandboxContractTest {
         assertEquals(1, client.listModels(reminder, "active").size());
     }
 
+    /** Optional fields without a value are left out, never null, in calls and use cases alike. */
+    @Test
+    void absentOptionalFieldsAreLeftOutNotNull() throws Exception {
+        String id = client.dialOutbound(dialTo("+14155550127").build()).id();
+        com.fasterxml.jackson.databind.JsonNode call;
+        try (Response answer = raw("GET", "/calls/" + id, null, null, KEY)) {
+            call = org.dialdesk.api.Json.mapper().readTree(answer.body().string());
+        }
+        for (String field : List.of("campaign_id", "scheduled_for", "agent", "params", "prompt_id")) {
+            assertFalse(call.has(field), field + " is left out, not " + call.get(field));
+        }
+        List<String> nullFields = new java.util.ArrayList<>();
+        call.fields().forEachRemaining(f -> {
+            if (f.getValue().isNull()) {
+                nullFields.add(f.getKey());
+            }
+        });
+        assertEquals(List.of(), nullFields);
+        try (Response answer = raw("GET", "/use-cases", null, null, KEY)) {
+            com.fasterxml.jackson.databind.JsonNode useCases = org.dialdesk.api.Json.mapper().readTree(answer.body().string());
+            useCases.forEach(u -> u.fields().forEachRemaining(f ->
+                    assertFalse(f.getValue().isNull(), "use case " + u.path("id").asText() + " has " + f.getKey() + ": null")));
+        }
+    }
+
     @Test
     void everyRequestNeedsTheKey() throws IOException {
         try (DialClient wrong = clientFor(sandbox, "not-the-key", Duration.ofSeconds(2))) {

@@ -27,6 +27,7 @@ import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import org.dialdesk.service.DialService;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.DialMemoryStore;
 import org.dialdesk.store.HistoryCache;
@@ -34,13 +35,13 @@ import org.dialdesk.store.TableLayoutStore;
 import org.dialdesk.ui.history.HistorySync;
 import org.dialdesk.ui.history.HistoryView;
 import org.dialdesk.ui.history.HistoryViewModel;
-import org.dialdesk.ui.dial.CalleeZones;
+import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.ui.dial.DialView;
-import org.dialdesk.ui.dial.PhoneCheck;
+import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.store.Settings;
 import org.dialdesk.store.SettingsStore;
-import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.FirstFrameClasses;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.FxTaskRunner;
@@ -267,7 +268,7 @@ public class App extends Application {
         historyLayout = profile.historyLayout();
         historyCache = profile.historyCache();
         // Schedules are typed in the operator's own zone by default.
-        DialViewModel dial = new DialViewModel(client, runner, environment.clock().withZone(ZoneId.systemDefault()),
+        DialViewModel dial = new DialViewModel(client, new DialService(client, environment.clock()), runner, environment.clock().withZone(ZoneId.systemDefault()),
                 dialRules(settings), profile.calleeZones(), dialMemory, profile.dialDraft());
         dial.refreshPickers();
         OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());

@@ -1,8 +1,6 @@
 package org.dialdesk.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.BaseUrls;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialRequestValidator;
-import org.dialdesk.api.DialResponse;
-import org.dialdesk.api.DialServiceException;
 import org.dialdesk.api.FieldError;
-import org.dialdesk.api.Json;
+import org.dialdesk.api.RequestRendering;
 import org.dialdesk.api.ScheduleTimes;
+import org.dialdesk.domain.DialField;
+import org.dialdesk.domain.JsonText;
+import org.dialdesk.service.DialOutcome;
+import org.dialdesk.service.DialService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,7 +94,6 @@ public final class DialCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final Clock clock;
-    private final ObjectMapper mapper = Json.mapper();
 
     public DialCommand(Map<String, String> environment, Clock clock) {
         this.environment = environment;
@@ -108,7 +108,7 @@ public final class DialCommand implements Callable<Integer> {
 
         String checkedBaseUrl = null;
         try {
-            checkedBaseUrl = org.dialdesk.api.BaseUrls.check(baseUrl);
+            checkedBaseUrl = BaseUrls.check(baseUrl);
         } catch (IllegalArgumentException e) {
             problems.add("--base-url: " + e.getMessage());
         }
@@ -141,7 +141,7 @@ public final class DialCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         if (dryRun) {
-            out.println(pretty(request));
+            out.println(RequestRendering.prettyJson(request));
             return ExitCodes.OK;
         }
         ApiKey apiKey;
@@ -152,28 +152,34 @@ public final class DialCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         try (DialClient client = new DialClient(ClientConfig.of(checkedBaseUrl, apiKey), clock)) {
-            DialResponse response = client.dialOutbound(request);
-            out.println(json ? pretty(response) : response.id());
-            return ExitCodes.OK;
-        } catch (DialServiceException.InvalidRequest e) {
-            e.errors().forEach(error -> err.println(optionFor(error.field()) + ": " + error.message()));
-            return ExitCodes.INVALID_INPUT;
-        } catch (DialServiceException.Rejected e) {
-            err.println(e.getMessage());
-            e.fieldErrors().forEach(error -> err.println("  " + optionFor(error.field()) + ": " + error.message()));
-            return ExitCodes.REJECTED;
-        } catch (DialServiceException.Unauthorized | DialServiceException.NotFound | DialServiceException.RateLimited e) {
-            err.println(e.getMessage());
-            return ExitCodes.REJECTED;
-        } catch (DialServiceException.OutcomeUncertain e) {
-            err.println("Outcome uncertain: " + e.getMessage());
-            err.println("Do not run this command again until call history shows whether a call to "
-                    + request.phoneNumber() + " was created.");
-            return ExitCodes.UNCERTAIN;
-        } catch (DialServiceException e) {
-            err.println(e.getMessage());
-            return ExitCodes.OTHER;
+            return report(new DialService(client, clock).send(request), out, err);
         }
+    }
+
+    private int report(DialOutcome outcome, PrintWriter out, PrintWriter err) {
+        if (outcome instanceof DialOutcome.Created created) {
+            out.println(json ? RequestRendering.prettyJson(created.response()) : created.response().id());
+            return ExitCodes.OK;
+        }
+        if (outcome instanceof DialOutcome.Uncertain uncertain) {
+            err.println("Outcome uncertain: " + uncertain.message());
+            err.println("Do not run this command again until call history shows whether a call to "
+                    + uncertain.request().phoneNumber() + " was created.");
+            return ExitCodes.UNCERTAIN;
+        }
+        if (outcome instanceof DialOutcome.Rejected rejected) {
+            err.println(rejected.reason() == DialOutcome.Rejected.Reason.REFUSED
+                    ? "The service rejected the dial: " + rejected.message() : rejected.message());
+            rejected.fieldErrors().forEach(e -> err.println("  " + DialField.optionOf(e.field()) + ": " + e.message()));
+            return ExitCodes.REJECTED;
+        }
+        DialOutcome.NeverSent neverSent = (DialOutcome.NeverSent) outcome;
+        if (neverSent.invalid()) {
+            neverSent.fieldErrors().forEach(e -> err.println(DialField.optionOf(e.field()) + ": " + e.message()));
+            return ExitCodes.INVALID_INPUT;
+        }
+        err.println(neverSent.message());
+        return ExitCodes.OTHER;
     }
 
     private JsonNode readJson(String option, String value, List<String> problems) {
@@ -193,44 +199,17 @@ public final class DialCommand implements Callable<Integer> {
                 return null;
             }
         }
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                problems.add(option + ": empty; give a JSON value such as {\"name\": \"Ada\"}.");
-                return null;
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            problems.add(option + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-            return null;
+        JsonText.Read read = JsonText.read(text);
+        if (read.blank()) {
+            problems.add(option + ": empty; give a JSON value such as {\"name\": \"Ada\"}.");
+        } else if (!read.ok()) {
+            problems.add(option + ": not valid JSON at " + read.problem().where() + ": " + read.problem().message());
         }
-    }
-
-    private String pretty(Object value) {
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not print JSON", e);
-        }
+        return read.value();
     }
 
     /** Speaks of the option the user typed rather than the JSON field behind it. */
     private static String optionFor(String field) {
-        return switch (field) {
-            case "number_id" -> "--number-id";
-            case "phone_number" -> "--phone";
-            case "use_case_id" -> "--use-case";
-            case "agent_id" -> "--agent";
-            case "model_id" -> "--model";
-            case "prompt_id" -> "--prompt";
-            case "language" -> "--language";
-            case "params" -> "--params";
-            case "metadata" -> "--metadata";
-            case "campaign_id" -> "--campaign";
-            case "scheduled_for" -> "--at";
-            case "max_duration_mins" -> "--max-minutes";
-            default -> field;
-        };
+        return DialField.optionOf(field);
     }
 }

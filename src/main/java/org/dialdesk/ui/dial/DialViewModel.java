@@ -1,9 +1,7 @@
 package org.dialdesk.ui.dial;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,23 +41,29 @@ import javafx.collections.ObservableMap;
 import org.dialdesk.api.Agent;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallModel;
-import org.dialdesk.api.CallPage;
-import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialRequestValidator;
 import org.dialdesk.api.DialResponse;
-import org.dialdesk.api.DialServiceException;
 import org.dialdesk.api.FieldError;
 import org.dialdesk.api.Json;
 import org.dialdesk.api.Language;
 import org.dialdesk.api.LegacyModel;
 import org.dialdesk.api.ScheduleTimes;
 import org.dialdesk.api.UseCase;
+import org.dialdesk.api.RequestRendering;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.CallingHours;
+import org.dialdesk.domain.DialField;
+import org.dialdesk.domain.JsonText;
+import org.dialdesk.domain.PhoneCheck;
+import org.dialdesk.domain.TemplateVariables;
+import org.dialdesk.service.DialOutcome;
+import org.dialdesk.service.DialService;
 import org.dialdesk.store.DialDraft;
 import org.dialdesk.store.DialMemoryStore;
-import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**
@@ -73,6 +77,9 @@ public final class DialViewModel {
 
     /** Calling-hours rule and default country, from settings. */
     public record Rules(String defaultCountry, LocalTime callingHoursStart, LocalTime callingHoursEnd) {
+        public CallingHours callingHours() {
+            return new CallingHours(callingHoursStart, callingHoursEnd);
+        }
     }
 
     static final String NUMBER = "number_id";
@@ -89,6 +96,7 @@ public final class DialViewModel {
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private final DialClient client;
+    private final DialService dialService;
     private final TaskRunner runner;
     private final Clock clock;
     private final Rules rules;
@@ -163,19 +171,19 @@ public final class DialViewModel {
     /** The last dial sent: the same request again needs "Dial again", so a double click cannot ring twice. */
     private DialRequest lastSent;
     /** The dial whose outcome is unknown: the same request cannot be sent by the plain Dial command. */
-    private DialRequest uncertainRequest;
-    private Instant uncertainSince;
+    private DialOutcome.Uncertain uncertain;
     private boolean restoring;
 
     public DialViewModel(DialClient client, TaskRunner runner, Clock clock, Rules rules, CalleeZones calleeZones,
                          DialMemoryStore memoryStore) {
-        this(client, runner, clock, rules, calleeZones, memoryStore, memoryStore.load());
+        this(client, new DialService(client, clock), runner, clock, rules, calleeZones, memoryStore, memoryStore.load());
     }
 
     /** With the stored draft already read (off the UI thread), so building the form does no I/O. */
-    public DialViewModel(DialClient client, TaskRunner runner, Clock clock, Rules rules, CalleeZones calleeZones,
-                         DialMemoryStore memoryStore, DialMemoryStore.DialMemory stored) {
+    public DialViewModel(DialClient client, DialService dialService, TaskRunner runner, Clock clock, Rules rules,
+                         CalleeZones calleeZones, DialMemoryStore memoryStore, DialMemoryStore.DialMemory stored) {
         this.client = client;
+        this.dialService = dialService;
         this.runner = runner;
         this.clock = clock;
         this.rules = rules;
@@ -202,7 +210,7 @@ public final class DialViewModel {
             return false;
         }
         return switch (outcome.get()) {
-            case UNCERTAIN -> request.equals(uncertainRequest);
+            case UNCERTAIN -> uncertain != null && request.equals(uncertain.request());
             case CREATED, FOUND_AFTER_ALL -> request.equals(lastSent);
             default -> false;
         };
@@ -251,7 +259,7 @@ public final class DialViewModel {
         if (outcome.get() != Outcome.UNCERTAIN || request == null || inFlight.get() || !valid.get()) {
             return;
         }
-        uncertainRequest = null;
+        uncertain = null;
         send(request);
     }
 
@@ -261,14 +269,39 @@ public final class DialViewModel {
         outcome.set(Outcome.NONE);
         outcomeMessage.set("Dialling " + toSend.phoneNumber() + "…");
         createdCallId.set(null);
-        Instant attemptedAt = clock.instant();
-        runner.run(() -> client.dialOutbound(toSend), response -> created(toSend, response),
-                failure -> failed(toSend, failure, attemptedAt));
+        runner.run(() -> dialService.send(toSend), this::sent, failure -> {
+            // DialService turns every failure into an outcome; this is a bug, and the dial may have gone.
+            sent(new DialOutcome.Uncertain(toSend, ErrorMessages.describe(failure), clock.instant()));
+        });
+    }
+
+    private void sent(DialOutcome result) {
+        inFlight.set(false);
+        serverErrors.clear();
+        if (result instanceof DialOutcome.Created created) {
+            created(created.request(), created.response());
+        } else if (result instanceof DialOutcome.Uncertain unknown) {
+            uncertain = unknown;
+            outcomeMessage.set("Outcome unknown: " + unknown.message() + " Checking call history…");
+            outcome.set(Outcome.UNCERTAIN);
+            checkHistory();
+            return;
+        } else if (result instanceof DialOutcome.Rejected rejected) {
+            rejected.fieldErrors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
+            outcomeMessage.set("The service refused the call: " + rejected.message()
+                    + (rejected.fieldErrors().isEmpty() ? "" : " See the marked fields."));
+            outcome.set(Outcome.REJECTED);
+        } else if (result instanceof DialOutcome.NeverSent neverSent) {
+            neverSent.fieldErrors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
+            outcomeMessage.set(neverSent.invalid() ? "Nothing was sent: fix the marked fields."
+                    : "Not placed: " + neverSent.message());
+            outcome.set(Outcome.NOT_SENT);
+        }
+        recompute();
     }
 
     private void created(DialRequest sent, DialResponse response) {
-        inFlight.set(false);
-        uncertainRequest = null;
+        uncertain = null;
         createdCallId.set(response.id());
         String useCase = response.useCase() == null ? "" : " · use case " + response.useCase().name();
         outcomeMessage.set("Call created: " + response.id() + " · " + describeCreated(response.created()) + useCase
@@ -288,64 +321,32 @@ public final class DialViewModel {
         return created == null ? "created" : "created " + created;
     }
 
-    private void failed(DialRequest sent, Throwable failure, Instant attemptedAt) {
-        inFlight.set(false);
-        if (failure instanceof DialServiceException.OutcomeUncertain) {
-            uncertainRequest = sent;
-            uncertainSince = attemptedAt;
-            outcomeMessage.set("Outcome unknown: " + failure.getMessage() + " Checking call history…");
-            outcome.set(Outcome.UNCERTAIN);
-            checkHistory();
-            return;
-        }
-        serverErrors.clear();
-        if (failure instanceof DialServiceException.Rejected rejected) {
-            rejected.fieldErrors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
-            outcomeMessage.set("The service refused the call: " + rejected.serverMessage()
-                    + (rejected.fieldErrors().isEmpty() ? "" : " See the marked fields."));
-            outcome.set(Outcome.REJECTED);
-        } else if (failure instanceof DialServiceException.NotFound notFound) {
-            notFound.fieldErrors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
-            outcomeMessage.set("The service refused the call: " + notFound.getMessage());
-            outcome.set(Outcome.REJECTED);
-        } else if (failure instanceof DialServiceException.InvalidRequest invalid) {
-            invalid.errors().forEach(e -> serverErrors.put(fieldKey(e.field()), e.message()));
-            outcomeMessage.set("Nothing was sent: fix the marked fields.");
-            outcome.set(Outcome.NOT_SENT);
-        } else {
-            // Unauthorized, rate limited, unreachable: the service did not act on the dial.
-            outcomeMessage.set("Not placed: " + ErrorMessages.describe(failure));
-            outcome.set(Outcome.NOT_SENT);
-        }
-        recompute();
-    }
-
     private static String fieldKey(String field) {
         return field == null ? "" : field;
     }
 
     /** Looks in call history for the uncertain dial: a call to the same number made since the attempt. */
     public void checkHistory() {
-        if (uncertainRequest == null || checkingHistory.get()) {
+        if (uncertain == null || checkingHistory.get()) {
             return;
         }
-        DialRequest sought = uncertainRequest;
-        Instant since = uncertainSince.minus(Duration.ofMinutes(2));
+        DialOutcome.Uncertain sought = uncertain;
         checkingHistory.set(true);
-        CallQuery query = CallQuery.builder().search(sought.phoneNumber())
-                .from(LocalDate.ofInstant(since, java.time.ZoneOffset.UTC)).limit(50).sort(CallQuery.Sort.desc).build();
-        runner.run(() -> client.listCalls(query), page -> {
+        runner.run(() -> dialService.lookUp(sought), lookUp -> {
             checkingHistory.set(false);
-            Optional<Call> found = matching(page, sought, since);
-            if (found.isPresent()) {
-                uncertainRequest = null;
-                createdCallId.set(found.get().id());
-                outcomeMessage.set("The call went through after all: " + found.get().id() + " (" + found.get().status()
+            if (uncertain != sought) {
+                return; // the operator moved on meanwhile
+            }
+            if (lookUp.found().isPresent()) {
+                Call found = lookUp.found().get();
+                uncertain = null;
+                createdCallId.set(found.id());
+                outcomeMessage.set("The call went through after all: " + found.id() + " (" + found.status()
                         .wireName() + "). It was not sent again.");
                 outcome.set(Outcome.FOUND_AFTER_ALL);
             } else {
-                outcomeMessage.set("No call to " + sought.phoneNumber() + " shows in call history since "
-                        + LocalTime.ofInstant(since, clock.getZone()).format(TIME)
+                outcomeMessage.set("No call to " + sought.request().phoneNumber() + " shows in call history since "
+                        + LocalTime.ofInstant(lookUp.since(), clock.getZone()).format(TIME)
                         + ". It may not have been placed, or may not show yet. Check again, or dial again "
                         + "anyway if you are sure it was not placed.");
             }
@@ -354,21 +355,6 @@ public final class DialViewModel {
             outcomeMessage.set("Outcome unknown, and call history could not be checked: "
                     + ErrorMessages.describe(failure) + " Do not dial again until you know.");
         });
-    }
-
-    private static Optional<Call> matching(CallPage page, DialRequest sought, Instant since) {
-        return page.calls().stream()
-                .filter(c -> sought.phoneNumber().equals(c.to()))
-                .filter(c -> c.created() == null || !parseInstant(c.created()).map(i -> i.isBefore(since)).orElse(false))
-                .findFirst();
-    }
-
-    private static Optional<Instant> parseInstant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** Empties the form; pickers go back to the last choices that placed a call. */
@@ -445,7 +431,7 @@ public final class DialViewModel {
     }
 
     private void resetOutcome() {
-        uncertainRequest = null;
+        uncertain = null;
         lastSent = null;
         serverErrors.clear();
         createdCallId.set(null);
@@ -459,11 +445,8 @@ public final class DialViewModel {
         if (text == null || text.isBlank()) {
             return;
         }
-        try {
-            params.set(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(text)));
-        } catch (JsonProcessingException e) {
-            // the status line already says where the JSON is broken
-        }
+        // Text that is not JSON stays as it is: the status line already says where it breaks.
+        params.set(JsonText.indent(text));
     }
 
     /** Switches metadata between key/value rows and raw JSON, carrying the content across. */
@@ -548,7 +531,7 @@ public final class DialViewModel {
         JsonNode metadata = metadataJsonMode.get() ? parseMetadataJsonInto(found) : metadataFromRows(found);
         Integer maxMinutes = parseMaxDuration(found);
         Instant scheduledFor = scheduleLater.get() ? parseSchedule(found) : null;
-        describeSchedule(phoneResult, scheduledFor, found);
+        describeSchedule(phoneResult, scheduledFor);
 
         DialRequest built = DialRequest.builder()
                 .numberId(numberId.get()).phoneNumber(phoneResult.ok() ? phoneResult.e164() : phone.get())
@@ -569,29 +552,31 @@ public final class DialViewModel {
         boolean ok = found.isEmpty();
         request = ok ? built : null;
         valid.set(ok);
-        requestPreview.set(ok ? pretty(built) : "Fix the marked fields to see the request that will be sent.\n\n"
+        requestPreview.set(ok ? RequestRendering.prettyJson(built) : "Fix the marked fields to see the request that will be sent.\n\n"
                 + String.join("\n", found.entrySet().stream().map(e -> "• " + label(e.getKey()) + ": " + e.getValue())
                 .toList()));
-        curl.set(ok ? curlFor(built) : "");
+        curl.set(ok ? RequestRendering.curl(dialService.baseUrl(), built) : "");
         canDial.invalidate();
     }
 
     private JsonNode parseParams(Map<String, String> found) {
-        String text = params.get();
-        if (text == null || text.isBlank()) {
+        JsonText.Read read = JsonText.read(params.get());
+        if (read.blank()) {
             paramsStatus.set("Empty: no params are sent.");
             return null;
         }
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            paramsStatus.set(node.isNull() ? "null: sent as an explicit null." : "Valid JSON.");
-            return node.isNull() ? NullNode.getInstance() : node;
-        } catch (JsonProcessingException e) {
-            String where = "Line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            paramsStatus.set(where + ": " + e.getOriginalMessage());
-            found.put(PARAMS, "Params are not valid JSON (" + where + "): " + e.getOriginalMessage());
+        if (!read.ok()) {
+            String where = capitalised(read.problem().where());
+            paramsStatus.set(where + ": " + read.problem().message());
+            found.put(PARAMS, "Params are not valid JSON (" + where + "): " + read.problem().message());
             return null;
         }
+        paramsStatus.set(read.value().isNull() ? "null: sent as an explicit null." : "Valid JSON.");
+        return read.value();
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private JsonNode metadataFromRows(Map<String, String> found) {
@@ -614,31 +599,16 @@ public final class DialViewModel {
     }
 
     private JsonNode parseMetadataJson() {
-        String text = metadataJson.get();
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            return node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        JsonNode node = JsonText.read(metadataJson.get()).value();
+        return node != null && node.isObject() ? node : null;
     }
 
     private JsonNode parseMetadataJsonInto(Map<String, String> found) {
-        String text = metadataJson.get();
-        if (text == null || text.isBlank()) {
-            return null;
+        JsonText.Read read = JsonText.read(metadataJson.get());
+        if (!read.ok()) {
+            found.put(METADATA, "Metadata is not valid JSON (" + read.problem().where() + "): " + read.problem().message());
         }
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            return node; // the validator explains a non-object
-        } catch (JsonProcessingException e) {
-            found.put(METADATA, "Metadata is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
-            return null;
-        }
+        return read.value(); // the validator explains a non-object
     }
 
     private Integer parseMaxDuration(Map<String, String> found) {
@@ -678,84 +648,32 @@ public final class DialViewModel {
     }
 
     /** What will be sent as UTC, and what time it will be for the callee, against calling hours. */
-    private void describeSchedule(PhoneCheck.Result phoneResult, Instant scheduledFor, Map<String, String> found) {
+    private void describeSchedule(PhoneCheck.Result phoneResult, Instant scheduledFor) {
         Instant when = scheduledFor != null ? scheduledFor : clock.instant();
         String utc = scheduledFor != null ? "Sends scheduled_for " + scheduledFor + " (UTC)" : "Dials now";
-        callingHoursWarning.set(null);
-        if (!phoneResult.ok()) {
-            calleeZoneChoices.clear();
+        CallingHours.Check check = rules.callingHours().check(phoneResult, when, calleeZone.get(), calleeZones);
+        List<ZoneId> choices = List.of();
+        if (check instanceof CallingHours.Check.ZoneNeeded needed) {
+            choices = needed.choices();
             scheduleSummary.set(utc);
-            return;
-        }
-        Optional<ZoneId> known = calleeZones.unambiguousZone(phoneResult.regionCode(), when);
-        ZoneId zone;
-        if (known.isPresent()) {
-            calleeZoneChoices.clear();
-            zone = known.get();
+            callingHoursWarning.set(needed.warning());
+        } else if (check instanceof CallingHours.Check.CalleeTime time) {
+            choices = time.choices();
+            scheduleSummary.set(utc + " · callee's time " + time.local().format(LOCAL) + " ("
+                    + time.local().getZone().getId() + ")");
+            callingHoursWarning.set(time.warning().orElse(null));
         } else {
-            List<ZoneId> candidates = calleeZones.zonesOf(phoneResult.regionCode());
-            if (!calleeZoneChoices.equals(candidates)) {
-                calleeZoneChoices.setAll(candidates);
-            }
-            zone = calleeZone.get() != null && candidates.contains(calleeZone.get()) ? calleeZone.get() : null;
-            if (zone == null) {
-                scheduleSummary.set(utc);
-                callingHoursWarning.set("Calling hours not checked: " + phoneResult.countryName()
-                        + " has several time zones. Choose the callee's to check them.");
-                return;
-            }
+            scheduleSummary.set(utc);
+            callingHoursWarning.set(null);
         }
-        ZonedDateTime local = when.atZone(zone);
-        scheduleSummary.set(utc + " · callee's time " + local.format(LOCAL) + " (" + zone.getId() + ")");
-        LocalTime localTime = local.toLocalTime();
-        if (localTime.isBefore(rules.callingHoursStart()) || !localTime.isBefore(rules.callingHoursEnd())) {
-            callingHoursWarning.set("It will be " + localTime.format(TIME) + " for the callee, outside calling hours ("
-                    + rules.callingHoursStart() + "–" + rules.callingHoursEnd() + " callee time).");
+        if (!calleeZoneChoices.equals(choices)) {
+            calleeZoneChoices.setAll(choices);
         }
-    }
-
-    private static String pretty(DialRequest request) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A dial request could not be written as JSON", e);
-        }
-    }
-
-    /** A curl command for the same request; the key stays in the operator's environment. */
-    private String curlFor(DialRequest request) {
-        String json;
-        try {
-            json = MAPPER.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return "curl -sS -X POST '" + client.config().baseUrl() + "/dial/outbound' \\\n"
-                + "  -H \"authorization: Bearer $DIALDESK_API_KEY\" \\\n"
-                + "  -H 'Content-Type: application/json' \\\n"
-                + "  --data-raw '" + json.replace("'", "'\\''") + "'";
     }
 
     /** Names the operator sees for fields, in messages listing several problems. */
     public static String label(String field) {
-        return switch (field) {
-            case NUMBER -> "Caller number";
-            case PHONE -> "Callee phone";
-            case USE_CASE -> "Use case";
-            case AGENT -> "Agent";
-            case MODEL -> "Model";
-            case "language" -> "Language";
-            case PARAMS -> "Params";
-            case METADATA -> "Metadata";
-            case "campaign_id" -> "Campaign";
-            case "prompt_id" -> "Prompt ID";
-            case MAX_DURATION -> "Max duration";
-            case SCHEDULE -> "Schedule";
-            case "assistant_id" -> "Assistant ID";
-            case "voice_id" -> "Voice ID";
-            case "model" -> "Legacy model";
-            default -> field;
-        };
+        return DialField.labelOf(field);
     }
 
     private static String clean(String text) {

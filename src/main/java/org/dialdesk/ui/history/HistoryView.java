@@ -51,6 +51,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.CheckComboBox;
+import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Transcript;
@@ -475,7 +476,7 @@ public final class HistoryView extends BorderPane {
             return null;
         }
         return formattedPhones.computeIfAbsent(e164, n -> {
-            org.dialdesk.ui.dial.PhoneCheck.Result result = org.dialdesk.ui.dial.PhoneCheck.check(n, null);
+            PhoneCheck.Result result = PhoneCheck.check(n, null);
             return result.ok() ? result.international() : n;
         });
     }

@@ -47,7 +47,7 @@ import org.dialdesk.api.Json;
 import org.dialdesk.api.Transcript;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.store.HistoryRow;
-import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.SwappableList;
 import org.dialdesk.ui.common.TaskRunner;
 

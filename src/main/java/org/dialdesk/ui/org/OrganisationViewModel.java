@@ -23,7 +23,7 @@ import org.dialdesk.api.CallModel;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.UseCase;
-import org.dialdesk.ui.common.ErrorMessages;
+import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.PhoneCheck;
+import org.dialdesk.domain.TemplateVariables;
+import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.testing.TestClocks;
 
 import java.io.IOException;

@@ -2,6 +2,10 @@ package org.dialdesk.ui.dial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.PhoneCheck;
+import org.dialdesk.domain.TemplateVariables;
+import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;

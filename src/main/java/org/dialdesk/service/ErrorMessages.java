@@ -1,4 +1,4 @@
-package org.dialdesk.ui.common;
+package org.dialdesk.service;
 
 import org.dialdesk.api.DialServiceException;
 

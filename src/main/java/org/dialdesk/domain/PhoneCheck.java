@@ -1,4 +1,4 @@
-package org.dialdesk.ui.dial;
+package org.dialdesk.domain;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

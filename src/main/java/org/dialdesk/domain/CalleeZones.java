@@ -1,4 +1,4 @@
-package org.dialdesk.ui.dial;
+package org.dialdesk.domain;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.dialdesk.ui.dial;
+package org.dialdesk.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

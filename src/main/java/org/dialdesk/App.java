@@ -20,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.dialdesk.service.HistorySync;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
@@ -32,7 +33,7 @@ import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.DialMemoryStore;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.store.TableLayoutStore;
-import org.dialdesk.ui.history.HistorySync;
+
 import org.dialdesk.ui.history.HistoryView;
 import org.dialdesk.ui.history.HistoryViewModel;
 import org.dialdesk.domain.CalleeZones;
@@ -273,7 +274,7 @@ public class App extends Application {
         dial.refreshPickers();
         OrganisationViewModel organisation = new OrganisationViewModel(client, runner, environment.clock());
         if (historyCache != null) {
-            history = new HistoryViewModel(new HistorySync(client, historyCache, environment.clock()), historyCache, runner,
+            history = new HistoryViewModel(new HistorySync(client, historyCache, environment.clock()), runner,
                     environment.clock().withZone(ZoneId.systemDefault()), call -> {
                         dial.prefill(call);
                         shellView.select("dial");

@@ -22,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Window;
+import org.dialdesk.service.HistorySync;
 import org.dialdesk.BenchLaunch;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
@@ -31,7 +32,7 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.ui.common.Once;
-import org.dialdesk.ui.history.HistorySync;
+
 
 /**
  * The whole console, started as a person starts it, with 100,000 calls in its history cache and on

@@ -1,5 +1,6 @@
 package org.dialdesk.store;
 
+import org.dialdesk.domain.HistoryRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -51,11 +51,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.CheckComboBox;
+import org.dialdesk.domain.Dashboard;
+import org.dialdesk.service.HistorySync;
 import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Transcript;
-import org.dialdesk.store.HistoryRow;
+import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.Tables;
@@ -742,7 +744,7 @@ public final class HistoryView extends BorderPane {
         perCampaign.setTitle("Outcome per campaign");
         perCampaign.setAnimated(false);
         perCampaign.setPrefHeight(240);
-        java.util.function.Consumer<HistoryViewModel.Dashboard> show = d -> {
+        java.util.function.Consumer<Dashboard> show = d -> {
             mix.getData().setAll(d.statusMix().entrySet().stream()
                     .map(e -> new PieChart.Data(e.getKey() + " (" + e.getValue() + ")", e.getValue())).toList());
             XYChart.Series<String, Number> days = new XYChart.Series<>();

@@ -5,7 +5,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import org.dialdesk.store.HistoryRow;
+import org.dialdesk.domain.HistoryRow;
 
 /**
  * A call's status as a coloured badge. The colour comes from a pseudo-class per status

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.domain.Dashboard;
+import org.dialdesk.service.HistorySync;
 import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ import org.dialdesk.api.DialRequest;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.HistoryCache;
-import org.dialdesk.store.HistoryRow;
+import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.testing.DirectTaskRunner;
 import org.dialdesk.testing.MutableClock;
 import org.dialdesk.testing.SandboxWithCache;
@@ -58,7 +60,7 @@ class HistoryViewModelTest {
     }
 
     HistoryViewModel newViewModel() {
-        return new HistoryViewModel(new HistorySync(client, cache, TestClocks.ticking()), cache, runner, clock, dialAgain::add);
+        return new HistoryViewModel(new HistorySync(client, cache, TestClocks.ticking()), runner, clock, dialAgain::add);
     }
 
     @AfterEach
@@ -354,7 +356,7 @@ class HistoryViewModelTest {
         sandbox.addDemoCalls(300, 9);
         vm.open();
         runner.runDelayed();
-        assertEquals(HistoryViewModel.Dashboard.EMPTY, vm.dashboardProperty().get(), "nobody looks at it: not worked out");
+        assertEquals(Dashboard.EMPTY, vm.dashboardProperty().get(), "nobody looks at it: not worked out");
 
         vm.dashboardShownProperty().set(true);
         assertEquals(300, callsIn(vm.dashboardProperty().get()), "worked out as soon as it is shown");
@@ -373,7 +375,7 @@ class HistoryViewModelTest {
         assertEquals(300, callsIn(vm.dashboardProperty().get()), "shown again: brought up to date at once");
     }
 
-    private static long callsIn(HistoryViewModel.Dashboard dashboard) {
+    private static long callsIn(Dashboard dashboard) {
         return dashboard.statusMix().values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -2,6 +2,8 @@ package org.dialdesk.ui.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.domain.Dashboard;
+import org.dialdesk.service.HistorySync;
 import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ import org.dialdesk.api.DialRequest;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.HistoryCache;
-import org.dialdesk.store.HistoryRow;
+import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +62,7 @@ class HistoryViewTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            vm = new HistoryViewModel(new HistorySync(client, cache, TestClocks.ticking()), cache, runner, TestClocks.ticking(), call -> { });
+            vm = new HistoryViewModel(new HistorySync(client, cache, TestClocks.ticking()), runner, TestClocks.ticking(), call -> { });
             layout = new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json"));
             view = new HistoryView(vm, ZoneId.of("UTC"),
                     number -> number.equals("+14155550100") ? "Support line" : number, layout);
@@ -139,7 +141,7 @@ class HistoryViewTest {
         try (Sandbox empty = Sandbox.start(SandboxOptions.defaults(dir.resolve("empty-sandbox"), TestClocks.ticking()));
              DialClient emptyClient = new DialClient(ClientConfig.of(empty.baseUrl(), ApiKey.of(empty.apiKey())), TestClocks.ticking());
              HistoryCache emptyCache = new HistoryCache(dir.resolve("empty-history.db"))) {
-            HistoryViewModel emptyVm = new HistoryViewModel(new HistorySync(emptyClient, emptyCache, TestClocks.ticking()), emptyCache, runner,
+            HistoryViewModel emptyVm = new HistoryViewModel(new HistorySync(emptyClient, emptyCache, TestClocks.ticking()), runner,
                     TestClocks.ticking(), call -> { });
             HistoryView[] emptyView = new HistoryView[1];
             robot.interact(() -> {

@@ -1,4 +1,4 @@
-package org.dialdesk.store;
+package org.dialdesk.domain;
 
 /**
  * One call as the history table shows it: the columns, flattened, plus lower-case text the

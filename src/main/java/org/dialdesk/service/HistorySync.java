@@ -1,4 +1,4 @@
-package org.dialdesk.ui.history;
+package org.dialdesk.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dialdesk.api.Call;
@@ -19,10 +20,13 @@ import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialServiceException;
 import org.dialdesk.api.Json;
+import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.store.HistoryCache;
-import org.dialdesk.store.HistoryRow;
 
-/** Brings the service's calls into the local cache. No UI: it runs on background threads. */
+/**
+ * Call history for one profile: the local cache read back, and the service's calls brought into
+ * it. Every method blocks (I/O): call them off the UI thread.
+ */
 public final class HistorySync {
     static final List<String> LIVE_STATUSES = java.util.Arrays.stream(CallStatus.values())
             .filter(s -> s != CallStatus.UNKNOWN && !s.isTerminal()).map(CallStatus::wireName).toList();
@@ -45,6 +49,34 @@ public final class HistorySync {
     public record Result(List<HistoryRow> rows, long serviceCount, long olderOnService) {
     }
 
+    /** The newest cached calls, newest first. */
+    public List<HistoryRow> cachedNewest(int limit) throws SQLException {
+        return cache.loadNewest(limit);
+    }
+
+    /** Every cached call, newest first. */
+    public List<HistoryRow> cachedAll() throws SQLException {
+        return cache.loadAll();
+    }
+
+    /** When the last sync finished, if one ever did. */
+    public Optional<Instant> lastSync() throws SQLException {
+        return cache.meta(LAST_SYNC).map(Instant::parse);
+    }
+
+    /** The whole call as last cached, if it is; one that can no longer be read counts as not cached. */
+    public Optional<Call> cachedCall(String id) throws SQLException {
+        Optional<String> json = cache.json(id);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().readValue(json.get(), Call.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Where the cache's unbroken run of calls starts, counted from the oldest call on the service:
      * every call at or after that place (as of the last walk) is cached. Calls are only ever added
@@ -52,6 +84,7 @@ public final class HistorySync {
      * asked for with {@code sort=asc} and {@code skip} however many calls came since.
      */
     static final String HELD_FROM = "held_from";
+    static final String LAST_SYNC = "last_sync";
 
     /**
      * Newest calls first, page after page, until a page brings nothing the cache did not hold (it
@@ -91,7 +124,7 @@ public final class HistorySync {
             size = pageSize;
         }
         cache.putMeta(HELD_FROM, Long.toString(heldFrom));
-        cache.putMeta("last_sync", clock.instant().toString());
+        cache.putMeta(LAST_SYNC, clock.instant().toString());
         return new Result(written, count, heldFrom);
     }
 

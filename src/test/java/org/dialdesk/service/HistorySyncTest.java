@@ -1,4 +1,4 @@
-package org.dialdesk.ui.history;
+package org.dialdesk.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,7 @@ import java.util.Set;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.DialRequest;
-import org.dialdesk.store.HistoryRow;
+import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.testing.MutableClock;
 import org.dialdesk.testing.SandboxWithCache;
 import org.junit.jupiter.api.AfterEach;

@@ -1,0 +1,159 @@
+package org.dialdesk.ui.history;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.Transcript;
+import org.dialdesk.domain.HistoryRow;
+import org.dialdesk.service.ErrorMessages;
+import org.dialdesk.service.HistorySync;
+import org.dialdesk.ui.common.TaskRunner;
+
+/**
+ * The call selected in the history table: the whole call (cached first, then its latest state),
+ * its transcript, and what can be done with it (cancel, stop, dial again).
+ */
+final class CallDetailViewModel {
+    private final HistorySync sync;
+    private final TaskRunner runner;
+    private final HistoryTableModel table;
+    private final Consumer<Call> dialAgainHandler;
+
+    private final ObjectProperty<HistoryRow> selectedRow = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Call> selectedCall = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Transcript> transcript = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+
+    CallDetailViewModel(HistorySync sync, TaskRunner runner, HistoryTableModel table, Consumer<Call> dialAgainHandler) {
+        this.sync = sync;
+        this.runner = runner;
+        this.table = table;
+        this.dialAgainHandler = dialAgainHandler;
+        selectedRow.addListener((obs, old, row) -> {
+            // The same call again (its row was updated in place): keep the detail and its messages.
+            if (row == null || old == null || !row.id().equals(old.id())) {
+                show(row);
+            }
+        });
+    }
+
+    private void show(HistoryRow row) {
+        transcript.set(null);
+        message.set(null);
+        if (row == null) {
+            selectedCall.set(null);
+            return;
+        }
+        String id = row.id();
+        runner.run(() -> sync.cachedCall(id).orElse(null), cached -> {
+            if (isSelected(id) && cached != null) {
+                selectedCall.set(cached);
+            }
+            refresh(id);
+        }, failure -> refresh(id));
+    }
+
+    /** A known call changed: if it is the one shown, its latest state and transcript are fetched. */
+    void callChanged(HistoryRow row) {
+        if (isSelected(row.id())) {
+            refresh(row.id());
+        }
+    }
+
+    private void refresh(String id) {
+        runner.run(() -> sync.fullCall(id), call -> {
+            if (isSelected(id)) {
+                selectedCall.set(call);
+            }
+        }, failure -> {
+            if (isSelected(id)) {
+                message.set("Could not load the latest state: " + ErrorMessages.describe(failure));
+            }
+        });
+        runner.run(() -> sync.transcript(id), t -> {
+            if (isSelected(id)) {
+                transcript.set(t);
+            }
+        }, failure -> {
+            if (isSelected(id)) {
+                transcript.set(null);
+            }
+        });
+    }
+
+    private boolean isSelected(String id) {
+        return selectedRow.get() != null && selectedRow.get().id().equals(id);
+    }
+
+    /** Cancels the selected call; only Scheduled or Queued calls can be, and the service says so otherwise. */
+    void cancel() {
+        act("Cancelled", sync::cancel);
+    }
+
+    /** Hangs up the selected live call. */
+    void stop() {
+        act("Stopped", sync::stop);
+    }
+
+    private interface CallAction {
+        Call apply(String id) throws Exception;
+    }
+
+    private void act(String done, CallAction action) {
+        Call call = selectedCall.get();
+        if (call == null) {
+            return;
+        }
+        String id = call.id();
+        message.set(null);
+        runner.run(() -> action.apply(id), updated -> {
+            table.merge(List.of(HistorySync.toRow(updated)));
+            if (isSelected(id)) {
+                selectedCall.set(updated);
+            }
+            message.set(done + ": the call is now " + updated.status().wireName() + ".");
+        }, failure -> message.set(ErrorMessages.describe(failure)));
+    }
+
+    /** Fills the dial form from the selected call; nothing is sent. */
+    void dialAgain() {
+        if (selectedCall.get() != null) {
+            dialAgainHandler.accept(selectedCall.get());
+        }
+    }
+
+    /** Selects a call by ID (e.g. from the dial form's "show in history"), loading it if needed. */
+    void reveal(String id) {
+        HistoryRow known = table.row(id);
+        if (known != null) {
+            selectedRow.set(known);
+            return;
+        }
+        runner.run(() -> sync.fullCall(id), call -> {
+            table.merge(List.of(HistorySync.toRow(call)));
+            selectedRow.set(table.row(id));
+        }, failure -> message.set("Call " + id + " could not be loaded: " + ErrorMessages.describe(failure)));
+    }
+
+    ObjectProperty<HistoryRow> selectedRowProperty() {
+        return selectedRow;
+    }
+
+    ReadOnlyObjectProperty<Call> selectedCallProperty() {
+        return selectedCall.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Transcript> transcriptProperty() {
+        return transcript.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

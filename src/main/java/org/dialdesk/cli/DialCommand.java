@@ -152,7 +152,7 @@ public final class DialCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         try (DialClient client = new DialClient(ClientConfig.of(checkedBaseUrl, apiKey), clock)) {
-            return report(new DialService(client, clock).send(request), out, err);
+            return report(DialService.over(client, clock).send(request), out, err);
         }
     }
 

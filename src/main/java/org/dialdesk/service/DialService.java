@@ -1,94 +1,38 @@
 package org.dialdesk.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import org.dialdesk.api.Call;
-import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
-import org.dialdesk.api.DialServiceException;
 
 /**
  * The one place that sends a dial and tells what became of it, and looks an uncertain dial up in
- * call history. It never sends a dial again by itself: the service does not deduplicate, so a
- * blind retry can ring a real person twice.
+ * call history; the dial form, {@code dialdesk dial} and the bulk engine all go through it. It never
+ * sends a dial again by itself: the service does not deduplicate, so a blind retry can ring a real
+ * person twice. Its methods block: call them off the UI thread.
  */
-public final class DialService {
-    /** How far before the attempt call history is searched: the service's clock may run a little behind ours. */
-    static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
-    static final int LOOK_UP_LIMIT = 50;
+public interface DialService {
 
-    private final DialClient client;
-    private final Clock clock;
-
-    public DialService(DialClient client, Clock clock) {
-        this.client = client;
-        this.clock = clock;
+    /** Over the dial service's API; {@code clock} stamps each attempt, for finding it again in history. */
+    static DialService over(DialClient client, Clock clock) {
+        return new ClientDialService(client, clock);
     }
 
     /** Where the dials go, for showing the same request as a command. */
-    public String baseUrl() {
-        return client.config().baseUrl();
-    }
+    String baseUrl();
 
-    /** Sends the dial once and classifies the answer; blocks, so call it off the UI thread. */
-    public DialOutcome send(DialRequest request) {
-        Instant attemptedAt = clock.instant();
-        try {
-            return new DialOutcome.Created(request, client.dialOutbound(request));
-        } catch (DialServiceException.InvalidRequest e) {
-            return new DialOutcome.NeverSent(request, "Nothing was sent: the request breaks the API's rules.", e.errors());
-        } catch (DialServiceException.NetworkFailure e) {
-            return new DialOutcome.NeverSent(request, e.getMessage(), List.of());
-        } catch (DialServiceException.Rejected e) {
-            return new DialOutcome.Rejected(request, DialOutcome.Rejected.Reason.REFUSED, e.serverMessage(),
-                    e.fieldErrors());
-        } catch (DialServiceException.NotFound e) {
-            return new DialOutcome.Rejected(request, DialOutcome.Rejected.Reason.NOT_FOUND, e.getMessage(),
-                    e.fieldErrors());
-        } catch (DialServiceException.Unauthorized e) {
-            return new DialOutcome.Rejected(request, DialOutcome.Rejected.Reason.UNAUTHORIZED, e.getMessage(), List.of());
-        } catch (DialServiceException.RateLimited e) {
-            return new DialOutcome.Rejected(request, DialOutcome.Rejected.Reason.RATE_LIMITED, e.getMessage(), List.of());
-        } catch (DialServiceException.OutcomeUncertain e) {
-            return new DialOutcome.Uncertain(request, e.getMessage(), attemptedAt);
-        } catch (RuntimeException e) {
-            // Anything else happened after the request may have left: it may have rung.
-            return new DialOutcome.Uncertain(request, ErrorMessages.describe(e), attemptedAt);
-        }
-    }
+    /** Sends the dial once and classifies the answer; never throws for what the service or the network did. */
+    DialOutcome send(DialRequest request);
 
     /** What call history says of an uncertain dial: the call it made, if one shows, and since when it was sought. */
-    public record LookUp(Optional<Call> found, Instant since) {
+    record LookUp(Optional<Call> found, Instant since) {
     }
 
     /**
      * Looks in call history for the uncertain dial: a call to the same number created since just
-     * before the attempt. Blocks; a failure to read history is thrown (the outcome stays unknown).
+     * before the attempt. A failure to read history is thrown (the outcome stays unknown).
      */
-    public LookUp lookUp(DialOutcome.Uncertain uncertain) {
-        DialRequest sought = uncertain.request();
-        Instant since = uncertain.attemptedAt().minus(CLOCK_SLACK);
-        CallQuery query = CallQuery.builder().search(sought.phoneNumber())
-                .from(LocalDate.ofInstant(since, ZoneOffset.UTC)).limit(LOOK_UP_LIMIT).sort(CallQuery.Sort.desc).build();
-        Optional<Call> found = client.listCalls(query).calls().stream()
-                .filter(call -> sought.phoneNumber().equals(call.to()))
-                .filter(call -> createdAt(call).map(created -> !created.isBefore(since)).orElse(true))
-                .findFirst();
-        return new LookUp(found, since);
-    }
-
-    private static Optional<Instant> createdAt(Call call) {
-        try {
-            return call.created() == null ? Optional.empty() : Optional.of(Instant.parse(call.created()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
+    LookUp lookUp(DialOutcome.Uncertain uncertain);
 }

@@ -1,35 +1,21 @@
 package org.dialdesk.store;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
-import java.util.List;
+import org.dialdesk.domain.TableLayout;
 
 /** A table's column order, widths and sort, kept per profile; saved off the UI thread, newest wins. */
 public final class TableLayoutStore implements AutoCloseable {
-    public record Column(@JsonProperty("id") String id, @JsonProperty("width") double width) {
-    }
-
-    public record Sort(@JsonProperty("id") String id, @JsonProperty("descending") boolean descending) {
-    }
-
-    public record Layout(@JsonProperty("columns") List<Column> columns, @JsonProperty("sort") List<Sort> sort) {
-        public Layout {
-            columns = columns == null ? List.of() : List.copyOf(columns);
-            sort = sort == null ? List.of() : List.copyOf(sort);
-        }
-    }
-
-    private final JsonFile<Layout> file;
+    private final JsonFile<TableLayout> file;
 
     public TableLayoutStore(Path file) {
-        this.file = new JsonFile<>(file, Layout.class);
+        this.file = new JsonFile<>(file, TableLayout.class);
     }
 
-    public Layout load() {
-        return file.load(() -> new Layout(List.of(), List.of()));
+    public TableLayout load() {
+        return file.load(() -> TableLayout.DEFAULT);
     }
 
-    public void saveLater(Layout layout) {
+    public void saveLater(TableLayout layout) {
         file.saveLater(layout);
     }
 

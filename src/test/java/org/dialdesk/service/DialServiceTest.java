@@ -40,7 +40,7 @@ class DialServiceTest {
         server = new MockWebServer();
         server.start();
         client = clientFor(server.url("/api/v1").toString());
-        service = new DialService(client, CLOCK);
+        service = DialService.over(client, CLOCK);
     }
 
     static DialClient clientFor(String baseUrl) {
@@ -111,7 +111,7 @@ class DialServiceTest {
         }
         try (DialClient unreachable = clientFor("http://127.0.0.1:" + closedPort + "/api/v1")) {
             DialOutcome.NeverSent neverSent = assertInstanceOf(DialOutcome.NeverSent.class,
-                    new DialService(unreachable, CLOCK).send(DIAL));
+                    DialService.over(unreachable, CLOCK).send(DIAL));
             assertFalse(neverSent.invalid());
         }
     }
@@ -126,7 +126,7 @@ class DialServiceTest {
                 + "],\"count\":3}"));
         DialService.LookUp lookUp = service.lookUp(uncertain);
         assertEquals("ours", lookUp.found().orElseThrow().id());
-        assertEquals(NOW.minus(DialService.CLOCK_SLACK), lookUp.since());
+        assertEquals(NOW.minus(ClientDialService.CLOCK_SLACK), lookUp.since());
         String query = server.takeRequest().getPath();
         assertTrue(query.contains("search=%2B14155550125"), query);
     }

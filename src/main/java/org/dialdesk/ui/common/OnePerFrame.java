@@ -18,30 +18,32 @@ import javafx.scene.Scene;
  * to a showing scene gets their first styling and layout done in a frame of its own: the first
  * styling of a large screen (hundreds of controls, each looked up in the style sheets and given its
  * skin) takes far longer than a frame, and spread out this way the window keeps repainting and
- * answering input meanwhile. One queue for the whole window, so that two screens being put in place
- * at the same time do not share frames.
+ * answering input meanwhile. One per window (the window owns it and hands it to its screens), so
+ * that two screens being put in place at the same time do not share frames.
  */
 public final class OnePerFrame {
-    private static final Deque<Runnable> PENDING = new ArrayDeque<>();
-    private static final List<Runnable> WHEN_DONE = new ArrayList<>();
-    private static final AnimationTimer TIMER = new AnimationTimer() {
-        // An animation timer runs at the start of each frame, before that frame's styling and
-        // layout, so what a step adds is styled and laid out within the same frame.
-        @Override
-        public void handle(long now) {
-            Runnable step = PENDING.pollFirst();
-            if (step == null) {
-                stop();
-                List<Runnable> done = List.copyOf(WHEN_DONE);
-                WHEN_DONE.clear();
-                done.forEach(Runnable::run);
-                return;
-            }
-            step.run();
-        }
-    };
+    private final Deque<Runnable> pending = new ArrayDeque<>();
+    private final List<Runnable> whenDone = new ArrayList<>();
+    /** Made on first use: a timer needs the toolkit running, and the window's queue is made before it shows. */
+    private AnimationTimer timer;
 
-    private OnePerFrame() {
+    private AnimationTimer newTimer() {
+        return new AnimationTimer() {
+            // An animation timer runs at the start of each frame, before that frame's styling and
+            // layout, so what a step adds is styled and laid out within the same frame.
+            @Override
+            public void handle(long now) {
+                Runnable step = pending.pollFirst();
+                if (step == null) {
+                    stop();
+                    List<Runnable> done = List.copyOf(whenDone);
+                    whenDone.clear();
+                    done.forEach(Runnable::run);
+                    return;
+                }
+                step.run();
+            }
+        };
     }
 
     /**
@@ -49,7 +51,7 @@ public final class OnePerFrame {
      *
      * @return true once the last step has run
      */
-    public static ReadOnlyBooleanProperty onceInWindow(Node node, Supplier<List<Runnable>> steps) {
+    public ReadOnlyBooleanProperty onceInWindow(Node node, Supplier<List<Runnable>> steps) {
         ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
         Runnable queue = () -> {
             List<Runnable> all = new ArrayList<>(steps.get());
@@ -76,17 +78,29 @@ public final class OnePerFrame {
      * Runs {@code action} once every step queued so far, and every step those queue in turn, has
      * run (at once if none is queued); call on the UI thread.
      */
-    public static void whenAllDone(Runnable action) {
-        if (PENDING.isEmpty()) {
+    public void whenAllDone(Runnable action) {
+        if (pending.isEmpty()) {
             action.run();
             return;
         }
-        WHEN_DONE.add(action);
+        whenDone.add(action);
     }
 
     /** Queues the steps, to run one per frame after those already queued; call on the UI thread. */
-    public static void run(List<Runnable> steps) {
-        PENDING.addAll(steps);
-        TIMER.start();
+    public void run(List<Runnable> steps) {
+        pending.addAll(steps);
+        if (timer == null) {
+            timer = newTimer();
+        }
+        timer.start();
+    }
+
+    /** Drops what is still queued: the screens it would build are going away. */
+    public void cancel() {
+        pending.clear();
+        whenDone.clear();
+        if (timer != null) {
+            timer.stop();
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -42,7 +43,6 @@ import org.dialdesk.api.Agent;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallModel;
 import org.dialdesk.api.CallerNumber;
-import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialRequestValidator;
 import org.dialdesk.api.DialResponse;
@@ -61,8 +61,10 @@ import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TemplateVariables;
 import org.dialdesk.service.DialOutcome;
 import org.dialdesk.service.DialService;
-import org.dialdesk.store.DialDraft;
-import org.dialdesk.store.DialMemoryStore;
+import org.dialdesk.service.ErrorMessages;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.domain.DialDraft;
+import org.dialdesk.domain.DialMemory;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;
 
@@ -95,15 +97,15 @@ public final class DialViewModel {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    private final DialClient client;
+    private final OrgDirectory directory;
     private final DialService dialService;
     private final TaskRunner runner;
     private final Clock clock;
     private final Rules rules;
     private final CalleeZones calleeZones;
-    private final DialMemoryStore memoryStore;
+    private final Consumer<DialMemory> keeper;
     private final DialRequestValidator validator;
-    private DialMemoryStore.DialMemory memory;
+    private DialMemory memory;
 
     // ---- inputs ----
     private final StringProperty numberId = new SimpleStringProperty("");
@@ -167,6 +169,8 @@ public final class DialViewModel {
     private final ReadOnlyBooleanWrapper checkingHistory = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canDial;
 
+    /** The lists the pickers show: the directory's listeners and this form's own request both bring them. */
+    private OrgDirectory.Snapshot shownLists;
     private DialRequest request;
     /** The last dial sent: the same request again needs "Dial again", so a double click cannot ring twice. */
     private DialRequest lastSent;
@@ -174,21 +178,22 @@ public final class DialViewModel {
     private DialOutcome.Uncertain uncertain;
     private boolean restoring;
 
-    public DialViewModel(DialClient client, TaskRunner runner, Clock clock, Rules rules, CalleeZones calleeZones,
-                         DialMemoryStore memoryStore) {
-        this(client, new DialService(client, clock), runner, clock, rules, calleeZones, memoryStore, memoryStore.load());
-    }
-
-    /** With the stored draft already read (off the UI thread), so building the form does no I/O. */
-    public DialViewModel(DialClient client, DialService dialService, TaskRunner runner, Clock clock, Rules rules,
-                         CalleeZones calleeZones, DialMemoryStore memoryStore, DialMemoryStore.DialMemory stored) {
-        this.client = client;
+    /**
+     * @param clock  "now", in the zone the operator types schedules in by default
+     * @param stored the draft, recent campaigns and last choices as last kept (read off the UI thread)
+     * @param keeper keeps them as they change (saved off the UI thread, the newest wins)
+     */
+    public DialViewModel(DialService dialService, OrgDirectory directory, TaskRunner runner, Clock clock, Rules rules,
+                         CalleeZones calleeZones, DialMemory stored, Consumer<DialMemory> keeper) {
+        this.directory = directory;
         this.dialService = dialService;
+        // Another screen's reload shows here too; the directory calls back on a worker thread.
+        directory.onReload(lists -> runner.later(Duration.ZERO, () -> showLists(lists)));
         this.runner = runner;
         this.clock = clock;
         this.rules = rules;
         this.calleeZones = calleeZones;
-        this.memoryStore = memoryStore;
+        this.keeper = keeper;
         this.validator = new DialRequestValidator(clock);
         this.canDial = Bindings.createBooleanBinding(() -> valid.get() && !inFlight.get() && !isRepeatOfLastDial(),
                 valid, inFlight, outcome);
@@ -218,13 +223,46 @@ public final class DialViewModel {
 
     // ================= commands =================
 
-    /** Loads the four pickers' lists; a list that fails leaves its picker open to a typed ID. */
+    /** Fills the four pickers from the profile's lists, loading them if no screen has yet. */
+    public void loadPickers() {
+        runner.run(directory::lists, this::showLists, this::listsFailed);
+    }
+
+    /** Loads the pickers' lists again (every screen showing them hears of it). */
     public void refreshPickers() {
-        load(client::listNumbers, numbers, numbersProblem, "caller numbers");
-        load(() -> client.listUseCases().stream().filter(u -> !u.isHidden()).toList(), useCases, useCasesProblem,
-                "use cases");
-        load(client::listAgents, agents, agentsProblem, "agents");
+        runner.run(directory::reload, this::showLists, this::listsFailed);
+    }
+
+    /** A list that failed leaves its picker open to a typed ID. */
+    private void showLists(OrgDirectory.Snapshot lists) {
+        if (lists == shownLists) {
+            return;
+        }
+        shownLists = lists;
+        show(lists.numbers(), numbers, numbersProblem, "caller numbers");
+        show(new OrgDirectory.Listing<>(lists.useCases().items().stream().filter(u -> !u.isHidden()).toList(),
+                lists.useCases().problem()), useCases, useCasesProblem, "use cases");
+        show(lists.agents(), agents, agentsProblem, "agents");
         loadModels();
+    }
+
+    private void listsFailed(Throwable failure) {
+        String problem = ErrorMessages.describe(failure);
+        for (ReadOnlyStringWrapper each : List.of(numbersProblem, useCasesProblem, agentsProblem)) {
+            each.set(typeTheId("lists", problem));
+        }
+    }
+
+    private static <T> void show(OrgDirectory.Listing<T> listing, ObservableList<T> target,
+                                 ReadOnlyStringWrapper problem, String what) {
+        if (!target.equals(listing.items())) {
+            target.setAll(listing.items());
+        }
+        problem.set(listing.ok() ? null : typeTheId(what, listing.problem()));
+    }
+
+    private static String typeTheId(String what, String problem) {
+        return "The " + what + " could not be loaded (" + problem + "). Type or paste the 24-character ID instead.";
     }
 
     private void loadModels() {
@@ -234,16 +272,12 @@ public final class DialViewModel {
             modelsProblem.set(null);
             return;
         }
-        load(() -> client.listModels(useCase, CallModel.STATUS_ACTIVE), models, modelsProblem, "models");
-    }
-
-    private <T> void load(java.util.concurrent.Callable<List<T>> call, ObservableList<T> target,
-                          ReadOnlyStringWrapper problem, String what) {
-        runner.run(call, items -> {
-            target.setAll(items);
-            problem.set(null);
-        }, failure -> problem.set("The " + what + " could not be loaded (" + ErrorMessages.describe(failure)
-                + "). Type or paste the 24-character ID instead."));
+        runner.run(() -> directory.activeModelsOf(useCase), items -> {
+            if (useCase.equals(clean(useCaseId.get()))) { // not an answer for a use case since left
+                models.setAll(items);
+                modelsProblem.set(null);
+            }
+        }, failure -> modelsProblem.set(typeTheId("models", ErrorMessages.describe(failure))));
     }
 
     /** Places the call. Does nothing unless the form is valid and no dial is under way. */
@@ -314,7 +348,7 @@ public final class DialViewModel {
         choices.put(MODEL, sent.modelId());
         memory = memory.afterDial(sent.campaignId(), choices);
         recentCampaigns.setAll(memory.recentCampaigns());
-        memoryStore.saveLater(memory);
+        keeper.accept(memory);
     }
 
     private static String describeCreated(String created) {
@@ -504,7 +538,7 @@ public final class DialViewModel {
         }
         recompute();
         memory = memory.withDraft(toDraft());
-        memoryStore.saveLater(memory);
+        keeper.accept(memory);
     }
 
     private void recompute() {
@@ -693,7 +727,7 @@ public final class DialViewModel {
                 legacyModel.get() == null ? null : legacyModel.get().name());
     }
 
-    private void restore(DialMemoryStore.DialMemory loaded) {
+    private void restore(DialMemory loaded) {
         memory = loaded;
         recentCampaigns.setAll(loaded.recentCampaigns());
         DialDraft d = loaded.draft();

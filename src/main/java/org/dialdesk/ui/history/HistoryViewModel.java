@@ -42,6 +42,7 @@ import org.dialdesk.api.Transcript;
 import org.dialdesk.domain.CallFilter;
 import org.dialdesk.domain.Dashboard;
 import org.dialdesk.domain.HistoryRow;
+import org.dialdesk.domain.TableLayout;
 import org.dialdesk.service.CallsCsv;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.service.HistorySync;
@@ -75,6 +76,8 @@ public final class HistoryViewModel {
     private final TaskRunner runner;
     private final Clock clock;
     private final HistoryTableModel table;
+    private final TableLayout savedLayout;
+    private final Consumer<TableLayout> layoutSaver;
     private final CallDetailViewModel detail;
 
     private final ObservableList<String> statusFilter = FXCollections.observableArrayList();
@@ -111,9 +114,20 @@ public final class HistoryViewModel {
     private Runnable cancelDashboard = () -> { };
     private boolean closed;
 
-    /** {@code clock}'s zone is the operator's: dates in filters and the dashboard are days there. */
+    /** A history whose table layout is not remembered. */
     public HistoryViewModel(HistorySync sync, TaskRunner runner, Clock clock, Consumer<Call> dialAgainHandler) {
+        this(sync, runner, clock, dialAgainHandler, TableLayout.DEFAULT, layout -> { });
+    }
+
+    /**
+     * {@code clock}'s zone is the operator's: dates in filters and the dashboard are days there.
+     * {@code savedLayout} is the table's layout as last left, {@code layoutSaver} keeps a changed one.
+     */
+    public HistoryViewModel(HistorySync sync, TaskRunner runner, Clock clock, Consumer<Call> dialAgainHandler,
+                            TableLayout savedLayout, Consumer<TableLayout> layoutSaver) {
         this.sync = sync;
+        this.savedLayout = savedLayout;
+        this.layoutSaver = layoutSaver;
         this.runner = runner;
         this.clock = clock;
         this.table = new HistoryTableModel(runner, clock.getZone(), this::shownRowsChanged,
@@ -378,6 +392,18 @@ public final class HistoryViewModel {
     /** Selects a call by ID (e.g. from the dial form's "show in history"), loading it if needed. */
     public void reveal(String id) {
         detail.reveal(id);
+    }
+
+    // ================= table layout =================
+
+    /** The table's columns, widths and sort as the operator last left them. */
+    public TableLayout savedLayout() {
+        return savedLayout;
+    }
+
+    /** Keeps the table's layout for the next time (saved off the UI thread). */
+    public void saveLayout(TableLayout layout) {
+        layoutSaver.accept(layout);
     }
 
     // ================= export =================

@@ -29,8 +29,11 @@ import org.dialdesk.ui.common.Tables;
 
 /** Read-only overview of the organisation behind the active profile. Binds; decides nothing. */
 public final class OrganisationView extends BorderPane {
+    private final OnePerFrame frames;
 
-    public OrganisationView(OrganisationViewModel viewModel) {
+    /** {@code frames}: the window's queue its tables go in by. */
+    public OrganisationView(OrganisationViewModel viewModel, OnePerFrame frames) {
+        this.frames = frames;
         setId("organisationView");
         setPadding(new Insets(16, 20, 12, 20));
 
@@ -104,7 +107,7 @@ public final class OrganisationView extends BorderPane {
             models.getColumns().add(Tables.textColumn("ID", CallModel::id, 220));
             modelsTab.setContent(content(modelsTab, models, viewModel.models(), viewModel.modelsErrorProperty()));
         });
-        OnePerFrame.onceInWindow(this, () -> tables);
+        frames.onceInWindow(this, () -> tables);
     }
 
     /**
@@ -114,7 +117,7 @@ public final class OrganisationView extends BorderPane {
      */
     private void rowsInOnceShown(Tab tab, TableView<?> table) {
         Tables.holdRows(table);
-        Once.when(() -> tab.isSelected() && isVisible(), () -> OnePerFrame.run(Tables.rowsInSteps(table, 4)),
+        Once.when(() -> tab.isSelected() && isVisible(), () -> frames.run(Tables.rowsInSteps(table, 4)),
                 tab.selectedProperty(), visibleProperty());
     }
 

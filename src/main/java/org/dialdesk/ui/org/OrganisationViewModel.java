@@ -1,8 +1,8 @@
 package org.dialdesk.ui.org;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,9 @@ import javafx.collections.ObservableList;
 import org.dialdesk.api.Agent;
 import org.dialdesk.api.CallModel;
 import org.dialdesk.api.CallerNumber;
-import org.dialdesk.api.DialClient;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.service.ErrorMessages;
+import org.dialdesk.service.OrgDirectory;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**
@@ -37,9 +37,11 @@ public final class OrganisationViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final DialClient client;
+    private final OrgDirectory directory;
     private final TaskRunner runner;
     private final Clock clock;
+    /** The load last shown: the directory's listeners and this screen's own request both bring it. */
+    private OrgDirectory.Snapshot shown;
 
     // Read-only views made once (see DialViewModel's errorsView for why).
     private final ObservableList<CallerNumber> numbers = FXCollections.observableArrayList();
@@ -58,47 +60,48 @@ public final class OrganisationViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRefresh = Bindings.createBooleanBinding(
             () -> state.get() != LoadState.LOADING, state);
-    private int pending;
 
-    public OrganisationViewModel(DialClient client, TaskRunner runner, Clock clock) {
-        this.client = client;
+    public OrganisationViewModel(OrgDirectory directory, TaskRunner runner, Clock clock) {
+        this.directory = directory;
         this.runner = runner;
         this.clock = clock;
+        // Another screen's reload shows here too; the directory calls back on a worker thread.
+        directory.onReload(snapshot -> runner.later(Duration.ZERO, () -> show(snapshot)));
+    }
+
+    /** Shows the profile's lists, loading them if no screen has yet. */
+    public void load() {
+        request(directory::lists);
     }
 
     /** Loads all four lists again; ignored while a load is under way. */
     public void refresh() {
+        request(directory::reload);
+    }
+
+    private void request(Callable<OrgDirectory.Snapshot> load) {
         if (state.get() == LoadState.LOADING) {
             return;
         }
-        pending = 4;
         state.set(LoadState.LOADING);
         summary.set("Loading…");
-        load(client::listNumbers, numbers, numbersError);
-        load(client::listUseCases, useCases, useCasesError);
-        load(client::listAgents, agents, agentsError);
-        load(() -> client.listModels(null, null), models, modelsError);
-    }
-
-    private <T> void load(Callable<List<T>> request, ObservableList<T> target, ReadOnlyStringWrapper error) {
-        runner.run(request, items -> {
-            target.setAll(items);
-            error.set(null);
-            finishOne();
-        }, failure -> {
-            // Keep what was shown before: stale is better than empty when the service blips.
-            error.set(ErrorMessages.describe(failure));
-            finishOne();
+        runner.run(load, this::show, failure -> {
+            state.set(LoadState.FAILED);
+            summary.set("Nothing could be loaded: " + ErrorMessages.describe(failure));
         });
     }
 
-    private void finishOne() {
-        if (--pending > 0) {
+    private void show(OrgDirectory.Snapshot snapshot) {
+        if (snapshot == shown) {
             return;
         }
-        long failures = java.util.stream.Stream.of(numbersError, useCasesError, agentsError, modelsError)
-                .filter(e -> e.get() != null).count();
-        String at = LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME);
+        shown = snapshot;
+        show(snapshot.numbers(), numbers, numbersError);
+        show(snapshot.useCases(), useCases, useCasesError);
+        show(snapshot.agents(), agents, agentsError);
+        show(snapshot.models(), models, modelsError);
+        String at = LocalTime.ofInstant(snapshot.loadedAt(), clock.getZone()).format(TIME);
+        long failures = snapshot.failures();
         if (failures == 0) {
             state.set(LoadState.LOADED);
             long hidden = useCases.stream().filter(UseCase::isHidden).count();
@@ -112,6 +115,13 @@ public final class OrganisationViewModel {
             state.set(LoadState.PARTLY_LOADED);
             summary.set(failures + " of 4 lists could not be loaded at " + at + "; see each tab");
         }
+    }
+
+    private static <T> void show(OrgDirectory.Listing<T> listing, ObservableList<T> target, ReadOnlyStringWrapper error) {
+        if (!target.equals(listing.items())) {
+            target.setAll(listing.items());
+        }
+        error.set(listing.problem());
     }
 
     /** The use case's name for a model's {@code use_case_id}, or the ID when it is not listed. */

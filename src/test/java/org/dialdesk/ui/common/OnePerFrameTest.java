@@ -15,6 +15,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 class OnePerFrameTest {
+    final OnePerFrame frames = new OnePerFrame();
     final FxRobot robot = new FxRobot();
 
     @AfterEach
@@ -42,7 +43,7 @@ class OnePerFrameTest {
                     root.getChildren().add(new Label("part " + step));
                 });
             }
-            OnePerFrame.run(steps);
+            frames.run(steps);
             seen.add("queued");
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> root.getChildren().size() == 3);
@@ -55,7 +56,7 @@ class OnePerFrameTest {
         VBox root = new VBox();
         Label later = new Label("not in a window yet");
         List<String> ran = new ArrayList<>();
-        robot.interact(() -> OnePerFrame.onceInWindow(later, () -> List.of(() -> ran.add("built"))));
+        robot.interact(() -> frames.onceInWindow(later, () -> List.of(() -> ran.add("built"))));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), ran);
         FxToolkit.setupStage(stage -> {
@@ -71,16 +72,16 @@ class OnePerFrameTest {
         FxToolkit.registerPrimaryStage();
         List<String> ran = new ArrayList<>();
         robot.interact(() -> {
-            OnePerFrame.run(List.of(() -> {
+            frames.run(List.of(() -> {
                 ran.add("screen added");
-                OnePerFrame.run(List.of(() -> ran.add("its first part"), () -> ran.add("its last part")));
+                frames.run(List.of(() -> ran.add("its first part"), () -> ran.add("its last part")));
             }));
-            OnePerFrame.whenAllDone(() -> ran.add("all done"));
+            frames.whenAllDone(() -> ran.add("all done"));
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ran.contains("all done"));
         assertEquals(List.of("screen added", "its first part", "its last part", "all done"), ran);
 
-        robot.interact(() -> OnePerFrame.whenAllDone(() -> ran.add("nothing queued: at once")));
+        robot.interact(() -> frames.whenAllDone(() -> ran.add("nothing queued: at once")));
         assertEquals("nothing queued: at once", ran.get(ran.size() - 1));
     }
 }

@@ -32,6 +32,13 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.DialMemoryStore;
 import org.dialdesk.testing.DirectTaskRunner;
 import org.dialdesk.testing.MutableClock;
+import org.dialdesk.service.DialOutcome;
+import org.dialdesk.service.DialService;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.testing.FakeDialService;
+import org.dialdesk.api.Json;
+import org.dialdesk.api.Call;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +67,18 @@ class DialViewModelTest {
         sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withApiKey("k").withClock(clock, false));
         client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
         vm = newViewModel(client);
-        vm.refreshPickers();
+        vm.loadPickers();
     }
 
+    /** The form over a real service: the sandbox's lists and dials. */
     DialViewModel newViewModel(DialClient using) {
+        return newViewModel(DialService.over(using, clock), new OrgDirectory(using, clock));
+    }
+
+    DialViewModel newViewModel(DialService dials, OrgDirectory directory) {
         memory = new DialMemoryStore(dir, "sandbox");
-        return new DialViewModel(using, new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")), US_RULES,
-                CalleeZones.load(), memory);
+        return new DialViewModel(dials, directory, new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")),
+                US_RULES, CalleeZones.load(), memory.load(), memory::saveLater);
     }
 
     @AfterEach
@@ -355,36 +367,59 @@ class DialViewModelTest {
 
     @Test
     void uncertainThenHistoryShowsNothingThenTheOperatorChoosesToResend() throws Exception {
-        try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-            server.enqueue(new MockResponse().setBody("{\"calls\":[],\"count\":0,\"limit\":50,\"offset\":0}"));
-            server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"abc\",\"status\":\"Queued\","
-                    + "\"metadata\":{\"to\":\"+14155550125\"},\"created\":\"2026-11-23T15:00:30Z\"}],\"count\":1}"));
-            server.enqueue(new MockResponse().setBody("{\"id\":\"second\"}"));
-            server.start();
-            try (DialClient mockClient = new DialClient(ClientConfig.of(server.url("/api/v1").toString(), ApiKey.of("k"))
-                    .withRetryPolicy(ClientConfig.RetryPolicy.NONE), clock, d -> { })) {
-                memory.close();
-                vm = newViewModel(mockClient);
-                fillMinimal();
-                vm.dial();
-                assertEquals(DialViewModel.Outcome.UNCERTAIN, vm.outcomeProperty().get());
-                assertTrue(vm.outcomeMessageProperty().get().startsWith("No call to +14155550125 shows"),
-                        vm.outcomeMessageProperty().get());
-                assertFalse(vm.canDialProperty().get());
+        Call appeared = Json.mapper().readValue("{\"id\":\"abc\",\"status\":\"Queued\","
+                + "\"metadata\":{\"to\":\"+14155550125\"},\"created\":\"2026-11-23T15:00:30Z\"}", Call.class);
+        FakeDialService dials = new FakeDialService(clock).losesTheAnswer()
+                .historyShows(Optional.empty()).historyShows(Optional.of(appeared)).createsCall("second");
+        memory.close();
+        vm = newViewModel(dials, new OrgDirectory(client, clock));
+        fillMinimal();
+        vm.dial();
+        assertEquals(DialViewModel.Outcome.UNCERTAIN, vm.outcomeProperty().get());
+        assertTrue(vm.outcomeMessageProperty().get().startsWith("No call to +14155550125 shows"),
+                vm.outcomeMessageProperty().get());
+        assertFalse(vm.canDialProperty().get());
+        vm.dial();
+        assertEquals(1, dials.sent().size(), "the plain Dial sends nothing while the outcome is unknown");
 
-                vm.checkHistory();
-                assertEquals(DialViewModel.Outcome.FOUND_AFTER_ALL, vm.outcomeProperty().get());
-                assertEquals("abc", vm.createdCallIdProperty().get());
+        vm.checkHistory();
+        assertEquals(DialViewModel.Outcome.FOUND_AFTER_ALL, vm.outcomeProperty().get());
+        assertEquals("abc", vm.createdCallIdProperty().get());
+        assertEquals(2, dials.lookUpCount());
 
-                vm.dialAgain();
-                vm.dial();
-                assertEquals("second", vm.createdCallIdProperty().get(), "a new dial only on the operator's word");
-                server.takeRequest();
-                RecordedRequest history = server.takeRequest();
-                assertTrue(history.getPath().contains("search=%2B14155550125"), history.getPath());
-            }
-        }
+        vm.dialAgain();
+        vm.dial();
+        assertEquals("second", vm.createdCallIdProperty().get(), "a new dial only on the operator's word");
+        assertEquals(2, dials.sent().size());
+    }
+
+    @Test
+    void anUncertainDialIsSentAgainOnlyAfterTheOperatorSaysSo() {
+        FakeDialService dials = new FakeDialService(clock).losesTheAnswer().historyShows(Optional.empty())
+                .createsCall("on-purpose");
+        memory.close();
+        vm = newViewModel(dials, new OrgDirectory(client, clock));
+        fillMinimal();
+        vm.dial();
+        assertEquals(DialViewModel.Outcome.UNCERTAIN, vm.outcomeProperty().get());
+        vm.dialAgainAnyway();
+        assertEquals(DialViewModel.Outcome.CREATED, vm.outcomeProperty().get());
+        assertEquals("on-purpose", vm.createdCallIdProperty().get());
+        assertEquals(2, dials.sent().size());
+        assertEquals(dials.sent().get(0), dials.sent().get(1), "the same dial, sent twice only because asked");
+    }
+
+    @Test
+    void aRefusalOfTheKeyOrTheRateSaysNothingWasPlaced() {
+        FakeDialService dials = new FakeDialService(clock).answers(request -> new DialOutcome.Rejected(request,
+                DialOutcome.Rejected.Reason.RATE_LIMITED, "Too many requests; try again in 2 s.", List.of()));
+        memory.close();
+        vm = newViewModel(dials, new OrgDirectory(client, clock));
+        fillMinimal();
+        vm.dial();
+        assertEquals(DialViewModel.Outcome.REJECTED, vm.outcomeProperty().get());
+        assertTrue(vm.outcomeMessageProperty().get().contains("Too many requests"), vm.outcomeMessageProperty().get());
+        assertTrue(vm.canDialProperty().get(), "nothing rang: the same dial can be sent again");
     }
 
     @Test
@@ -407,7 +442,7 @@ class DialViewModelTest {
                     .withRetryPolicy(ClientConfig.RetryPolicy.NONE), clock, d -> { })) {
                 memory.close();
                 vm = newViewModel(mockClient);
-                vm.refreshPickers();
+                vm.loadPickers();
                 assertTrue(vm.numbersProblemProperty().get().contains("Type or paste the 24-character ID"));
                 assertNull(vm.useCasesProblemProperty().get());
                 vm.numberIdProperty().set("64000000000000000000001");

@@ -34,6 +34,11 @@ import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.DialMemoryStore;
 import org.dialdesk.ui.common.FxTaskRunner;
+import org.dialdesk.service.DialService;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.testing.FxTestKit;
+import org.dialdesk.testing.NoNavigation;
+import org.dialdesk.ui.common.OnePerFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +53,8 @@ class DialViewTest {
     @TempDir
     Path dir;
     final FxRobot robot = new FxRobot();
+    final FxTestKit kit = new FxTestKit(robot);
+    final NoNavigation navigation = new NoNavigation();
     Sandbox sandbox;
     DialClient client;
     FxTaskRunner runner;
@@ -59,18 +66,20 @@ class DialViewTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            DialViewModel vm = new DialViewModel(using, runner, Clock.system(ZoneId.of("America/Chicago")), RULES,
-                    CalleeZones.load(), memory);
-            Scene scene = new Scene(new DialView(vm), 1280, 800);
+            // A fixed day in Chicago, ticking: what the form shows does not change with the day it runs.
+            Clock chicago = TestClocks.ticking().withZone(ZoneId.of("America/Chicago"));
+            DialViewModel vm = new DialViewModel(DialService.over(using, chicago), new OrgDirectory(using, chicago), runner,
+                    chicago, RULES, CalleeZones.load(), memory.load(), memory::saveLater);
+            Scene scene = new Scene(new DialView(vm, new OnePerFrame(), navigation), 1280, 800);
             scene.getStylesheets().add(DialView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
             s.setScene(scene);
             s.show();
-            vm.refreshPickers();
+            vm.loadPickers();
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isShowing());
         // The form puts its parts in place over a few frames; the action bar comes last.
-        waitUntil(() -> robot.lookup("#dialButton").tryQuery().isPresent());
+        kit.waitUntil(() -> robot.lookup("#dialButton").tryQuery().isPresent());
     }
 
     void withSandbox() throws Exception {
@@ -96,30 +105,10 @@ class DialViewTest {
         }
     }
 
-    <T extends Node> T byId(String id, Class<T> type) {
-        return robot.lookup("#" + id).queryAs(type);
-    }
-
-    void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            try {
-                return condition.call();
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
-    }
-
-    void type(String id, String text) {
-        robot.clickOn("#" + id);
-        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write(text);
-    }
-
     @SuppressWarnings("unchecked")
     void choose(String pickerId, int index) throws Exception {
-        ComboBox<Object> picker = byId(pickerId, ComboBox.class);
-        waitUntil(() -> picker.getItems().size() > index);
+        ComboBox<Object> picker = kit.byId(pickerId, ComboBox.class);
+        kit.waitUntil(() -> picker.getItems().size() > index);
         robot.interact(() -> picker.getSelectionModel().select(index));
     }
 
@@ -127,28 +116,28 @@ class DialViewTest {
     void fillEveryFieldDialAndFindTheCallInTheService() throws Exception {
         withSandbox();
         choose("numberPicker", 0);
-        type("phoneField", "(415) 555-0129");
+        kit.type("phoneField", "(415) 555-0129");
         choose("useCasePicker", 0);
         choose("agentPicker", 0);
         choose("modelPicker", 0);
         choose("languagePicker", 1);
-        type("paramsEditor", "{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\", \"appointment_time\": \"Mon 9:00\"}");
+        kit.type("paramsEditor", "{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\", \"appointment_time\": \"Mon 9:00\"}");
         robot.clickOn("#addMetadataButton");
         robot.write("crm_id").press(KeyCode.TAB).release(KeyCode.TAB).write("A-1042");
-        type("campaignField", "q4-reminders");
-        type("promptField", "default-outbound");
-        type("maxDurationField", "5");
+        kit.type("campaignField", "q4-reminders");
+        kit.type("promptField", "default-outbound");
+        kit.type("maxDurationField", "5");
 
         try {
-            waitUntil(() -> !byId("dialButton", Button.class).isDisabled());
+            kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("form still invalid: " + byId("requestPreview", TextArea.class).getText());
+            throw new AssertionError("form still invalid: " + kit.byId("requestPreview", TextArea.class).getText());
         }
-        assertTrue(byId("requestPreview", TextArea.class).getText().contains("\"phone_number\" : \"+14155550129\""));
+        assertTrue(kit.byId("requestPreview", TextArea.class).getText().contains("\"phone_number\" : \"+14155550129\""));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 
-        waitUntil(() -> byId("dialResult", Label.class).getText().startsWith("Call created: "));
-        String id = byId("dialResult", Label.class).getText().substring("Call created: ".length()).split(" ")[0];
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: "));
+        String id = kit.byId("dialResult", Label.class).getText().substring("Call created: ".length()).split(" ")[0];
         Call call = client.getCall(id);
         assertEquals("+14155550129", call.to());
         assertEquals("en-US", call.language());
@@ -156,26 +145,32 @@ class DialViewTest {
         assertEquals("A-1042", call.metadata().get("crm_id").asText());
         assertEquals("Ada", call.params().get("patient_name").asText());
         assertEquals(5, call.maxDurationMins());
-        assertEquals("+1 415-555-0129 · United States", byId("phoneSummary", Label.class).getText());
+        assertEquals("+1 415-555-0129 · United States", kit.byId("phoneSummary", Label.class).getText());
     }
 
     @Test
     void badInputShowsErrorsAndSendsNothing() throws Exception {
         withSandbox();
         choose("numberPicker", 0);
-        type("phoneField", "12");
-        type("paramsEditor", "{\"a\": ");
+        kit.type("phoneField", "12");
+        kit.type("paramsEditor", "{\"a\": ");
         robot.clickOn("#promptField");
-        waitUntil(() -> byId("phonenumberError", Label.class).isVisible());
-        assertTrue(byId("phonenumberError", Label.class).getText().length() > 10);
-        assertTrue(byId("paramsError", Label.class).getText().contains("Line 1, column"));
-        assertTrue(byId("dialButton", Button.class).isDisabled());
-        assertEquals("2 fields need attention", byId("formProblems", Label.class).getText());
+        kit.waitUntil(() -> kit.byId("phonenumberError", Label.class).isVisible());
+        assertTrue(kit.byId("phonenumberError", Label.class).getText().length() > 10);
+        assertTrue(kit.byId("paramsError", Label.class).getText().contains("Line 1, column"));
+        assertTrue(kit.byId("dialButton", Button.class).isDisabled());
+        assertEquals("2 fields need attention", kit.byId("formProblems", Label.class).getText());
 
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, sandbox.callCount(), "nothing was sent");
-        assertEquals("12", byId("phoneField", javafx.scene.control.TextField.class).getText(), "the form keeps its contents");
+        assertEquals("12", kit.byId("phoneField", javafx.scene.control.TextField.class).getText(), "the form keeps its contents");
+
+        // Fixed and sent: once its call exists, one that Ctrl+Enter had sent before would too.
+        kit.type("phoneField", "+14155550129");
+        kit.type("paramsEditor", "{\"a\": 1}");
+        kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: "));
+        assertEquals(1, sandbox.callCount(), "the invalid form sent nothing");
     }
 
     /**
@@ -185,25 +180,17 @@ class DialViewTest {
     @Test
     void fieldErrorsStillShowAndClearAfterAGarbageCollection() throws Exception {
         withSandbox();
-        type("phoneField", "12");
+        kit.type("phoneField", "12");
         robot.clickOn("#promptField");
-        waitUntil(() -> byId("phonenumberError", Label.class).isVisible());
+        kit.waitUntil(() -> kit.byId("phonenumberError", Label.class).isVisible());
 
-        collectGarbage();
-        type("phoneField", "+14155550129");
-        waitUntil(() -> !byId("phonenumberError", Label.class).isVisible());
-        type("phoneField", "12");
-        waitUntil(() -> byId("phonenumberError", Label.class).isVisible());
+        FxTestKit.collectGarbage();
+        kit.type("phoneField", "+14155550129");
+        kit.waitUntil(() -> !kit.byId("phonenumberError", Label.class).isVisible());
+        kit.type("phoneField", "12");
+        kit.waitUntil(() -> kit.byId("phonenumberError", Label.class).isVisible());
     }
 
-    /** Until a throwaway object is provably collected: a real collection has run. */
-    static void collectGarbage() throws Exception {
-        java.lang.ref.WeakReference<Object> throwaway = new java.lang.ref.WeakReference<>(new Object());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            System.gc();
-            return throwaway.get() == null;
-        });
-    }
 
     @Test
     void aFailedListFallsBackToTypingTheId() throws Exception {
@@ -225,12 +212,12 @@ class DialViewTest {
             client = new DialClient(ClientConfig.of(server.url("/api/v1").toString(), ApiKey.of("k"))
                     .withRetryPolicy(ClientConfig.RetryPolicy.NONE), TestClocks.ticking());
             show(client);
-            waitUntil(() -> byId("numberIdField", javafx.scene.control.TextField.class).isVisible());
-            type("numberIdField", "640000000000000000000001");
-            type("phoneField", "+14155550129");
-            waitUntil(() -> !byId("dialButton", Button.class).isDisabled());
+            kit.waitUntil(() -> kit.byId("numberIdField", javafx.scene.control.TextField.class).isVisible());
+            kit.type("numberIdField", "640000000000000000000001");
+            kit.type("phoneField", "+14155550129");
+            kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
             robot.clickOn("#dialButton");
-            waitUntil(() -> byId("dialResult", Label.class).getText().startsWith("Call created: 65a0aa00bb11cc22dd33ee44"));
+            kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: 65a0aa00bb11cc22dd33ee44"));
             RecordedRequest dial = null;
             for (int i = 0; i < server.getRequestCount() && dial == null; i++) {
                 RecordedRequest next = server.takeRequest(1, TimeUnit.SECONDS);

@@ -29,6 +29,11 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.ui.common.FxTaskRunner;
+import org.dialdesk.testing.FxTestKit;
+import org.dialdesk.ui.common.OnePerFrame;
+import org.dialdesk.store.TableLayoutStore;
+import org.dialdesk.domain.TableLayout;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,28 +49,32 @@ class HistoryViewTest {
     @TempDir
     Path dir;
     final FxRobot robot = new FxRobot();
+    final FxTestKit kit = new FxTestKit(robot);
+    /** A fixed day, ticking: the sandbox plays calls forward on it, and what the test sees does not depend on today. */
+    final Clock clock = TestClocks.ticking();
     Sandbox sandbox;
     DialClient client;
     HistoryCache cache;
     FxTaskRunner runner;
     HistoryViewModel vm;
     HistoryView view;
-    org.dialdesk.store.TableLayoutStore layout;
+    TableLayoutStore layout;
 
     @BeforeEach
     void show() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withSpeed(40));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withSpeed(40));
         sandbox.addDemoCalls(200, 11);
-        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), TestClocks.ticking());
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), clock);
         cache = new HistoryCache(dir.resolve("history.db"));
         runner = new FxTaskRunner(2);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            vm = new HistoryViewModel(new HistorySync(client, cache, TestClocks.ticking()), runner, TestClocks.ticking(), call -> { });
-            layout = new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json"));
-            view = new HistoryView(vm, ZoneId.of("UTC"),
-                    number -> number.equals("+14155550100") ? "Support line" : number, layout);
+            layout = new TableLayoutStore(dir.resolve("layout.json"));
+            vm = new HistoryViewModel(new HistorySync(client, cache, clock), runner, clock, call -> { }, layout.load(),
+                    layout::saveLater);
+            view = new HistoryView(vm, new OnePerFrame(), ZoneId.of("UTC"),
+                    number -> number.equals("+14155550100") ? "Support line" : number);
             Scene scene = new Scene(view, 1280, 800);
             scene.getStylesheets().add(HistoryView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
             stage.setScene(scene);
@@ -73,7 +82,7 @@ class HistoryViewTest {
             vm.open();
         });
         // The screen puts its parts in place over a few frames.
-        waitUntil(() -> view.builtProperty().get() && table().getItems().size() == 200);
+        kit.waitUntil(() -> view.builtProperty().get() && table().getItems().size() == 200);
     }
 
     @AfterEach
@@ -92,20 +101,6 @@ class HistoryViewTest {
         return robot.lookup("#historyTable").queryAs(TableView.class);
     }
 
-    <T extends Node> T byId(String id, Class<T> type) {
-        return robot.lookup("#" + id).queryAs(type);
-    }
-
-    void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            try {
-                return condition.call();
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
-    }
-
     /** Selects the call's row in the table, as a click on it does. */
     void select(String id) {
         robot.interact(() -> table().getSelectionModel().select(rowOf(id)));
@@ -118,40 +113,43 @@ class HistoryViewTest {
     @Test
     void aDialedCallAppearsAndWalksToItsEndStatusAndShowsItsTranscript() throws Exception {
         String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129").build()).id();
-        waitUntil(() -> rowOf(id) != null);
+        kit.waitUntil(() -> rowOf(id) != null);
         assertEquals(0, table().getItems().indexOf(rowOf(id)), "the newest call is on top");
-        waitUntil(() -> "Completed".equals(rowOf(id).status()));
+        kit.waitUntil(() -> "Completed".equals(rowOf(id).status()));
 
         select(id);
-        waitUntil(() -> byId("transcriptView", VBox.class).getChildren().size() > 2);
-        assertTrue(byId("transcriptView", VBox.class).getChildren().stream()
+        kit.waitUntil(() -> kit.byId("transcriptView", VBox.class).getChildren().size() > 2);
+        assertTrue(kit.byId("transcriptView", VBox.class).getChildren().stream()
                 .anyMatch(n -> n instanceof Label l && l.getText().contains("Hi [patient_name]")),
-                () -> byId("transcriptView", VBox.class).getChildren().stream()
+                () -> kit.byId("transcriptView", VBox.class).getChildren().stream()
                         .map(n -> n instanceof Label l ? l.getText() : n.toString()).toList().toString());
-        assertTrue(byId("cancelCallButton", Button.class).isDisabled(), "a finished call cannot be cancelled");
-        assertTrue(byId("stopCallButton", Button.class).isDisabled());
+        assertTrue(kit.byId("cancelCallButton", Button.class).isDisabled(), "a finished call cannot be cancelled");
+        assertTrue(kit.byId("stopCallButton", Button.class).isDisabled());
 
+        // A whole sync, from its start to its end, passes over the selected call.
+        kit.waitUntil(() -> !vm.syncingProperty().get());
         robot.interact(() -> vm.syncNow());
-        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.syncingProperty().get(), "a sync is under way");
+        kit.waitUntil(() -> !vm.syncingProperty().get());
         assertEquals(id, table().getSelectionModel().getSelectedItem().id(), "updates keep the selection");
     }
 
     @Test
     void anEmptyHistoryShowsItsPlaceholderNotAHeaderStrip() throws Exception {
-        try (Sandbox empty = Sandbox.start(SandboxOptions.defaults(dir.resolve("empty-sandbox"), TestClocks.ticking()));
-             DialClient emptyClient = new DialClient(ClientConfig.of(empty.baseUrl(), ApiKey.of(empty.apiKey())), TestClocks.ticking());
+        try (Sandbox empty = Sandbox.start(SandboxOptions.defaults(dir.resolve("empty-sandbox"), clock));
+             DialClient emptyClient = new DialClient(ClientConfig.of(empty.baseUrl(), ApiKey.of(empty.apiKey())), clock);
              HistoryCache emptyCache = new HistoryCache(dir.resolve("empty-history.db"))) {
-            HistoryViewModel emptyVm = new HistoryViewModel(new HistorySync(emptyClient, emptyCache, TestClocks.ticking()), runner,
-                    TestClocks.ticking(), call -> { });
+            HistoryViewModel emptyVm = new HistoryViewModel(new HistorySync(emptyClient, emptyCache, clock), runner,
+                    clock, call -> { });
             HistoryView[] emptyView = new HistoryView[1];
             robot.interact(() -> {
-                emptyView[0] = new HistoryView(emptyVm, ZoneId.of("UTC"), number -> number, null);
+                emptyView[0] = new HistoryView(emptyVm, new OnePerFrame(), ZoneId.of("UTC"));
                 view.getScene().setRoot(emptyView[0]);
                 emptyVm.open();
             });
-            waitUntil(() -> emptyVm.loadedProperty().get() && emptyView[0].builtProperty().get());
+            kit.waitUntil(() -> emptyVm.loadedProperty().get() && emptyView[0].builtProperty().get());
             TableView<?> emptyTable = (TableView<?>) emptyView[0].lookup("#historyTable");
-            waitUntil(() -> emptyTable.getHeight() > 300);
+            kit.waitUntil(() -> emptyTable.getHeight() > 300);
             assertTrue(emptyTable.lookup(".placeholder").isVisible(), "the table says it has no calls");
             robot.interact(emptyVm::close);
         }
@@ -160,37 +158,37 @@ class HistoryViewTest {
     @Test
     void searchAndStatusFilterNarrowTheTable() throws Exception {
         robot.clickOn("#historySearch").write("win-back");
-        waitUntil(() -> table().getItems().stream().allMatch(r -> "win-back".equals(r.campaign())));
+        kit.waitUntil(() -> table().getItems().stream().allMatch(r -> "win-back".equals(r.campaign())));
         int campaignRows = table().getItems().size();
         assertTrue(campaignRows > 0 && campaignRows < 200);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).press(KeyCode.BACK_SPACE)
                 .release(KeyCode.BACK_SPACE);
-        waitUntil(() -> table().getItems().size() >= 200);
+        kit.waitUntil(() -> table().getItems().size() >= 200);
         robot.interact(() -> vm.statusFilter().setAll("Busy"));
-        waitUntil(() -> table().getItems().stream().allMatch(r -> r.status().equals("Busy")));
-        assertTrue(byId("historySummary", Label.class).getText().matches("\\d+ of \\d+ calls.*"));
+        kit.waitUntil(() -> table().getItems().stream().allMatch(r -> r.status().equals("Busy")));
+        assertTrue(kit.byId("historySummary", Label.class).getText().matches("\\d+ of \\d+ calls.*"));
     }
 
     @Test
     void theSelectedCallStaysInSightWhenTheOperatorWidensTheSearchOrSorts() throws Exception {
         HistoryRow far = table().getItems().get(150);
         robot.clickOn("#historySearch").write(far.callee());
-        waitUntil(() -> table().getItems().size() < 200 && rowOf(far.id()) != null);
+        kit.waitUntil(() -> table().getItems().size() < 200 && rowOf(far.id()) != null);
         select(far.id());
-        waitUntil(() -> inSight(far.id()));
+        kit.waitUntil(() -> inSight(far.id()));
 
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).press(KeyCode.BACK_SPACE)
                 .release(KeyCode.BACK_SPACE);
-        waitUntil(() -> table().getItems().size() >= 200);
-        waitUntil(() -> inSight(far.id()));
+        kit.waitUntil(() -> table().getItems().size() >= 200);
+        kit.waitUntil(() -> inSight(far.id()));
         assertEquals(far.id(), table().getSelectionModel().getSelectedItem().id());
 
         robot.interact(() -> {
             table().getSortOrder().setAll(List.of(table().getColumns().stream()
                     .filter(c -> "calleeColumn".equals(c.getId())).findFirst().orElseThrow()));
         });
-        waitUntil(() -> table().getItems().get(0).callee().compareTo(table().getItems().get(199).callee()) <= 0);
-        waitUntil(() -> inSight(far.id()));
+        kit.waitUntil(() -> table().getItems().get(0).callee().compareTo(table().getItems().get(199).callee()) <= 0);
+        kit.waitUntil(() -> inSight(far.id()));
     }
 
     /** Whether the call's row is whole in the table's viewport. */
@@ -205,20 +203,20 @@ class HistoryViewTest {
     @Test
     void aScheduledCallIsCancelledFromTheDetail() throws Exception {
         String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550125")
-                .scheduledFor(Instant.now().plusSeconds(3600)).build()).id();
-        waitUntil(() -> rowOf(id) != null);
+                .scheduledFor(clock.instant().plusSeconds(3600)).build()).id();
+        kit.waitUntil(() -> rowOf(id) != null);
         select(id);
-        waitUntil(() -> !byId("cancelCallButton", Button.class).isDisabled());
-        assertEquals(List.of("status-scheduled"), statusPseudoClasses(byId("detailStatus", Label.class)));
+        kit.waitUntil(() -> !kit.byId("cancelCallButton", Button.class).isDisabled());
+        assertEquals(List.of("status-scheduled"), statusPseudoClasses(kit.byId("detailStatus", Label.class)));
         robot.clickOn("#cancelCallButton");
         robot.clickOn("Yes");
-        waitUntil(() -> "Canceled".equals(rowOf(id).status()));
-        assertTrue(byId("detailMessage", Label.class).getText().startsWith("Cancelled"));
-        waitUntil(() -> byId("cancelCallButton", Button.class).isDisabled());
-        waitUntil(() -> "Canceled".equals(byId("detailStatus", Label.class).getText()));
-        assertEquals(List.of("status-canceled"), statusPseudoClasses(byId("detailStatus", Label.class)),
+        kit.waitUntil(() -> "Canceled".equals(rowOf(id).status()));
+        assertTrue(kit.byId("detailMessage", Label.class).getText().startsWith("Cancelled"));
+        kit.waitUntil(() -> kit.byId("cancelCallButton", Button.class).isDisabled());
+        kit.waitUntil(() -> "Canceled".equals(kit.byId("detailStatus", Label.class).getText()));
+        assertEquals(List.of("status-canceled"), statusPseudoClasses(kit.byId("detailStatus", Label.class)),
                 "the badge's colour follows its status, and only the current one");
-        waitUntil(() -> statusCellOf(id) != null && statusPseudoClasses(statusCellOf(id)).equals(List.of("status-canceled")));
+        kit.waitUntil(() -> statusCellOf(id) != null && statusPseudoClasses(statusCellOf(id)).equals(List.of("status-canceled")));
     }
 
     /** The table's status cell showing this call, if its row is on screen. */
@@ -237,8 +235,8 @@ class HistoryViewTest {
     @Test
     void callerTitlesFormattedNumbersAndTheRememberedLayout() throws Exception {
         String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129").build()).id();
-        waitUntil(() -> rowOf(id) != null);
-        waitUntil(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+        kit.waitUntil(() -> rowOf(id) != null);
+        kit.waitUntil(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && "+1 415-555-0129".equals(c.getText())).tryQuery().isPresent());
         assertTrue(robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && "Support line".equals(c.getText())).tryQuery().isPresent(), "the caller number shows its title");
@@ -252,19 +250,21 @@ class HistoryViewTest {
             table().getSortOrder().setAll(java.util.List.of(duration));
         });
         layout.close();
-        org.dialdesk.store.TableLayoutStore.Layout saved =
-                new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json")).load();
+        TableLayout saved = new TableLayoutStore(dir.resolve("layout.json")).load();
         assertEquals("durationColumn", saved.columns().get(0).id());
-        assertEquals(java.util.List.of(new org.dialdesk.store.TableLayoutStore.Sort("durationColumn", false)), saved.sort());
-        layout = new org.dialdesk.store.TableLayoutStore(dir.resolve("layout.json"));
+        assertEquals(java.util.List.of(new TableLayout.Sort("durationColumn", false)), saved.sort());
+        layout = new TableLayoutStore(dir.resolve("layout.json"));
 
+        // The next time the screen opens, with the layout as saved.
+        HistoryViewModel next = new HistoryViewModel(new HistorySync(client, cache, clock), runner, clock, call -> { },
+                saved, layout::saveLater);
         HistoryView[] again = new HistoryView[1];
         robot.interact(() -> {
-            again[0] = new HistoryView(vm, ZoneId.of("UTC"), n -> n, layout);
+            again[0] = new HistoryView(next, new OnePerFrame(), ZoneId.of("UTC"));
             new Scene(again[0], 1000, 600);
         });
         // The screen puts its parts in place over a few frames; the split pane shows its table once styled.
-        waitUntil(() -> {
+        kit.waitUntil(() -> {
             robot.interact(() -> again[0].applyCss());
             return again[0].lookup("#historyTable") != null;
         });
@@ -277,9 +277,9 @@ class HistoryViewTest {
     @Test
     void theDashboardIsBuiltWhenOpenedAndFollowsTheFilter() throws Exception {
         robot.clickOn("Dashboard");
-        waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() > 3);
+        kit.waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() > 3);
         robot.interact(() -> vm.statusFilter().setAll("Busy"));
-        waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() == 1);
+        kit.waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() == 1);
         assertTrue(robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().get(0)
                 .getName().startsWith("Busy"));
     }

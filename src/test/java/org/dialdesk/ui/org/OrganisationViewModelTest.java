@@ -15,6 +15,7 @@ import org.dialdesk.testing.TestClocks;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
+import org.dialdesk.service.OrgDirectory;
 import org.dialdesk.testing.DirectTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.Test;
 
 class OrganisationViewModelTest {
     MockWebServer server;
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+    final DirectTaskRunner runner = new DirectTaskRunner();
     DialClient client;
+    OrgDirectory directory;
     OrganisationViewModel viewModel;
 
     @BeforeEach
@@ -31,8 +35,8 @@ class OrganisationViewModelTest {
         server.start();
         client = new DialClient(ClientConfig.of(server.url("/api/v1").toString(), ApiKey.of("k"))
                 .withRetryPolicy(ClientConfig.RetryPolicy.NONE), TestClocks.ticking(), d -> { });
-        viewModel = new OrganisationViewModel(client, new DirectTaskRunner(),
-                Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
+        directory = new OrgDirectory(client, CLOCK);
+        viewModel = new OrganisationViewModel(directory, runner, CLOCK);
     }
 
     @AfterEach
@@ -125,7 +129,7 @@ class OrganisationViewModelTest {
     @Test
     void refreshIsIgnoredWhileLoading() {
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        OrganisationViewModel slow = new OrganisationViewModel(client, new org.dialdesk.ui.common.TaskRunner() {
+        OrganisationViewModel slow = new OrganisationViewModel(directory, new org.dialdesk.ui.common.TaskRunner() {
             @Override
             public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
                                 java.util.function.Consumer<? super Throwable> failed) {
@@ -140,10 +144,23 @@ class OrganisationViewModelTest {
             @Override
             public void shutdown() {
             }
-        }, TestClocks.ticking());
+        }, CLOCK);
         slow.refresh();
         slow.refresh();
-        assertEquals(4, queued.size(), "the second refresh started nothing");
+        assertEquals(1, queued.size(), "the second refresh started nothing");
         assertFalse(slow.canRefreshProperty().get());
+    }
+
+    @Test
+    void anotherScreensReloadShowsHereToo() {
+        answer(200, "[]");
+        viewModel.load();
+        assertEquals(0, viewModel.numbers().size());
+        answer(200, "[{\"id\":\"n1\",\"number\":\"+14155550100\",\"title\":\"Support\"}]");
+        directory.reload(); // as the Dial form's "Refresh lists" does
+        assertEquals(0, viewModel.numbers().size(), "the news reaches the UI thread later");
+        runner.runDelayed();
+        assertEquals(1, viewModel.numbers().size());
+        assertEquals(OrganisationViewModel.LoadState.LOADED, viewModel.stateProperty().get());
     }
 }

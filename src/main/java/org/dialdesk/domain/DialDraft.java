@@ -1,4 +1,4 @@
-package org.dialdesk.store;
+package org.dialdesk.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,0 +1,193 @@
+package org.dialdesk.app;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.DialMemory;
+import org.dialdesk.domain.PhoneCheck;
+import org.dialdesk.domain.TableLayout;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.service.DialService;
+import org.dialdesk.service.HistorySync;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.store.DialMemoryStore;
+import org.dialdesk.store.HistoryCache;
+import org.dialdesk.store.Settings;
+import org.dialdesk.store.TableLayoutStore;
+import org.dialdesk.ui.common.Navigation;
+import org.dialdesk.ui.common.TaskRunner;
+import org.dialdesk.ui.dial.DialViewModel;
+import org.dialdesk.ui.history.HistoryViewModel;
+import org.dialdesk.ui.org.OrganisationViewModel;
+
+/**
+ * Everything one open profile owns: its dial service (the embedded sandbox for the Sandbox
+ * profile), the client, the stores on disk, the services over them and the screens' view models.
+ * {@link #close()} closes all of it, newest first; opening another profile is closing this one and
+ * opening the next, and nothing of this one survives it.
+ */
+public final class ProfileSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("org.dialdesk");
+    public static final String SANDBOX = "sandbox";
+
+    private final String name;
+    private final String baseUrl;
+    /** What to close, the last opened first. */
+    private final Deque<AutoCloseable> owned;
+    private final Clock clock;
+    private final DialService dialService;
+    private final OrgDirectory directory;
+    private final HistorySync historySync;
+    private final String historyProblem;
+    private final DialMemoryStore dialMemoryStore;
+    private final DialMemory storedDial;
+    private final TableLayoutStore historyLayoutStore;
+    private final TableLayout historyLayout;
+    private final CalleeZones calleeZones;
+
+    private DialViewModel dial;
+    private OrganisationViewModel organisation;
+    private HistoryViewModel history;
+    private boolean closed;
+
+    /**
+     * Opens the Sandbox profile on a started sandbox, which it then owns. Reads what the screens
+     * need from disk, and makes the client (its first use loads the HTTP stack's classes): call it
+     * off the UI thread. If anything fails, what was opened is closed again, the sandbox too.
+     */
+    public static ProfileSession openSandbox(Path dataDir, Sandbox sandbox, Clock clock) {
+        Deque<AutoCloseable> owned = new ArrayDeque<>();
+        owned.push(sandbox);
+        try {
+            return new ProfileSession(SANDBOX, dataDir, sandbox.baseUrl(), ApiKey.of(sandbox.apiKey()), clock, owned);
+        } catch (RuntimeException e) {
+            closeAll(owned);
+            throw e;
+        }
+    }
+
+    private ProfileSession(String name, Path dataDir, String baseUrl, ApiKey key, Clock clock,
+                           Deque<AutoCloseable> owned) {
+        this.name = name;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+        this.owned = owned; // the caller closes what is in it if this constructor fails
+        Path profileDir = dataDir.resolve("profiles").resolve(name);
+        DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key), clock));
+        dialService = DialService.over(client, clock);
+        directory = new OrgDirectory(client, clock);
+        dialMemoryStore = own(new DialMemoryStore(dataDir, name));
+        storedDial = dialMemoryStore.load();
+        historyLayoutStore = own(new TableLayoutStore(profileDir.resolve("history-table.json")));
+        historyLayout = historyLayoutStore.load();
+        HistoryCache cache = null;
+        String problem = null;
+        try {
+            cache = own(new HistoryCache(profileDir.resolve("history.db")));
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
+            problem = "call history cache unavailable: " + e.getMessage();
+        }
+        historySync = cache == null ? null : new HistorySync(client, cache, clock);
+        historyProblem = problem;
+        PhoneCheck.loadAllCountries();
+        calleeZones = CalleeZones.load();
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        owned.push(resource);
+        return resource;
+    }
+
+    /**
+     * Makes the screens' view models; on the UI thread, once. {@code operatorClock} is "now" in the
+     * operator's zone, the one schedules and history dates are typed and shown in.
+     */
+    public void createViewModels(TaskRunner runner, Clock operatorClock, Settings settings, Navigation navigation) {
+        if (dial != null) {
+            throw new IllegalStateException("The view models of profile " + name + " are made already");
+        }
+        dial = new DialViewModel(dialService, directory, runner, operatorClock, dialRules(settings), calleeZones,
+                storedDial, dialMemoryStore::saveLater);
+        organisation = new OrganisationViewModel(directory, runner, operatorClock);
+        if (historySync != null) {
+            history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
+                    historyLayoutStore::saveLater);
+            owned.push(history::close); // polling stops before the stores it writes to close
+        }
+    }
+
+    static DialViewModel.Rules dialRules(Settings settings) {
+        return new DialViewModel.Rules(settings.defaultCountry(), parseTime(settings.callingHoursStart(), LocalTime.of(8, 0)),
+                parseTime(settings.callingHoursEnd(), LocalTime.of(21, 0)));
+    }
+
+    private static LocalTime parseTime(String text, LocalTime fallback) {
+        try {
+            return LocalTime.parse(text);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Calling hours setting \"" + text + "\" is not HH:mm; using " + fallback);
+            return fallback;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Where this profile's dial service answers. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public DialViewModel dial() {
+        return dial;
+    }
+
+    public OrganisationViewModel organisation() {
+        return organisation;
+    }
+
+    /** The history's view model; empty when the cache could not be opened (see {@link #historyProblem()}). */
+    public Optional<HistoryViewModel> history() {
+        return Optional.ofNullable(history);
+    }
+
+    /** Why there is no history, or null. */
+    public String historyProblem() {
+        return historyProblem;
+    }
+
+    /** Closes everything the profile owns, the last opened first; a failure to close one does not keep the rest open. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeAll(owned);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Closing " + resource.getClass().getSimpleName() + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.dialdesk.ui.common;
+
+import atlantafx.base.theme.Styles;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Labelled form fields with their problem shown beneath: a field's problem shows once the operator
+ * has been in it (not on a fresh form), and goes as soon as it is fixed. One per form; the form's
+ * problems come from its view model's read-only map, field key to message.
+ */
+public final class FormFields {
+    private final ObservableMap<String, String> errors;
+    /** Fields the operator has been in: their problems show only then. */
+    private final Set<String> touched = new HashSet<>();
+    private final Map<String, Label> errorLabels = new HashMap<>();
+    /** Focus moves on its own while the window opens; only the operator's own moves mark fields touched. */
+    private boolean operatorActive;
+
+    public FormFields(ObservableMap<String, String> errors) {
+        this.errors = errors;
+        errors.addListener((MapChangeListener<String, String>) change -> refresh(change.getKey()));
+    }
+
+    /** From the operator's first key or click inside {@code form}, leaving a field marks it touched. */
+    public void watchOperator(Node form) {
+        form.addEventFilter(KeyEvent.KEY_PRESSED, e -> operatorActive = true);
+        form.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> operatorActive = true);
+    }
+
+    public VBox field(String label, String errorKey, Node input) {
+        return field(label, errorKey, input, null, null, input);
+    }
+
+    /**
+     * A labelled field with its mnemonic ({@code _} in the label), its problem once touched and
+     * optional extras: {@code manual} (a typed-ID fallback) and {@code below} (a hint).
+     * {@code focusTarget} is what the label's mnemonic focuses and what marks the field touched.
+     */
+    public VBox field(String label, String errorKey, Node input, Node manual, Node below, Node focusTarget) {
+        Label caption = new Label(label);
+        caption.setMnemonicParsing(true);
+        caption.setLabelFor(focusTarget);
+        caption.getStyleClass().add("field-label");
+        if (focusTarget instanceof Control control && control.getAccessibleText() == null) {
+            control.setAccessibleText(label.replace("_", ""));
+        }
+        VBox box = new VBox(4, caption, input);
+        if (manual != null) {
+            box.getChildren().add(manual);
+        }
+        if (below != null) {
+            box.getChildren().add(below);
+        }
+        box.getChildren().add(errorLabel(errorKey));
+        touchOnFocusLoss(focusTarget, errorKey);
+        if (manual != null) {
+            touchOnFocusLoss(manual, errorKey);
+        }
+        return box;
+    }
+
+    /** Shows the problems of these fields whether or not the operator has been in them (e.g. after the service named them). */
+    public void touchAll(Collection<String> keys) {
+        touched.addAll(keys);
+        keys.forEach(this::refresh);
+    }
+
+    /** A fresh form: problems wait for the operator again. */
+    public void untouchAll() {
+        touched.clear();
+        errorLabels.keySet().forEach(this::refresh);
+    }
+
+    private Label errorLabel(String key) {
+        return errorLabels.computeIfAbsent(key, k -> {
+            Label error = new Label();
+            error.setId(k.replace("_", "") + "Error");
+            error.setWrapText(true);
+            error.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+            error.managedProperty().bind(error.visibleProperty());
+            error.setVisible(false);
+            return error;
+        });
+    }
+
+    private void refresh(String key) {
+        Label label = errorLabels.get(key);
+        if (label == null) {
+            return;
+        }
+        String message = errors.get(key);
+        label.setText(message);
+        label.setVisible(message != null && touched.contains(key));
+    }
+
+    private void touchOnFocusLoss(Node node, String key) {
+        node.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && operatorActive) {
+                touched.add(key);
+                refresh(key);
+            }
+        });
+        if (node instanceof Control control) {
+            // SearchableComboBox and CodeArea focus inner nodes; catch those too.
+            control.focusWithinProperty().addListener((obs, was, within) -> {
+                if (!within && operatorActive) {
+                    touched.add(key);
+                    refresh(key);
+                }
+            });
+        }
+    }
+
+    /** A small muted line under a field. */
+    public static Label hint(String id) {
+        Label hint = new Label();
+        hint.setId(id);
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return hint;
+    }
+
+    /** The label shows {@code text}, and takes no room while it is null. */
+    public static void showWhenSet(Label label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotNull(text));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** Shows items as {@code text} says; a picker that is never typed in needs no way back. */
+    public static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : text.apply(item);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.dialdesk.ui.dial;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.dialdesk.ui.common.FormFields;
+import org.dialdesk.ui.common.JsonHighlighter;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+
+/** The params JSON editor: highlighted, with where it breaks, Format, the template's variables and a filled-in preview. */
+final class ParamsEditor {
+    private ParamsEditor() {
+    }
+
+    static Node of(DialViewModel vm, FormFields form) {
+        CodeArea params = new CodeArea();
+        params.setId("paramsEditor");
+        params.getStyleClass().add("json-editor");
+        params.setParagraphGraphicFactory(LineNumberFactory.get(params));
+        params.setWrapText(true);
+        params.setAccessibleText("Params: JSON injected into the use case's prompt template");
+        params.replaceText(vm.paramsProperty().get());
+        params.setStyleSpans(0, JsonHighlighter.highlight(params.getText()));
+        params.textProperty().addListener((obs, old, text) -> {
+            if (!text.equals(vm.paramsProperty().get())) {
+                vm.paramsProperty().set(text);
+            }
+            params.setStyleSpans(0, JsonHighlighter.highlight(text));
+        });
+        vm.paramsProperty().addListener((obs, old, text) -> {
+            if (!text.equals(params.getText())) {
+                params.replaceText(text);
+            }
+        });
+        VirtualizedScrollPane<CodeArea> paramsScroll = new VirtualizedScrollPane<>(params);
+        paramsScroll.setPrefHeight(130);
+        paramsScroll.setMinHeight(90);
+        Label paramsStatus = FormFields.hint("paramsStatus");
+        paramsStatus.textProperty().bind(vm.paramsStatusProperty());
+        Button format = new Button("F_ormat");
+        format.setId("formatParamsButton");
+        format.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        format.setOnAction(e -> vm.formatParams());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox paramsFooter = new HBox(8, paramsStatus, gap, format);
+        paramsFooter.setAlignment(Pos.CENTER_LEFT);
+        Label variables = FormFields.hint("templateVariables");
+        variables.textProperty().bind(Bindings.createStringBinding(() -> vm.templateVariables().isEmpty() ? ""
+                : "Template variables: " + String.join(", ", vm.templateVariables().stream().map(v -> "{{" + v + "}}").toList()),
+                vm.templateVariables()));
+        Label missing = new Label();
+        missing.setId("missingVariables");
+        missing.setWrapText(true);
+        missing.getStyleClass().add(Styles.WARNING);
+        FormFields.showWhenSet(missing, vm.missingVariablesProperty());
+        Label preview = new Label();
+        preview.setId("templatePreview");
+        preview.setWrapText(true);
+        preview.getStyleClass().addAll("template-preview", Styles.TEXT_SMALL);
+        preview.textProperty().bind(vm.templatePreviewProperty());
+        preview.visibleProperty().bind(vm.templatePreviewProperty().isNotEmpty());
+        preview.managedProperty().bind(preview.visibleProperty());
+        VBox paramsBox = new VBox(4, paramsScroll, paramsFooter, variables, missing, preview);
+        return form.field("P_arams (JSON)", DialViewModel.PARAMS, paramsBox, null, null, params);
+    }
+}

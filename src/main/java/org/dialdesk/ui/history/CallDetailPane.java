@@ -1,0 +1,173 @@
+package org.dialdesk.ui.history;
+
+import atlantafx.base.theme.Styles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.CallStatus;
+import org.dialdesk.api.Json;
+import org.dialdesk.api.Transcript;
+
+/** The selected call: its fields, what can be done with it, its data and its transcript as a conversation. */
+final class CallDetailPane extends ScrollPane {
+    private final HistoryViewModel vm;
+    private final VBox box = new VBox(10);
+    private final Label empty = new Label("Select a call to see its details and transcript.");
+    private final Label title = new Label();
+    private final StatusBadge statusBadge = new StatusBadge();
+    private final GridPane fields = new GridPane();
+    private final TextArea json = new TextArea();
+    private final VBox transcript = new VBox(6);
+    private final Button cancel = new Button("Cancel call");
+    private final Button stop = new Button("Stop call");
+    private final VBox content;
+
+    CallDetailPane(HistoryViewModel vm) {
+        this.vm = vm;
+        box.setId("callDetail");
+        box.setPadding(new Insets(12));
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+        title.getStyleClass().add(Styles.TITLE_4);
+        statusBadge.setId("detailStatus");
+        fields.setHgap(10);
+        fields.setVgap(4);
+        json.setId("detailJson");
+        json.setEditable(false);
+        json.setPrefRowCount(6);
+        json.setWrapText(true);
+        json.getStyleClass().add("monospace");
+        transcript.setId("transcriptView");
+        Label message = new Label();
+        message.setId("detailMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.WARNING);
+        message.textProperty().bind(vm.detailMessageProperty());
+        message.visibleProperty().bind(vm.detailMessageProperty().isNotNull());
+        message.managedProperty().bind(message.visibleProperty());
+
+        content = new VBox(10, new HBox(8, title, statusBadge), fields, actions(), message,
+                section("Params, metadata and what was learnt"), json, section("Transcript"), transcript);
+        vm.selectedCallProperty().addListener((obs, old, call) -> show(call));
+        vm.transcriptProperty().addListener((obs, old, t) -> showTranscript(t));
+        box.getChildren().setAll(empty);
+        setContent(box);
+        setFitToWidth(true);
+    }
+
+    private FlowPane actions() {
+        cancel.setId("cancelCallButton");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        cancel.setOnAction(e -> confirm("Cancel this call?", "It will not be placed.", vm::cancelSelected));
+        stop.setId("stopCallButton");
+        stop.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        stop.setOnAction(e -> confirm("Hang up this call?", "The agent will end the call now.", vm::stopSelected));
+        Button dialAgain = new Button("Dial again");
+        dialAgain.setId("dialAgainFromHistoryButton");
+        dialAgain.getStyleClass().add(Styles.SMALL);
+        dialAgain.setOnAction(e -> vm.dialAgainSelected());
+        Button copyId = new Button("Copy ID");
+        copyId.setId("copyIdFromHistoryButton");
+        copyId.getStyleClass().add(Styles.SMALL);
+        copyId.setOnAction(e -> {
+            ClipboardContent clip = new ClipboardContent();
+            clip.putString(vm.selectedCallProperty().get().id());
+            Clipboard.getSystemClipboard().setContent(clip);
+        });
+        for (Button b : List.of(cancel, stop, dialAgain, copyId)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // wrap to a second line rather than cut labels
+        }
+        return new FlowPane(6, 6, cancel, stop, dialAgain, copyId);
+    }
+
+    private void show(Call call) {
+        if (call == null) {
+            box.getChildren().setAll(empty);
+            return;
+        }
+        box.getChildren().setAll(content);
+        title.setText(call.to() == null ? call.id() : call.to());
+        statusBadge.setStatus(call.status() == null ? "" : call.status().wireName());
+        fields.getChildren().clear();
+        int row = 0;
+        for (String[] f : new String[][] {{"ID", call.id()}, {"Created", call.created()},
+            {"Caller", call.from()}, {"Use case", call.useCase() == null ? null : call.useCase().name()},
+            {"Agent", call.agent() == null ? null : call.agent().name()}, {"Language", call.language()},
+            {"Campaign", call.campaignId()}, {"Scheduled for", call.scheduledFor()},
+            {"Max minutes", call.maxDurationMins() == null ? null : call.maxDurationMins().toString()},
+            {"Duration", call.duration() == null ? null : call.duration() + " s"}, {"Prompt", call.promptId()},
+            {"Classification", call.classification() == null ? null
+                    : call.classification().tag() + ": " + call.classification().reasoning()},
+            {"Notes", call.notes() == null || call.notes().isEmpty() ? null
+                    : String.join(" · ", call.notes().stream().map(n -> n.content()).toList())}}) {
+            if (f[1] == null || f[1].isBlank()) {
+                continue;
+            }
+            Label key = new Label(f[0]);
+            key.getStyleClass().add(Styles.TEXT_MUTED);
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label value = new Label(f[1]);
+            value.setWrapText(true);
+            fields.addRow(row++, key, value);
+        }
+        json.setText(detailJson(call));
+        CallStatus s = call.status() == null ? CallStatus.UNKNOWN : call.status();
+        cancel.setDisable(!s.isCancellable());
+        stop.setDisable(!s.isLive());
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private static String detailJson(Call call) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.set("params", call.params());
+        node.set("metadata", call.metadata());
+        node.set("extraction", call.extraction());
+        return node.toPrettyString();
+    }
+
+    private void showTranscript(Transcript conversation) {
+        transcript.getChildren().clear();
+        if (conversation == null || conversation.messages().isEmpty()) {
+            Label none = new Label("No conversation (yet).");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            transcript.getChildren().add(none);
+            return;
+        }
+        for (Transcript.Message m : conversation.messages()) {
+            if ("system".equals(m.role())) {
+                continue;
+            }
+            double start = m.start() == null ? 0 : m.start();
+            Label line = new Label(String.format("%d:%02d  %s", (int) start / 60, (int) start % 60, m.content()));
+            line.setWrapText(true);
+            line.getStyleClass().addAll("transcript-line", "role-" + m.role());
+            transcript.getChildren().add(line);
+        }
+    }
+
+    private void confirm(String header, String text, Runnable action) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.NO, ButtonType.YES);
+        alert.setHeaderText(header);
+        alert.initOwner(getScene().getWindow());
+        alert.showAndWait().filter(ButtonType.YES::equals).ifPresent(b -> action.run());
+    }
+}

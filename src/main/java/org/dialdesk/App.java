@@ -23,6 +23,7 @@ import org.dialdesk.app.StartUp;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AppPaths;
+import org.dialdesk.domain.Theme;
 import org.dialdesk.store.Settings;
 import org.dialdesk.store.SettingsStore;
 import org.dialdesk.ui.common.FirstFrameClasses;
@@ -165,13 +166,13 @@ public class App extends Application {
         Platform.exit();
     }
 
-    private void applyTheme(Settings.Theme theme) {
-        Application.setUserAgentStylesheet(theme == Settings.Theme.DARK
+    private void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    private void saveTheme(Settings.Theme theme) {
+    private void saveTheme(Theme theme) {
         settings = settings.withTheme(theme);
         saveSettings();
     }

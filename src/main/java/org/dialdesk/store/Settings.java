@@ -1,5 +1,6 @@
 package org.dialdesk.store;
 
+import org.dialdesk.domain.Theme;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What the console remembers between runs. Never holds a secret. */
@@ -11,7 +12,6 @@ public record Settings(
         @JsonProperty("calling_hours_start") String callingHoursStart,
         @JsonProperty("calling_hours_end") String callingHoursEnd) {
 
-    public enum Theme { LIGHT, DARK }
 
     public record WindowBounds(@JsonProperty("x") double x, @JsonProperty("y") double y,
                                @JsonProperty("width") double width, @JsonProperty("height") double height,

@@ -1,6 +1,8 @@
 package org.dialdesk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -24,12 +26,49 @@ class ArchitectureTest {
     static final Set<String> COMPOSITION_POINTS = Set.of("org.dialdesk.Launcher", "org.dialdesk.App",
             "org.dialdesk.cli.Cli");
 
+    /** The toolkit stays in the screens, their assembly and the entry: the CLI, services and engine run without it. */
     @Test
-    void nonUiPackagesImportNoJavaFx() {
-        noClasses().that().resideInAnyPackage("org.dialdesk.api..", "org.dialdesk.sandbox..", "org.dialdesk.store..",
-                        "org.dialdesk.bulk..", "org.dialdesk.cli..")
+    void noJavaFxOutsideUiAppAndTheRoot() {
+        noClasses().that().resideOutsideOfPackages("org.dialdesk.ui..", "org.dialdesk.app..", "org.dialdesk")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..",
-                        "org.dialdesk.ui..")
+                        "org.fxmisc..", "org.dialdesk.ui..", "org.dialdesk.app..")
+                .check(MAIN);
+    }
+
+    /** A screen reaches another only through ui.common (Navigation); features never import each other. */
+    @Test
+    void noFeatureImportsAnother() {
+        slices().matching("org.dialdesk.ui.(*)..").namingSlices("ui.$1")
+                .should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage("org.dialdesk.ui.common.."))
+                .check(MAIN);
+    }
+
+    /** Screens go through services: no view or view model touches the stores, the client or the sandbox. */
+    @Test
+    void screensUseServicesNotStoresOrTheClient() {
+        noClasses().that().resideInAPackage("org.dialdesk.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dialdesk.store..", "org.dialdesk.sandbox..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.dialdesk.api.DialClient")
+                .check(MAIN);
+    }
+
+    /** domain holds pure rules and records: no I/O layer, no toolkit. */
+    @Test
+    void domainIsPure() {
+        noClasses().that().resideInAPackage("org.dialdesk.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dialdesk.service..", "org.dialdesk.store..",
+                        "org.dialdesk.sandbox..", "org.dialdesk.cli..", "okhttp3..", "java.sql..", "java.net..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.dialdesk.api.DialClient")
+                .check(MAIN);
+    }
+
+    /** Services are what screens, commands and the engine call: they know none of those. */
+    @Test
+    void servicesKnowNoCallers() {
+        noClasses().that().resideInAPackage("org.dialdesk.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dialdesk.cli..", "org.dialdesk.sandbox..",
+                        "org.dialdesk.bulk..")
                 .check(MAIN);
     }
 

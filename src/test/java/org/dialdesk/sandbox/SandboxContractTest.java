@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.dialdesk.testing.TestClocks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -64,7 +63,7 @@ class SandboxContractTest {
     }
 
     void startWith(FaultPlan faults) throws IOException, SQLException {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dataDir, TestClocks.ticking()).withApiKey(KEY).withFaults(faults)
+        sandbox = Sandbox.start(SandboxOptions.defaults(dataDir, clock).withApiKey(KEY).withFaults(faults)
                 .withClock(clock, false));
         client = clientFor(sandbox, KEY, Duration.ofSeconds(5));
     }

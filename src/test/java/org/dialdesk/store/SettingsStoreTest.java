@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.dialdesk.domain.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class SettingsStoreTest {
     void roundTrips() throws IOException {
         SettingsStore store = new SettingsStore(dir.resolve("nested"));
         assertEquals(Settings.defaults(), store.load());
-        Settings changed = Settings.defaults().withTheme(Settings.Theme.DARK)
+        Settings changed = Settings.defaults().withTheme(Theme.DARK)
                 .withWindow(new Settings.WindowBounds(10, 20, 1000, 700, true));
         store.save(changed);
         assertEquals(changed, new SettingsStore(dir.resolve("nested")).load());

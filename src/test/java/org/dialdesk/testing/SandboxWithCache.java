@@ -13,7 +13,7 @@ import org.dialdesk.store.HistoryCache;
 public record SandboxWithCache(Sandbox sandbox, DialClient client, HistoryCache cache) implements AutoCloseable {
 
     public static SandboxWithCache start(Path dir, MutableClock clock) throws Exception {
-        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withApiKey("k").withClock(clock, false));
+        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withApiKey("k").withClock(clock, false));
         DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
         return new SandboxWithCache(sandbox, client, new HistoryCache(dir.resolve("history.db")));
     }

@@ -19,7 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dialdesk.api.DialDeskVersion;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Theme;
 import org.dialdesk.ui.common.BusyRing;
 import org.dialdesk.ui.common.Once;
 
@@ -159,7 +159,7 @@ public final class ShellView extends BorderPane {
         theme.setId("themeToggle");
         theme.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         theme.textProperty().bind(Bindings.createStringBinding(() -> viewModel.themeProperty().get()
-                == Settings.Theme.DARK ? "Light theme" : "Dark theme", viewModel.themeProperty()));
+                == Theme.DARK ? "Light theme" : "Dark theme", viewModel.themeProperty()));
         theme.setOnAction(e -> viewModel.toggleTheme());
         theme.setAccessibleText("Switch between light and dark theme");
 

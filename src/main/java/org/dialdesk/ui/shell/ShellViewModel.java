@@ -7,15 +7,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Theme;
 
 /** The window around the screens: active profile, connection state, theme. */
 public final class ShellViewModel {
 
     public enum ConnectionState { CONNECTING, ONLINE, DEGRADED, OFFLINE }
 
-    private final ReadOnlyObjectWrapper<Settings.Theme> theme;
-    private final Consumer<Settings.Theme> themeSaver;
+    private final ReadOnlyObjectWrapper<Theme> theme;
+    private final Consumer<Theme> themeSaver;
     private final ReadOnlyStringWrapper profileBadge = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper sandboxProfile = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ConnectionState> connectionState =
@@ -23,13 +23,13 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper startupProblem = new ReadOnlyStringWrapper();
 
-    public ShellViewModel(Settings.Theme initialTheme, Consumer<Settings.Theme> themeSaver) {
+    public ShellViewModel(Theme initialTheme, Consumer<Theme> themeSaver) {
         this.theme = new ReadOnlyObjectWrapper<>(initialTheme);
         this.themeSaver = themeSaver;
     }
 
     public void toggleTheme() {
-        theme.set(theme.get() == Settings.Theme.DARK ? Settings.Theme.LIGHT : Settings.Theme.DARK);
+        theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
         themeSaver.accept(theme.get());
     }
 
@@ -63,7 +63,7 @@ public final class ShellViewModel {
         });
     }
 
-    public ReadOnlyObjectProperty<Settings.Theme> themeProperty() {
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
         return theme.getReadOnlyProperty();
     }
 

@@ -8,7 +8,6 @@ import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TemplateVariables;
 import org.dialdesk.ui.dial.DialViewModel;
-import org.dialdesk.testing.TestClocks;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ class DialViewModelTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withApiKey("k").withClock(clock, false));
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withApiKey("k").withClock(clock, false));
         client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
         vm = newViewModel(client);
         vm.loadPickers();
@@ -351,7 +350,7 @@ class DialViewModelTest {
         memory.close();
         client.close();
         sandbox.close();
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox2"), TestClocks.ticking()).withApiKey("k")
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox2"), clock).withApiKey("k")
                 .withFaults(FaultPlan.parse("drop=1")).withClock(clock, false));
         client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
         vm = newViewModel(client);

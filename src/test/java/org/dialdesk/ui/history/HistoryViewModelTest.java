@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.dialdesk.domain.Dashboard;
 import org.dialdesk.service.HistorySync;
-import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +59,7 @@ class HistoryViewModelTest {
     }
 
     HistoryViewModel newViewModel() {
-        return new HistoryViewModel(new HistorySync(client, cache, TestClocks.ticking()), runner, clock, dialAgain::add);
+        return new HistoryViewModel(new HistorySync(client, cache, clock), runner, clock, dialAgain::add);
     }
 
     @AfterEach
@@ -114,8 +113,7 @@ class HistoryViewModelTest {
         assertEquals(300, offline.rows().size());
         assertTrue(offline.syncProblemProperty().get().startsWith("Not synced"), offline.syncProblemProperty().get());
         assertTrue(offline.pollDelay().compareTo(HistoryViewModel.FAST_POLL) > 0, "backs off on errors");
-        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withApiKey("k").withClock(clock, false));
-        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of("k")), clock, d -> { });
+        offline.close();
     }
 
     @Test
@@ -330,7 +328,7 @@ class HistoryViewModelTest {
     @Test
     void olderCallsComeOnRequestBelowTheOnesShown() throws Exception {
         sandbox.addDemoCalls(300, 8);
-        new HistorySync(client, cache, TestClocks.ticking()).syncNewest(10, 100, 100, page -> { }); // an earlier session brought the newest 100
+        new HistorySync(client, cache, clock).syncNewest(10, 100, 100, page -> { }); // an earlier session brought the newest 100
         vm.open();
         assertEquals(100, vm.rows().size());
         assertEquals(200, vm.olderOnServiceProperty().get());

@@ -6,19 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Theme;
 import org.junit.jupiter.api.Test;
 
 class ShellViewModelTest {
-    final List<Settings.Theme> saved = new ArrayList<>();
-    final ShellViewModel viewModel = new ShellViewModel(Settings.Theme.LIGHT, saved::add);
+    final List<Theme> saved = new ArrayList<>();
+    final ShellViewModel viewModel = new ShellViewModel(Theme.LIGHT, saved::add);
 
     @Test
     void themeTogglesAndIsSaved() {
         viewModel.toggleTheme();
-        assertEquals(Settings.Theme.DARK, viewModel.themeProperty().get());
+        assertEquals(Theme.DARK, viewModel.themeProperty().get());
         viewModel.toggleTheme();
-        assertEquals(List.of(Settings.Theme.DARK, Settings.Theme.LIGHT), saved);
+        assertEquals(List.of(Theme.DARK, Theme.LIGHT), saved);
     }
 
     @Test

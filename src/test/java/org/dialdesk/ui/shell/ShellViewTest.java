@@ -10,7 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Theme;
 import org.dialdesk.ui.shell.ShellViewModel.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class ShellViewTest {
     void show() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            viewModel = new ShellViewModel(Settings.Theme.LIGHT, theme -> { });
+            viewModel = new ShellViewModel(Theme.LIGHT, theme -> { });
             viewModel.startingSandbox();
             shell = new ShellView(viewModel);
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.dialdesk.domain.CalleeZones;
-import org.dialdesk.domain.PhoneCheck;
-import org.dialdesk.domain.TemplateVariables;
 import org.dialdesk.ui.dial.DialViewModel;
 
 import java.io.IOException;
@@ -20,7 +18,6 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;

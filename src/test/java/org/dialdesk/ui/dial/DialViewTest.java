@@ -3,8 +3,6 @@ package org.dialdesk.ui.dial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.dialdesk.domain.CalleeZones;
-import org.dialdesk.domain.PhoneCheck;
-import org.dialdesk.domain.TemplateVariables;
 import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.testing.TestClocks;
 
@@ -12,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;

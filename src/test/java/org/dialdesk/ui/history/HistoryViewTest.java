@@ -7,11 +7,8 @@ import org.dialdesk.service.HistorySync;
 import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The history screen against a running sandbox, as a supervisor watches it. */
 class HistoryViewTest {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The twelve status values of a call, spelled exactly as the service spells them. */
 public enum CallStatus {
@@ -48,9 +50,9 @@ public enum CallStatus {
         return this == INITIATED || this == RINGING || this == IN_PROGRESS;
     }
 
-    private static final java.util.Map<String, CallStatus> BY_WIRE_NAME = Arrays.stream(values())
+    private static final Map<String, CallStatus> BY_WIRE_NAME = Arrays.stream(values())
             .filter(s -> s.terminal || s.ordinal() < TRANSFERRED.ordinal())
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(CallStatus::wireName, s -> s));
+            .collect(Collectors.toUnmodifiableMap(CallStatus::wireName, s -> s));
 
     /** Looked up in a map: history checks the status of every one of 100,000 rows at a time. */
     public static Optional<CallStatus> fromWireName(String name) {

@@ -13,6 +13,7 @@ import java.time.temporal.TemporalAccessor;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
+import java.time.temporal.TemporalQueries;
 
 /**
  * Turns an operator's local date-time into the UTC instant the service wants. A wall-clock time
@@ -69,7 +70,7 @@ public final class ScheduleTimes {
 
     private static ZoneId parseZone(TemporalAccessor parsed, ZoneOffset offset) {
         try {
-            ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zoneId());
+            ZoneId zone = parsed.query(TemporalQueries.zoneId());
             return zone == null || zone.equals(offset) ? null : zone;
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("Unknown time zone: " + e.getMessage());

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 
 @Command(name = "sandbox",
         mixinStandardHelpOptions = true,
@@ -101,7 +103,7 @@ public final class SandboxCommand implements Callable<Integer> {
             out.println("Press Ctrl+C to stop.");
             out.flush();
             lifetime.serve(sandbox);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("Could not start the sandbox: " + e.getMessage()
                     + (port != 0 ? " (is port " + port + " already in use? Leave --port out to take a free one)" : ""));
             return ExitCodes.OTHER;
@@ -111,7 +113,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     /** Waits for Ctrl+C (the JVM's shutdown) and lets the try-with-resources close the sandbox. */
     public static void untilInterrupted(Sandbox sandbox) throws InterruptedException {
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sandbox.close();
             stopped.countDown();

@@ -1,5 +1,6 @@
 package org.dialdesk.domain;
 
+import java.util.concurrent.ConcurrentHashMap;
 /**
  * One call as the history table shows it: the columns, flattened, plus lower-case text the
  * search box matches. The full call JSON stays in the cache for the detail view.
@@ -20,8 +21,8 @@ public record HistoryRow(
         String type,
         String searchText) {
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> COMMON =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> COMMON =
+            new ConcurrentHashMap<>();
     /** Past this many distinct values a column is not low-cardinality any more; stop collecting. */
     private static final int COMMON_LIMIT = 10_000;
 

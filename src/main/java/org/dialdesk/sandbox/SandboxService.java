@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The dial-service contract, request in, answer out, with no HTTP in sight: routing, validation
@@ -529,7 +532,7 @@ final class SandboxService {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiError.badRequest("Unreadable body: " + e.getMessage());
         }
     }
@@ -636,7 +639,7 @@ final class SandboxService {
 
     private static String decode(String text) {
         try {
-            return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("Malformed query string");
         }

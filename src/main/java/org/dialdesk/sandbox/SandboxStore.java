@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.io.IOException;
 
 /**
  * The sandbox's calls in SQLite (WAL), so that calls and scheduled work survive a restart and a
@@ -33,7 +34,7 @@ final class SandboxStore implements AutoCloseable {
     SandboxStore(Path dataDir) throws SQLException {
         try {
             Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("Cannot create the sandbox data folder " + dataDir + ": " + e.getMessage(), e);
         }
         connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("sandbox.db"));

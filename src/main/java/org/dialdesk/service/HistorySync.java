@@ -22,13 +22,16 @@ import org.dialdesk.api.DialServiceException;
 import org.dialdesk.api.Json;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.store.HistoryCache;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.dialdesk.api.Transcript;
 
 /**
  * Call history for one profile: the local cache read back, and the service's calls brought into
  * it. Every method blocks (I/O): call them off the UI thread.
  */
 public final class HistorySync {
-    static final List<String> LIVE_STATUSES = java.util.Arrays.stream(CallStatus.values())
+    static final List<String> LIVE_STATUSES = Arrays.stream(CallStatus.values())
             .filter(s -> s != CallStatus.UNKNOWN && !s.isTerminal()).map(CallStatus::wireName).toList();
 
     private final DialClient client;
@@ -92,7 +95,7 @@ public final class HistorySync {
      * page is small once a sync has been done: a poll usually finds a handful of new calls.
      * {@code onPage} hears of each page as soon as it is cached.
      */
-    public Result syncNewest(int firstPageSize, int pageSize, int maxCalls, java.util.function.Consumer<Result> onPage)
+    public Result syncNewest(int firstPageSize, int pageSize, int maxCalls, Consumer<Result> onPage)
             throws SQLException {
         long heldFrom = heldFrom();
         int size = heldFrom < 0 ? pageSize : firstPageSize;
@@ -179,7 +182,7 @@ public final class HistorySync {
         return call;
     }
 
-    public org.dialdesk.api.Transcript transcript(String id) {
+    public Transcript transcript(String id) {
         return client.getTranscript(id);
     }
 

@@ -9,13 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 
 /** Background threads for work, the JavaFX Application Thread for results. */
 public final class FxTaskRunner implements TaskRunner {
     private static final System.Logger LOG = System.getLogger("org.dialdesk.ui");
 
     private final ExecutorService executor;
-    private final java.util.concurrent.ScheduledExecutorService timer;
+    private final ScheduledExecutorService timer;
 
     public FxTaskRunner(int threads) {
         AtomicInteger count = new AtomicInteger();
@@ -33,9 +36,9 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
-    public Runnable later(java.time.Duration delay, Runnable action) {
+    public Runnable later(Duration delay, Runnable action) {
         try {
-            java.util.concurrent.ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(action),
+            ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(action),
                     delay.toMillis(), TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException e) {

@@ -2,6 +2,7 @@ package org.dialdesk.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.time.Duration;
 
 /**
  * The one way screens do background work: {@code work} runs off the UI thread, and exactly one
@@ -12,7 +13,7 @@ public interface TaskRunner {
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
     /** Runs {@code action} on the UI thread after {@code delay}; the returned handle cancels it. */
-    Runnable later(java.time.Duration delay, Runnable action);
+    Runnable later(Duration delay, Runnable action);
 
     /** Stops taking work; running tasks are interrupted. */
     void shutdown();

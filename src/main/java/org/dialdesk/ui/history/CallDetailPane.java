@@ -21,6 +21,7 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Json;
 import org.dialdesk.api.Transcript;
+import org.dialdesk.ui.common.FormFields;
 
 /** The selected call: its fields, what can be done with it, its data and its transcript as a conversation. */
 final class CallDetailPane extends ScrollPane {
@@ -56,9 +57,7 @@ final class CallDetailPane extends ScrollPane {
         message.setId("detailMessage");
         message.setWrapText(true);
         message.getStyleClass().add(Styles.WARNING);
-        message.textProperty().bind(vm.detailMessageProperty());
-        message.visibleProperty().bind(vm.detailMessageProperty().isNotNull());
-        message.managedProperty().bind(message.visibleProperty());
+        FormFields.showWhenSet(message, vm.detailMessageProperty());
 
         content = new VBox(10, new HBox(8, title, statusBadge), fields, actions(), message,
                 section("Params, metadata and what was learnt"), json, section("Transcript"), transcript);

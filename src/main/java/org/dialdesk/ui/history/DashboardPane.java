@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import org.dialdesk.domain.Dashboard;
+import org.dialdesk.ui.common.FormFields;
 
 /** The dashboard of the calls the filter shows: status mix, calls per day, outcome per campaign. */
 final class DashboardPane extends ScrollPane {
@@ -46,9 +47,7 @@ final class DashboardPane extends ScrollPane {
         problem.setId("dashboardProblem");
         problem.setWrapText(true);
         problem.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
-        problem.textProperty().bind(vm.dashboardProblemProperty());
-        problem.visibleProperty().bind(vm.dashboardProblemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
+        FormFields.showWhenSet(problem, vm.dashboardProblemProperty());
 
         show(vm.dashboardProperty().get());
         vm.dashboardProperty().addListener((obs, old, figures) -> show(figures));

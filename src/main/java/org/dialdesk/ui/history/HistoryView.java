@@ -31,6 +31,7 @@ import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.Tables;
+import org.dialdesk.ui.common.FormFields;
 
 /** Call history: filters, the live table, the selected call and a dashboard. Binds; decides nothing. */
 public final class HistoryView extends BorderPane {
@@ -124,9 +125,7 @@ public final class HistoryView extends BorderPane {
         problem.setId("historyProblem");
         problem.setWrapText(true);
         problem.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
-        problem.textProperty().bind(vm.syncProblemProperty());
-        problem.visibleProperty().bind(vm.syncProblemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
+        FormFields.showWhenSet(problem, vm.syncProblemProperty());
         VBox heading = new VBox(2, title, summary, problem);
         HBox.setHgrow(heading, Priority.ALWAYS);
 

@@ -144,21 +144,27 @@ public class App extends Application {
         // Schedules are typed, and history shown, in the operator's own zone.
         StartUp.Window window = new StartUp.Window(runner, shell, shellView, new OnePerFrame(), ZoneId.systemDefault());
         startUp = new StartUp(environment.dataDir(), environment.clock(), settings, environment.earlySandbox(), window,
-                environment.exitWhenReady() ? this::reportReady : null);
+                environment.exitWhenReady() ? reportReady() : null);
         startUp.begin(List.copyOf(scene.getStylesheets()));
     }
 
-    /** For smoke tests and start-up benchmarks: the first screen is up with its data. */
-    private void reportReady(boolean loaded) {
-        if (!loaded) {
-            System.err.println("not ready: the first screen's data could not be loaded (the status bar says why)");
-            exit(1);
-            return;
-        }
-        long sinceJvmStart = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
-                .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
-        System.out.println("ready " + sinceJvmStart + " ms");
-        exit(0);
+    /** For smoke tests and start-up benchmarks: the first screen is up with its data, or why not. */
+    private StartUp.FirstData reportReady() {
+        return new StartUp.FirstData() {
+            @Override
+            public void arrived() {
+                long sinceJvmStart = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
+                        .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+                System.out.println("ready " + sinceJvmStart + " ms");
+                exit(0);
+            }
+
+            @Override
+            public void failed(String why) {
+                System.err.println("not ready: " + why);
+                exit(1);
+            }
+        };
     }
 
     private void exit(int status) {

@@ -19,6 +19,9 @@ import org.dialdesk.testing.TestClocks;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.control.TableRow;
 
 /** The whole console, started as a person starts it, on an empty data folder. */
 class AppTest {
@@ -41,17 +44,17 @@ class AppTest {
         FxToolkit.cleanupStages();
     }
 
-    <T extends javafx.scene.Node> T byId(String id, Class<T> type) {
+    <T extends Node> T byId(String id, Class<T> type) {
         return robot.lookup("#" + id).queryAs(type);
     }
 
     /** The table's rows that show an item (a table also fills its height with empty rows). */
     long filledRows(String tableId) {
-        return robot.lookup("#" + tableId).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+        return robot.lookup("#" + tableId).lookup(".table-row-cell").queryAllAs(TableRow.class)
                 .stream().filter(row -> row.isVisible() && row.getItem() != null).count();
     }
 
-    void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             try {
                 return condition.call();

@@ -7,10 +7,13 @@ import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.CallingHours;
 import org.dialdesk.domain.DialMemory;
 import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TableLayout;
@@ -37,6 +40,9 @@ import org.dialdesk.ui.org.OrganisationViewModel;
 public final class ProfileSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.dialdesk");
     public static final String SANDBOX = "sandbox";
+    static final CallingHours DEFAULT_CALLING_HOURS = new CallingHours(LocalTime.of(8, 0), LocalTime.of(21, 0));
+    /** The organisation's four lists are asked for at once. */
+    private static final int LIST_REQUESTS = 4;
 
     private final String name;
     private final String baseUrl;
@@ -83,7 +89,13 @@ public final class ProfileSession implements AutoCloseable {
         Path profileDir = dataDir.resolve("profiles").resolve(name);
         DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key), clock));
         dialService = DialService.over(client, clock);
-        directory = new OrgDirectory(client, clock);
+        ExecutorService listRequests = Executors.newFixedThreadPool(LIST_REQUESTS, runnable -> {
+            Thread thread = new Thread(runnable, "dialdesk-" + name + "-lists");
+            thread.setDaemon(true);
+            return thread;
+        });
+        own(listRequests::shutdownNow);
+        directory = new OrgDirectory(client, clock, listRequests);
         dialMemoryStore = own(new DialMemoryStore(dataDir, name));
         storedDial = dialMemoryStore.load();
         historyLayoutStore = own(new TableLayoutStore(profileDir.resolve("history-table.json")));
@@ -125,9 +137,18 @@ public final class ProfileSession implements AutoCloseable {
         }
     }
 
+    /** The form's rules from settings; calling hours that cannot be read, or end before they start, are the defaults. */
     static DialViewModel.Rules dialRules(Settings settings) {
-        return new DialViewModel.Rules(settings.defaultCountry(), parseTime(settings.callingHoursStart(), LocalTime.of(8, 0)),
-                parseTime(settings.callingHoursEnd(), LocalTime.of(21, 0)));
+        LocalTime start = parseTime(settings.callingHoursStart(), DEFAULT_CALLING_HOURS.start());
+        LocalTime end = parseTime(settings.callingHoursEnd(), DEFAULT_CALLING_HOURS.end());
+        CallingHours hours = DEFAULT_CALLING_HOURS;
+        if (start.isBefore(end)) {
+            hours = new CallingHours(start, end);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "Calling hours " + start + "–" + end + " in settings end before they "
+                    + "start; using " + DEFAULT_CALLING_HOURS.start() + "–" + DEFAULT_CALLING_HOURS.end());
+        }
+        return new DialViewModel.Rules(settings.defaultCountry(), hours);
     }
 
     private static LocalTime parseTime(String text, LocalTime fallback) {
@@ -146,10 +167,6 @@ public final class ProfileSession implements AutoCloseable {
     /** Where this profile's dial service answers. */
     public String baseUrl() {
         return baseUrl;
-    }
-
-    public Clock clock() {
-        return clock;
     }
 
     public DialViewModel dial() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.service.ErrorMessages;
@@ -28,6 +27,14 @@ import org.dialdesk.ui.shell.ShellViewModel;
 public final class StartUp implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.dialdesk");
 
+    /** For smoke tests and start-up benchmarks: whether the first screen came up with its data. */
+    public interface FirstData {
+        void arrived();
+
+        /** {@code why} says what the status bar says. */
+        void failed(String why);
+    }
+
     /** What the start-up needs from the window that runs it. */
     public record Window(TaskRunner runner, ShellViewModel shell, ShellView shellView, OnePerFrame frames,
                          ZoneId operatorZone) {
@@ -38,8 +45,8 @@ public final class StartUp implements AutoCloseable {
     private final Settings settings;
     private final CompletableFuture<Sandbox> earlySandbox;
     private final Window window;
-    /** Hears once whether the first screen's data came (true) or could not (false); null when no one asks. */
-    private final Consumer<Boolean> onFirstData;
+    /** Hears whether the first screen's data came; null when no one asks. */
+    private final FirstData onFirstData;
     /** See {@link #showWhenReady}. */
     private boolean controlsWarmedUp;
     private ProfileSession opened;
@@ -50,7 +57,7 @@ public final class StartUp implements AutoCloseable {
      * @param earlySandbox a sandbox already starting (see {@code App.launchGui}), or null to start one here
      */
     public StartUp(Path dataDir, Clock clock, Settings settings, CompletableFuture<Sandbox> earlySandbox, Window window,
-                   Consumer<Boolean> onFirstData) {
+                   FirstData onFirstData) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.settings = settings;
@@ -72,7 +79,7 @@ public final class StartUp implements AutoCloseable {
         window.runner().run(() -> ProfileSession.openSandbox(dataDir, start.call(), clock), this::profileOpened, failure -> {
             window.shell().sandboxFailed(ErrorMessages.describe(failure));
             if (onFirstData != null) {
-                onFirstData.accept(false);
+                onFirstData.failed("the sandbox dial service did not start: " + ErrorMessages.describe(failure));
             }
         });
         window.runner().run(() -> {
@@ -140,7 +147,11 @@ public final class StartUp implements AutoCloseable {
                 default -> { }
             }
             if (old == OrganisationViewModel.LoadState.LOADING && onFirstData != null) {
-                onFirstData.accept(state == OrganisationViewModel.LoadState.LOADED);
+                if (state == OrganisationViewModel.LoadState.LOADED) {
+                    onFirstData.arrived();
+                } else {
+                    onFirstData.failed("the first screen's data could not be loaded: " + organisation.summaryProperty().get());
+                }
             }
         });
         organisation.load();

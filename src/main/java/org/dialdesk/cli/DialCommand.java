@@ -128,7 +128,7 @@ public final class DialCommand implements Callable<Integer> {
                 .metadata(metadataJson).campaignId(campaignId).scheduledFor(scheduledFor)
                 .maxDurationMins(maxMinutes).build();
         for (FieldError error : new DialRequestValidator(clock).validate(request)) {
-            problems.add(optionFor(error.field()) + ": " + error.message());
+            problems.add(DialField.optionOf(error.field()) + ": " + error.message());
         }
         String key = environment.get(API_KEY_VARIABLE);
         if (!dryRun && (key == null || key.isBlank())) {
@@ -206,10 +206,5 @@ public final class DialCommand implements Callable<Integer> {
             problems.add(option + ": not valid JSON at " + read.problem().where() + ": " + read.problem().message());
         }
         return read.value();
-    }
-
-    /** Speaks of the option the user typed rather than the JSON field behind it. */
-    private static String optionFor(String field) {
-        return DialField.optionOf(field);
     }
 }

@@ -118,11 +118,11 @@ final class SandboxOrganisation {
 
     /**
      * Leaves out the fields that have no value: the contract has a string or an object in each, and
-     * an optional one is absent rather than null. Only the answer's own fields: what a caller put in
-     * {@code params} or {@code metadata} comes back as it was sent.
+     * an optional one is absent rather than null. Only the answer's own fields, and never
+     * {@code params}: it is there only when the caller sent it, and an explicit null comes back as sent.
      */
     static ObjectNode withoutAbsentFields(ObjectNode answer) {
-        answer.properties().removeIf(field -> field.getValue().isNull());
+        answer.properties().removeIf(field -> field.getValue().isNull() && !field.getKey().equals("params"));
         return answer;
     }
 

@@ -29,6 +29,11 @@ public sealed interface DialOutcome {
         public Rejected {
             fieldErrors = List.copyOf(fieldErrors);
         }
+
+        /** Whether the service refused this call (what it asks, whom it rings), rather than the key or the pace. */
+        public boolean aboutTheRequest() {
+            return reason == Reason.REFUSED || reason == Reason.NOT_FOUND;
+        }
     }
 
     /**

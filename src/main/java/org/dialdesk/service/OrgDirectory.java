@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.dialdesk.api.Agent;
 import org.dialdesk.api.CallModel;
@@ -34,9 +35,14 @@ public final class OrgDirectory {
         }
     }
 
-    /** The four lists as one load left them. */
-    public record Snapshot(Listing<CallerNumber> numbers, Listing<UseCase> useCases, Listing<Agent> agents,
+    /** The four lists as one load left them; {@code load} counts the loads, so an older one is never shown over a newer. */
+    public record Snapshot(long load, Listing<CallerNumber> numbers, Listing<UseCase> useCases, Listing<Agent> agents,
                            Listing<CallModel> models, Instant loadedAt) {
+        /** Whether this load came after {@code other} (a null other: nothing shown yet). */
+        public boolean newerThan(Snapshot other) {
+            return other == null || load > other.load;
+        }
+
         public long failures() {
             return List.of(numbers, useCases, agents, models).stream().filter(l -> !l.ok()).count();
         }
@@ -44,13 +50,25 @@ public final class OrgDirectory {
 
     private final DialClient client;
     private final Clock clock;
+    private final Executor fanOut;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<CallModel>> activeModelsByUseCase = new ConcurrentHashMap<>();
     private Snapshot current;
+    private long loads;
 
+    /** Loads the lists one after the other, on the calling thread. */
     public OrgDirectory(DialClient client, Clock clock) {
+        this(client, clock, Runnable::run);
+    }
+
+    /**
+     * {@code fanOut} runs the four requests of a load beside each other, so a load takes as long as
+     * the slowest list rather than all four in turn (on a real network, hundreds of milliseconds).
+     */
+    public OrgDirectory(DialClient client, Clock clock, Executor fanOut) {
         this.client = client;
         this.clock = clock;
+        this.fanOut = fanOut;
     }
 
     /** Hears of every load after the first, on the thread that loaded; returns what stops it hearing. */
@@ -79,32 +97,38 @@ public final class OrgDirectory {
         return loaded;
     }
 
-    /** The lists as last loaded, without loading. */
-    public synchronized Optional<Snapshot> loaded() {
-        return Optional.ofNullable(current);
-    }
-
     /** The models that can take calls for this use case (the dial form's model picker), asked once per load. */
     public List<CallModel> activeModelsOf(String useCaseId) {
-        return activeModelsByUseCase.computeIfAbsent(useCaseId,
-                id -> List.copyOf(client.listModels(id, CallModel.STATUS_ACTIVE)));
+        List<CallModel> known = activeModelsByUseCase.get(useCaseId);
+        if (known != null) {
+            return known;
+        }
+        // Asked outside any lock: a slow answer must not hold up a reload.
+        List<CallModel> asked = List.copyOf(client.listModels(useCaseId, CallModel.STATUS_ACTIVE));
+        activeModelsByUseCase.putIfAbsent(useCaseId, asked);
+        return asked;
     }
 
     private Snapshot load(Snapshot before) {
-        return new Snapshot(
-                listing(client::listNumbers, before == null ? null : before.numbers()),
-                listing(client::listUseCases, before == null ? null : before.useCases()),
-                listing(client::listAgents, before == null ? null : before.agents()),
-                listing(() -> client.listModels(null, null), before == null ? null : before.models()),
-                clock.instant());
+        CompletableFuture<Listing<CallerNumber>> numbers = listing(client::listNumbers,
+                before == null ? null : before.numbers());
+        CompletableFuture<Listing<UseCase>> useCases = listing(client::listUseCases,
+                before == null ? null : before.useCases());
+        CompletableFuture<Listing<Agent>> agents = listing(client::listAgents, before == null ? null : before.agents());
+        CompletableFuture<Listing<CallModel>> models = listing(() -> client.listModels(null, null),
+                before == null ? null : before.models());
+        return new Snapshot(++loads, numbers.join(), useCases.join(), agents.join(), models.join(), clock.instant());
     }
 
-    private static <T> Listing<T> listing(Callable<List<T>> request, Listing<T> before) {
-        try {
-            return new Listing<>(request.call(), null);
-        } catch (Exception e) {
-            // Keep what was shown before: stale is better than empty when the service blips.
-            return new Listing<>(before == null ? List.of() : before.items(), ErrorMessages.describe(e));
-        }
+    /** One list's request on the fan-out; it never fails: a failure is the listing's problem. */
+    private <T> CompletableFuture<Listing<T>> listing(Callable<List<T>> request, Listing<T> before) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Listing<>(request.call(), null);
+            } catch (Exception e) {
+                // Keep what was shown before: stale is better than empty when the service blips.
+                return new Listing<>(before == null ? List.of() : before.items(), ErrorMessages.describe(e));
+            }
+        }, fanOut);
     }
 }

@@ -25,6 +25,7 @@ import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.locks.LockSupport;
 
 /** DialDesk as separate processes: what only a real JVM start and a real kill can show. */
 class ProcessTest {
@@ -92,7 +93,7 @@ class ProcessTest {
             assertEquals(id, client.getCall(id).id(), "the call outlived the kill");
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (client.getCall(id).status() != CallStatus.COMPLETED && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
             assertEquals(CallStatus.COMPLETED, client.getCall(id).status(), "and went on to its end");
         } finally {

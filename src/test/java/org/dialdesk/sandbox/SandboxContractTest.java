@@ -43,6 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.ArrayList;
+import java.util.stream.StreamSupport;
 
 /** The real client against the real sandbox: the contract both sides keep. */
 class SandboxContractTest {
@@ -131,14 +134,14 @@ class SandboxContractTest {
     @Test
     void absentOptionalFieldsAreLeftOutNotNull() throws Exception {
         String id = client.dialOutbound(dialTo("+14155550127").build()).id();
-        com.fasterxml.jackson.databind.JsonNode call;
+        JsonNode call;
         try (Response answer = raw("GET", "/calls/" + id, null, null, KEY)) {
-            call = org.dialdesk.api.Json.mapper().readTree(answer.body().string());
+            call = Json.mapper().readTree(answer.body().string());
         }
         for (String field : List.of("campaign_id", "scheduled_for", "agent", "params", "prompt_id")) {
             assertFalse(call.has(field), field + " is left out, not " + call.get(field));
         }
-        List<String> nullFields = new java.util.ArrayList<>();
+        List<String> nullFields = new ArrayList<>();
         call.fields().forEachRemaining(f -> {
             if (f.getValue().isNull()) {
                 nullFields.add(f.getKey());
@@ -146,9 +149,19 @@ class SandboxContractTest {
         });
         assertEquals(List.of(), nullFields);
         try (Response answer = raw("GET", "/use-cases", null, null, KEY)) {
-            com.fasterxml.jackson.databind.JsonNode useCases = org.dialdesk.api.Json.mapper().readTree(answer.body().string());
+            JsonNode useCases = Json.mapper().readTree(answer.body().string());
             useCases.forEach(u -> u.fields().forEachRemaining(f ->
                     assertFalse(f.getValue().isNull(), "use case " + u.path("id").asText() + " has " + f.getKey() + ": null")));
+        }
+    }
+
+    @Test
+    void anExplicitNullParamsComesBackAsSent() throws Exception {
+        String id = client.dialOutbound(dialTo("+14155550127")
+                .params(NullNode.getInstance()).build()).id();
+        try (Response answer = raw("GET", "/calls/" + id, null, null, KEY)) {
+            JsonNode call = Json.mapper().readTree(answer.body().string());
+            assertTrue(call.has("params") && call.get("params").isNull(), call.toString());
         }
     }
 
@@ -330,7 +343,7 @@ class SandboxContractTest {
             answer = Json.mapper().readTree(response.body().string());
         }
         assertNotNull(answer.get("message"));
-        Set<String> fields = java.util.stream.StreamSupport.stream(answer.path("errors").spliterator(), false)
+        Set<String> fields = StreamSupport.stream(answer.path("errors").spliterator(), false)
                 .map(e -> e.path("field").asText()).collect(Collectors.toSet());
         assertTrue(fields.contains(field), answer.toString());
     }

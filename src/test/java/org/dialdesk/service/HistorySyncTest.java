@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Duration;
+import java.util.ArrayList;
 
 /** Paging through the service's list with limit/skip: the newest first, older pages on demand, no gaps. */
 class HistorySyncTest {
@@ -52,7 +54,7 @@ class HistorySyncTest {
         assertEquals(250, first.olderOnService());
         assertEquals(newestIds(200), cachedIds());
 
-        List<Long> older = new java.util.ArrayList<>();
+        List<Long> older = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             older.add(sync.loadOlder(100).olderOnService());
         }
@@ -68,7 +70,7 @@ class HistorySyncTest {
         assertEquals(200, sync.syncNewest(10, 100, 100, page -> { }).olderOnService());
 
         // New calls go to the top of the list: counted from the newest, every older call moves down.
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         for (String phone : List.of("+14155550105", "+14155550106", "+14155550107")) {
             service.client().dialOutbound(DialRequest.builder().numberId("640000000000000000000001").phoneNumber(phone).build());
         }

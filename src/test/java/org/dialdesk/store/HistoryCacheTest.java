@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import org.dialdesk.domain.HistoryRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.sql.SQLException;
+import java.util.Arrays;
 
 class HistoryCacheTest {
     @TempDir
@@ -76,8 +78,8 @@ class HistoryCacheTest {
     void aBatchIsWrittenWholeOrNotAtAll() throws Exception {
         try (HistoryCache cache = new HistoryCache(dir.resolve("history.db"))) {
             assertThrows(IllegalArgumentException.class, () -> cache.upsert(List.of(row(id(1), 1, "Busy")), List.of()));
-            assertThrows(java.sql.SQLException.class, () -> cache.upsert(
-                    List.of(row(id(1), 1, "Busy"), row(id(2), 2, "Busy")), java.util.Arrays.asList("{}", null)));
+            assertThrows(SQLException.class, () -> cache.upsert(
+                    List.of(row(id(1), 1, "Busy"), row(id(2), 2, "Busy")), Arrays.asList("{}", null)));
             assertEquals(0, cache.count(), "the first row of the failed batch was rolled back too");
         }
     }

@@ -29,7 +29,7 @@ final class DialAttempt {
 
     /** What the form does when a dial ends. */
     interface Ending {
-        /** The service created the call (or history shows the uncertain one did). */
+        /** The service created the call. */
         void placed(DialRequest sent);
 
         /** The service or the API's rules named these fields; the form marks them. */
@@ -58,13 +58,17 @@ final class DialAttempt {
         this.ending = ending;
     }
 
-    /** Whether sending this request now would repeat the last dial (created, or of unknown outcome). */
+    /**
+     * Whether sending this request now would repeat the last dial: the same request after a created
+     * call, or any dial to the same person while the last one's outcome is unknown (changing a
+     * detail of the form does not make ringing them twice any better).
+     */
     boolean wouldRepeat(DialRequest request) {
         if (request == null) {
             return false;
         }
         return switch (outcome.get()) {
-            case UNCERTAIN -> uncertain != null && request.equals(uncertain.request());
+            case UNCERTAIN -> uncertain != null && request.phoneNumber().equals(uncertain.request().phoneNumber());
             case CREATED, FOUND_AFTER_ALL -> request.equals(lastSent);
             default -> false;
         };
@@ -97,6 +101,11 @@ final class DialAttempt {
             message.set("Outcome unknown: " + unknown.message() + " Checking call history…");
             outcome.set(DialViewModel.Outcome.UNCERTAIN);
             checkHistory();
+        } else if (result instanceof DialOutcome.Rejected rejected && !rejected.aboutTheRequest()) {
+            // The key or the rate, not the call: nothing was placed, and the same dial may go later.
+            ending.fieldsNamed(List.of());
+            message.set("Not placed: " + rejected.message());
+            outcome.set(DialViewModel.Outcome.NOT_SENT);
         } else if (result instanceof DialOutcome.Rejected rejected) {
             // The fields first: the form shows every problem it has once the outcome says so.
             ending.fieldsNamed(rejected.fieldErrors());
@@ -131,7 +140,8 @@ final class DialAttempt {
         runner.run(() -> dialService.lookUp(sought), lookUp -> {
             checkingHistory.set(false);
             if (uncertain != sought) {
-                return; // the operator moved on meanwhile
+                checkHistory(); // another dial became uncertain meanwhile: look that one up (if any)
+                return;
             }
             if (lookUp.found().isPresent()) {
                 Call found = lookUp.found().get();
@@ -148,6 +158,10 @@ final class DialAttempt {
             }
         }, failure -> {
             checkingHistory.set(false);
+            if (uncertain != sought) {
+                checkHistory();
+                return;
+            }
             message.set("Outcome unknown, and call history could not be checked: "
                     + ErrorMessages.describe(failure) + " Do not dial again until you know.");
         });

@@ -55,8 +55,8 @@ final class DialPickers {
     }
 
     private void show(OrgDirectory.Snapshot lists) {
-        if (lists == shown) {
-            return;
+        if (!lists.newerThan(shown)) {
+            return; // the same load again (this form's own request and the directory's news), or an older one
         }
         shown = lists;
         show(lists.numbers(), numbers, numbersProblem, "caller numbers");

@@ -63,9 +63,9 @@ public final class DialViewModel {
     public enum Outcome { NONE, CREATED, REJECTED, NOT_SENT, UNCERTAIN, FOUND_AFTER_ALL }
 
     /** Calling-hours rule and default country, from settings. */
-    public record Rules(String defaultCountry, LocalTime callingHoursStart, LocalTime callingHoursEnd) {
-        public CallingHours callingHours() {
-            return new CallingHours(callingHoursStart, callingHoursEnd);
+    public record Rules(String defaultCountry, CallingHours callingHours) {
+        public Rules(String defaultCountry, LocalTime callingHoursStart, LocalTime callingHoursEnd) {
+            this(defaultCountry, new CallingHours(callingHoursStart, callingHoursEnd));
         }
     }
 
@@ -78,11 +78,9 @@ public final class DialViewModel {
     static final String METADATA = "metadata";
     static final String MAX_DURATION = "max_duration_mins";
     static final String SCHEDULE = "scheduled_for";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
 
     private final DialService dialService;
-    private final TaskRunner runner;
     private final Clock clock;
     private final Rules rules;
     private final CalleeZones calleeZones;
@@ -153,7 +151,6 @@ public final class DialViewModel {
                          CalleeZones calleeZones, DialMemory stored, Consumer<DialMemory> keeper) {
         this.dialService = dialService;
         this.pickers = new DialPickers(directory, runner, () -> clean(useCaseId.get()));
-        this.runner = runner;
         this.clock = clock;
         this.rules = rules;
         this.calleeZones = calleeZones;

@@ -23,6 +23,8 @@ final class CallDetailViewModel {
     private final HistorySync sync;
     private final TaskRunner runner;
     private final HistoryTableModel table;
+    /** Takes rows the detail brought (a cancelled call, a revealed one) into the history, dashboard and all. */
+    private final Consumer<List<HistoryRow>> merge;
     private final Consumer<Call> dialAgainHandler;
 
     private final ObjectProperty<HistoryRow> selectedRow = new SimpleObjectProperty<>();
@@ -30,10 +32,12 @@ final class CallDetailViewModel {
     private final ReadOnlyObjectWrapper<Transcript> transcript = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
 
-    CallDetailViewModel(HistorySync sync, TaskRunner runner, HistoryTableModel table, Consumer<Call> dialAgainHandler) {
+    CallDetailViewModel(HistorySync sync, TaskRunner runner, HistoryTableModel table, Consumer<List<HistoryRow>> merge,
+                        Consumer<Call> dialAgainHandler) {
         this.sync = sync;
         this.runner = runner;
         this.table = table;
+        this.merge = merge;
         this.dialAgainHandler = dialAgainHandler;
         selectedRow.addListener((obs, old, row) -> {
             // The same call again (its row was updated in place): keep the detail and its messages.
@@ -113,7 +117,7 @@ final class CallDetailViewModel {
         String id = call.id();
         message.set(null);
         runner.run(() -> action.apply(id), updated -> {
-            table.merge(List.of(HistorySync.toRow(updated)));
+            merge.accept(List.of(HistorySync.toRow(updated)));
             if (isSelected(id)) {
                 selectedCall.set(updated);
             }
@@ -136,7 +140,7 @@ final class CallDetailViewModel {
             return;
         }
         runner.run(() -> sync.fullCall(id), call -> {
-            table.merge(List.of(HistorySync.toRow(call)));
+            merge.accept(List.of(HistorySync.toRow(call)));
             selectedRow.set(table.row(id));
         }, failure -> message.set("Call " + id + " could not be loaded: " + ErrorMessages.describe(failure)));
     }

@@ -336,10 +336,6 @@ final class HistoryTableModel {
         return rows.size();
     }
 
-    Predicate<HistoryRow> wantedPredicate() {
-        return wantedFilter.predicate(zone);
-    }
-
     /** The rows the table shows: filtered and in the chosen order. */
     ObservableList<HistoryRow> shown() {
         return visibleView;

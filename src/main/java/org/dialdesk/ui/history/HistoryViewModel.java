@@ -76,7 +76,8 @@ public final class HistoryViewModel {
     private final TaskRunner runner;
     private final Clock clock;
     private final HistoryTableModel table;
-    private final TableLayout savedLayout;
+    /** The table's layout as last saved: a screen built again (another window) starts from it. */
+    private TableLayout savedLayout;
     private final Consumer<TableLayout> layoutSaver;
     private final CallDetailViewModel detail;
 
@@ -134,7 +135,7 @@ public final class HistoryViewModel {
                 this::callChanged,
                 failure -> syncProblem.set("The rows could not be filtered: " + ErrorMessages.describe(failure)
                         + " Change or clear the filters to try again."));
-        this.detail = new CallDetailViewModel(sync, runner, table, dialAgainHandler);
+        this.detail = new CallDetailViewModel(sync, runner, table, this::merge, dialAgainHandler);
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
         }
@@ -403,6 +404,7 @@ public final class HistoryViewModel {
 
     /** Keeps the table's layout for the next time (saved off the UI thread). */
     public void saveLayout(TableLayout layout) {
+        savedLayout = layout;
         layoutSaver.accept(layout);
     }
 

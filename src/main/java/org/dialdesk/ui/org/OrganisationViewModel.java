@@ -91,8 +91,8 @@ public final class OrganisationViewModel {
     }
 
     private void show(OrgDirectory.Snapshot snapshot) {
-        if (snapshot == shown) {
-            return;
+        if (!snapshot.newerThan(shown)) {
+            return; // the same load again (this screen's own request and the directory's news), or an older one
         }
         shown = snapshot;
         show(snapshot.numbers(), numbers, numbersError);

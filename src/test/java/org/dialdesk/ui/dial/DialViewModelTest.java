@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.ui.dial.DialViewModel;
 
@@ -35,12 +36,16 @@ import org.dialdesk.testing.FakeDialService;
 import org.dialdesk.api.Json;
 import org.dialdesk.api.Call;
 import java.util.Optional;
+import org.dialdesk.testing.FxTestKit;
+import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import javafx.collections.MapChangeListener;
+import org.dialdesk.api.LegacyModel;
 
 class DialViewModelTest {
     static final String SUPPORT_LINE = "640000000000000000000001";
@@ -141,7 +146,7 @@ class DialViewModelTest {
         vm.scheduleTimeProperty().set("9:30");
         vm.scheduleZoneProperty().set(ZoneId.of("America/Chicago"));
         vm.assistantIdProperty().set("legacy-assistant");
-        vm.legacyModelProperty().set(org.dialdesk.api.LegacyModel.Fast);
+        vm.legacyModelProperty().set(LegacyModel.Fast);
 
         assertTrue(vm.validProperty().get(), vm.errors().toString());
         assertEquals("{\"number_id\":\"" + SUPPORT_LINE + "\",\"phone_number\":\"+14155550125\",\"prompt_id\":\"p-1\","
@@ -413,9 +418,42 @@ class DialViewModelTest {
         vm = newViewModel(dials, new OrgDirectory(client, clock));
         fillMinimal();
         vm.dial();
-        assertEquals(DialViewModel.Outcome.REJECTED, vm.outcomeProperty().get());
-        assertTrue(vm.outcomeMessageProperty().get().contains("Too many requests"), vm.outcomeMessageProperty().get());
+        assertEquals(DialViewModel.Outcome.NOT_SENT, vm.outcomeProperty().get());
+        assertEquals("Not placed: Too many requests; try again in 2 s.", vm.outcomeMessageProperty().get());
         assertTrue(vm.canDialProperty().get(), "nothing rang: the same dial can be sent again");
+    }
+
+    @Test
+    void whileTheOutcomeIsUnknownNoChangedDialToThatPersonGoesOut() {
+        FakeDialService dials = new FakeDialService(clock).losesTheAnswer().historyShows(Optional.empty());
+        memory.close();
+        vm = newViewModel(dials, new OrgDirectory(client, clock));
+        fillMinimal();
+        vm.dial();
+        assertEquals(DialViewModel.Outcome.UNCERTAIN, vm.outcomeProperty().get());
+        vm.campaignProperty().set("another-campaign"); // a different request, the same person
+        assertFalse(vm.canDialProperty().get(), "changing a detail does not make ringing them twice any better");
+        vm.dial();
+        assertEquals(1, dials.sent().size());
+        vm.phoneProperty().set("+14155550199");
+        assertTrue(vm.canDialProperty().get(), "someone else can be called meanwhile");
+    }
+
+    /**
+     * A listener on the read-only errors map, with nothing else holding what errors() returned:
+     * a wrapper made afresh per call would be collected with the listener on it.
+     */
+    @Test
+    void theErrorsMapKeepsTellingItsListenersAfterAGarbageCollection() throws Exception {
+        List<String> heard = new ArrayList<>();
+        vm.errors().addListener((MapChangeListener<String, String>) change -> heard.add(change.getKey()));
+        FxTestKit.collectGarbage();
+        vm.phoneProperty().set("12");
+        vm.phoneProperty().set("+14155550125");
+        assertTrue(heard.contains("phone_number"), heard.toString());
+        assertSame(vm.errors(), vm.errors());
+        assertSame(vm.templateVariables(), vm.templateVariables());
+        assertSame(vm.calleeZoneChoices(), vm.calleeZoneChoices());
     }
 
     @Test

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Comparator;
+import java.util.function.Predicate;
+import javafx.collections.ListChangeListener;
 
 class HistoryViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
@@ -185,7 +188,7 @@ class HistoryViewModelTest {
     void typingOnNarrowsTheShownRowsToExactlyWhatAFullFilterFinds() throws Exception {
         sandbox.addDemoCalls(600, 5);
         vm.open();
-        vm.setOrder(java.util.Comparator.comparing(HistoryRow::callee)); // a sort order the narrowing must keep
+        vm.setOrder(Comparator.comparing(HistoryRow::callee)); // a sort order the narrowing must keep
         List<HistoryRow> all = List.copyOf(cache.loadAll());
         String[] typed = {"a", "ad", "ada", "ada ", "ada l", "ada lo", "ada l", "ada", "ad", "+1", "+1 4", "+1 41",
                 "+1 415 5", "+1 415", "win", "win-", "win-back", "", "grace", "grace h"};
@@ -194,9 +197,9 @@ class HistoryViewModelTest {
             if (text.equals("win")) {
                 vm.statusFilter().setAll("Busy"); // another filter changing in between: a full pass again
             }
-            java.util.function.Predicate<HistoryRow> full = vm.predicate();
+            Predicate<HistoryRow> full = vm.predicate();
             List<HistoryRow> expected = all.stream().filter(full)
-                    .sorted(java.util.Comparator.comparing(HistoryRow::callee)).toList();
+                    .sorted(Comparator.comparing(HistoryRow::callee)).toList();
             assertEquals(expected.stream().map(HistoryRow::id).sorted().toList(),
                     vm.rows().stream().map(HistoryRow::id).sorted().toList(), "rows for \"" + text + "\"");
             assertEquals(expected.stream().map(HistoryRow::callee).toList(),
@@ -227,7 +230,7 @@ class HistoryViewModelTest {
 
         vm.searchProperty().set("grace");
         vm.searchProperty().set("ada lo");
-        java.util.function.Predicate<HistoryRow> ad = vm.predicate();
+        Predicate<HistoryRow> ad = vm.predicate();
         assertEquals(2, runner.heldCount());
         assertEquals(300, vm.rows().size(), "until a result is ready, the table keeps the rows it had");
 
@@ -331,7 +334,7 @@ class HistoryViewModelTest {
         assertEquals(200, vm.olderOnServiceProperty().get());
         HistoryRow lastShown = vm.rows().get(99);
         List<String> changes = new ArrayList<>();
-        vm.rows().addListener((javafx.collections.ListChangeListener<HistoryRow>) change -> {
+        vm.rows().addListener((ListChangeListener<HistoryRow>) change -> {
             while (change.next()) {
                 changes.add(change.wasAdded() && !change.wasRemoved() ? "added at " + change.getFrom() : "other");
             }

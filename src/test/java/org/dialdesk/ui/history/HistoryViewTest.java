@@ -36,6 +36,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import atlantafx.base.theme.PrimerLight;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.css.PseudoClass;
+import javafx.scene.chart.PieChart;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.skin.VirtualFlow;
 
 /** The history screen against a running sandbox, as a supervisor watches it. */
 class HistoryViewTest {
@@ -64,7 +72,7 @@ class HistoryViewTest {
         runner = new FxTaskRunner(2);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             layout = new TableLayoutStore(dir.resolve("layout.json"));
             vm = new HistoryViewModel(new HistorySync(client, cache, clock), runner, clock, call -> { }, layout.load(),
                     layout::saveLater);
@@ -123,9 +131,16 @@ class HistoryViewTest {
 
         // A whole sync, from its start to its end, passes over the selected call.
         kit.waitUntil(() -> !vm.syncingProperty().get());
-        robot.interact(() -> vm.syncNow());
-        assertTrue(vm.syncingProperty().get(), "a sync is under way");
-        kit.waitUntil(() -> !vm.syncingProperty().get());
+        AtomicInteger syncsEnded = new AtomicInteger();
+        robot.interact(() -> {
+            vm.syncingProperty().addListener((obs, was, syncing) -> {
+                if (!syncing) {
+                    syncsEnded.incrementAndGet();
+                }
+            });
+            vm.syncNow();
+        });
+        kit.waitUntil(() -> syncsEnded.get() > 0);
         assertEquals(id, table().getSelectionModel().getSelectedItem().id(), "updates keep the selection");
     }
 
@@ -188,8 +203,8 @@ class HistoryViewTest {
 
     /** Whether the call's row is whole in the table's viewport. */
     boolean inSight(String id) {
-        javafx.scene.control.skin.VirtualFlow<?> flow =
-                (javafx.scene.control.skin.VirtualFlow<?>) table().lookup(".virtual-flow");
+        VirtualFlow<?> flow =
+                (VirtualFlow<?>) table().lookup(".virtual-flow");
         int index = table().getItems().indexOf(rowOf(id));
         return index >= 0 && flow.getFirstVisibleCell() != null
                 && flow.getFirstVisibleCell().getIndex() <= index && index <= flow.getLastVisibleCell().getIndex();
@@ -215,15 +230,15 @@ class HistoryViewTest {
     }
 
     /** The table's status cell showing this call, if its row is on screen. */
-    private javafx.scene.Node statusCellOf(String id) {
+    private Node statusCellOf(String id) {
         return table().lookupAll(".status-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableRow() != null
+                .filter(n -> n instanceof TableCell<?, ?> cell && cell.getTableRow() != null
                         && cell.getTableRow().getItem() instanceof HistoryRow row && row.id().equals(id))
                 .findFirst().orElse(null);
     }
 
-    private static List<String> statusPseudoClasses(javafx.scene.Node node) {
-        return node.getPseudoClassStates().stream().map(javafx.css.PseudoClass::getPseudoClassName)
+    private static List<String> statusPseudoClasses(Node node) {
+        return node.getPseudoClassStates().stream().map(PseudoClass::getPseudoClassName)
                 .filter(name -> name.startsWith("status-")).toList();
     }
 
@@ -231,23 +246,23 @@ class HistoryViewTest {
     void callerTitlesFormattedNumbersAndTheRememberedLayout() throws Exception {
         String id = client.dialOutbound(DialRequest.builder().numberId(SUPPORT_LINE).phoneNumber("+14155550129").build()).id();
         kit.waitUntil(() -> rowOf(id) != null);
-        kit.waitUntil(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+        kit.waitUntil(() -> robot.lookup((Node n) -> n instanceof TableCell<?, ?> c
                 && "+1 415-555-0129".equals(c.getText())).tryQuery().isPresent());
-        assertTrue(robot.lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+        assertTrue(robot.lookup((Node n) -> n instanceof TableCell<?, ?> c
                 && "Support line".equals(c.getText())).tryQuery().isPresent(), "the caller number shows its title");
 
         robot.interact(() -> {
-            javafx.scene.control.TableColumn<HistoryRow, ?> duration = table().getColumns().stream()
+            TableColumn<HistoryRow, ?> duration = table().getColumns().stream()
                     .filter(c -> c.getText().equals("Duration")).findFirst().orElseThrow();
             table().getColumns().remove(duration);
             table().getColumns().add(0, duration);
-            duration.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
-            table().getSortOrder().setAll(java.util.List.of(duration));
+            duration.setSortType(TableColumn.SortType.ASCENDING);
+            table().getSortOrder().setAll(List.of(duration));
         });
         layout.close();
         TableLayout saved = new TableLayoutStore(dir.resolve("layout.json")).load();
         assertEquals("durationColumn", saved.columns().get(0).id());
-        assertEquals(java.util.List.of(new TableLayout.Sort("durationColumn", false)), saved.sort());
+        assertEquals(List.of(new TableLayout.Sort("durationColumn", false)), saved.sort());
         layout = new TableLayoutStore(dir.resolve("layout.json"));
 
         // The next time the screen opens, with the layout as saved.
@@ -272,10 +287,10 @@ class HistoryViewTest {
     @Test
     void theDashboardIsBuiltWhenOpenedAndFollowsTheFilter() throws Exception {
         robot.clickOn("Dashboard");
-        kit.waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() > 3);
+        kit.waitUntil(() -> robot.lookup("#statusMixChart").queryAs(PieChart.class).getData().size() > 3);
         robot.interact(() -> vm.statusFilter().setAll("Busy"));
-        kit.waitUntil(() -> robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().size() == 1);
-        assertTrue(robot.lookup("#statusMixChart").queryAs(javafx.scene.chart.PieChart.class).getData().get(0)
+        kit.waitUntil(() -> robot.lookup("#statusMixChart").queryAs(PieChart.class).getData().size() == 1);
+        assertTrue(robot.lookup("#statusMixChart").queryAs(PieChart.class).getData().get(0)
                 .getName().startsWith("Busy"));
     }
 }

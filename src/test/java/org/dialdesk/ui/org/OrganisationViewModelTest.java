@@ -20,6 +20,14 @@ import org.dialdesk.testing.DirectTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.dialdesk.ui.common.TaskRunner;
 
 class OrganisationViewModelTest {
     MockWebServer server;
@@ -47,9 +55,9 @@ class OrganisationViewModelTest {
 
     /** Answers by path, since the four lists load independently. */
     void answer(int numbersStatus, String numbers) {
-        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+        server.setDispatcher(new Dispatcher() {
             @Override
-            public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+            public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
                 if (path.startsWith("/api/v1/numbers")) {
                     return new MockResponse().setResponseCode(numbersStatus).setBody(numbers);
@@ -128,16 +136,16 @@ class OrganisationViewModelTest {
 
     @Test
     void refreshIsIgnoredWhileLoading() {
-        java.util.List<Runnable> queued = new java.util.ArrayList<>();
-        OrganisationViewModel slow = new OrganisationViewModel(directory, new org.dialdesk.ui.common.TaskRunner() {
+        List<Runnable> queued = new ArrayList<>();
+        OrganisationViewModel slow = new OrganisationViewModel(directory, new TaskRunner() {
             @Override
-            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
-                                java.util.function.Consumer<? super Throwable> failed) {
+            public <T> void run(Callable<T> work, Consumer<? super T> ok,
+                                Consumer<? super Throwable> failed) {
                 queued.add(() -> { });
             }
 
             @Override
-            public Runnable later(java.time.Duration delay, Runnable action) {
+            public Runnable later(Duration delay, Runnable action) {
                 return () -> { };
             }
 

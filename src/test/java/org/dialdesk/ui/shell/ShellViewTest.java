@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 
 /** The window's frame: the start-up progress, and switching between screens. */
 class ShellViewTest {
@@ -32,7 +34,7 @@ class ShellViewTest {
             viewModel = new ShellViewModel(Theme.LIGHT, theme -> { });
             viewModel.startingSandbox();
             shell = new ShellView(viewModel);
-            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(shell, 1000, 700);
             scene.getStylesheets().add(ShellView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
             stage.setScene(scene);

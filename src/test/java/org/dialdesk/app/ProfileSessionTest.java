@@ -1,9 +1,25 @@
 package org.dialdesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import org.dialdesk.domain.CallingHours;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.testing.DirectTaskRunner;
+import org.dialdesk.testing.MutableClock;
+import org.dialdesk.testing.NoNavigation;
+import org.dialdesk.testing.TestClocks;
+import org.junit.jupiter.api.io.TempDir;
 import org.dialdesk.domain.Theme;
 import org.dialdesk.store.Settings;
 import org.junit.jupiter.api.Test;
@@ -28,5 +44,37 @@ class ProfileSessionTest {
                 "an end that cannot be read falls back to 21:00, before the start");
         assertEquals(new CallingHours(LocalTime.of(8, 0), LocalTime.of(20, 0)),
                 ProfileSession.dialRules(callingHours("eight", "20:00")).callingHours());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void closingTheSessionClosesEverythingOfTheProfileAndNothingAnswersAfter() throws Exception {
+        MutableClock clock = new MutableClock(TestClocks.START);
+        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withClock(clock, false));
+        ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock);
+        session.createViewModels(new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")),
+                callingHours("08:00", "21:00"), new NoNavigation());
+        session.dial().loadPickers();
+        assertEquals(4, session.dial().numbers().size(), "the profile's lists came through its own client");
+        session.history().orElseThrow().open();
+        session.dial().phoneProperty().set("+14155550125");
+
+        session.close();
+        assertThrows(ConnectException.class, () -> get(sandbox.baseUrl()), "the sandbox it ran on has stopped");
+        assertTrue(Files.readString(dir.resolve("profiles").resolve(ProfileSession.SANDBOX).resolve("dial.json"))
+                .contains("+14155550125"), "the draft was written before the store closed");
+        session.close(); // twice is harmless
+    }
+
+    private static int get(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/numbers").toURL().openConnection();
+        connection.setConnectTimeout(2000);
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
     }
 }

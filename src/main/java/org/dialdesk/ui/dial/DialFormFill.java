@@ -26,7 +26,7 @@ final class DialFormFill {
         return new DialDraft(vm.numberIdProperty().get(), vm.phoneProperty().get(), vm.useCaseIdProperty().get(),
                 vm.agentIdProperty().get(), vm.modelIdProperty().get(),
                 vm.languageProperty().get() == null ? null : vm.languageProperty().get().tag(), vm.paramsProperty().get(),
-                vm.metadataEntries(), vm.metadataJsonModeProperty().get(), vm.metadataJsonProperty().get(),
+                vm.metadata().entries(), vm.metadataJsonModeProperty().get(), vm.metadataJsonProperty().get(),
                 vm.campaignProperty().get(), vm.promptIdProperty().get(), vm.maxDurationProperty().get(),
                 vm.scheduleLaterProperty().get(),
                 vm.scheduleDateProperty().get() == null ? null : vm.scheduleDateProperty().get().toString(),
@@ -46,9 +46,7 @@ final class DialFormFill {
         vm.modelIdProperty().set(nonNull(d.modelId()));
         vm.languageProperty().set(Language.fromTag(d.language()).orElse(null));
         vm.paramsProperty().set(nonNull(d.params()));
-        vm.metadataRows().setAll(d.metadata().stream().map(e -> new MetadataRow(e.key(), e.value())).toList());
-        vm.metadataJsonModeWritable().set(d.metadataJsonMode());
-        vm.metadataJsonProperty().set(nonNull(d.metadataJson()));
+        vm.metadata().fill(d.metadata(), d.metadataJsonMode(), d.metadataJson());
         vm.campaignProperty().set(nonNull(d.campaign()));
         vm.promptIdProperty().set(nonNull(d.promptId()));
         vm.maxDurationProperty().set(nonNull(d.maxDuration()));
@@ -71,9 +69,7 @@ final class DialFormFill {
         vm.phoneProperty().set("");
         vm.languageProperty().set(null);
         vm.paramsProperty().set("");
-        vm.metadataRows().clear();
-        vm.metadataJsonModeWritable().set(false);
-        vm.metadataJsonProperty().set("");
+        vm.metadata().fill(List.of(), false, "");
         vm.campaignProperty().set("");
         vm.promptIdProperty().set("");
         vm.maxDurationProperty().set("");
@@ -97,17 +93,15 @@ final class DialFormFill {
         vm.modelIdProperty().set("");
         vm.languageProperty().set(Language.fromTag(call.language()).orElse(null));
         vm.paramsProperty().set(call.params() == null || call.params().isMissingNode() ? "" : call.params().toPrettyString());
-        List<MetadataRow> rows = new ArrayList<>();
+        List<DialDraft.MetadataEntry> rows = new ArrayList<>();
         if (call.metadata() != null) {
             call.metadata().fields().forEachRemaining(e -> {
                 if (!SERVICE_METADATA.contains(e.getKey()) && e.getValue().isValueNode()) {
-                    rows.add(new MetadataRow(e.getKey(), e.getValue().asText()));
+                    rows.add(new DialDraft.MetadataEntry(e.getKey(), e.getValue().asText()));
                 }
             });
         }
-        vm.metadataRows().setAll(rows);
-        vm.metadataJsonModeWritable().set(false);
-        vm.metadataJsonProperty().set("");
+        vm.metadata().fill(rows, false, "");
         vm.campaignProperty().set(nonNull(call.campaignId()));
         vm.promptIdProperty().set(nonNull(call.promptId()));
         vm.maxDurationProperty().set(call.maxDurationMins() == null ? "" : call.maxDurationMins().toString());

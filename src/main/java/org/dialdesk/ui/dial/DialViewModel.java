@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,6 @@ import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TemplateVariables;
 import org.dialdesk.service.DialService;
 import org.dialdesk.service.OrgDirectory;
-import org.dialdesk.domain.DialDraft;
 import org.dialdesk.domain.DialMemory;
 import org.dialdesk.ui.common.TaskRunner;
 
@@ -96,10 +96,7 @@ public final class DialViewModel {
     private final StringProperty modelId = new SimpleStringProperty("");
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
     private final StringProperty params = new SimpleStringProperty("");
-    private final ObservableList<MetadataRow> metadataRows = FXCollections.observableArrayList(
-            row -> new Observable[] {row.keyProperty(), row.valueProperty()});
-    private final BooleanProperty metadataJsonMode = new SimpleBooleanProperty(false);
-    private final StringProperty metadataJson = new SimpleStringProperty("");
+    private final MetadataFields metadata = new MetadataFields();
     private final StringProperty campaign = new SimpleStringProperty("");
     private final StringProperty promptId = new SimpleStringProperty("");
     private final StringProperty maxDuration = new SimpleStringProperty("");
@@ -175,9 +172,10 @@ public final class DialViewModel {
         scheduleZone.set(clock.getZone());
         restore(stored);
 
-        Observable[] inputs = {numberId, phone, useCaseId, agentId, modelId, language, params, metadataRows,
-            metadataJsonMode, metadataJson, campaign, promptId, maxDuration, scheduleLater, scheduleDate,
-            scheduleTime, scheduleZone, calleeZone, assistantId, voiceId, legacyModel, pickers.useCases()};
+        List<Observable> inputs = new ArrayList<>(List.of(numberId, phone, useCaseId, agentId, modelId, language, params,
+                campaign, promptId, maxDuration, scheduleLater, scheduleDate, scheduleTime, scheduleZone, calleeZone,
+                assistantId, voiceId, legacyModel, pickers.useCases()));
+        inputs.addAll(metadata.inputs());
         for (Observable input : inputs) {
             input.addListener(changed -> onInput());
         }
@@ -276,38 +274,23 @@ public final class DialViewModel {
 
     /** Switches metadata between key/value rows and raw JSON, carrying the content across. */
     public void setMetadataJsonMode(boolean json) {
-        if (json == metadataJsonMode.get()) {
-            return;
+        String cannot = metadata.setJsonMode(json);
+        if (cannot != null) {
+            errors.put(METADATA, cannot); // the text stays as it is: switching would lose it
         }
-        if (json) {
-            metadataJson.set(DialInputs.metadataJson(metadataEntries()));
-            metadataJsonMode.set(true);
-            return;
-        }
-        JsonText.Read typed = JsonText.read(metadataJson.get());
-        if (!typed.blank() && (typed.value() == null || !typed.value().isObject())) {
-            return; // the error stays shown; switching would lose the text
-        }
-        DialInputs.Read<List<DialDraft.MetadataEntry>> rows = DialInputs.metadataRows(typed.value());
-        if (rows.problem() != null) {
-            errors.put(METADATA, rows.problem());
-            return;
-        }
-        metadataRows.setAll(rows.value().stream().map(e -> new MetadataRow(e.key(), e.value())).toList());
-        metadataJsonMode.set(false);
-    }
-
-    /** The metadata rows as typed. */
-    List<DialDraft.MetadataEntry> metadataEntries() {
-        return metadataRows.stream().map(r -> new DialDraft.MetadataEntry(r.key(), r.value())).toList();
     }
 
     public void addMetadataRow() {
-        metadataRows.add(new MetadataRow("", ""));
+        metadata.addRow();
     }
 
     public void removeMetadataRow(MetadataRow row) {
-        metadataRows.remove(row);
+        metadata.removeRow(row);
+    }
+
+    /** The form's metadata, for filling the form. */
+    MetadataFields metadata() {
+        return metadata;
     }
 
     // ================= derived state =================
@@ -345,7 +328,7 @@ public final class DialViewModel {
                         + "; the agent will see them empty.");
         templatePreview.set(chosenUseCase == null ? "" : TemplateVariables.fill(chosenUseCase.prompt(), paramsJson));
 
-        JsonNode metadata = metadataJsonMode.get() ? parseMetadataJsonInto(found) : metadataFromRows(found);
+        JsonNode metadataJson = valueOf(metadata.read(), METADATA, found);
         Integer maxMinutes = parseMaxDuration(found);
         Instant scheduledFor = scheduleLater.get() ? parseSchedule(found) : null;
         describeSchedule(phoneResult, scheduledFor);
@@ -354,7 +337,7 @@ public final class DialViewModel {
                 .numberId(numberId.get()).phoneNumber(phoneResult.ok() ? phoneResult.e164() : phone.get())
                 .useCaseId(useCaseId.get()).agentId(agentId.get()).modelId(modelId.get())
                 .language(language.get() == null ? null : language.get().tag())
-                .params(paramsJson).metadata(metadata).campaignId(campaign.get()).promptId(promptId.get())
+                .params(paramsJson).metadata(metadataJson).campaignId(campaign.get()).promptId(promptId.get())
                 .scheduledFor(scheduledFor).maxDurationMins(maxMinutes)
                 .assistantId(assistantId.get()).voiceId(voiceId.get())
                 .model(legacyModel.get() == null ? null : legacyModel.get().name())
@@ -394,18 +377,6 @@ public final class DialViewModel {
 
     private static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private JsonNode metadataFromRows(Map<String, String> found) {
-        return valueOf(DialInputs.metadata(metadataEntries()), METADATA, found);
-    }
-
-    private JsonNode parseMetadataJsonInto(Map<String, String> found) {
-        JsonText.Read read = JsonText.read(metadataJson.get());
-        if (!read.ok()) {
-            found.put(METADATA, "Metadata is not valid JSON (" + read.problem().where() + "): " + read.problem().message());
-        }
-        return read.value(); // the validator explains a non-object
     }
 
     private Integer parseMaxDuration(Map<String, String> found) {
@@ -475,9 +446,7 @@ public final class DialViewModel {
     }
 
     /** For filling the form: whether metadata is edited as JSON is otherwise the view model's to switch. */
-    BooleanProperty metadataJsonModeWritable() {
-        return metadataJsonMode;
-    }
+
 
     // ================= properties =================
 
@@ -488,9 +457,9 @@ public final class DialViewModel {
     public StringProperty modelIdProperty() { return modelId; }
     public ObjectProperty<Language> languageProperty() { return language; }
     public StringProperty paramsProperty() { return params; }
-    public ObservableList<MetadataRow> metadataRows() { return metadataRows; }
-    public ReadOnlyBooleanProperty metadataJsonModeProperty() { return metadataJsonMode; }
-    public StringProperty metadataJsonProperty() { return metadataJson; }
+    public ObservableList<MetadataRow> metadataRows() { return metadata.rows(); }
+    public ReadOnlyBooleanProperty metadataJsonModeProperty() { return metadata.jsonModeProperty(); }
+    public StringProperty metadataJsonProperty() { return metadata.jsonProperty(); }
     public StringProperty campaignProperty() { return campaign; }
     public StringProperty promptIdProperty() { return promptId; }
     public StringProperty maxDurationProperty() { return maxDuration; }

@@ -22,6 +22,9 @@ import org.dialdesk.api.FieldError;
 import org.dialdesk.api.RequestRendering;
 import org.dialdesk.api.ScheduleTimes;
 import org.dialdesk.domain.DialField;
+import org.dialdesk.domain.PhoneCheck;
+import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.SettingsStore;
 import org.dialdesk.domain.JsonText;
 import org.dialdesk.service.DialOutcome;
 import org.dialdesk.service.DialService;
@@ -51,8 +54,14 @@ public final class DialCommand implements Callable<Integer> {
     @Option(names = "--number-id", required = true, paramLabel = "ID", description = "Caller number ID (24 characters).")
     String numberId;
 
-    @Option(names = "--phone", required = true, paramLabel = "PHONE", description = "Number to call, E.164, e.g. +14155550123.")
+    @Option(names = "--phone", required = true, paramLabel = "PHONE",
+            description = "Number to call: +14155550123, or a national number read in --country, e.g. (415) 555-0123.")
     String phone;
+
+    @Option(names = "--country", paramLabel = "CC",
+            description = "Country national numbers are read in, e.g. US or GB (default: the console's default country"
+                    + " from its settings, as the dial form reads them).")
+    String country;
 
     @Option(names = "--use-case", paramLabel = "ID", description = "Use case ID.")
     String useCaseId;
@@ -122,12 +131,30 @@ public final class DialCommand implements Callable<Integer> {
                 problems.add("--at: " + e.getMessage());
             }
         }
+        // The same reading of the number as the dial form's, so the same input means the same number in both.
+        String region = country != null ? country : new SettingsStore(AppPaths.dataDir(environment)).load().defaultCountry();
+        String callee = phone;
+        boolean phoneRead = false;
+        if (!PhoneCheck.isKnownCountry(region)) {
+            problems.add("--country: \"" + region + "\" is not a country code; use two letters, e.g. US or GB.");
+        } else {
+            PhoneCheck.Result checked = PhoneCheck.check(phone, region);
+            if (checked.ok()) {
+                callee = checked.e164();
+            } else {
+                problems.add("--phone: " + checked.problem());
+            }
+            phoneRead = true;
+        }
         DialRequest request = DialRequest.builder()
-                .numberId(numberId).phoneNumber(phone).useCaseId(useCaseId).agentId(agentId)
+                .numberId(numberId).phoneNumber(callee).useCaseId(useCaseId).agentId(agentId)
                 .modelId(modelId).promptId(promptId).language(language).params(paramsJson)
                 .metadata(metadataJson).campaignId(campaignId).scheduledFor(scheduledFor)
                 .maxDurationMins(maxMinutes).build();
         for (FieldError error : new DialRequestValidator(clock).validate(request)) {
+            if (phoneRead && DialField.PHONE.json().equals(error.field())) {
+                continue; // the number was read above, with a message of its own
+            }
             problems.add(DialField.optionOf(error.field()) + ": " + error.message());
         }
         String key = environment.get(API_KEY_VARIABLE);

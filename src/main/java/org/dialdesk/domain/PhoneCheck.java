@@ -42,6 +42,11 @@ public final class PhoneCheck {
         check("+14155550100", null);
     }
 
+    /** Whether this is a country code the numbering rules know (two letters: US, GB, DE…). */
+    public static boolean isKnownCountry(String regionCode) {
+        return regionCode != null && UTIL.getSupportedRegions().contains(regionCode.toUpperCase(Locale.ROOT));
+    }
+
     public static Result check(String input, String defaultRegion) {
         if (input == null || input.isBlank()) {
             return Result.problem("Enter the number to call.");

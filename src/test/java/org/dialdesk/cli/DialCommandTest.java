@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
@@ -28,6 +29,8 @@ class DialCommandTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
     MockWebServer server;
+    @TempDir
+    Path home;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
@@ -42,8 +45,11 @@ class DialCommandTest {
         server.shutdown();
     }
 
+    /** The command's settings (its default country) come from the test's own data folder, never the machine's. */
     int run(Map<String, String> env, String... args) {
-        return Cli.run(args, env, CLOCK, new PrintWriter(out), new PrintWriter(err));
+        Map<String, String> withHome = new HashMap<>(env);
+        withHome.putIfAbsent("DIALDESK_HOME", home.toString());
+        return Cli.run(args, withHome, CLOCK, new PrintWriter(out), new PrintWriter(err));
     }
 
     int dial(String... extra) {
@@ -97,7 +103,7 @@ class DialCommandTest {
     @Test
     void invalidInputListsEveryProblemAndSendsNothing() {
         int code = run(Map.of("DIALDESK_API_KEY", KEY), "dial", "--base-url", server.url("/").toString(),
-                "--number-id", "123", "--phone", "(415) 555-0123", "--metadata", "[1]",
+                "--number-id", "123", "--phone", "12", "--metadata", "[1]",
                 "--at", "2026-03-08T02:30[America/Chicago]", "--max-minutes", "500");
         assertEquals(2, code);
         String text = err.toString();
@@ -171,5 +177,29 @@ class DialCommandTest {
     void helpListsTheCommands() {
         assertEquals(0, run(Map.of(), "--help"));
         assertTrue(out.toString().contains("dial"), out.toString());
+    }
+
+    /** The form reads national numbers in the default country; the command reads the same input the same way. */
+    @Test
+    void aNationalNumberIsReadInTheDefaultCountryAsTheFormReadsIt() throws Exception {
+        server.enqueue(new MockResponse().setBody("{\"id\":\"65a0aa00bb11cc22dd33ee44\"}"));
+        assertEquals(0, run(Map.of("DIALDESK_API_KEY", KEY), "dial", "--base-url", server.url("/api/v1").toString(),
+                "--number-id", NUMBER_ID, "--phone", "(415) 555-0125"), err.toString());
+        assertTrue(server.takeRequest(1, TimeUnit.SECONDS).getBody().readUtf8().contains("\"phone_number\":\"+14155550125\""));
+    }
+
+    @Test
+    void theDefaultCountryComesFromTheSettingsAndCountryOverridesIt() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "{\"default_country\": \"GB\"}");
+        assertEquals(0, run(Map.of(), "dial", "--base-url", server.url("/api/v1").toString(), "--number-id", NUMBER_ID,
+                "--phone", "020 7946 0018", "--dry-run"), err.toString());
+        assertTrue(out.toString().contains("\"phone_number\" : \"+442079460018\""), out.toString());
+        assertEquals(2, run(Map.of(), "dial", "--base-url", server.url("/api/v1").toString(), "--number-id", NUMBER_ID,
+                "--phone", "020 7946 0018", "--country", "US", "--dry-run"));
+        assertTrue(err.toString().contains("--phone: Not a valid United States number"), err.toString());
+        assertEquals(2, run(Map.of(), "dial", "--base-url", server.url("/api/v1").toString(), "--number-id", NUMBER_ID,
+                "--phone", "020 7946 0018", "--country", "Britain", "--dry-run"));
+        assertTrue(err.toString().contains("--country: \"Britain\" is not a country code"), err.toString());
+        assertEquals(0, server.getRequestCount(), "nothing was sent");
     }
 }

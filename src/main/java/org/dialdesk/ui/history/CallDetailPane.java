@@ -2,6 +2,10 @@ package org.dialdesk.ui.history;
 
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -25,7 +29,9 @@ import org.dialdesk.ui.common.FormFields;
 
 /** The selected call: its fields, what can be done with it, its data and its transcript as a conversation. */
 final class CallDetailPane extends ScrollPane {
+    private static final DateTimeFormatter SCHEDULED = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
     private final HistoryViewModel vm;
+    private final ZoneId zone;
     private final VBox box = new VBox(10);
     private final Label empty = new Label("Select a call to see its details and transcript.");
     private final Label title = new Label();
@@ -37,8 +43,10 @@ final class CallDetailPane extends ScrollPane {
     private final Button stop = new Button("Stop call");
     private final VBox content;
 
-    CallDetailPane(HistoryViewModel vm) {
+    /** {@code zone}: the operator's, which scheduled times are shown in. */
+    CallDetailPane(HistoryViewModel vm, ZoneId zone) {
         this.vm = vm;
+        this.zone = zone;
         box.setId("callDetail");
         box.setPadding(new Insets(12));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
@@ -71,10 +79,12 @@ final class CallDetailPane extends ScrollPane {
     private FlowPane actions() {
         cancel.setId("cancelCallButton");
         cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
-        cancel.setOnAction(e -> confirm("Cancel this call?", "It will not be placed.", vm::cancelSelected));
+        cancel.setOnAction(e -> confirm("Cancel the call to " + whom() + when() + "?", "It will not be placed.",
+                vm::cancelSelected));
         stop.setId("stopCallButton");
         stop.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
-        stop.setOnAction(e -> confirm("Hang up this call?", "The agent will end the call now.", vm::stopSelected));
+        stop.setOnAction(e -> confirm("Hang up the call to " + whom() + "?", "The agent will end the call now.",
+                vm::stopSelected));
         Button dialAgain = new Button("Dial again");
         dialAgain.setId("dialAgainFromHistoryButton");
         dialAgain.getStyleClass().add(Styles.SMALL);
@@ -146,21 +156,54 @@ final class CallDetailPane extends ScrollPane {
     private void showTranscript(Transcript conversation) {
         transcript.getChildren().clear();
         if (conversation == null || conversation.messages().isEmpty()) {
-            Label none = new Label("No conversation (yet).");
+            Call call = vm.selectedCallProperty().get();
+            boolean over = call != null && call.status() != null && call.status().isTerminal();
+            Label none = new Label(over ? "No conversation: the call ended without one." : "No conversation yet.");
             none.getStyleClass().add(Styles.TEXT_MUTED);
             transcript.getChildren().add(none);
             return;
         }
         for (Transcript.Message m : conversation.messages()) {
-            if ("system".equals(m.role())) {
-                continue;
-            }
             double start = m.start() == null ? 0 : m.start();
-            Label line = new Label(String.format("%d:%02d  %s", (int) start / 60, (int) start % 60, m.content()));
+            Label line = new Label(String.format("%d:%02d  %s: %s", (int) start / 60, (int) start % 60,
+                    speaker(m.role()), m.content()));
             line.setWrapText(true);
             line.getStyleClass().addAll("transcript-line", "role-" + m.role());
             transcript.getChildren().add(line);
         }
+    }
+
+    /** The selected call's callee, as the operator confirms what they act on. */
+    private String whom() {
+        Call call = vm.selectedCallProperty().get();
+        return call == null || call.to() == null ? "this number" : call.to();
+    }
+
+    /** " scheduled for Mon 15 Jun 17:00" in the operator's zone, or nothing for a call not scheduled. */
+    private String when() {
+        Call call = vm.selectedCallProperty().get();
+        if (call == null || call.scheduledFor() == null) {
+            return "";
+        }
+        try {
+            return " scheduled for " + SCHEDULED.format(Instant.parse(call.scheduledFor()).atZone(zone));
+        } catch (DateTimeParseException e) {
+            return " scheduled for " + call.scheduledFor();
+        }
+    }
+
+    /** Who said a line, as a supervisor names them. */
+    static String speaker(String role) {
+        if (role == null) {
+            return "?";
+        }
+        return switch (role) {
+            case "assistant" -> "Agent";
+            case "user" -> "Callee";
+            case "tool" -> "Tool";
+            case "system" -> "System";
+            default -> role;
+        };
     }
 
     private void confirm(String header, String text, Runnable action) {

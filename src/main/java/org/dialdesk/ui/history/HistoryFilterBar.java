@@ -27,7 +27,7 @@ final class HistoryFilterBar {
         statuses.setId("statusFilter");
         statuses.getItems().setAll(Arrays.stream(CallStatus.values()).filter(s -> s != CallStatus.UNKNOWN)
                 .map(CallStatus::wireName).toList());
-        statuses.setTitle("Status");
+        statuses.titleProperty().bind(vm.statusFilterTitleProperty());
         statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c ->
                 vm.statusFilter().setAll(statuses.getCheckModel().getCheckedItems()));
         vm.statusFilter().addListener((ListChangeListener<String>) c -> {

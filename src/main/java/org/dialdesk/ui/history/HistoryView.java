@@ -196,7 +196,7 @@ public final class HistoryView extends BorderPane {
             }
         });
         vm.dashboardShownProperty().bind(dashboardTab.selectedProperty().and(visibleProperty()));
-        TabPane tabs = new TabPane(new Tab("Call", new CallDetailPane(vm)), dashboardTab);
+        TabPane tabs = new TabPane(new Tab("Call", new CallDetailPane(vm, zone)), dashboardTab);
         tabs.setId("historySideTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,6 +41,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallQuery;
+import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Transcript;
 import org.dialdesk.domain.CallFilter;
 import org.dialdesk.domain.Dashboard;
@@ -90,6 +94,9 @@ public final class HistoryViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final List<Observable> filters = List.of(statusFilter, useCaseFilter, campaignFilter, typeFilter, fromDate,
             toDate, search);
+    /** What the status filter's box reads: the statuses chosen, so a filter that is on can be seen. */
+    private final StringBinding statusFilterTitle = Bindings.createStringBinding(
+            () -> statusFilterTitle(statusFilter), statusFilter);
 
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading call history…");
     /** What an empty table says: no calls at all, or none that pass the filters. */
@@ -339,6 +346,18 @@ public final class HistoryViewModel {
         return filter().predicate(clock.getZone());
     }
 
+    /** "Status" with none chosen, "Status: Busy, Failed" with a few, "Status: 4 of 9" with more. */
+    static String statusFilterTitle(List<String> chosen) {
+        if (chosen.isEmpty()) {
+            return "Status";
+        }
+        if (chosen.size() <= 2) {
+            return "Status: " + String.join(", ", chosen);
+        }
+        long all = Arrays.stream(CallStatus.values()).filter(s -> s != CallStatus.UNKNOWN).count();
+        return "Status: " + chosen.size() + " of " + all;
+    }
+
     public void clearFilters() {
         statusFilter.clear();
         useCaseFilter.set("");
@@ -444,6 +463,7 @@ public final class HistoryViewModel {
     /** Every filter the operator sets; a change to any of them rebuilds the shown rows. */
     public List<Observable> filters() { return filters; }
     public ObservableList<String> statusFilter() { return statusFilter; }
+    public StringBinding statusFilterTitleProperty() { return statusFilterTitle; }
     public StringProperty useCaseFilterProperty() { return useCaseFilter; }
     public StringProperty campaignFilterProperty() { return campaignFilter; }
     public StringProperty typeFilterProperty() { return typeFilter; }

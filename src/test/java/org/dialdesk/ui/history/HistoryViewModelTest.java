@@ -376,4 +376,12 @@ class HistoryViewModelTest {
     private static long callsIn(Dashboard dashboard) {
         return dashboard.statusMix().values().stream().mapToLong(Long::longValue).sum();
     }
+
+    @Test
+    void theStatusFilterSaysWhatItLetsThrough() {
+        assertEquals("Status", HistoryViewModel.statusFilterTitle(List.of()));
+        assertEquals("Status: Busy, Failed", HistoryViewModel.statusFilterTitle(List.of("Busy", "Failed")));
+        vm.statusFilter().setAll("Busy", "Failed", "Completed");
+        assertTrue(vm.statusFilterTitleProperty().get().matches("Status: 3 of \\d+"), vm.statusFilterTitleProperty().get());
+    }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -25,6 +26,7 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.ui.common.FxTaskRunner;
+import org.controlsfx.control.CheckComboBox;
 import org.dialdesk.testing.FxTestKit;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.store.TableLayoutStore;
@@ -123,7 +125,7 @@ class HistoryViewTest {
         select(id);
         kit.waitUntil(() -> kit.byId("transcriptView", VBox.class).getChildren().size() > 2);
         assertTrue(kit.byId("transcriptView", VBox.class).getChildren().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().contains("Hi [patient_name]")),
+                .anyMatch(n -> n instanceof Label l && l.getText().matches("\\d+:\\d\\d  Agent: Hi \\[patient_name].*")),
                 () -> kit.byId("transcriptView", VBox.class).getChildren().stream()
                         .map(n -> n instanceof Label l ? l.getText() : n.toString()).toList().toString());
         assertTrue(kit.byId("cancelCallButton", Button.class).isDisabled(), "a finished call cannot be cancelled");
@@ -177,6 +179,10 @@ class HistoryViewTest {
         robot.interact(() -> vm.statusFilter().setAll("Busy"));
         kit.waitUntil(() -> table().getItems().stream().allMatch(r -> r.status().equals("Busy")));
         assertTrue(kit.byId("historySummary", Label.class).getText().matches("\\d+ of \\d+ calls.*"));
+        assertEquals("Status: Busy", kit.byId("statusFilter", CheckComboBox.class).getTitle(),
+                "the box says a status filter is on");
+        robot.interact(() -> vm.statusFilter().clear());
+        assertEquals("Status", kit.byId("statusFilter", CheckComboBox.class).getTitle());
     }
 
     @Test
@@ -219,6 +225,8 @@ class HistoryViewTest {
         kit.waitUntil(() -> !kit.byId("cancelCallButton", Button.class).isDisabled());
         assertEquals(List.of("status-scheduled"), statusPseudoClasses(kit.byId("detailStatus", Label.class)));
         robot.clickOn("#cancelCallButton");
+        String asked = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText();
+        assertTrue(asked.matches("Cancel the call to \\+14155550125 scheduled for Mon 15 Jun 17:\\d\\d\\?"), asked);
         robot.clickOn("Yes");
         kit.waitUntil(() -> "Canceled".equals(rowOf(id).status()));
         assertTrue(kit.byId("detailMessage", Label.class).getText().startsWith("Cancelled"));

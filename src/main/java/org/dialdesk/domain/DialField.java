@@ -1,6 +1,9 @@
 package org.dialdesk.domain;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +44,14 @@ public enum DialField {
 
     public static Optional<DialField> ofJson(String name) {
         return Arrays.stream(values()).filter(f -> f.json.equals(name)).findFirst();
+    }
+
+    /** The fields with problems, in the order the form shows them (fields the table does not know last). */
+    public static List<String> inFormOrder(Collection<String> jsonNames) {
+        return jsonNames.stream()
+                .sorted(Comparator.comparingInt((String name) -> ofJson(name).map(Enum::ordinal)
+                        .orElse(Integer.MAX_VALUE)).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     /** What the form calls the field; a name the table does not know is shown as it is. */

@@ -4,16 +4,20 @@ import atlantafx.base.theme.Styles;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
@@ -29,6 +33,8 @@ public final class FormFields {
     /** Fields the operator has been in: their problems show only then. */
     private final Set<String> touched = new HashSet<>();
     private final Map<String, Label> errorLabels = new HashMap<>();
+    /** Where each field's caret goes: what "show me the problem" focuses. */
+    private final Map<String, Node> focusTargets = new HashMap<>();
     /** Focus moves on its own while the window opens; only the operator's own moves mark fields touched. */
     private boolean operatorActive;
 
@@ -68,6 +74,7 @@ public final class FormFields {
             box.getChildren().add(below);
         }
         box.getChildren().add(errorLabel(errorKey));
+        focusTargets.putIfAbsent(errorKey, focusTarget);
         touchOnFocusLoss(focusTarget, errorKey);
         if (manual != null) {
             touchOnFocusLoss(manual, errorKey);
@@ -79,6 +86,29 @@ public final class FormFields {
     public void touchAll(Collection<String> keys) {
         touched.addAll(keys);
         keys.forEach(this::refresh);
+    }
+
+    /** Shows every problem and puts the caret in the first of {@code keys} the form has (a scrolling form scrolls to it). */
+    public void showProblems(List<String> keys) {
+        touchAll(keys);
+        keys.stream().map(focusTargets::get).filter(Objects::nonNull).findFirst().ifPresent(target -> {
+            target.requestFocus();
+            for (Node at = target; at != null; at = at.getParent()) {
+                if (at instanceof ScrollPane scroll) {
+                    scrollTo(scroll, target);
+                    break;
+                }
+            }
+        });
+    }
+
+    private static void scrollTo(ScrollPane scroll, Node target) {
+        Bounds content = scroll.getContent().getLayoutBounds();
+        Bounds in = scroll.getContent().sceneToLocal(target.localToScene(target.getLayoutBounds()));
+        double hidden = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden > 0) {
+            scroll.setVvalue(Math.max(0, Math.min(1, in.getMinY() / hidden)));
+        }
     }
 
     /** A fresh form: problems wait for the operator again. */

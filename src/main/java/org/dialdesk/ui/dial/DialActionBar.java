@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -82,12 +83,13 @@ final class DialActionBar extends HBox {
             b.managedProperty().bind(b.visibleProperty());
         }
 
-        Label attention = new Label();
+        // Names the fields; a click (or Enter on it) shows every problem and goes to the first.
+        Hyperlink attention = new Hyperlink();
         attention.setId("formProblems");
-        attention.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        attention.textProperty().bind(Bindings.createStringBinding(() -> vm.errors().isEmpty() ? ""
-                : vm.errors().size() == 1 ? "1 field needs attention" : vm.errors().size() + " fields need attention",
-                vm.errors()));
+        attention.getStyleClass().add(Styles.TEXT_SMALL);
+        attention.textProperty().bind(vm.problemsSummaryProperty());
+        attention.visibleProperty().bind(vm.problemsSummaryProperty().isNotEmpty());
+        attention.setOnAction(e -> form.showProblems(List.copyOf(vm.problemFields())));
         Tooltip problems = new Tooltip();
         problems.textProperty().bind(vm.requestPreviewProperty());
         attention.setTooltip(problems);

@@ -133,6 +133,10 @@ public final class DialViewModel {
     private final ReadOnlyStringWrapper requestPreview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper problemsSummary = new ReadOnlyStringWrapper("");
+    /** The fields with problems, in the form's order; the summary's first is where "fix it" goes. */
+    private final ObservableList<String> problemFields = FXCollections.observableArrayList();
+    private final ObservableList<String> problemFieldsView = FXCollections.unmodifiableObservableList(problemFields);
     private final DialAttempt attempt;
     private final BooleanBinding canDial;
 
@@ -356,6 +360,10 @@ public final class DialViewModel {
                 + String.join("\n", found.entrySet().stream().map(e -> "• " + label(e.getKey()) + ": " + e.getValue())
                 .toList()));
         curl.set(ok ? RequestRendering.curl(dialService.baseUrl(), built) : "");
+        List<String> wrong = DialField.inFormOrder(found.keySet());
+        problemFields.setAll(wrong);
+        problemsSummary.set(wrong.isEmpty() ? "" : (wrong.size() == 1 ? "1 field needs attention: " : wrong.size()
+                + " fields need attention: ") + String.join(", ", wrong.stream().map(DialViewModel::label).toList()));
         canDial.invalidate();
     }
 
@@ -493,6 +501,10 @@ public final class DialViewModel {
     public ReadOnlyStringProperty scheduleSummaryProperty() { return scheduleSummary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty callingHoursWarningProperty() { return callingHoursWarning.getReadOnlyProperty(); }
     public ObservableList<ZoneId> calleeZoneChoices() { return calleeZoneChoicesView; }
+    /** "2 fields need attention: Callee phone, Params"; empty when the form is valid. */
+    public ReadOnlyStringProperty problemsSummaryProperty() { return problemsSummary.getReadOnlyProperty(); }
+    /** The fields with problems (their JSON names), in the order the form shows them. */
+    public ObservableList<String> problemFields() { return problemFieldsView; }
     public ReadOnlyStringProperty requestPreviewProperty() { return requestPreview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty curlProperty() { return curl.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }

@@ -108,6 +108,17 @@ class DialViewModelTest {
     }
 
     @Test
+    void theSummaryNamesTheFieldsInTheFormsOrder() {
+        vm.paramsProperty().set("{");
+        vm.phoneProperty().set("12");
+        assertEquals("3 fields need attention: Caller number, Callee phone, Params", vm.problemsSummaryProperty().get());
+        assertEquals(List.of("number_id", "phone_number", "params"), vm.problemFields());
+        fillMinimal();
+        vm.paramsProperty().set("");
+        assertEquals("", vm.problemsSummaryProperty().get());
+    }
+
+    @Test
     void aFreshFormIsInvalidAndSaysWhy() {
         assertFalse(vm.validProperty().get());
         assertFalse(vm.canDialProperty().get());

@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -162,7 +163,9 @@ class DialViewTest {
         assertTrue(kit.byId("phonenumberError", Label.class).getText().length() > 10);
         assertTrue(kit.byId("paramsError", Label.class).getText().contains("Line 1, column"));
         assertTrue(kit.byId("dialButton", Button.class).isDisabled());
-        assertEquals("2 fields need attention", kit.byId("formProblems", Label.class).getText());
+        assertEquals("2 fields need attention: Callee phone, Params", kit.byId("formProblems", Labeled.class).getText());
+        robot.clickOn("#formProblems");
+        kit.waitUntil(() -> kit.byId("phoneField", TextField.class).isFocused()); // the first of them, to fix
 
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         assertEquals("12", kit.byId("phoneField", TextField.class).getText(), "the form keeps its contents");

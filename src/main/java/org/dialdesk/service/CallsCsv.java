@@ -10,14 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.dialdesk.domain.HistoryRow;
 
-/** Calls exported to a CSV file a spreadsheet opens cleanly: UTF-8 with a BOM, ISO times, phones kept as text. */
+/**
+ * Calls exported to a CSV file a spreadsheet opens cleanly: UTF-8 with a BOM, phones kept as text,
+ * times as exact ISO UTC instants and again as the operator reads them, in their zone.
+ */
 public final class CallsCsv {
-    public static final List<String> COLUMNS = List.of("id", "created", "status", "callee", "caller", "use_case",
-            "agent", "duration_seconds", "campaign", "scheduled_for", "language", "type");
+    public static final List<String> COLUMNS = List.of("id", "created", "created_local", "status", "callee", "caller",
+            "use_case", "agent", "duration_seconds", "campaign", "scheduled_for", "scheduled_for_local", "language", "type");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PROGRESS_EVERY = 5000;
 
     private CallsCsv() {
@@ -27,7 +34,7 @@ public final class CallsCsv {
      * Writes the rows to {@code file}, by way of a {@code .part} file beside it, so a failed export
      * never leaves half a file under the chosen name. {@code progress} hears how many rows are written.
      */
-    public static void write(Path file, List<HistoryRow> rows, IntConsumer progress) throws IOException {
+    public static void write(Path file, List<HistoryRow> rows, ZoneId zone, IntConsumer progress) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
         Path temp = file.resolveSibling(file.getFileName() + ".part");
@@ -36,10 +43,11 @@ public final class CallsCsv {
             out.write('\uFEFF'); // a BOM, so spreadsheets read UTF-8 names correctly
             for (int i = 0; i < rows.size(); i++) {
                 HistoryRow r = rows.get(i);
-                writer.write(List.of(r.id(), Instant.ofEpochMilli(r.createdMs()).toString(), nz(r.status()),
+                Instant created = Instant.ofEpochMilli(r.createdMs());
+                writer.write(List.of(r.id(), created.toString(), LOCAL.format(created.atZone(zone)), nz(r.status()),
                         asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()),
                         Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
-                        nz(r.language()), nz(r.type())));
+                        local(r.scheduledFor(), zone), nz(r.language()), nz(r.type())));
                 if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1) {
                     progress.accept(i + 1);
                 }
@@ -52,6 +60,18 @@ public final class CallsCsv {
     /** A phone number kept as text in spreadsheets (which would read +1415… as a number and drop the +). */
     static String asText(String phone) {
         return phone == null || phone.isBlank() ? "" : "=\"" + phone + "\"";
+    }
+
+    /** An ISO instant in the operator's zone; empty when there is none, as it came when it is not one. */
+    private static String local(String iso, ZoneId zone) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return LOCAL.format(Instant.parse(iso).atZone(zone));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     private static String nz(String text) {

@@ -14,6 +14,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
@@ -32,6 +33,7 @@ final class CallDetailPane extends ScrollPane {
     private static final DateTimeFormatter SCHEDULED = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
     private final HistoryViewModel vm;
     private final ZoneId zone;
+    private final CallTimes times;
     private final VBox box = new VBox(10);
     private final Label empty = new Label("Select a call to see its details and transcript.");
     private final Label title = new Label();
@@ -47,6 +49,7 @@ final class CallDetailPane extends ScrollPane {
     CallDetailPane(HistoryViewModel vm, ZoneId zone) {
         this.vm = vm;
         this.zone = zone;
+        this.times = new CallTimes(zone);
         box.setId("callDetail");
         box.setPadding(new Insets(12));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
@@ -113,10 +116,10 @@ final class CallDetailPane extends ScrollPane {
         statusBadge.setStatus(call.status() == null ? "" : call.status().wireName());
         fields.getChildren().clear();
         int row = 0;
-        for (String[] f : new String[][] {{"ID", call.id()}, {"Created", call.created()},
+        for (String[] f : new String[][] {{"ID", call.id()}, {"Created", times.local(call.created())},
             {"Caller", call.from()}, {"Use case", call.useCase() == null ? null : call.useCase().name()},
             {"Agent", call.agent() == null ? null : call.agent().name()}, {"Language", call.language()},
-            {"Campaign", call.campaignId()}, {"Scheduled for", call.scheduledFor()},
+            {"Campaign", call.campaignId()}, {"Scheduled for", times.local(call.scheduledFor())},
             {"Max minutes", call.maxDurationMins() == null ? null : call.maxDurationMins().toString()},
             {"Duration", call.duration() == null ? null : call.duration() + " s"}, {"Prompt", call.promptId()},
             {"Classification", call.classification() == null ? null
@@ -131,6 +134,12 @@ final class CallDetailPane extends ScrollPane {
             key.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(f[1]);
             value.setWrapText(true);
+            String exact = f[0].equals("Created") ? CallTimes.utc(call.created())
+                    : f[0].equals("Scheduled for") ? CallTimes.utc(call.scheduledFor()) : null;
+            if (exact != null) {
+                value.setId(f[0].equals("Created") ? "detailCreated" : "detailScheduledFor");
+                value.setTooltip(new Tooltip(exact));
+            }
             fields.addRow(row++, key, value);
         }
         json.setText(detailJson(call));

@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.domain.PhoneCheck;
@@ -35,17 +35,18 @@ import org.dialdesk.ui.common.Tables;
  * selection kept on the same call as rows change, and the operator's layout remembered.
  */
 final class HistoryTable {
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final HistoryViewModel vm;
     private final ZoneId zone;
     private final UnaryOperator<String> callerLabel;
     private final TableView<HistoryRow> table = new TableView<>();
     private final Map<String, String> formattedPhones = new HashMap<>();
+    private final CallTimes times;
 
     HistoryTable(HistoryViewModel vm, ZoneId zone, UnaryOperator<String> callerLabel) {
         this.vm = vm;
         this.zone = zone;
         this.callerLabel = callerLabel;
+        this.times = new CallTimes(zone);
         table.setId("historyTable");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         Label empty = new Label();
@@ -118,13 +119,8 @@ final class HistoryTable {
         TableColumn<HistoryRow, Long> created = new TableColumn<>("Created");
         created.setId("createdColumn");
         created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdMs()));
-        created.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long millis, boolean empty) {
-                super.updateItem(millis, empty);
-                setText(empty || millis == null ? null : CREATED.format(Instant.ofEpochMilli(millis).atZone(zone)));
-            }
-        });
+        created.setCellFactory(col -> new TimeCell<>(millis -> Instant.ofEpochMilli(millis).toString(),
+                millis -> times.local(Instant.ofEpochMilli(millis))));
         created.setPrefWidth(145); // "2026-11-24 09:41" whole in the dense style
         created.setSortType(TableColumn.SortType.DESCENDING);
 
@@ -156,7 +152,9 @@ final class HistoryTable {
         addColumn(table, byColumn, duration, Comparator.comparingInt(HistoryRow::durationSeconds));
         addColumn(table, byColumn, text("Campaign", HistoryRow::campaign, 110),
                 Comparator.comparing(HistoryRow::campaign, byText));
-        addColumn(table, byColumn, text("Scheduled for", HistoryRow::scheduledFor, 150),
+        TableColumn<HistoryRow, String> scheduled = text("Scheduled for", HistoryRow::scheduledFor, 130);
+        scheduled.setCellFactory(col -> new TimeCell<>(iso -> iso, times::local));
+        addColumn(table, byColumn, scheduled,
                 Comparator.comparing(HistoryRow::scheduledFor, byText));
         addColumn(table, byColumn, text("Language", HistoryRow::language, 75),
                 Comparator.comparing(HistoryRow::language, byText));
@@ -288,6 +286,31 @@ final class HistoryTable {
                                   TableColumn<HistoryRow, ?> column, Comparator<HistoryRow> comparator) {
         table.getColumns().add(column);
         byColumn.put(column, comparator);
+    }
+
+    /** A time in the operator's zone, the exact UTC instant in its tooltip (one tooltip per cell, reused as it scrolls). */
+    private static final class TimeCell<T> extends TableCell<HistoryRow, T> {
+        private final Function<T, String> utc;
+        private final Function<T, String> local;
+        private final Tooltip exact = new Tooltip();
+
+        TimeCell(Function<T, String> utc, Function<T, String> local) {
+            this.utc = utc;
+            this.local = local;
+        }
+
+        @Override
+        protected void updateItem(T value, boolean empty) {
+            super.updateItem(value, empty);
+            boolean none = empty || value == null;
+            setText(none ? null : local.apply(value));
+            if (none) {
+                setTooltip(null);
+            } else {
+                exact.setText(CallTimes.utc(utc.apply(value)));
+                setTooltip(exact);
+            }
+        }
     }
 
     private static TableColumn<HistoryRow, String> text(String title, Function<HistoryRow, String> value, double width) {

@@ -437,11 +437,12 @@ public final class HistoryViewModel {
     /** Writes the rows the filter shows to a CSV file a spreadsheet opens cleanly. */
     public void exportCsv(Path file) {
         List<HistoryRow> snapshot = List.copyOf(table.shown());
+        ZoneId zone = clock.getZone();
         exportProgress.set(0);
         exportMessage.set("Exporting " + String.format(Locale.ROOT, "%,d", snapshot.size()) + " calls…");
         runner.run(() -> {
             // Progress hops to the UI thread on its own; one arriving after the end must not revive the bar.
-            CallsCsv.write(file, snapshot, done -> runner.later(Duration.ZERO, () -> {
+            CallsCsv.write(file, snapshot, zone, done -> runner.later(Duration.ZERO, () -> {
                 if (exportProgress.get() >= 0) {
                     exportProgress.set(snapshot.isEmpty() ? 1 : (double) done / snapshot.size());
                 }

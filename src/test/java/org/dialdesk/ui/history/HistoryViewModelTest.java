@@ -317,10 +317,11 @@ class HistoryViewModelTest {
         vm.exportCsv(file);
         runner.runDelayed();
         List<String> lines = Files.readAllLines(file);
-        assertEquals("\uFEFFid,created,status,callee,caller,use_case,agent,duration_seconds,campaign,scheduled_for,language,type",
-                lines.get(0));
+        assertEquals("\uFEFFid,created,created_local,status,callee,caller,use_case,agent,duration_seconds,campaign,"
+                + "scheduled_for,scheduled_for_local,language,type", lines.get(0));
         assertEquals(vm.rows().size() + 1, lines.size());
-        assertTrue(lines.get(1).matches("[0-9a-f]{24},\\d{4}-\\d\\d-\\d\\dT[^,]+Z,Completed,\"=\"\"\\+\\d+\"\"\",.*"), lines.get(1));
+        assertTrue(lines.get(1).matches("[0-9a-f]{24},\\d{4}-\\d\\d-\\d\\dT[^,]+Z,\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\",Completed,"
+                + "\"=\"\"\\+\\d+\"\"\",.*"), lines.get(1));
         assertEquals(-1, vm.exportProgressProperty().get());
         assertTrue(vm.exportMessageProperty().get().startsWith("Exported"));
     }

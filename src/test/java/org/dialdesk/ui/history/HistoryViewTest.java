@@ -224,6 +224,11 @@ class HistoryViewTest {
         select(id);
         kit.waitUntil(() -> !kit.byId("cancelCallButton", Button.class).isDisabled());
         assertEquals(List.of("status-scheduled"), statusPseudoClasses(kit.byId("detailStatus", Label.class)));
+        // Times as the operator reads them (this test's zone is UTC), the exact instant on demand.
+        Label scheduled = kit.byId("detailScheduledFor", Label.class);
+        assertTrue(scheduled.getText().matches("2026-06-15 17:\\d\\d"), scheduled.getText());
+        assertTrue(scheduled.getTooltip().getText().matches("2026-06-15T17:\\d\\d:.*Z \\(UTC\\)"),
+                scheduled.getTooltip().getText());
         robot.clickOn("#cancelCallButton");
         String asked = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText();
         assertTrue(asked.matches("Cancel the call to \\+14155550125 scheduled for Mon 15 Jun 17:\\d\\d\\?"), asked);

@@ -115,7 +115,7 @@ final class DialActionBar extends HBox {
         dial.textProperty().bind(Bindings.when(vm.inFlightProperty()).then("Dialling…")
                 .otherwise(Bindings.when(vm.scheduleLaterProperty()).then("_Schedule").otherwise("_Dial")));
         dial.disableProperty().bind(vm.canDialProperty().not());
-        dial.setOnAction(e -> vm.dial());
+        dial.setOnAction(e -> DialConfirm.dial(vm, this));
         dial.setTooltip(new Tooltip("Place the call (Ctrl+Enter)"));
 
         Region gap = new Region();

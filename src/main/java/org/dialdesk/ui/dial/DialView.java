@@ -127,7 +127,7 @@ public final class DialView extends BorderPane {
                 // Registered on the scene, so it must check that this form is still the one shown there.
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
                     if (getScene() == scene && isVisible()) {
-                        vm.dial();
+                        DialConfirm.dial(vm, this);
                     }
                 });
             }

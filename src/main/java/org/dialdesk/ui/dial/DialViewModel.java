@@ -141,6 +141,8 @@ public final class DialViewModel {
     private final BooleanBinding canDial;
 
     private DialRequest request;
+    /** The use case's {{variables}} the params give no value for: worth a question before dialing. */
+    private List<String> leftEmpty = List.of();
     private boolean restoring;
 
     /**
@@ -205,6 +207,18 @@ public final class DialViewModel {
             serverErrors.clear();
             attempt.send(request);
         }
+    }
+
+    /**
+     * What to ask the operator before this dial goes, if anything: the agent would read the template
+     * with some of its variables empty. Empty when the dial can go as it is.
+     */
+    public Optional<String> questionBeforeDialing() {
+        if (leftEmpty.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = String.join(", ", leftEmpty.stream().map(v -> "{{" + v + "}}").toList());
+        return Optional.of("The agent will see " + names + " empty. Dial anyway?");
     }
 
     /** The operator's explicit choice to send a dial whose earlier attempt is uncertain. */
@@ -327,6 +341,7 @@ public final class DialViewModel {
         JsonNode paramsJson = parseParams(found);
         templateVariables.setAll(chosenUseCase == null ? List.of() : TemplateVariables.of(chosenUseCase.prompt()));
         List<String> missing = TemplateVariables.missing(templateVariables, paramsJson);
+        leftEmpty = templateVariables.isEmpty() ? List.of() : List.copyOf(missing);
         missingVariables.set(missing.isEmpty() || templateVariables.isEmpty() ? null
                 : "The template also uses " + String.join(", ", missing.stream().map(v -> "{{" + v + "}}").toList())
                         + "; the agent will see them empty.");

@@ -108,6 +108,17 @@ class DialViewModelTest {
     }
 
     @Test
+    void emptyTemplateVariablesAreAQuestionBeforeDialing() {
+        fillMinimal();
+        assertTrue(vm.questionBeforeDialing().isEmpty(), "no use case, no template");
+        vm.useCaseIdProperty().set(REMINDER);
+        vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\"}");
+        assertEquals(Optional.of("The agent will see {{appointment_time}} empty. Dial anyway?"), vm.questionBeforeDialing());
+        vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\", \"appointment_time\": \"9:00\"}");
+        assertTrue(vm.questionBeforeDialing().isEmpty());
+    }
+
+    @Test
     void theSummaryNamesTheFieldsInTheFormsOrder() {
         vm.paramsProperty().set("{");
         vm.phoneProperty().set("12");

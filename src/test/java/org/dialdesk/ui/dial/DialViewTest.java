@@ -7,6 +7,7 @@ import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -179,6 +181,28 @@ class DialViewTest {
         assertEquals(1, dials.sent().size(), "the invalid form asked for no dial");
         assertEquals("+14155550129", dials.sent().get(0).phoneNumber());
         assertEquals(1, sandbox.callCount());
+    }
+
+    @Test
+    void aDialWithEmptyTemplateVariablesAsksFirst() throws Exception {
+        withSandbox();
+        choose("numberPicker", 0);
+        kit.type("phoneField", "+14155550129");
+        choose("useCasePicker", 0);
+        kit.type("paramsEditor", "{\"patient_name\": \"Ada\"}");
+        kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        kit.waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        String asked = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
+        assertEquals("The agent will see {{clinic}}, {{appointment_time}} empty. Dial anyway?", asked);
+        robot.clickOn("Cancel");
+        assertEquals(List.of(), dials.sent(), "nothing went");
+
+        robot.clickOn("#dialButton");
+        kit.waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Dial anyway");
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: "));
+        assertEquals(1, dials.sent().size());
     }
 
     /**

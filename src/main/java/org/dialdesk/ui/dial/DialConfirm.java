@@ -1,0 +1,29 @@
+package org.dialdesk.ui.dial;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+
+/** Dial, asking first when the view model says there is something to ask (the Dial button and Ctrl+Enter alike). */
+final class DialConfirm {
+    static final ButtonType DIAL_ANYWAY = new ButtonType("Dial anyway", ButtonBar.ButtonData.YES);
+
+    private DialConfirm() {
+    }
+
+    static void dial(DialViewModel vm, Node owner) {
+        if (!vm.canDialProperty().get()) {
+            return;
+        }
+        String question = vm.questionBeforeDialing().orElse(null);
+        if (question == null) {
+            vm.dial();
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, DIAL_ANYWAY);
+        ask.setHeaderText("Some of the template's variables are empty");
+        ask.initOwner(owner.getScene() == null ? null : owner.getScene().getWindow());
+        ask.showAndWait().filter(DIAL_ANYWAY::equals).ifPresent(answer -> vm.dial());
+    }
+}

@@ -2,6 +2,7 @@ package org.dialdesk.ui.dial;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 
@@ -24,6 +25,9 @@ final class DialConfirm {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, DIAL_ANYWAY);
         ask.setHeaderText("Some of the template's variables are empty");
         ask.initOwner(owner.getScene() == null ? null : owner.getScene().getWindow());
+        // Enter keeps the form as it is: dialing with parts of the script empty takes a deliberate click.
+        ((Button) ask.getDialogPane().lookupButton(DIAL_ANYWAY)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         ask.showAndWait().filter(DIAL_ANYWAY::equals).ifPresent(answer -> vm.dial());
     }
 }

@@ -42,10 +42,18 @@ public final class FxTestKit {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
             try {
                 return condition.call();
-            } catch (RuntimeException notYet) {
+            } catch (Exception notYet) {
                 return false;
             }
         });
+    }
+
+    /**
+     * Reads the screen on the UI thread: a lookup from the test's thread can meet the scene graph
+     * half changed (a chart redrawing as the filter changes) and fail for no fault of the screen.
+     */
+    public <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Clicks into the field and replaces its text by typing, as an operator would. */

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.dialdesk.domain.CallTimes;
 import org.dialdesk.domain.HistoryRow;
 
 /**
@@ -24,7 +23,6 @@ import org.dialdesk.domain.HistoryRow;
 public final class CallsCsv {
     public static final List<String> COLUMNS = List.of("id", "created", "created_local", "status", "callee", "caller",
             "use_case", "agent", "duration_seconds", "campaign", "scheduled_for", "scheduled_for_local", "language", "type");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PROGRESS_EVERY = 5000;
 
     private CallsCsv() {
@@ -37,6 +35,7 @@ public final class CallsCsv {
     public static void write(Path file, List<HistoryRow> rows, ZoneId zone, IntConsumer progress) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
+        CallTimes times = new CallTimes(zone);
         Path temp = file.resolveSibling(file.getFileName() + ".part");
         try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
              SequenceWriter writer = new CsvMapper().writer(schema.build()).writeValues(out)) {
@@ -44,10 +43,10 @@ public final class CallsCsv {
             for (int i = 0; i < rows.size(); i++) {
                 HistoryRow r = rows.get(i);
                 Instant created = Instant.ofEpochMilli(r.createdMs());
-                writer.write(List.of(r.id(), created.toString(), LOCAL.format(created.atZone(zone)), nz(r.status()),
+                writer.write(List.of(r.id(), created.toString(), times.local(created), nz(r.status()),
                         asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()),
                         Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
-                        local(r.scheduledFor(), zone), nz(r.language()), nz(r.type())));
+                        nz(times.local(r.scheduledFor())), nz(r.language()), nz(r.type())));
                 if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1) {
                     progress.accept(i + 1);
                 }
@@ -60,18 +59,6 @@ public final class CallsCsv {
     /** A phone number kept as text in spreadsheets (which would read +1415… as a number and drop the +). */
     static String asText(String phone) {
         return phone == null || phone.isBlank() ? "" : "=\"" + phone + "\"";
-    }
-
-    /** An ISO instant in the operator's zone; empty when there is none, as it came when it is not one. */
-    private static String local(String iso, ZoneId zone) {
-        if (iso == null || iso.isBlank()) {
-            return "";
-        }
-        try {
-            return LOCAL.format(Instant.parse(iso).atZone(zone));
-        } catch (DateTimeParseException e) {
-            return iso;
-        }
     }
 
     private static String nz(String text) {

@@ -69,15 +69,16 @@ public final class DialViewModel {
         }
     }
 
-    static final String NUMBER = "number_id";
-    static final String PHONE = "phone_number";
-    static final String USE_CASE = "use_case_id";
-    static final String AGENT = "agent_id";
-    static final String MODEL = "model_id";
-    static final String PARAMS = "params";
-    static final String METADATA = "metadata";
-    static final String MAX_DURATION = "max_duration_mins";
-    static final String SCHEDULE = "scheduled_for";
+    // The fields' JSON names, from the one table the form's labels and the CLI's options come from too.
+    static final String NUMBER = DialField.NUMBER.json();
+    static final String PHONE = DialField.PHONE.json();
+    static final String USE_CASE = DialField.USE_CASE.json();
+    static final String AGENT = DialField.AGENT.json();
+    static final String MODEL = DialField.MODEL.json();
+    static final String PARAMS = DialField.PARAMS.json();
+    static final String METADATA = DialField.METADATA.json();
+    static final String MAX_DURATION = DialField.MAX_DURATION.json();
+    static final String SCHEDULE = DialField.SCHEDULE.json();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
 
     private final DialService dialService;

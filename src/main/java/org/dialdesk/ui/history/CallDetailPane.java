@@ -26,6 +26,7 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Json;
 import org.dialdesk.api.Transcript;
+import org.dialdesk.domain.CallTimes;
 import org.dialdesk.ui.common.FormFields;
 
 /** The selected call: its fields, what can be done with it, its data and its transcript as a conversation. */

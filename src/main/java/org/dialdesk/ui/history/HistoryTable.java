@@ -24,6 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import org.dialdesk.domain.CallTimes;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TableLayout;

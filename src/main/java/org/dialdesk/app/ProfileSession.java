@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +59,8 @@ public final class ProfileSession implements AutoCloseable {
     private final TableLayoutStore historyLayoutStore;
     private final TableLayout historyLayout;
     private final CalleeZones calleeZones;
+    /** Only the sandbox's key is ever offered to the operator to copy. */
+    private final Optional<ApiKey> sandboxKey;
 
     private DialViewModel dial;
     private OrganisationViewModel organisation;
@@ -73,16 +76,18 @@ public final class ProfileSession implements AutoCloseable {
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         owned.push(sandbox);
         try {
-            return new ProfileSession(SANDBOX, dataDir, sandbox.baseUrl(), ApiKey.of(sandbox.apiKey()), clock, owned);
+            ApiKey key = ApiKey.of(sandbox.apiKey());
+            return new ProfileSession(SANDBOX, dataDir, sandbox.baseUrl(), key, Optional.of(key), clock, owned);
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
         }
     }
 
-    private ProfileSession(String name, Path dataDir, String baseUrl, ApiKey key, Clock clock,
+    private ProfileSession(String name, Path dataDir, String baseUrl, ApiKey key, Optional<ApiKey> sandboxKey, Clock clock,
                            Deque<AutoCloseable> owned) {
         this.name = name;
+        this.sandboxKey = sandboxKey;
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.owned = owned; // the caller closes what is in it if this constructor fails
@@ -128,7 +133,7 @@ public final class ProfileSession implements AutoCloseable {
             throw new IllegalStateException("The view models of profile " + name + " are made already");
         }
         dial = new DialViewModel(dialService, directory, runner, operatorClock, dialRules(settings), calleeZones,
-                storedDial, dialMemoryStore::saveLater);
+                storedDial, dialMemoryStore::saveLater, sandboxKey);
         organisation = new OrganisationViewModel(directory, runner, operatorClock);
         if (historySync != null) {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
@@ -148,7 +153,7 @@ public final class ProfileSession implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "Calling hours " + start + "–" + end + " in settings end before they "
                     + "start; using " + DEFAULT_CALLING_HOURS.start() + "–" + DEFAULT_CALLING_HOURS.end());
         }
-        return new DialViewModel.Rules(settings.defaultCountry(), hours);
+        return new DialViewModel.Rules(settings.defaultCountry(), hours, Locale.getDefault(Locale.Category.FORMAT));
     }
 
     private static LocalTime parseTime(String text, LocalTime fallback) {

@@ -68,7 +68,7 @@ public final class StartUp implements AutoCloseable {
 
     /** How the window's embedded sandbox runs. */
     public static SandboxOptions sandboxOptions(Path dataDir, Clock clock, Settings settings) {
-        return SandboxOptions.defaults(AppPaths.sandboxDir(dataDir), clock).withSpeed(settings.sandboxSpeed());
+        return SandboxOptions.defaults(AppPaths.sandboxDir(dataDir), clock).withSpeed(settings.sandboxSpeed()).withKeptPort();
     }
 
     /** Starts the sandbox and opens its profile, and warms up the controls beside it. */

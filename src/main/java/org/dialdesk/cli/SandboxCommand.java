@@ -73,7 +73,7 @@ public final class SandboxCommand implements Callable<Integer> {
             Path data = dataDir != null ? dataDir : AppPaths.sandboxDir(AppPaths.dataDir(environment));
             String envKey = environment.get(DialCommand.API_KEY_VARIABLE);
             options = new SandboxOptions(port, data, speed, envKey == null || envKey.isBlank() ? null : envKey,
-                    FaultPlan.parse(faults), clock, true);
+                    FaultPlan.parse(faults), clock, true, false);
             if (demoCalls < 0) {
                 throw new IllegalArgumentException("--demo-calls cannot be negative");
             }

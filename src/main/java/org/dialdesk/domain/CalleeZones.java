@@ -1,5 +1,8 @@
 package org.dialdesk.domain;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,15 +19,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The callee's time zone from the country of their number, when that is unambiguous: the
- * country has one zone, or all its zones keep the same time at the moment of the call. Otherwise
- * the operator is asked. Data: the tz database's zone.tab, bundled as country-zones.tsv.
+ * The callee's time zone from their number. libphonenumber's prefix data names the zones a
+ * number's prefix (an area code, say) is used in: +1 415 is Los Angeles' alone, a US mobile range
+ * may span several. When the prefix data knows nothing, the country's zones from the tz
+ * database's zone.tab (bundled as country-zones.tsv) stand in. The zone is unambiguous when there
+ * is one, or all keep the same time at the moment of the call; otherwise the operator is asked.
  */
 public final class CalleeZones {
-    private final Map<String, List<ZoneId>> zonesByCountry;
+    /** What the prefix data answers for a number it has no zone for. */
+    private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
-    private CalleeZones(Map<String, List<ZoneId>> zonesByCountry) {
+    private final Map<String, List<ZoneId>> zonesByCountry;
+    private final PhoneNumberToTimeZonesMapper prefixes;
+
+    private CalleeZones(Map<String, List<ZoneId>> zonesByCountry, PhoneNumberToTimeZonesMapper prefixes) {
         this.zonesByCountry = zonesByCountry;
+        this.prefixes = prefixes;
     }
 
     public static CalleeZones load() {
@@ -43,21 +53,42 @@ public final class CalleeZones {
         } catch (IOException e) {
             throw new UncheckedIOException("country-zones.tsv is missing from the build", e);
         }
-        return new CalleeZones(zones);
+        return new CalleeZones(zones, PhoneNumberToTimeZonesMapper.getInstance());
     }
 
+    /** The country's zones, whatever the number. */
     public List<ZoneId> zonesOf(String countryCode) {
         return zonesByCountry.getOrDefault(countryCode, List.of());
     }
 
-    /** The zone to use at {@code when}, if every zone of the country shows the same time then. */
-    public Optional<ZoneId> unambiguousZone(String countryCode, Instant when) {
-        List<ZoneId> zones = zonesOf(countryCode);
+    /** The zones the callee's number may be in: its prefix's, or its country's when the prefix data knows none. */
+    public List<ZoneId> zonesFor(PhoneCheck.Result phone) {
+        if (!phone.ok()) {
+            return List.of();
+        }
+        List<ZoneId> byPrefix = byPrefix(phone.e164());
+        return byPrefix.isEmpty() ? zonesOf(phone.regionCode()) : byPrefix;
+    }
+
+    /** The zone to use at {@code when}, if every zone the number may be in shows the same time then. */
+    public Optional<ZoneId> unambiguousZone(PhoneCheck.Result phone, Instant when) {
+        List<ZoneId> zones = zonesFor(phone);
         if (zones.isEmpty()) {
             return Optional.empty();
         }
         ZoneOffset first = zones.get(0).getRules().getOffset(when);
         boolean allAgree = zones.stream().allMatch(z -> z.getRules().getOffset(when).equals(first));
         return allAgree ? Optional.of(zones.get(0)) : Optional.empty();
+    }
+
+    private List<ZoneId> byPrefix(String e164) {
+        try {
+            List<String> ids = prefixes.getTimeZonesForNumber(PhoneNumberUtil.getInstance().parse(e164, "ZZ"));
+            // Zones this Java's tz data does not know are left out rather than guessed at.
+            return ids.stream().filter(id -> !id.equals(UNKNOWN) && ZoneId.getAvailableZoneIds().contains(id))
+                    .map(ZoneId::of).toList();
+        } catch (NumberParseException e) {
+            return List.of(); // an E.164 the check produced always parses; nothing to add if not
+        }
     }
 }

@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
+import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dialdesk.api.Json;
@@ -49,6 +54,52 @@ public final class DialInputs {
             return Read.wrong("Maximum duration is a whole number of minutes, e.g. 5; leave it empty for the "
                     + "use case's limit (or 10 minutes).");
         }
+    }
+
+    /**
+     * A typed date: ISO ("2026-12-24"), the locale's short form with a two- or four-digit year
+     * ("12/24/26", "12/24/2026" in the US, "24.12.2026" in Germany) or its medium one ("Dec 24,
+     * 2026"). Empty: no date (null, no problem). Anything else names the forms that work.
+     */
+    public static Read<LocalDate> date(String text, Locale locale) {
+        if (text == null || text.isBlank()) {
+            return Read.of(null);
+        }
+        String typed = text.strip();
+        for (DateTimeFormatter format : dateFormats(locale)) {
+            try {
+                return Read.of(LocalDate.parse(typed, format));
+            } catch (DateTimeParseException e) {
+                // not this form: try the next
+            }
+        }
+        return Read.wrong("\u201c" + typed + "\u201d is not a date: type it as " + DATE_EXAMPLE
+                + " or " + DATE_EXAMPLE.format(localized(locale, FormatStyle.SHORT, true)) + ", or pick it from the calendar.");
+    }
+
+    /** How a date the form understood is shown back: ISO, which reads the same in every locale. */
+    public static String showDate(LocalDate date) {
+        return date.toString();
+    }
+
+    private static final LocalDate DATE_EXAMPLE = LocalDate.of(2026, 12, 24);
+
+    private static List<DateTimeFormatter> dateFormats(Locale locale) {
+        return List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+                localized(locale, FormatStyle.SHORT, false), localized(locale, FormatStyle.SHORT, true),
+                localized(locale, FormatStyle.MEDIUM, true));
+    }
+
+    /**
+     * The locale's date pattern, read strictly (no 31 February) and case-blind ("dec"); with
+     * {@code fullYear} its two-digit year becomes any number of digits, so 2026 reads as 2026.
+     */
+    private static DateTimeFormatter localized(Locale locale, FormatStyle style, boolean fullYear) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(style, null, IsoChronology.INSTANCE, locale);
+        // 'u' (proleptic year) rather than 'y' (year of era): a strict read of 'y' wants an era too.
+        pattern = fullYear ? pattern.replaceAll("y+", "u") : pattern.replaceAll("y+", "uu");
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(locale)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** A date, a time ("9:30", "14:05") and the zone they are in, as the instant to send. */

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Sandbox implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.dialdesk.sandbox");
     private static final String KEY_META = "api_key";
+    private static final String PORT_META = "last_port";
     private static final long TICK_MILLIS = 50;
 
     static {
@@ -63,7 +66,8 @@ public final class Sandbox implements AutoCloseable {
             SandboxService service = new SandboxService(store, simulator, org, mapper);
             // Play out anything that fell due while the sandbox was down before serving.
             simulator.advance();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+            server = bind(options);
+            store.putMeta(PORT_META, Integer.toString(server.getAddress().getPort()));
             requestThreads = Executors.newFixedThreadPool(16, daemonThreads("sandbox-http"));
             server.setExecutor(requestThreads);
             Random faultRandom = new Random();
@@ -79,6 +83,31 @@ public final class Sandbox implements AutoCloseable {
             ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         } else {
             ticker = null;
+        }
+    }
+
+    /** The port asked for; with a kept port, the last run's while it is free, else any free one. */
+    private HttpServer bind(SandboxOptions options) throws IOException, SQLException {
+        if (options.port() == 0 && options.keepPort()) {
+            Optional<Integer> last = store.meta(PORT_META).flatMap(Sandbox::portNumber);
+            if (last.isPresent()) {
+                try {
+                    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), last.get()), 128);
+                } catch (BindException taken) {
+                    LOG.log(System.Logger.Level.INFO, "Sandbox port " + last.get() + " of the last run is taken; "
+                            + "taking another (commands copied with the old port need the new one)");
+                }
+            }
+        }
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+    }
+
+    private static Optional<Integer> portNumber(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port > 0 && port <= 65535 ? Optional.of(port) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

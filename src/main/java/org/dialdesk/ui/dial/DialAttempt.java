@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.DialRequest;
+import org.dialdesk.domain.CallTimes;
 import org.dialdesk.api.DialResponse;
 import org.dialdesk.api.FieldError;
 import org.dialdesk.service.DialOutcome;
@@ -122,10 +123,13 @@ final class DialAttempt {
 
     private void created(DialRequest sent, DialResponse response) {
         createdCallId.set(response.id());
-        String useCase = response.useCase() == null ? "" : " · use case " + response.useCase().name();
-        String created = response.created() == null ? "created" : "created " + response.created();
-        message.set("Call created: " + response.id() + " · " + created + useCase
-                + (sent.scheduledFor() != null ? " · scheduled for " + sent.scheduledFor() : ""));
+        // Times in the operator's zone, as History shows them; the exact instants are in History's tooltips.
+        CallTimes times = new CallTimes(clock.getZone());
+        String useCase = response.useCase() == null ? "" : " · " + response.useCase().name();
+        String when = sent.scheduledFor() != null ? " · scheduled for " + times.local(sent.scheduledFor())
+                : response.created() == null ? "" : " · created " + times.local(response.created());
+        // What the operator checks first leads; the ID, for the record, comes last (Copy ID copies it).
+        message.set("Call created to " + sent.phoneNumber() + useCase + when + " · ID " + response.id());
         outcome.set(DialViewModel.Outcome.CREATED);
         ending.placed(sent);
     }

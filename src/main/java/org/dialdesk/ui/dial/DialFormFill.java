@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dialdesk.api.Call;
+import org.dialdesk.api.Json;
 import org.dialdesk.api.Language;
 import org.dialdesk.api.LegacyModel;
 import org.dialdesk.domain.DialDraft;
+import org.dialdesk.domain.DialInputs;
 
 /** The dial form's fields to and from what fills them: the saved draft, an earlier call, an empty form. */
 final class DialFormFill {
@@ -29,7 +34,7 @@ final class DialFormFill {
                 vm.metadata().entries(), vm.metadataJsonModeProperty().get(), vm.metadataJsonProperty().get(),
                 vm.campaignProperty().get(), vm.promptIdProperty().get(), vm.maxDurationProperty().get(),
                 vm.scheduleLaterProperty().get(),
-                vm.scheduleDateProperty().get() == null ? null : vm.scheduleDateProperty().get().toString(),
+                typedDate(vm),
                 vm.scheduleTimeProperty().get(),
                 vm.scheduleZoneProperty().get() == null ? null : vm.scheduleZoneProperty().get().getId(),
                 vm.calleeZoneProperty().get() == null ? null : vm.calleeZoneProperty().get().getId(),
@@ -51,7 +56,7 @@ final class DialFormFill {
         vm.promptIdProperty().set(nonNull(d.promptId()));
         vm.maxDurationProperty().set(nonNull(d.maxDuration()));
         vm.scheduleLaterProperty().set(d.scheduleLater());
-        vm.scheduleDateProperty().set(dateOrNull(d.scheduleDate()));
+        setDate(vm, dateOrNull(d.scheduleDate()), d.scheduleDate());
         vm.scheduleTimeProperty().set(nonNull(d.scheduleTime()));
         vm.scheduleZoneProperty().set(zoneOr(d.scheduleZone(), defaultZone));
         vm.calleeZoneProperty().set(zoneOr(d.calleeZone(), null));
@@ -74,7 +79,7 @@ final class DialFormFill {
         vm.promptIdProperty().set("");
         vm.maxDurationProperty().set("");
         vm.scheduleLaterProperty().set(false);
-        vm.scheduleDateProperty().set(null);
+        setDate(vm, null, "");
         vm.scheduleTimeProperty().set("");
         vm.scheduleZoneProperty().set(defaultZone);
         vm.calleeZoneProperty().set(null);
@@ -83,30 +88,72 @@ final class DialFormFill {
         vm.legacyModelProperty().set(null);
     }
 
-    /** The form as an earlier call was placed ("Dial again" in history), to send now. */
-    static void fromCall(DialViewModel vm, Call call) {
+    /**
+     * The form as an earlier call was placed ("Dial again" in history), to send now: every field the
+     * call states, and every other one empty, so nothing of the draft it replaces mixes in.
+     */
+    static void fromCall(DialViewModel vm, Call call, ZoneId defaultZone) {
+        empty(vm, Map.of(), defaultZone);
         vm.numbers().stream().filter(n -> n.number() != null && n.number().equals(call.from())).findFirst()
                 .ifPresent(n -> vm.numberIdProperty().set(n.id()));
         vm.phoneProperty().set(nonNull(call.to()));
-        vm.useCaseIdProperty().set(call.useCase() == null ? "" : call.useCase().id());
-        vm.agentIdProperty().set(call.agent() == null ? "" : call.agent().id());
-        vm.modelIdProperty().set("");
+        vm.useCaseIdProperty().set(call.useCase() == null ? "" : nonNull(call.useCase().id()));
+        vm.agentIdProperty().set(call.agent() == null ? "" : nonNull(call.agent().id()));
         vm.languageProperty().set(Language.fromTag(call.language()).orElse(null));
-        vm.paramsProperty().set(call.params() == null || call.params().isMissingNode() ? "" : call.params().toPrettyString());
-        List<DialDraft.MetadataEntry> rows = new ArrayList<>();
-        if (call.metadata() != null) {
-            call.metadata().fields().forEachRemaining(e -> {
-                if (!SERVICE_METADATA.contains(e.getKey()) && e.getValue().isValueNode()) {
-                    rows.add(new DialDraft.MetadataEntry(e.getKey(), e.getValue().asText()));
-                }
-            });
-        }
-        vm.metadata().fill(rows, false, "");
+        // A call placed without params reads back as absent or as JSON null: both leave the editor empty.
+        boolean noParams = call.params() == null || call.params().isMissingNode() || call.params().isNull();
+        vm.paramsProperty().set(noParams ? "" : call.params().toPrettyString());
+        fillMetadata(vm, call);
         vm.campaignProperty().set(nonNull(call.campaignId()));
         vm.promptIdProperty().set(nonNull(call.promptId()));
         vm.maxDurationProperty().set(call.maxDurationMins() == null ? "" : call.maxDurationMins().toString());
-        vm.scheduleLaterProperty().set(false);
-        vm.calleeZoneProperty().set(null);
+    }
+
+    /** The operator's metadata as rows; as JSON when some of it is nested, which rows cannot hold. */
+    private static void fillMetadata(DialViewModel vm, Call call) {
+        if (call.metadata() == null || !call.metadata().isObject()) {
+            return;
+        }
+        ObjectNode own = Json.mapper().createObjectNode();
+        call.metadata().fields().forEachRemaining(e -> {
+            if (!SERVICE_METADATA.contains(e.getKey())) {
+                own.set(e.getKey(), e.getValue());
+            }
+        });
+        List<DialDraft.MetadataEntry> rows = new ArrayList<>();
+        boolean flat = true;
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) own::fields) {
+            flat &= e.getValue().isValueNode() && !e.getValue().isNull();
+            rows.add(new DialDraft.MetadataEntry(e.getKey(), e.getValue().asText()));
+        }
+        if (flat) {
+            vm.metadata().fill(rows, false, "");
+        } else {
+            vm.metadata().fill(List.of(), true, own.toPrettyString());
+        }
+    }
+
+    /** Whether the operator typed anything into this draft beyond the pickers' choices. */
+    static boolean hasTypedContent(DialDraft d) {
+        return d.scheduleLater() || !d.metadata().isEmpty()
+                || Stream.of(d.phone(), d.params(), d.metadataJson(), d.campaign(), d.promptId(),
+                        d.maxDuration(), d.assistantId(), d.voiceId(), d.legacyModel(), d.language())
+                .anyMatch(text -> text != null && !text.isBlank());
+    }
+
+    /** The schedule date as typed when it is not a date yet, so a draft keeps it; else the date. */
+    private static String typedDate(DialViewModel vm) {
+        String typed = vm.scheduleDateTextProperty().get();
+        LocalDate date = vm.scheduleDateProperty().get();
+        if (typed != null && !typed.isBlank() && (date == null || !typed.strip().equals(date.toString()))) {
+            return typed.strip();
+        }
+        return date == null ? null : date.toString();
+    }
+
+    private static void setDate(DialViewModel vm, LocalDate date, String typed) {
+        vm.scheduleDateProperty().set(date);
+        vm.scheduleDateTextProperty().set(date != null ? DialInputs.showDate(date) : nonNull(typed));
     }
 
     private static LocalDate dateOrNull(String text) {

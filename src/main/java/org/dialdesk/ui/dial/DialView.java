@@ -23,6 +23,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -74,6 +75,7 @@ public final class DialView extends BorderPane {
         refresh.setId("refreshPickersButton");
         refresh.getStyleClass().add(Styles.SMALL);
         refresh.setOnAction(e -> vm.refreshPickers());
+        refresh.setTooltip(new Tooltip("Load the caller numbers, use cases, agents and models again (F5)"));
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -85,11 +87,9 @@ public final class DialView extends BorderPane {
         setTop(header);
 
         GridPane columns = new GridPane();
+        columns.setId("dialColumns");
         columns.setHgap(28);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        columns.getColumnConstraints().addAll(half, half);
+        columns.setVgap(12);
         columns.setPadding(new Insets(4, 20, 16, 20));
         ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToWidth(true);
@@ -102,6 +102,10 @@ public final class DialView extends BorderPane {
         VBox right = new VBox(12);
         columns.add(left, 0, 0);
         columns.add(right, 1, 0);
+        // Two columns while each gets a usable width; below that one column, which scrolls: fields
+        // keep their width rather than squeeze.
+        scroll.viewportBoundsProperty().addListener((obs, old, bounds) -> layOut(columns, left, right, bounds.getWidth()));
+        layOut(columns, left, right, Double.MAX_VALUE);
         built = frames.onceInWindow(this, () -> {
             List<Supplier<Node>> leftParts = List.of(this::numberField, this::phoneField, this::useCaseField,
                     this::agentField, this::modelField, this::languageField, this::smallFields, this::legacyPane);
@@ -130,8 +134,32 @@ public final class DialView extends BorderPane {
                         DialConfirm.dial(vm, this);
                     }
                 });
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
+                    if (getScene() == scene && isVisible()) {
+                        vm.refreshPickers();
+                    }
+                });
             }
         });
+    }
+
+    /** Below this width of the form, its two columns become one. */
+    static final double TWO_COLUMNS_FROM = 660;
+    private static final double FIELD_MIN_WIDTH = 280;
+
+    private static void layOut(GridPane columns, VBox left, VBox right, double width) {
+        boolean two = width >= TWO_COLUMNS_FROM;
+        if (!columns.getColumnConstraints().isEmpty() && (columns.getColumnConstraints().size() == 2) == two) {
+            return;
+        }
+        ColumnConstraints[] constraints = new ColumnConstraints[two ? 2 : 1];
+        for (int i = 0; i < constraints.length; i++) {
+            constraints[i] = new ColumnConstraints(FIELD_MIN_WIDTH, Region.USE_COMPUTED_SIZE, Double.MAX_VALUE);
+            constraints[i].setPercentWidth(100.0 / constraints.length);
+            constraints[i].setHgrow(Priority.ALWAYS);
+        }
+        columns.getColumnConstraints().setAll(constraints);
+        GridPane.setConstraints(right, two ? 1 : 0, two ? 0 : 1);
     }
 
     // ---------------- left: who, to whom, how ----------------
@@ -234,9 +262,9 @@ public final class DialView extends BorderPane {
         maxDuration.textProperty().bindBidirectional(vm.maxDurationProperty());
         GridPane small = new GridPane();
         small.setHgap(12);
-        small.add(field("Ca_mpaign", "campaign_id", campaign, null, null), 0, 0);
+        small.add(field("Campa_ign", "campaign_id", campaign, null, null), 0, 0);
         small.add(field("P_rompt ID", "prompt_id", prompt, null, null), 1, 0);
-        small.add(field("Max m_inutes", DialViewModel.MAX_DURATION, maxDuration, null, null), 2, 0);
+        small.add(field("Ma_x minutes", DialViewModel.MAX_DURATION, maxDuration, null, null), 2, 0);
         ColumnConstraints wide = new ColumnConstraints();
         wide.setPercentWidth(40);
         ColumnConstraints mid = new ColumnConstraints();

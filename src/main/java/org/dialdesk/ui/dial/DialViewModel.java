@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,6 +32,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.dialdesk.api.Agent;
+import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallModel;
 import org.dialdesk.api.CallerNumber;
@@ -43,7 +45,10 @@ import org.dialdesk.api.UseCase;
 import org.dialdesk.api.RequestRendering;
 import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.domain.CallingHours;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.domain.ZoneNames;
 import org.dialdesk.domain.DialField;
+import org.dialdesk.domain.DialDraft;
 import org.dialdesk.domain.DialInputs;
 import org.dialdesk.domain.JsonText;
 import org.dialdesk.domain.PhoneCheck;
@@ -62,10 +67,13 @@ public final class DialViewModel {
 
     public enum Outcome { NONE, CREATED, REJECTED, NOT_SENT, UNCERTAIN, FOUND_AFTER_ALL }
 
-    /** Calling-hours rule and default country, from settings. */
-    public record Rules(String defaultCountry, CallingHours callingHours) {
-        public Rules(String defaultCountry, LocalTime callingHoursStart, LocalTime callingHoursEnd) {
-            this(defaultCountry, new CallingHours(callingHoursStart, callingHoursEnd));
+    /**
+     * From settings: the country national numbers are read in and the legal calling hours; from the
+     * system: the locale whose short date form the schedule date may be typed in.
+     */
+    public record Rules(String defaultCountry, CallingHours callingHours, Locale dateLocale) {
+        public Rules(String defaultCountry, LocalTime callingHoursStart, LocalTime callingHoursEnd, Locale dateLocale) {
+            this(defaultCountry, new CallingHours(callingHoursStart, callingHoursEnd), dateLocale);
         }
     }
 
@@ -79,13 +87,16 @@ public final class DialViewModel {
     static final String METADATA = DialField.METADATA.json();
     static final String MAX_DURATION = DialField.MAX_DURATION.json();
     static final String SCHEDULE = DialField.SCHEDULE.json();
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter UNDERSTOOD = DateTimeFormatter.ofPattern("EEE d MMM uuuu, H:mm", Locale.ENGLISH);
 
     private final DialService dialService;
     private final Clock clock;
     private final Rules rules;
-    private final CalleeZones calleeZones;
+    private final CallingRule callingRule;
+    private final List<ZoneId> scheduleZoneChoices;
     private final Consumer<DialMemory> keeper;
+    private final Optional<ApiKey> sandboxKey;
     private final DialRequestValidator validator;
     private DialMemory memory;
 
@@ -103,6 +114,8 @@ public final class DialViewModel {
     private final StringProperty maxDuration = new SimpleStringProperty("");
     private final BooleanProperty scheduleLater = new SimpleBooleanProperty(false);
     private final ObjectProperty<LocalDate> scheduleDate = new SimpleObjectProperty<>();
+    /** The date as typed, before the picker takes it: what is read while typing, and what a refusal quotes. */
+    private final StringProperty scheduleDateText = new SimpleStringProperty("");
     private final StringProperty scheduleTime = new SimpleStringProperty("");
     private final ObjectProperty<ZoneId> scheduleZone = new SimpleObjectProperty<>();
     private final ObjectProperty<ZoneId> calleeZone = new SimpleObjectProperty<>();
@@ -145,20 +158,29 @@ public final class DialViewModel {
     /** The use case's {{variables}} the params give no value for: worth a question before dialing. */
     private List<String> leftEmpty = List.of();
     private boolean restoring;
+    /** The form as it was before Clear or "Dial again" replaced it, while that can be undone. */
+    private DialDraft replacedDraft;
+    private final ReadOnlyStringWrapper undoMessage = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper copyNotice = new ReadOnlyStringWrapper();
 
     /**
      * @param clock  "now", in the zone the operator types schedules in by default
      * @param stored the draft, recent campaigns and last choices as last kept (read off the UI thread)
      * @param keeper keeps them as they change (saved off the UI thread, the newest wins)
+     * @param sandboxKey the sandbox's key, offered for copying beside a copied curl command; empty
+     *                   for a real account, whose key is never shown
      */
     public DialViewModel(DialService dialService, OrgDirectory directory, TaskRunner runner, Clock clock, Rules rules,
-                         CalleeZones calleeZones, DialMemory stored, Consumer<DialMemory> keeper) {
+                         CalleeZones calleeZones, DialMemory stored, Consumer<DialMemory> keeper,
+                         Optional<ApiKey> sandboxKey) {
         this.dialService = dialService;
         this.pickers = new DialPickers(directory, runner, () -> clean(useCaseId.get()));
         this.clock = clock;
         this.rules = rules;
-        this.calleeZones = calleeZones;
+        this.callingRule = new CallingRule(rules.callingHours(), calleeZones);
+        this.scheduleZoneChoices = ZoneNames.choices(clock.instant(), clock.getZone());
         this.keeper = keeper;
+        this.sandboxKey = sandboxKey;
         this.validator = new DialRequestValidator(clock);
         this.attempt = new DialAttempt(dialService, runner, clock, new DialAttempt.Ending() {
             @Override
@@ -180,7 +202,7 @@ public final class DialViewModel {
         restore(stored);
 
         List<Observable> inputs = new ArrayList<>(List.of(numberId, phone, useCaseId, agentId, modelId, language, params,
-                campaign, promptId, maxDuration, scheduleLater, scheduleDate, scheduleTime, scheduleZone, calleeZone,
+                campaign, promptId, maxDuration, scheduleLater, scheduleDate, scheduleDateText, scheduleTime, scheduleZone, calleeZone,
                 assistantId, voiceId, legacyModel, pickers.useCases()));
         inputs.addAll(metadata.inputs());
         for (Observable input : inputs) {
@@ -206,6 +228,8 @@ public final class DialViewModel {
     public void dial() {
         if (canDial.get()) {
             serverErrors.clear();
+            forgetReplaced();
+            copyNotice.set(null);
             attempt.send(request);
         }
     }
@@ -247,28 +271,56 @@ public final class DialViewModel {
         attempt.checkHistory();
     }
 
-    /** Empties the form; pickers go back to the last choices that placed a call. */
+    /** Empties the form; pickers go back to the last choices that placed a call. Undo brings the form back. */
     public void clear() {
+        replaceForm("Form cleared.", () -> DialFormFill.empty(this, memory.lastChoices(), clock.getZone()));
+    }
+
+    /** Fills the form from an earlier call ("Dial again" in history); nothing is sent. Undo brings the draft back. */
+    public void prefill(Call call) {
+        replaceForm("Form filled from the call to " + (call.to() == null ? "an earlier callee" : call.to())
+                + "; the draft it replaced can be brought back.", () -> DialFormFill.fromCall(this, call, clock.getZone()));
+    }
+
+    /** Puts back the form as it was before the last Clear or "Dial again" replaced it. */
+    public void undoReplace() {
+        DialDraft before = replacedDraft;
+        if (before == null) {
+            return;
+        }
         restoring = true;
         try {
-            DialFormFill.empty(this, memory.lastChoices(), clock.getZone());
+            DialFormFill.fromDraft(this, before, clock.getZone());
         } finally {
             restoring = false;
         }
+        forgetReplaced();
         resetOutcome();
         onInput();
     }
 
-    /** Fills the form from an earlier call ("Dial again" in history); nothing is sent. */
-    public void prefill(Call call) {
+    private void replaceForm(String what, Runnable fill) {
+        DialDraft before = DialFormFill.toDraft(this);
         restoring = true;
         try {
-            DialFormFill.fromCall(this, call);
+            fill.run();
         } finally {
             restoring = false;
         }
         resetOutcome();
         onInput();
+        // Only what the operator typed is worth an Undo: pickers alone come back from the last choices anyway.
+        if (DialFormFill.hasTypedContent(before) && !before.equals(DialFormFill.toDraft(this))) {
+            replacedDraft = before;
+            undoMessage.set(what);
+        } else {
+            forgetReplaced();
+        }
+    }
+
+    private void forgetReplaced() {
+        replacedDraft = null;
+        undoMessage.set(null);
     }
 
     /** After a call was placed: ready to place another with the same details. */
@@ -277,6 +329,7 @@ public final class DialViewModel {
     }
 
     private void resetOutcome() {
+        copyNotice.set(null);
         serverErrors.clear();
         attempt.reset();
     }
@@ -318,6 +371,7 @@ public final class DialViewModel {
         if (restoring) {
             return;
         }
+        copyNotice.set(null); // it spoke of the form before this change
         if (!serverErrors.isEmpty() && attempt.outcomeProperty().get() != Outcome.NONE) {
             serverErrors.clear();
         }
@@ -351,7 +405,7 @@ public final class DialViewModel {
         JsonNode metadataJson = valueOf(metadata.read(), METADATA, found);
         Integer maxMinutes = parseMaxDuration(found);
         Instant scheduledFor = scheduleLater.get() ? parseSchedule(found) : null;
-        describeSchedule(phoneResult, scheduledFor);
+        describeSchedule(phoneResult, scheduledFor, chosenUseCase);
 
         DialRequest built = DialRequest.builder()
                 .numberId(numberId.get()).phoneNumber(phoneResult.ok() ? phoneResult.e164() : phone.get())
@@ -409,7 +463,17 @@ public final class DialViewModel {
 
     private Instant parseSchedule(Map<String, String> found) {
         ZoneId zone = scheduleZone.get() == null ? clock.getZone() : scheduleZone.get();
-        return valueOf(DialInputs.schedule(scheduleDate.get(), scheduleTime.get(), zone), SCHEDULE, found);
+        LocalDate date = scheduleDate.get();
+        String typed = scheduleDateText.get();
+        if (typed != null && !typed.isBlank()) {
+            DialInputs.Read<LocalDate> read = DialInputs.date(typed, rules.dateLocale());
+            if (read.problem() != null) {
+                found.put(SCHEDULE, read.problem());
+                return null;
+            }
+            date = read.value();
+        }
+        return valueOf(DialInputs.schedule(date, scheduleTime.get(), zone), SCHEDULE, found);
     }
 
     private static <T> T valueOf(DialInputs.Read<T> read, String field, Map<String, String> found) {
@@ -419,25 +483,21 @@ public final class DialViewModel {
         return read.value();
     }
 
-    /** What will be sent as UTC, and what time it will be for the callee, against calling hours. */
-    private void describeSchedule(PhoneCheck.Result phoneResult, Instant scheduledFor) {
+    /** What will be sent as UTC, and what time it will be for the callee, against both calling windows. */
+    private void describeSchedule(PhoneCheck.Result phoneResult, Instant scheduledFor, UseCase useCase) {
         Instant when = scheduledFor != null ? scheduledFor : clock.instant();
-        String utc = scheduledFor != null ? "Sends scheduled_for " + scheduledFor + " (UTC)" : "Dials now";
-        CallingHours.Check check = rules.callingHours().check(phoneResult, when, calleeZone.get(), calleeZones);
-        List<ZoneId> choices = List.of();
-        if (check instanceof CallingHours.Check.ZoneNeeded needed) {
-            choices = needed.choices();
-            scheduleSummary.set(utc);
-            callingHoursWarning.set(needed.warning());
-        } else if (check instanceof CallingHours.Check.CalleeTime time) {
-            choices = time.choices();
-            scheduleSummary.set(utc + " · callee's time " + time.local().format(LOCAL) + " ("
-                    + time.local().getZone().getId() + ")");
-            callingHoursWarning.set(time.warning().orElse(null));
-        } else {
-            scheduleSummary.set(utc);
-            callingHoursWarning.set(null);
+        String utc = "Dials now";
+        if (scheduledFor != null) {
+            ZoneId typedIn = scheduleZone.get() == null ? clock.getZone() : scheduleZone.get();
+            // What the typed date and time were read as, then what goes on the wire.
+            utc = scheduledFor.atZone(typedIn).format(UNDERSTOOD) + " " + ZoneNames.shortLabel(typedIn, scheduledFor)
+                    + " · sends scheduled_for " + scheduledFor + " (UTC)";
         }
+        CallingRule.Verdict verdict = callingRule.check(phoneResult, when, calleeZone.get(), useCase);
+        List<ZoneId> choices = verdict.zoneChoices();
+        scheduleSummary.set(verdict.calleeTime() == null ? utc : utc + " · callee's time "
+                + verdict.calleeTime().format(LOCAL) + " (" + ZoneNames.shortLabel(verdict.calleeTime().getZone(), when) + ")");
+        callingHoursWarning.set(verdict.warning().orElse(null));
         if (!calleeZoneChoices.equals(choices)) {
             calleeZoneChoices.setAll(choices);
         }
@@ -515,6 +575,40 @@ public final class DialViewModel {
     public ReadOnlyStringProperty missingVariablesProperty() { return missingVariables.getReadOnlyProperty(); }
     public ReadOnlyStringProperty templatePreviewProperty() { return templatePreview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty scheduleSummaryProperty() { return scheduleSummary.getReadOnlyProperty(); }
+    /** The zones a schedule can be typed in, west to east, the operator's own among them. */
+    public List<ZoneId> scheduleZoneChoices() { return scheduleZoneChoices; }
+
+    /** "Pacific Time — Los Angeles (UTC−08:00)", with the offset in force now. */
+    public String zoneLabel(ZoneId zone) { return ZoneNames.label(zone, clock.instant()); }
+
+    /** The schedule date's text as the operator types it; the picker's value follows when it is a date. */
+    public StringProperty scheduleDateTextProperty() { return scheduleDateText; }
+
+    public Locale dateLocale() { return rules.dateLocale(); }
+
+    /** What a copy put on the clipboard, said back; null when nothing was copied since the last change. */
+    public ReadOnlyStringProperty copyNoticeProperty() { return copyNotice.getReadOnlyProperty(); }
+
+    /** The curl command went to the clipboard: say so, and where its key comes from. */
+    public void curlCopied() {
+        copyNotice.set("Copied the curl command. It sends the key in $DIALDESK_API_KEY"
+                + (sandboxKey.isPresent() ? ": set it to the sandbox's key (Copy sandbox key)." : ": set it to this account's key."));
+    }
+
+    public void callIdCopied() {
+        copyNotice.set("Copied the call ID " + createdCallIdProperty().get() + ".");
+    }
+
+    public void sandboxKeyCopied() {
+        copyNotice.set("Copied the sandbox's key. In a shell: export DIALDESK_API_KEY='…' with it pasted in, then the curl command.");
+    }
+
+    /** The sandbox's key to copy beside a curl command; empty on a real account. */
+    public Optional<ApiKey> sandboxKey() { return sandboxKey; }
+
+    /** What Undo would take back ("Form cleared."), or null when there is nothing to undo. */
+    public ReadOnlyStringProperty undoMessageProperty() { return undoMessage.getReadOnlyProperty(); }
+
     public ReadOnlyStringProperty callingHoursWarningProperty() { return callingHoursWarning.getReadOnlyProperty(); }
     public ObservableList<ZoneId> calleeZoneChoices() { return calleeZoneChoicesView; }
     /** "2 fields need attention: Callee phone, Params"; empty when the form is valid. */

@@ -6,12 +6,15 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.dialdesk.ui.common.FormFields;
+import org.dialdesk.ui.common.TabMovesFocus;
 
 /** Metadata as key/value rows, or as raw JSON for nested values; switching carries the content across. */
 final class MetadataEditor {
@@ -40,6 +43,7 @@ final class MetadataEditor {
         Button add = new Button("Add field");
         add.setId("addMetadataButton");
         add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        add.setTooltip(new Tooltip("Add a key and value to the call's metadata (Alt+E goes here)"));
         add.setOnAction(e -> {
             vm.addMetadataRow();
             // Straight into the new row's key, so "Add field" then typing just works.
@@ -51,6 +55,7 @@ final class MetadataEditor {
         ToggleButton jsonMode = new ToggleButton("Edit as JSON");
         jsonMode.setId("metadataJsonToggle");
         jsonMode.getStyleClass().add(Styles.SMALL);
+        jsonMode.setTooltip(new Tooltip("Edit the metadata as one JSON object instead of rows (Space toggles)"));
         jsonMode.setSelected(vm.metadataJsonModeProperty().get());
         jsonMode.setOnAction(e -> {
             vm.setMetadataJsonMode(jsonMode.isSelected());
@@ -59,6 +64,7 @@ final class MetadataEditor {
         TextArea json = new TextArea();
         json.setId("metadataJsonField");
         json.setPrefRowCount(4);
+        TabMovesFocus.install(json);
         json.getStyleClass().add("monospace");
         json.setPromptText("{\"crm_id\": \"42\"}");
         json.textProperty().bindBidirectional(vm.metadataJsonProperty());

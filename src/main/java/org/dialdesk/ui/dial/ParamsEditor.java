@@ -6,11 +6,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dialdesk.ui.common.FormFields;
+import org.dialdesk.ui.common.TabMovesFocus;
 import org.dialdesk.ui.common.JsonHighlighter;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -27,6 +29,7 @@ final class ParamsEditor {
         params.getStyleClass().add("json-editor");
         params.setParagraphGraphicFactory(LineNumberFactory.get(params));
         params.setWrapText(true);
+        TabMovesFocus.install(params);
         params.setAccessibleText("Params: JSON injected into the use case's prompt template");
         params.replaceText(vm.paramsProperty().get());
         params.setStyleSpans(0, JsonHighlighter.highlight(params.getText()));
@@ -46,10 +49,11 @@ final class ParamsEditor {
         paramsScroll.setMinHeight(90);
         Label paramsStatus = FormFields.hint("paramsStatus");
         paramsStatus.textProperty().bind(vm.paramsStatusProperty());
-        Button format = new Button("F_ormat");
+        Button format = new Button("_Format");
         format.setId("formatParamsButton");
         format.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         format.setOnAction(e -> vm.formatParams());
+        format.setTooltip(new Tooltip("Indent the params as JSON (Alt+F)"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox paramsFooter = new HBox(8, paramsStatus, gap, format);
@@ -71,6 +75,6 @@ final class ParamsEditor {
         preview.visibleProperty().bind(vm.templatePreviewProperty().isNotEmpty());
         preview.managedProperty().bind(preview.visibleProperty());
         VBox paramsBox = new VBox(4, paramsScroll, paramsFooter, variables, missing, preview);
-        return form.field("P_arams (JSON)", DialViewModel.PARAMS, paramsBox, null, null, params);
+        return form.field("Params (_JSON)", DialViewModel.PARAMS, paramsBox, null, null, params);
     }
 }

@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -25,14 +24,18 @@ final class ScheduleEditor {
     }
 
     static Node of(DialViewModel vm, FormFields form) {
-        CheckBox later = new CheckBox("Schedule for _later");
+        CheckBox later = new CheckBox("Schedule for la_ter");
         later.setId("scheduleLaterToggle");
         later.selectedProperty().bindBidirectional(vm.scheduleLaterProperty());
         DatePicker date = new DatePicker();
         date.setId("scheduleDate");
+        date.setConverter(new TypedDateConverter(vm.dateLocale()));
         date.valueProperty().bindBidirectional(vm.scheduleDateProperty());
+        date.getEditor().textProperty().bindBidirectional(vm.scheduleDateTextProperty());
+        date.setPromptText("yyyy-mm-dd");
         date.setPrefWidth(150);
-        date.setAccessibleText("Date to call on");
+        date.setMinWidth(130);
+        date.setAccessibleText("Date to call on: type it as year-month-day or in your locale's short form, or pick it");
         TextField time = new TextField();
         time.setId("scheduleTime");
         time.setPromptText("9:30");
@@ -47,27 +50,40 @@ final class ScheduleEditor {
         });
         SearchableComboBox<ZoneId> zone = new SearchableComboBox<>();
         zone.setId("scheduleZone");
-        zone.getItems().setAll(ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList());
+        zone.getItems().setAll(vm.scheduleZoneChoices());
         zone.valueProperty().bindBidirectional(vm.scheduleZoneProperty());
-        zone.setConverter(FormFields.converter(ZoneId::getId));
+        // Searched by what the label says: "pacific", "los angeles", "utc−08".
+        zone.setConverter(FormFields.converter(vm::zoneLabel));
+        zone.setPromptText("Time zone");
         zone.setAccessibleText("Time zone of the date and time above");
         HBox.setHgrow(zone, Priority.ALWAYS);
         zone.setMaxWidth(Double.MAX_VALUE);
         // It stretches to its row anyway; without a preferred width the first layout would measure
         // a cell for each of the ~600 zones to find the widest name.
         zone.setPrefWidth(200);
-        HBox when = new HBox(8, date, time, zone);
-        when.setAlignment(Pos.CENTER_LEFT);
+        HBox dateAndTime = new HBox(8, date, time);
+        dateAndTime.setAlignment(Pos.CENTER_LEFT);
+        time.setMinWidth(70);
+        // The zone has a line of its own: its names are long ("Central Time — Chicago (UTC−06:00)").
+        VBox when = new VBox(6, dateAndTime, zone);
         when.disableProperty().bind(vm.scheduleLaterProperty().not());
 
-        ComboBox<ZoneId> calleeZone = new ComboBox<>();
+        SearchableComboBox<ZoneId> calleeZone = new SearchableComboBox<>();
         calleeZone.setId("calleeZonePicker");
         calleeZone.setItems(vm.calleeZoneChoices());
-        calleeZone.setConverter(FormFields.converter(ZoneId::getId));
+        calleeZone.setConverter(FormFields.converter(vm::zoneLabel));
         calleeZone.setPromptText("Callee's time zone");
+        calleeZone.setAccessibleText("Callee's time zone, for the calling-hours check");
+        calleeZone.setMaxWidth(Double.MAX_VALUE);
         calleeZone.valueProperty().bindBidirectional(vm.calleeZoneProperty());
-        calleeZone.visibleProperty().bind(Bindings.isNotEmpty(vm.calleeZoneChoices()));
-        calleeZone.managedProperty().bind(calleeZone.visibleProperty());
+        Label calleeZoneLabel = new Label("Callee's zone");
+        calleeZoneLabel.setLabelFor(calleeZone);
+        calleeZoneLabel.setMinWidth(Label.USE_PREF_SIZE);
+        HBox.setHgrow(calleeZone, Priority.ALWAYS);
+        HBox calleeZoneRow = new HBox(8, calleeZoneLabel, calleeZone);
+        calleeZoneRow.setAlignment(Pos.CENTER_LEFT);
+        calleeZoneRow.visibleProperty().bind(Bindings.isNotEmpty(vm.calleeZoneChoices()));
+        calleeZoneRow.managedProperty().bind(calleeZoneRow.visibleProperty());
 
         Label summary = FormFields.hint("scheduleSummary");
         summary.textProperty().bind(vm.scheduleSummaryProperty());
@@ -76,7 +92,7 @@ final class ScheduleEditor {
         warning.setWrapText(true);
         warning.getStyleClass().add(Styles.WARNING);
         FormFields.showWhenSet(warning, vm.callingHoursWarningProperty());
-        VBox box = new VBox(6, later, when, calleeZone, summary, warning);
+        VBox box = new VBox(6, later, when, calleeZoneRow, summary, warning);
         return form.field("When", DialViewModel.SCHEDULE, box, null, null, later);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.DialDraft;
 import org.dialdesk.ui.dial.DialViewModel;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -53,7 +55,7 @@ class DialViewModelTest {
     static final String AVA = "660000000000000000000001";
     static final String REMINDER_V3 = "670000000000000000000001";
     static final Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
-    static final DialViewModel.Rules US_RULES = new DialViewModel.Rules("US", LocalTime.of(8, 0), LocalTime.of(21, 0));
+    static final DialViewModel.Rules US_RULES = new DialViewModel.Rules("US", LocalTime.of(8, 0), LocalTime.of(21, 0), Locale.US);
 
     @TempDir
     Path dir;
@@ -79,7 +81,7 @@ class DialViewModelTest {
     DialViewModel newViewModel(DialService dials, OrgDirectory directory) {
         memory = new DialMemoryStore(dir, "sandbox");
         return new DialViewModel(dials, directory, new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")),
-                US_RULES, CalleeZones.load(), memory.load(), memory::saveLater);
+                US_RULES, CalleeZones.load(), memory.load(), memory::saveLater, Optional.empty());
     }
 
     @AfterEach
@@ -289,7 +291,8 @@ class DialViewModelTest {
         scheduleAt(LocalDate.parse(date), time, zone);
         assertTrue(vm.validProperty().get(), vm.errors().toString());
         assertTrue(requestJson().contains("\"scheduled_for\":\"" + utc + "\""), requestJson());
-        assertTrue(vm.scheduleSummaryProperty().get().startsWith("Sends scheduled_for " + utc));
+        assertTrue(vm.scheduleSummaryProperty().get().contains("sends scheduled_for " + utc + " (UTC)"),
+                vm.scheduleSummaryProperty().get());
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -314,20 +317,95 @@ class DialViewModelTest {
         vm.scheduleDateProperty().set(LocalDate.of(2026, 12, 1));
         vm.scheduleTimeProperty().set("16:30");
         vm.scheduleZoneProperty().set(ZoneId.of("America/Chicago"));
-        assertTrue(vm.scheduleSummaryProperty().get().endsWith("callee's time Tue 1 Dec 23:30 (Europe/Berlin)"),
+        assertTrue(vm.scheduleSummaryProperty().get().startsWith("Tue 1 Dec 2026, 16:30 Chicago, Central Time"),
+                "what the typed date and time were read as: " + vm.scheduleSummaryProperty().get());
+        assertTrue(vm.scheduleSummaryProperty().get().endsWith("callee's time Tue 1 Dec 23:30 (Berlin, Central European Time)"),
                 vm.scheduleSummaryProperty().get());
-        assertTrue(vm.callingHoursWarningProperty().get().contains("23:30"), "outside 08:00–21:00");
+        assertTrue(vm.callingHoursWarningProperty().get().contains("23:30 for the callee, outside the legal calling hours"),
+                "outside 08:00–21:00");
         assertTrue(vm.validProperty().get(), "a warning, not a block");
 
         vm.scheduleTimeProperty().set("9:30");
         assertNull(vm.callingHoursWarningProperty().get());
+    }
 
-        vm.phoneProperty().set("+14155550125");
-        assertTrue(vm.calleeZoneChoices().contains(ZoneId.of("America/Los_Angeles")), "the US has several zones");
-        assertTrue(vm.callingHoursWarningProperty().get().startsWith("Calling hours not checked"));
-        vm.calleeZoneProperty().set(ZoneId.of("America/Los_Angeles"));
-        assertTrue(vm.scheduleSummaryProperty().get().contains("07:30 (America/Los_Angeles)"));
-        assertTrue(vm.callingHoursWarningProperty().get().contains("7:30"), "before 8 am for the callee");
+    @Test
+    void aNumberWhosePrefixHasOneZoneGetsItWithoutAsking() {
+        scheduleAt(LocalDate.of(2026, 12, 1), "9:30", "America/Chicago");
+        vm.phoneProperty().set("+14155550125"); // San Francisco
+        assertTrue(vm.calleeZoneChoices().isEmpty(), "415 is Pacific Time only: " + vm.calleeZoneChoices());
+        assertTrue(vm.scheduleSummaryProperty().get().endsWith("callee's time Tue 1 Dec 07:30 (Los Angeles, Pacific Time)"),
+                vm.scheduleSummaryProperty().get());
+        assertTrue(vm.callingHoursWarningProperty().get().contains("7:30 for the callee"), "before 8 am for the callee");
+
+        vm.phoneProperty().set("+19075550100"); // Alaska: Anchorage, and Adak on the Aleutians an hour behind
+        assertEquals(List.of(ZoneId.of("America/Adak"), ZoneId.of("America/Anchorage")), vm.calleeZoneChoices());
+        assertTrue(vm.callingHoursWarningProperty().get().startsWith("Calling hours not checked for the callee: "
+                + "numbers like this one are used in 2 time zones of United States."), vm.callingHoursWarningProperty().get());
+        vm.calleeZoneProperty().set(ZoneId.of("America/Anchorage"));
+        assertTrue(vm.scheduleSummaryProperty().get().endsWith("06:30 (Anchorage, Alaska Time)"), vm.scheduleSummaryProperty().get());
+        assertEquals("Alaska Time — Anchorage (UTC−09:00)", vm.zoneLabel(ZoneId.of("America/Anchorage")));
+    }
+
+    @Test
+    void aTimeMustBeInsideBothTheLegalWindowAndTheUseCasesHours() {
+        scheduleAt(LocalDate.of(2026, 12, 1), "20:30", "America/Chicago");
+        vm.useCaseIdProperty().set(REMINDER); // 08:00–20:00 America/Chicago
+        vm.phoneProperty().set("+14155550125"); // 18:30 in San Francisco: inside the legal window
+        assertEquals("It will be 20:30 in America/Chicago, outside Appointment reminder's hours (8:00–20:00 America/Chicago).",
+                vm.callingHoursWarningProperty().get());
+
+        vm.phoneProperty().set("+12125550100"); // 21:30 in New York: outside both
+        assertEquals("It will be 21:30 for the callee, outside the legal calling hours (8:00–21:00 callee time).\n"
+                + "It will be 20:30 in America/Chicago, outside Appointment reminder's hours (8:00–20:00 America/Chicago).",
+                vm.callingHoursWarningProperty().get());
+
+        vm.scheduleTimeProperty().set("19:30");
+        assertNull(vm.callingHoursWarningProperty().get(), "inside both");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "2026-12-24",
+        "12/24/2026",
+        "12/24/26",
+        "Dec 24, 2026",
+        "  dec 24, 2026 ",
+    })
+    void typedDatesInIsoOrTheLocalesFormsAreRead(String typed) {
+        scheduleAt(null, "9:30", "America/Chicago");
+        vm.scheduleDateTextProperty().set(typed);
+        assertTrue(vm.validProperty().get(), vm.errors().toString());
+        assertTrue(requestJson().contains("\"scheduled_for\":\"2026-12-24T15:30:00Z\""), requestJson());
+        assertTrue(vm.scheduleSummaryProperty().get().startsWith("Thu 24 Dec 2026, 9:30"), vm.scheduleSummaryProperty().get());
+    }
+
+    @Test
+    void aDateInNoKnownFormSaysWhichFormsWork() {
+        scheduleAt(null, "9:30", "America/Chicago");
+        for (String typed : List.of("24.12.2026", "2026-02-30", "tomorrow", "13/24/2026")) {
+            vm.scheduleDateTextProperty().set(typed);
+            assertFalse(vm.validProperty().get(), typed);
+            assertEquals("\u201c" + typed + "\u201d is not a date: type it as 2026-12-24 or 12/24/2026, or pick it from the calendar.",
+                    vm.errors().get("scheduled_for"));
+        }
+        vm.scheduleDateTextProperty().set("");
+        assertEquals("Choose the date to call on.", vm.errors().get("scheduled_for"));
+    }
+
+    @Test
+    void aGermanOperatorTypesDatesTheGermanWay() {
+        DialViewModel german = new DialViewModel(DialService.over(client, clock), new OrgDirectory(client, clock),
+                new DirectTaskRunner(), clock.withZone(ZoneId.of("Europe/Berlin")),
+                new DialViewModel.Rules("DE", LocalTime.of(8, 0), LocalTime.of(21, 0), Locale.GERMANY), CalleeZones.load(),
+                memory.load(), d -> { }, Optional.empty());
+        german.scheduleLaterProperty().set(true);
+        german.scheduleTimeProperty().set("9:30");
+        german.scheduleDateTextProperty().set("24.12.2026");
+        assertNull(german.errors().get("scheduled_for"), german.errors().toString());
+        german.scheduleDateTextProperty().set("12/24/2026");
+        assertTrue(german.errors().get("scheduled_for").contains("type it as 2026-12-24 or 24.12.2026"),
+                german.errors().toString());
     }
 
     @Test
@@ -339,7 +417,8 @@ class DialViewModelTest {
         assertEquals(DialViewModel.Outcome.CREATED, vm.outcomeProperty().get(), vm.outcomeMessageProperty().get());
         String id = vm.createdCallIdProperty().get();
         assertEquals("+14155550125", client.getCall(id).to());
-        assertTrue(vm.outcomeMessageProperty().get().contains("Appointment reminder"));
+        assertTrue(vm.outcomeMessageProperty().get().startsWith("Call created to +14155550125 · Appointment reminder · "
+                + "created 2026-11-23 09:00 · ID "), "the operator's time, not raw UTC: " + vm.outcomeMessageProperty().get());
         assertEquals(List.of("q4"), vm.recentCampaigns());
         assertEquals("+14155550125", vm.phoneProperty().get(), "the form keeps its contents");
         assertFalse(vm.canDialProperty().get(), "the same call again needs Dial again: a double click rings once");
@@ -528,6 +607,89 @@ class DialViewModelTest {
         assertEquals(LocalDate.of(2026, 12, 1), again.scheduleDateProperty().get());
         assertEquals("k", again.metadataRows().get(0).key());
         assertEquals(ZoneId.of("America/Chicago"), again.scheduleZoneProperty().get());
+    }
+
+    /** A call as history lists it: placed without params (the service reads them back as null). */
+    static Call callWithoutParams() throws IOException {
+        return Json.mapper().readValue("""
+                {"id": "6a0000000000000000000001", "status": "completed",
+                 "metadata": {"from": "+13125550142", "to": "+14155550125", "call_sid": "CA1", "crm_id": "42"},
+                 "use_case": {"id": "650000000000000000000001", "name": "Appointment reminder"},
+                 "agent": {"id": "660000000000000000000001", "name": "Ava"},
+                 "language": "en-US", "params": null, "campaign_id": "q4", "max_duration_mins": 7}
+                """, Call.class);
+    }
+
+    void typeADraft() {
+        vm.numberIdProperty().set(SUPPORT_LINE);
+        vm.phoneProperty().set("+14155550199");
+        vm.paramsProperty().set("{\"clinic\": \"North\"}");
+        vm.promptIdProperty().set("draft-prompt");
+        vm.scheduleLaterProperty().set(true);
+        vm.scheduleTimeProperty().set("9:30");
+        vm.modelIdProperty().set(REMINDER_V3);
+    }
+
+    @Test
+    void dialAgainKeepsEveryFieldOfTheCallAndLeavesAbsentOnesEmpty() throws IOException {
+        typeADraft();
+        vm.prefill(callWithoutParams());
+        assertEquals("", vm.paramsProperty().get(), "no params, not the text null");
+        assertFalse(requestJson().contains("\"params\""), "and none are sent: " + requestJson());
+        String collections = vm.numbers().stream().filter(n -> "+13125550142".equals(n.number())).findFirst().orElseThrow().id();
+        assertEquals(collections, vm.numberIdProperty().get());
+        assertEquals("+14155550125", vm.phoneProperty().get());
+        assertEquals(REMINDER, vm.useCaseIdProperty().get());
+        assertEquals(AVA, vm.agentIdProperty().get());
+        assertEquals(Language.fromTag("en-US").orElseThrow(), vm.languageProperty().get());
+        assertEquals("q4", vm.campaignProperty().get());
+        assertEquals("7", vm.maxDurationProperty().get());
+        assertEquals(List.of(new DialDraft.MetadataEntry("crm_id", "42")), vm.metadata().entries(),
+                "the operator's metadata, not what the service adds");
+        assertEquals("", vm.promptIdProperty().get(), "the call had none: the draft's does not mix in");
+        assertEquals("", vm.modelIdProperty().get());
+        assertFalse(vm.scheduleLaterProperty().get());
+        assertTrue(vm.validProperty().get(), vm.errors().toString());
+    }
+
+    @Test
+    void replacingADraftOrClearingItCanBeUndone() throws IOException {
+        typeADraft();
+        vm.prefill(callWithoutParams());
+        assertTrue(vm.undoMessageProperty().get().startsWith("Form filled from the call to +14155550125"));
+        vm.undoReplace();
+        assertEquals("+14155550199", vm.phoneProperty().get());
+        assertEquals("{\"clinic\": \"North\"}", vm.paramsProperty().get());
+        assertEquals("draft-prompt", vm.promptIdProperty().get());
+        assertTrue(vm.scheduleLaterProperty().get());
+        assertEquals(REMINDER_V3, vm.modelIdProperty().get());
+        assertNull(vm.undoMessageProperty().get(), "one undo per replacement");
+
+        vm.clear();
+        assertEquals("Form cleared.", vm.undoMessageProperty().get());
+        assertEquals("", vm.paramsProperty().get());
+        vm.undoReplace();
+        assertEquals("{\"clinic\": \"North\"}", vm.paramsProperty().get());
+
+        vm.clear();
+        vm.clear();
+        assertNull(vm.undoMessageProperty().get(), "clearing an empty form has nothing to undo");
+    }
+
+    @Test
+    void copyingSaysWhatWasCopiedAndOffersTheSandboxKeyOnlyOnTheSandbox() {
+        fillMinimal();
+        vm.curlCopied();
+        assertEquals("Copied the curl command. It sends the key in $DIALDESK_API_KEY: set it to this account's key.",
+                vm.copyNoticeProperty().get());
+        vm.campaignProperty().set("q1");
+        assertNull(vm.copyNoticeProperty().get(), "a change to the form makes the notice stale");
+
+        DialViewModel onSandbox = new DialViewModel(DialService.over(client, clock), new OrgDirectory(client, clock),
+                new DirectTaskRunner(), clock, US_RULES, CalleeZones.load(), memory.load(), d -> { }, Optional.of(ApiKey.of("k")));
+        onSandbox.curlCopied();
+        assertTrue(onSandbox.copyNoticeProperty().get().endsWith("set it to the sandbox's key (Copy sandbox key)."));
+        assertEquals("k", onSandbox.sandboxKey().orElseThrow().reveal());
     }
 
     @Test

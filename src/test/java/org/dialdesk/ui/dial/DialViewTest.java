@@ -8,6 +8,8 @@ import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Locale;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -52,7 +54,7 @@ import javafx.scene.control.TextField;
 
 /** The dial form as an operator uses it: keyboard and mouse, against a real service. */
 class DialViewTest {
-    static final DialViewModel.Rules RULES = new DialViewModel.Rules("US", LocalTime.of(8, 0), LocalTime.of(21, 0));
+    static final DialViewModel.Rules RULES = new DialViewModel.Rules("US", LocalTime.of(8, 0), LocalTime.of(21, 0), Locale.US);
 
     @TempDir
     Path dir;
@@ -75,7 +77,7 @@ class DialViewTest {
             Clock chicago = TestClocks.ticking().withZone(ZoneId.of("America/Chicago"));
             dials = new RecordingDialService(DialService.over(using, chicago));
             DialViewModel vm = new DialViewModel(dials, new OrgDirectory(using, chicago), runner,
-                    chicago, RULES, CalleeZones.load(), memory.load(), memory::saveLater);
+                    chicago, RULES, CalleeZones.load(), memory.load(), memory::saveLater, Optional.empty());
             Scene scene = new Scene(new DialView(vm, new OnePerFrame(), navigation), 1280, 800);
             scene.getStylesheets().add(DialView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
             s.setScene(scene);
@@ -142,8 +144,9 @@ class DialViewTest {
         assertTrue(kit.byId("requestPreview", TextArea.class).getText().contains("\"phone_number\" : \"+14155550129\""));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 
-        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: "));
-        String id = kit.byId("dialResult", Label.class).getText().substring("Call created: ".length()).split(" ")[0];
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created to "));
+        String text = kit.byId("dialResult", Label.class).getText();
+        String id = text.substring(text.lastIndexOf(" ID ") + " ID ".length());
         Call call = client.getCall(id);
         assertEquals("+14155550129", call.to());
         assertEquals("en-US", call.language());
@@ -177,7 +180,7 @@ class DialViewTest {
         kit.type("paramsEditor", "{\"a\": 1}");
         kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: "));
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created to "));
         assertEquals(1, dials.sent().size(), "the invalid form asked for no dial");
         assertEquals("+14155550129", dials.sent().get(0).phoneNumber());
         assertEquals(1, sandbox.callCount());
@@ -201,7 +204,7 @@ class DialViewTest {
         robot.clickOn("#dialButton");
         kit.waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         robot.clickOn("Dial anyway");
-        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: "));
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created to "));
         assertEquals(1, dials.sent().size());
     }
 
@@ -250,7 +253,7 @@ class DialViewTest {
             kit.type("phoneField", "+14155550129");
             kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
             robot.clickOn("#dialButton");
-            kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created: 65a0aa00bb11cc22dd33ee44"));
+            kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().endsWith("ID 65a0aa00bb11cc22dd33ee44"));
             RecordedRequest dial = null;
             for (int i = 0; i < server.getRequestCount() && dial == null; i++) {
                 RecordedRequest next = server.takeRequest(1, TimeUnit.SECONDS);

@@ -76,6 +76,9 @@ public final class FormFields {
         box.getChildren().add(errorLabel(errorKey));
         focusTargets.putIfAbsent(errorKey, focusTarget);
         touchOnFocusLoss(focusTarget, errorKey);
+        if (input != focusTarget) {
+            touchOnFocusLoss(input, errorKey); // e.g. metadata: the caret is in a row, not on "Add field"
+        }
         if (manual != null) {
             touchOnFocusLoss(manual, errorKey);
         }
@@ -139,22 +142,17 @@ public final class FormFields {
         label.setVisible(message != null && touched.contains(key));
     }
 
+    /**
+     * Marks the field touched when the caret leaves {@code node} or anything inside it: a picker's
+     * search field, a code editor's text, a metadata row's key and value.
+     */
     private void touchOnFocusLoss(Node node, String key) {
-        node.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused && operatorActive) {
+        node.focusWithinProperty().addListener((obs, was, within) -> {
+            if (!within && operatorActive) {
                 touched.add(key);
                 refresh(key);
             }
         });
-        if (node instanceof Control control) {
-            // SearchableComboBox and CodeArea focus inner nodes; catch those too.
-            control.focusWithinProperty().addListener((obs, was, within) -> {
-                if (!within && operatorActive) {
-                    touched.add(key);
-                    refresh(key);
-                }
-            });
-        }
     }
 
     /** A small muted line under a field. */

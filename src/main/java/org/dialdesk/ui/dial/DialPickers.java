@@ -47,7 +47,17 @@ final class DialPickers {
     }
 
     void load() {
+        if (shown == null) {
+            // The lists can take a while on a slow link: an ID the operator has to hand goes in meanwhile.
+            numbersProblem.set(whileLoading("caller numbers"));
+            useCasesProblem.set(whileLoading("use cases"));
+            agentsProblem.set(whileLoading("agents"));
+        }
         runner.run(directory::lists, this::show, this::failed);
+    }
+
+    private static String whileLoading(String what) {
+        return "Loading the " + what + "… Type or paste the 24-character ID meanwhile if you have it.";
     }
 
     void reload() {
@@ -92,6 +102,9 @@ final class DialPickers {
             models.clear();
             modelsProblem.set(null);
             return;
+        }
+        if (models.isEmpty()) {
+            modelsProblem.set(whileLoading("models"));
         }
         runner.run(() -> directory.activeModelsOf(useCase), items -> {
             if (useCase.equals(chosenUseCase.get())) { // not an answer for a use case since left

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -171,7 +172,7 @@ public final class DialView extends BorderPane {
         numberPicker.setPromptText("Choose the number calls come from");
         bindPicker(numberPicker, vm.numbers(), vm.numberIdProperty(), CallerNumber::id);
         return field("Caller _number", DialViewModel.NUMBER, numberPicker,
-                manualId("numberIdField", vm.numberIdProperty(), vm.numbersProblemProperty()), null);
+                manualId("numberIdField", vm.numberIdProperty(), vm.numbersProblemProperty(), vm.numbers(), CallerNumber::id, "caller numbers"), null);
     }
 
     private Node phoneField() {
@@ -191,7 +192,7 @@ public final class DialView extends BorderPane {
         useCasePicker.setPromptText("The caller number's default");
         bindPicker(useCasePicker, vm.useCases(), vm.useCaseIdProperty(), UseCase::id);
         return field("_Use case", DialViewModel.USE_CASE, withClear(useCasePicker, vm.useCaseIdProperty()),
-                manualId("useCaseIdField", vm.useCaseIdProperty(), vm.useCasesProblemProperty()), null);
+                manualId("useCaseIdField", vm.useCaseIdProperty(), vm.useCasesProblemProperty(), vm.useCases(), UseCase::id, "use cases"), null);
     }
 
     private Node agentField() {
@@ -201,7 +202,7 @@ public final class DialView extends BorderPane {
         agentPicker.setPromptText("The use case's agent");
         bindPicker(agentPicker, vm.agents(), vm.agentIdProperty(), Agent::id);
         return field("_Agent", DialViewModel.AGENT, withClear(agentPicker, vm.agentIdProperty()),
-                manualId("agentIdField", vm.agentIdProperty(), vm.agentsProblemProperty()), null);
+                manualId("agentIdField", vm.agentIdProperty(), vm.agentsProblemProperty(), vm.agents(), Agent::id, "agents"), null);
     }
 
     private Node modelField() {
@@ -211,7 +212,7 @@ public final class DialView extends BorderPane {
         modelPicker.setPromptText("Active models of the chosen use case");
         bindPicker(modelPicker, vm.models(), vm.modelIdProperty(), CallModel::id);
         return field("_Model", DialViewModel.MODEL, withClear(modelPicker, vm.modelIdProperty()),
-                manualId("modelIdField", vm.modelIdProperty(), vm.modelsProblemProperty()), null);
+                manualId("modelIdField", vm.modelIdProperty(), vm.modelsProblemProperty(), vm.models(), CallModel::id, "models"), null);
     }
 
     private Node languageField() {
@@ -321,19 +322,34 @@ public final class DialView extends BorderPane {
         return form.field(label, errorKey, input, manual, below, input);
     }
 
-    /** When a list cannot be loaded, a text field takes the ID instead. */
-    private Node manualId(String id, StringProperty value, ObservableStringValue problem) {
+    /**
+     * A text field for the ID, shown while its list loads or when it cannot be loaded, and when the
+     * ID in the form is not one the loaded list has (a typed one, or one the list has since lost):
+     * the operator always sees what will be sent.
+     */
+    private <T> Node manualId(String id, StringProperty value, ObservableStringValue problem, ObservableList<T> items,
+                              Function<T, String> idOf, String what) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText("24-character ID");
         field.textProperty().bindBidirectional(value);
         field.setAccessibleText("ID typed by hand");
-        Label why = new Label();
-        why.setWrapText(true);
-        why.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
-        why.textProperty().bind(problem);
-        VBox box = new VBox(4, why, field);
-        box.visibleProperty().bind(Bindings.isNotNull(problem));
+        StringBinding why = Bindings.createStringBinding(() -> {
+            if (problem.get() != null) {
+                return problem.get();
+            }
+            String typed = value.get() == null ? "" : value.get().strip();
+            boolean unknown = !items.isEmpty() && !typed.isEmpty()
+                    && items.stream().noneMatch(item -> typed.equals(idOf.apply(item)));
+            return unknown ? "Not one of the " + what + " listed: it is sent as typed. Choose from the list, or check the ID." : null;
+        }, problem, value, items);
+        Label reason = new Label();
+        reason.setWrapText(true);
+        reason.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        reason.textProperty().bind(why);
+        VBox box = new VBox(4, reason, field);
+        // Kept while the caret is in it, so a list arriving mid-typing does not whisk the field away.
+        box.visibleProperty().bind(Bindings.isNotNull(why).or(field.focusedProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

@@ -29,7 +29,7 @@ final class ScheduleEditor {
         later.selectedProperty().bindBidirectional(vm.scheduleLaterProperty());
         DatePicker date = new DatePicker();
         date.setId("scheduleDate");
-        date.setConverter(new TypedDateConverter(vm.dateLocale()));
+        date.setConverter(new TypedDateConverter(vm.dateLocale(), date.getEditor()));
         date.valueProperty().bindBidirectional(vm.scheduleDateProperty());
         date.getEditor().textProperty().bindBidirectional(vm.scheduleDateTextProperty());
         date.setPromptText("yyyy-mm-dd");

@@ -693,6 +693,28 @@ class DialViewModelTest {
     }
 
     @Test
+    void whileTheListsLoadATypedIdIsOfferedAndWorks() {
+        DirectTaskRunner slow = new DirectTaskRunner();
+        slow.holdWork();
+        DialViewModel loading = new DialViewModel(DialService.over(client, clock), new OrgDirectory(client, clock), slow,
+                clock, US_RULES, CalleeZones.load(), memory.load(), d -> { }, Optional.empty());
+        loading.loadPickers();
+        assertTrue(loading.useCasesProblemProperty().get().startsWith("Loading the use cases… Type or paste"),
+                "the typed-ID field shows at once: " + loading.useCasesProblemProperty().get());
+        assertTrue(loading.agentsProblemProperty().get().startsWith("Loading the agents…"));
+        loading.numberIdProperty().set(SUPPORT_LINE);
+        loading.phoneProperty().set("+14155550125");
+        loading.useCaseIdProperty().set(REMINDER);
+        assertTrue(loading.modelsProblemProperty().get().startsWith("Loading the models…"));
+        assertTrue(loading.validProperty().get(), "a typed ID dials before any list arrives: " + loading.errors());
+
+        slow.releaseAll();
+        assertNull(loading.useCasesProblemProperty().get(), "loaded: the picker takes over");
+        assertNull(loading.modelsProblemProperty().get());
+        assertEquals(REMINDER, loading.useCaseIdProperty().get(), "what was typed stays chosen");
+    }
+
+    @Test
     void curlUsesTheEnvironmentVariableNotTheKey() {
         fillMinimal();
         vm.paramsProperty().set("{\"name\": \"O'Brien\"}");

@@ -7,6 +7,14 @@ import org.dialdesk.ui.dial.DialViewModel;
 import org.dialdesk.testing.TestClocks;
 
 import java.nio.file.Path;
+import org.fxmisc.richtext.CodeArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.GridPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.DatePicker;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -68,6 +76,10 @@ class DialViewTest {
     DialMemoryStore memory;
 
     void show(DialClient using) throws Exception {
+        show(using, 1280, 800);
+    }
+
+    void show(DialClient using, double width, double height) throws Exception {
         runner = new FxTaskRunner(2);
         memory = new DialMemoryStore(dir, "test");
         Stage stage = FxToolkit.registerPrimaryStage();
@@ -78,7 +90,7 @@ class DialViewTest {
             dials = new RecordingDialService(DialService.over(using, chicago));
             DialViewModel vm = new DialViewModel(dials, new OrgDirectory(using, chicago), runner,
                     chicago, RULES, CalleeZones.load(), memory.load(), memory::saveLater, Optional.empty());
-            Scene scene = new Scene(new DialView(vm, new OnePerFrame(), navigation), 1280, 800);
+            Scene scene = new Scene(new DialView(vm, new OnePerFrame(), navigation), width, height);
             scene.getStylesheets().add(DialView.class.getResource("/org/dialdesk/ui/dialdesk.css").toExternalForm());
             s.setScene(scene);
             s.show();
@@ -91,9 +103,120 @@ class DialViewTest {
     }
 
     void withSandbox() throws Exception {
+        withSandbox(1280, 800);
+    }
+
+    void withSandbox(double width, double height) throws Exception {
         sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), TestClocks.ticking()).withSpeed(50));
         client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), TestClocks.ticking());
-        show(client);
+        show(client, width, height);
+    }
+
+    void tab() {
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+    }
+
+    /** What the UI thread threw and nobody caught: a refused date used to be one. */
+    List<Throwable> uncaughtOnFx() throws Exception {
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e)));
+        return uncaught;
+    }
+
+    @Test
+    void aTypedDateIsReadInIsoOrTheLocalesFormAndAnythingElseStaysAndIsExplained() throws Exception {
+        withSandbox();
+        List<Throwable> uncaught = uncaughtOnFx();
+        robot.clickOn("#scheduleLaterToggle");
+        DatePicker date = kit.byId("scheduleDate", DatePicker.class);
+        robot.clickOn(date.getEditor()).write("2026-12-24");
+        tab();
+        kit.waitUntil(() -> LocalDate.of(2026, 12, 24).equals(date.getValue()));
+
+        robot.interact(() -> date.getEditor().clear());
+        robot.clickOn(date.getEditor()).write("12/25/2026");
+        tab();
+        kit.waitUntil(() -> LocalDate.of(2026, 12, 25).equals(date.getValue()));
+        assertEquals("2026-12-25", date.getEditor().getText(), "shown back as it was understood");
+
+        robot.interact(() -> date.getEditor().clear());
+        robot.clickOn(date.getEditor()).write("24.12.2026");
+        tab();
+        kit.waitUntil(() -> kit.byId("scheduledforError", Label.class).isVisible());
+        assertEquals("\u201c24.12.2026\u201d is not a date: type it as 2026-12-24 or 12/24/2026, or pick it from the calendar.",
+                kit.byId("scheduledforError", Label.class).getText());
+        assertEquals("24.12.2026", date.getEditor().getText(), "what was typed stays, to be corrected");
+        assertEquals(List.of(), uncaught);
+    }
+
+    @Test
+    void tabAndShiftTabLeaveTheJsonEditors() throws Exception {
+        withSandbox();
+        robot.clickOn("#paramsEditor").write("{}");
+        tab();
+        kit.waitUntil(() -> kit.byId("formatParamsButton", Button.class).isFocused());
+        robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+        kit.waitUntil(() -> kit.byId("paramsEditor", CodeArea.class).isFocused());
+        assertEquals("{}", kit.byId("paramsEditor", CodeArea.class).getText(), "no tab characters typed");
+
+        robot.clickOn("#metadataJsonToggle");
+        robot.clickOn("#metadataJsonField").write("{}");
+        tab();
+        kit.waitUntil(() -> !kit.byId("metadataJsonField", TextArea.class).isFocused());
+        assertEquals("{}", kit.byId("metadataJsonField", TextArea.class).getText());
+    }
+
+    @Test
+    void aMetadataProblemShowsAtTheMetadataField() throws Exception {
+        withSandbox();
+        robot.clickOn("#addMetadataButton");
+        tab(); // from the new row's key to its value
+        robot.write("A-1042");
+        robot.clickOn("#promptField");
+        kit.waitUntil(() -> kit.byId("metadataError", Label.class).isVisible());
+        assertTrue(kit.byId("metadataError", Label.class).getText().contains("key"), kit.byId("metadataError", Label.class).getText());
+        assertTrue(kit.byId("formProblems", Labeled.class).getText().contains("Metadata"));
+    }
+
+    @Test
+    void inASmallWindowTheFormIsOneScrollingColumnAndTheResultAOneLineBanner() throws Exception {
+        withSandbox(560, 420); // the smallest window, less the navigation
+        GridPane columns = kit.byId("dialColumns", GridPane.class);
+        kit.waitUntil(() -> columns.getColumnConstraints().size() == 1);
+        assertTrue(kit.byId("phoneField", TextField.class).getWidth() >= 280, "fields keep a usable width");
+        choose("numberPicker", 0);
+        kit.type("phoneField", "+14155550129");
+        kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
+        robot.clickOn("#dialButton");
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created to "));
+        Label result = kit.byId("dialResult", Label.class);
+        kit.waitUntil(() -> kit.byId("resultDetailsLink", Hyperlink.class).isVisible());
+        assertTrue(kit.byId("resultBanner", HBox.class).getHeight() < 50, "one line, however long the message");
+        assertTrue(kit.byId("dialForm", ScrollPane.class).getHeight() > 150, "the form keeps its room");
+        robot.clickOn("#resultDetailsLink");
+        kit.waitUntil(() -> result.isWrapText() && kit.byId("resultBanner", HBox.class).getHeight() > 50);
+
+        robot.interact(() -> robot.targetWindow().setWidth(1280));
+        kit.waitUntil(() -> columns.getColumnConstraints().size() == 2);
+    }
+
+    @Test
+    void clearCanBeUndoneFromTheBannerAndCurlSaysItCopied() throws Exception {
+        withSandbox();
+        choose("numberPicker", 0);
+        kit.type("phoneField", "+14155550129");
+        kit.type("paramsEditor", "{\"clinic\": \"Mercy\"}");
+        kit.waitUntil(() -> !kit.byId("copyCurlButton", Button.class).isDisabled());
+        robot.clickOn("#copyCurlButton");
+        kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Copied the curl command."));
+
+        robot.clickOn("#clearButton");
+        kit.waitUntil(() -> "Form cleared.".equals(kit.byId("dialResult", Label.class).getText()));
+        assertEquals("", kit.byId("paramsEditor", CodeArea.class).getText());
+        robot.clickOn("#undoButton");
+        kit.waitUntil(() -> "+14155550129".equals(kit.byId("phoneField", TextField.class).getText()));
+        assertEquals("{\"clinic\": \"Mercy\"}", kit.byId("paramsEditor", CodeArea.class).getText());
+        kit.waitUntil(() -> !kit.byId("resultBanner", HBox.class).isVisible());
     }
 
     @AfterEach

@@ -3,7 +3,8 @@ package org.dialdesk.domain;
 import java.util.concurrent.ConcurrentHashMap;
 /**
  * One call as the history table shows it: the columns, flattened, plus lower-case text the
- * search box matches. The full call JSON stays in the cache for the detail view.
+ * search box matches. {@code outcome} is the service's classification of how the call went
+ * ("Successful", "Voicemail", "No contact"), absent until it has ended. The full call JSON stays in the cache for the detail view.
  */
 public record HistoryRow(
         String id,
@@ -14,6 +15,7 @@ public record HistoryRow(
         String useCaseId,
         String useCase,
         String agent,
+        String outcome,
         int durationSeconds,
         String campaign,
         String scheduledFor,
@@ -32,7 +34,7 @@ public record HistoryRow(
      */
     public static HistoryRow shared(HistoryRow r) {
         return new HistoryRow(r.id, r.createdMs, common(r.status), r.callee, common(r.caller), common(r.useCaseId),
-                common(r.useCase), common(r.agent), r.durationSeconds, common(r.campaign), r.scheduledFor,
+                common(r.useCase), common(r.agent), common(r.outcome), r.durationSeconds, common(r.campaign), r.scheduledFor,
                 common(r.language), common(r.type), r.searchText);
     }
 

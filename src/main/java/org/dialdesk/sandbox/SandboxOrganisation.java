@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -94,6 +95,18 @@ final class SandboxOrganisation {
 
     Optional<UseCase> useCase(String id) {
         return useCases.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The agent a use case's calls get when the dial names none: the first whose languages include
+     * the use case's (Ava for en-US, Mateo for es-MX, Lena for de-DE), as a real organisation sets
+     * one per use case.
+     */
+    Agent defaultAgent(UseCase useCase) {
+        String language = useCase.language() == null ? "" : useCase.language().toLowerCase(Locale.ROOT);
+        String family = language.startsWith("es") ? "spanish" : language.startsWith("de") ? "german"
+                : language.startsWith("fr") ? "french" : "english";
+        return agents.stream().filter(a -> a.languages().contains(family)).findFirst().orElse(agents.get(0));
     }
 
     Optional<Agent> agent(String id) {

@@ -295,7 +295,7 @@ final class SandboxService {
         String metadataJson = metadata != null && metadata.isObject() ? metadata.toString() : "{}";
         String campaign = text(body, "campaign_id");
         return new CallRecord(ids.next(now), now, CallSimulator.QUEUED, "Outbound", number.id(), number.number(),
-                phone, useCase.id(), agent == null ? null : agent.id(), modelId, language, campaign,
+                phone, useCase.id(), (agent != null ? agent : org.defaultAgent(useCase)).id(), modelId, language, campaign,
                 text(body, "prompt_id"), scheduledMs, effectiveMax, paramsJson, metadataJson,
                 CallSimulator.outcomeFor(phone), CallSimulator.talkSecondsFor(phone), null, null, null, 0, "[]",
                 searchText(phone, number.number(), campaign, body.get("params"), metadata));

@@ -22,7 +22,7 @@ import org.dialdesk.domain.HistoryRow;
  */
 public final class CallsCsv {
     public static final List<String> COLUMNS = List.of("id", "created", "created_local", "status", "callee", "caller",
-            "use_case", "agent", "duration_seconds", "campaign", "scheduled_for", "scheduled_for_local", "language", "type");
+            "use_case", "agent", "outcome", "duration_seconds", "campaign", "scheduled_for", "scheduled_for_local", "language", "type");
     private static final int PROGRESS_EVERY = 5000;
 
     private CallsCsv() {
@@ -44,7 +44,7 @@ public final class CallsCsv {
                 HistoryRow r = rows.get(i);
                 Instant created = Instant.ofEpochMilli(r.createdMs());
                 writer.write(List.of(r.id(), created.toString(), times.local(created), nz(r.status()),
-                        asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()),
+                        asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()), nz(r.outcome()),
                         Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
                         nz(times.local(r.scheduledFor())), nz(r.language()), nz(r.type())));
                 if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1) {

@@ -218,9 +218,10 @@ public final class HistorySync {
         String caller = call.from();
         String useCase = call.useCase() == null ? null : call.useCase().name();
         String agent = call.agent() == null ? null : call.agent().name();
+        String outcome = call.classification() == null ? null : call.classification().tag();
         String status = call.status() == null ? "" : call.status().wireName();
         StringBuilder search = new StringBuilder();
-        for (String part : new String[] {callee, caller, call.campaignId(), call.id(), useCase, agent}) {
+        for (String part : new String[] {callee, caller, call.campaignId(), call.id(), useCase, agent, outcome}) {
             if (part != null) {
                 search.append(part).append(' ');
             }
@@ -228,7 +229,7 @@ public final class HistorySync {
         appendValues(search, call.extraction());
         appendValues(search, call.params());
         return HistoryRow.shared(new HistoryRow(call.id(), parseMillis(call.created()), status, callee, caller,
-                call.useCase() == null ? null : call.useCase().id(), useCase, agent,
+                call.useCase() == null ? null : call.useCase().id(), useCase, agent, outcome,
                 call.duration() == null ? 0 : call.duration(), call.campaignId(), call.scheduledFor(), call.language(),
                 call.type(), search.toString().toLowerCase(Locale.ROOT)));
     }

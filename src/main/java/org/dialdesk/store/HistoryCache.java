@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class HistoryCache implements AutoCloseable {
     private static final String COLUMNS = "id, created_ms, status, callee, caller, use_case_id, use_case, agent, "
-            + "duration_s, campaign, scheduled_for, language, type, search_text";
+            + "outcome, duration_s, campaign, scheduled_for, language, type, search_text";
 
     /** Ids asked about in one statement: well under SQLite's limit on bound parameters. */
     private static final int ID_BATCH = 500;
@@ -42,10 +42,26 @@ public final class HistoryCache implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS calls (id TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, "
                     + "status TEXT, callee TEXT, caller TEXT, use_case_id TEXT, use_case TEXT, agent TEXT, "
-                    + "duration_s INTEGER, campaign TEXT, scheduled_for TEXT, language TEXT, type TEXT, "
+                    + "outcome TEXT, duration_s INTEGER, campaign TEXT, scheduled_for TEXT, language TEXT, type TEXT, "
                     + "search_text TEXT, json TEXT NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS calls_created ON calls(created_ms DESC)");
+            addOutcomeColumn(s);
         }
+    }
+
+    /**
+     * A cache written before the outcome column had none: add it and fill it from each call's own
+     * JSON, so an upgrade shows outcomes at once rather than after the next full sync.
+     */
+    private static void addOutcomeColumn(Statement s) throws SQLException {
+        try (ResultSet columns = s.executeQuery("SELECT 1 FROM pragma_table_info('calls') WHERE name = 'outcome'")) {
+            if (columns.next()) {
+                return;
+            }
+        }
+        s.execute("ALTER TABLE calls ADD COLUMN outcome TEXT");
+        s.execute("UPDATE calls SET outcome = json_extract(json, '$.classification.tag'), "
+                + "search_text = search_text || lower(coalesce(json_extract(json, '$.classification.tag') || ' ', ''))");
     }
 
     /** Inserts or replaces calls, all in one transaction. */
@@ -55,7 +71,7 @@ public final class HistoryCache implements AutoCloseable {
         }
         connection.setAutoCommit(false);
         try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO calls (" + COLUMNS
-                + ", json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < rows.size(); i++) {
                 HistoryRow r = rows.get(i);
                 ps.setString(1, r.id());
@@ -66,13 +82,14 @@ public final class HistoryCache implements AutoCloseable {
                 ps.setString(6, r.useCaseId());
                 ps.setString(7, r.useCase());
                 ps.setString(8, r.agent());
-                ps.setInt(9, r.durationSeconds());
-                ps.setString(10, r.campaign());
-                ps.setString(11, r.scheduledFor());
-                ps.setString(12, r.language());
-                ps.setString(13, r.type());
-                ps.setString(14, r.searchText());
-                ps.setString(15, jsons.get(i));
+                ps.setString(9, r.outcome());
+                ps.setInt(10, r.durationSeconds());
+                ps.setString(11, r.campaign());
+                ps.setString(12, r.scheduledFor());
+                ps.setString(13, r.language());
+                ps.setString(14, r.type());
+                ps.setString(15, r.searchText());
+                ps.setString(16, jsons.get(i));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -99,8 +116,8 @@ public final class HistoryCache implements AutoCloseable {
             while (rs.next()) {
                 rows.add(HistoryRow.shared(new HistoryRow(rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getInt(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                        rs.getString(14))));
+                        rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                        rs.getString(14), rs.getString(15))));
             }
         }
         return rows;

@@ -19,7 +19,7 @@ class CallFilterTest {
 
     static HistoryRow row(String id, String created, String status, String campaign, String search) {
         return new HistoryRow(id, Instant.parse(created).toEpochMilli(), status, "+14155550125", "+14155550100",
-                "u1", "Reminders", "Ava", 30, campaign, null, "en-US", "outbound", search);
+                "u1", "Reminders", "Ava", null, 30, campaign, null, "en-US", "outbound", search);
     }
 
     @Test

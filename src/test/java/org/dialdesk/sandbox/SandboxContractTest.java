@@ -138,9 +138,10 @@ class SandboxContractTest {
         try (Response answer = raw("GET", "/calls/" + id, null, null, KEY)) {
             call = Json.mapper().readTree(answer.body().string());
         }
-        for (String field : List.of("campaign_id", "scheduled_for", "agent", "params", "prompt_id")) {
+        for (String field : List.of("campaign_id", "scheduled_for", "params", "prompt_id")) {
             assertFalse(call.has(field), field + " is left out, not " + call.get(field));
         }
+        assertEquals("Ava", call.path("agent").path("name").asText(), "a dial naming no agent gets its use case's");
         List<String> nullFields = new ArrayList<>();
         call.fields().forEachRemaining(f -> {
             if (f.getValue().isNull()) {
@@ -153,6 +154,14 @@ class SandboxContractTest {
             useCases.forEach(u -> u.fields().forEachRemaining(f ->
                     assertFalse(f.getValue().isNull(), "use case " + u.path("id").asText() + " has " + f.getKey() + ": null")));
         }
+    }
+
+    @Test
+    void everyCallKnowsItsAgentAndEndedOnesTheirOutcome() throws Exception {
+        String spanish = client.dialOutbound(dialTo("+14155550127").useCaseId(SandboxOrganisation.RECORDATORIO).build()).id();
+        assertEquals("Mateo", client.getCall(spanish).agent().name(), "es-MX: the Spanish-speaking agent");
+        String chosen = client.dialOutbound(dialTo("+14155550128").agentId("660000000000000000000003").build()).id();
+        assertEquals("Lena", client.getCall(chosen).agent().name(), "one the dial names is kept");
     }
 
     @Test

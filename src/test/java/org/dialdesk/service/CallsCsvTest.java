@@ -22,7 +22,7 @@ class CallsCsvTest {
     @Test
     void aSpreadsheetReadsNamesAndPhonesRightAndTheFileAppearsWhole() throws Exception {
         HistoryRow row = new HistoryRow("c1", Instant.parse("2026-06-15T16:05:00Z").toEpochMilli(), "Completed",
-                "+14155550125", "+14155550100", "u1", "Rendez-vous, café", "Zoë", 61, "q4", "2026-06-16T14:00:00Z",
+                "+14155550125", "+14155550100", "u1", "Rendez-vous, café", "Zoë", "Successful", 61, "q4", "2026-06-16T14:00:00Z",
                 "fr-FR", "outbound", "");
         Path file = dir.resolve("calls.csv");
         List<Integer> progress = new ArrayList<>();
@@ -32,7 +32,7 @@ class CallsCsvTest {
         assertTrue(text.contains("c1,2026-06-15T16:05:00Z,\"2026-06-15 11:05\",Completed"), "exact UTC, then the operator's time: " + text);
         assertTrue(text.contains("2026-06-16T14:00:00Z,\"2026-06-16 09:00\",fr-FR"), text);
         assertTrue(text.contains("\"=\"\"+14155550125\"\"\""), "the phone stays text: " + text);
-        assertTrue(text.contains("\"Rendez-vous, café\",Zoë,61,q4"), text);
+        assertTrue(text.contains("\"Rendez-vous, café\",Zoë,Successful,61,q4"), text);
         assertEquals(List.of(1), progress);
         assertFalse(Files.exists(dir.resolve("calls.csv.part")));
     }

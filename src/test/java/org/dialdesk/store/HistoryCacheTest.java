@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Statement;
+import java.sql.DriverManager;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +24,7 @@ class HistoryCacheTest {
     Path dir;
 
     static HistoryRow row(String id, long createdMs, String status) {
-        return new HistoryRow(id, createdMs, status, "+14155550123", "+14155550100", "uc1", "Reminders", "Ava", 42,
+        return new HistoryRow(id, createdMs, status, "+14155550123", "+14155550100", "uc1", "Reminders", "Ava", "Successful", 42,
                 "spring", null, "en-US", "Outbound", "+14155550123 ada");
     }
 
@@ -42,6 +45,30 @@ class HistoryCacheTest {
             assertEquals(Optional.of("{\"id\":\"1\",\"status\":\"Completed\"}"), cache.json(id(1)));
             assertEquals(Optional.empty(), cache.json(id(9)));
             assertEquals(3, cache.count());
+        }
+    }
+
+    @Test
+    void aCacheFromBeforeTheOutcomeColumnGetsItFilledFromItsCalls() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = old.createStatement()) {
+            s.execute("CREATE TABLE calls (id TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, status TEXT, callee TEXT, "
+                    + "caller TEXT, use_case_id TEXT, use_case TEXT, agent TEXT, duration_s INTEGER, campaign TEXT, "
+                    + "scheduled_for TEXT, language TEXT, type TEXT, search_text TEXT, json TEXT NOT NULL)");
+            s.execute("INSERT INTO calls VALUES ('" + id(1) + "', 1000, 'Busy', '+14155550123', '+14155550100', 'uc1', "
+                    + "'Reminders', 'Ava', 0, null, null, 'en-US', 'Outbound', '+14155550123 ', "
+                    + "'{\"classification\": {\"tag\": \"No contact\", \"reasoning\": \"The line was busy.\"}}')");
+            s.execute("INSERT INTO calls VALUES ('" + id(2) + "', 2000, 'Queued', '+14155550124', '+14155550100', 'uc1', "
+                    + "'Reminders', 'Ava', 0, null, null, 'en-US', 'Outbound', '+14155550124 ', '{}')");
+        }
+        try (HistoryCache cache = new HistoryCache(file)) {
+            List<HistoryRow> rows = cache.loadAll();
+            assertEquals(null, rows.get(0).outcome(), "not ended: no outcome yet");
+            assertEquals("No contact", rows.get(1).outcome());
+            assertTrue(rows.get(1).searchText().contains("no contact"), rows.get(1).searchText());
+        }
+        try (HistoryCache again = new HistoryCache(file)) {
+            assertEquals("No contact", again.loadAll().get(1).outcome(), "the column is added once");
         }
     }
 

@@ -144,6 +144,9 @@ final class HistoryTable {
                 Comparator.comparing(HistoryRow::callee, byText));
         // Status third: with the side pane open, the columns past the first few are scrolled to.
         addColumn(table, byColumn, status, Comparator.comparing(HistoryRow::status, byText));
+        // How it went, as the service classified it: "No contact" after Busy, "Voicemail", "Successful".
+        addColumn(table, byColumn, text("Outcome", HistoryRow::outcome, 100),
+                Comparator.comparing(HistoryRow::outcome, byText));
         addColumn(table, byColumn, text("Caller number", r -> r.caller() == null ? null : callerLabel.apply(r.caller()), 120),
                 Comparator.comparing(HistoryRow::caller, byText));
         addColumn(table, byColumn, text("Use case", HistoryRow::useCase, 150),

@@ -32,6 +32,7 @@ import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.Tables;
 import org.dialdesk.ui.common.FormFields;
+import org.dialdesk.ui.common.UserFolders;
 
 /** Call history: filters, the live table, the selected call and a dashboard. Binds; decides nothing. */
 public final class HistoryView extends BorderPane {
@@ -173,6 +174,7 @@ public final class HistoryView extends BorderPane {
         chooser.setTitle("Export call history");
         chooser.setInitialFileName(vm.suggestedExportFileName());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialDirectory(vm.lastExportFolder().orElseGet(UserFolders::documents).toFile());
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             vm.exportCsv(file.toPath());

@@ -1,6 +1,8 @@
 package org.dialdesk.ui.history;
 
 import java.nio.file.Path;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -421,10 +424,23 @@ public final class HistoryViewModel {
         return savedLayout;
     }
 
-    /** Keeps the table's layout for the next time (saved off the UI thread). */
+    /** Keeps the table's layout for the next time (saved off the UI thread); the export folder stays as it was. */
     public void saveLayout(TableLayout layout) {
-        savedLayout = layout;
-        layoutSaver.accept(layout);
+        savedLayout = layout.exportFolder() != null ? layout : layout.withExportFolder(savedLayout.exportFolder());
+        layoutSaver.accept(savedLayout);
+    }
+
+    /** The folder the last export went to, while it is still there; else none, and the dialog starts in the user's documents. */
+    public Optional<Path> lastExportFolder() {
+        if (savedLayout.exportFolder() == null) {
+            return Optional.empty();
+        }
+        try {
+            Path folder = Path.of(savedLayout.exportFolder());
+            return Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     // ================= export =================
@@ -436,6 +452,10 @@ public final class HistoryViewModel {
 
     /** Writes the rows the filter shows to a CSV file a spreadsheet opens cleanly. */
     public void exportCsv(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            saveLayout(savedLayout.withExportFolder(folder.toString()));
+        }
         List<HistoryRow> snapshot = List.copyOf(table.shown());
         ZoneId zone = clock.getZone();
         exportProgress.set(0);

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialdesk.domain.TableLayout;
+import java.util.Optional;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
@@ -212,7 +214,7 @@ class HistoryViewModelTest {
         vm.statusFilter().setAll("Busy");
         HistoryRow notBusy = all.stream().filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
         HistoryRow nowBusy = new HistoryRow(notBusy.id(), notBusy.createdMs(), "Busy", notBusy.callee(), notBusy.caller(),
-                notBusy.useCaseId(), notBusy.useCase(), notBusy.agent(), notBusy.durationSeconds(), notBusy.campaign(),
+                notBusy.useCaseId(), notBusy.useCase(), notBusy.agent(), "No contact", notBusy.durationSeconds(), notBusy.campaign(),
                 notBusy.scheduledFor(), notBusy.language(), notBusy.type(), notBusy.searchText());
         vm.searchProperty().set("x");
         vm.merge(List.of(nowBusy));
@@ -244,7 +246,7 @@ class HistoryViewModelTest {
         // A call hidden by the search changes while the rows for a cleared search are being built.
         HistoryRow hidden = all.stream().filter(ad.negate()).filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
         HistoryRow nowBusy = new HistoryRow(hidden.id(), hidden.createdMs(), "Busy", hidden.callee(), hidden.caller(),
-                hidden.useCaseId(), hidden.useCase(), hidden.agent(), hidden.durationSeconds(), hidden.campaign(),
+                hidden.useCaseId(), hidden.useCase(), hidden.agent(), "No contact", hidden.durationSeconds(), hidden.campaign(),
                 hidden.scheduledFor(), hidden.language(), hidden.type(), hidden.searchText());
         vm.searchProperty().set("");
         vm.merge(List.of(nowBusy));
@@ -317,13 +319,31 @@ class HistoryViewModelTest {
         vm.exportCsv(file);
         runner.runDelayed();
         List<String> lines = Files.readAllLines(file);
-        assertEquals("\uFEFFid,created,created_local,status,callee,caller,use_case,agent,duration_seconds,campaign,"
+        assertEquals("\uFEFFid,created,created_local,status,callee,caller,use_case,agent,outcome,duration_seconds,campaign,"
                 + "scheduled_for,scheduled_for_local,language,type", lines.get(0));
         assertEquals(vm.rows().size() + 1, lines.size());
         assertTrue(lines.get(1).matches("[0-9a-f]{24},\\d{4}-\\d\\d-\\d\\dT[^,]+Z,\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\",Completed,"
                 + "\"=\"\"\\+\\d+\"\"\",.*"), lines.get(1));
         assertEquals(-1, vm.exportProgressProperty().get());
         assertTrue(vm.exportMessageProperty().get().startsWith("Exported"));
+        assertTrue(lines.stream().skip(1).allMatch(line -> line.contains(",Successful,")),
+                "a completed call's outcome is the service's classification");
+    }
+
+    @Test
+    void theNextExportStartsInTheFolderTheLastOneWentTo() throws Exception {
+        sandbox.addDemoCalls(5, 5);
+        vm.open();
+        assertEquals(Optional.empty(), vm.lastExportFolder(), "none yet: the dialog starts in the documents folder");
+        Path folder = Files.createDirectories(dir.resolve("exports"));
+        vm.exportCsv(folder.resolve("calls.csv"));
+        runner.runDelayed();
+        assertEquals(Optional.of(folder.toAbsolutePath()), vm.lastExportFolder());
+        vm.saveLayout(new TableLayout(List.of(new TableLayout.Column("calleeColumn", 200)), List.of()));
+        assertEquals(folder.toAbsolutePath().toString(), vm.savedLayout().exportFolder(), "a column resized keeps it");
+        Files.delete(folder.resolve("calls.csv"));
+        Files.delete(folder);
+        assertEquals(Optional.empty(), vm.lastExportFolder(), "a folder since removed is not offered");
     }
 
     @Test

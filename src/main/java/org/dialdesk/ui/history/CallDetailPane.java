@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -71,7 +72,22 @@ final class CallDetailPane extends ScrollPane {
         message.getStyleClass().add(Styles.WARNING);
         FormFields.showWhenSet(message, vm.detailMessageProperty());
 
-        content = new VBox(10, new HBox(8, title, statusBadge), fields, actions(), message,
+        Label hidden = new Label();
+        hidden.setId("detailHiddenByFilter");
+        hidden.setWrapText(true);
+        hidden.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        FormFields.showWhenSet(hidden, vm.hiddenByFilterProperty());
+        Hyperlink showAll = new Hyperlink("Clear filters");
+        showAll.setId("detailClearFilters");
+        showAll.getStyleClass().add(Styles.TEXT_SMALL);
+        showAll.setOnAction(e -> vm.clearFilters());
+        showAll.visibleProperty().bind(hidden.visibleProperty());
+        showAll.managedProperty().bind(showAll.visibleProperty());
+        FlowPane hiddenNote = new FlowPane(4, 0, hidden, showAll);
+        hiddenNote.visibleProperty().bind(hidden.visibleProperty());
+        hiddenNote.managedProperty().bind(hiddenNote.visibleProperty());
+
+        content = new VBox(10, new HBox(8, title, statusBadge), hiddenNote, fields, actions(), message,
                 section("Params, metadata and what was learnt"), json, section("Transcript"), transcript);
         vm.selectedCallProperty().addListener((obs, old, call) -> show(call));
         vm.transcriptProperty().addListener((obs, old, t) -> showTranscript(t));

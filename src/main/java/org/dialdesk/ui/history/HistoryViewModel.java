@@ -87,6 +87,7 @@ public final class HistoryViewModel {
     private TableLayout savedLayout;
     private final Consumer<TableLayout> layoutSaver;
     private final CallDetailViewModel detail;
+    private final ReadOnlyStringWrapper hiddenByFilter = new ReadOnlyStringWrapper();
 
     private final ObservableList<String> statusFilter = FXCollections.observableArrayList();
     private final StringProperty useCaseFilter = new SimpleStringProperty("");
@@ -149,7 +150,11 @@ public final class HistoryViewModel {
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
         }
-        table.shown().addListener((ListChangeListener<HistoryRow>) change -> updateSummary());
+        table.shown().addListener((ListChangeListener<HistoryRow>) change -> {
+            updateSummary();
+            checkSelectedShown();
+        });
+        detail.selectedRowProperty().addListener((obs, old, row) -> checkSelectedShown());
         dashboardShown.addListener((obs, was, shown) -> {
             if (shown && dashboardStale) {
                 computeDashboard();
@@ -361,6 +366,17 @@ public final class HistoryViewModel {
         return "Status: " + chosen.size() + " of " + all;
     }
 
+    /**
+     * The call in the detail may have left the list: the operator narrowed the filters, or it moved
+     * on to a status the filter leaves out. It stays in the detail (they may be reading it), with a
+     * word on why it is not in the list any more.
+     */
+    private void checkSelectedShown() {
+        HistoryRow selected = detail.selectedRowProperty().get();
+        boolean hidden = selected != null && table.shown().stream().noneMatch(r -> r.id().equals(selected.id()));
+        hiddenByFilter.set(hidden ? "Not in the list as filtered: the filters leave this call out." : null);
+    }
+
     public void clearFilters() {
         statusFilter.clear();
         useCaseFilter.set("");
@@ -502,6 +518,8 @@ public final class HistoryViewModel {
     public ReadOnlyObjectProperty<Call> selectedCallProperty() { return detail.selectedCallProperty(); }
     public ReadOnlyObjectProperty<Transcript> transcriptProperty() { return detail.transcriptProperty(); }
     public ReadOnlyStringProperty detailMessageProperty() { return detail.messageProperty(); }
+    /** Set while the call in the detail is one the filters leave out of the list (it stays shown, and says so). */
+    public ReadOnlyStringProperty hiddenByFilterProperty() { return hiddenByFilter.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty exportProgressProperty() { return exportProgress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty exportMessageProperty() { return exportMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Dashboard> dashboardProperty() { return dashboard.getReadOnlyProperty(); }

@@ -1,6 +1,7 @@
 package org.dialdesk.ui.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -255,6 +256,23 @@ class HistoryViewModelTest {
         runner.releaseAll();
         assertEquals(300, vm.rows().size());
         assertEquals("Busy", row(hidden.id()).status(), "the table shows the call as it is now");
+    }
+
+    @Test
+    void aSelectedCallTheFiltersLeaveOutStaysInTheDetailAndSaysWhy() throws Exception {
+        sandbox.addDemoCalls(50, 3);
+        vm.open();
+        HistoryRow picked = vm.rows().stream().filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
+        vm.selectedRowProperty().set(picked);
+        assertNull(vm.hiddenByFilterProperty().get());
+        vm.statusFilter().setAll("Busy");
+        runner.runDelayed();
+        assertTrue(vm.rows().stream().noneMatch(r -> r.id().equals(picked.id())));
+        assertEquals("Not in the list as filtered: the filters leave this call out.", vm.hiddenByFilterProperty().get());
+        assertEquals(picked.id(), vm.selectedCallProperty().get().id(), "still shown: the operator may be reading it");
+        vm.clearFilters();
+        runner.runDelayed();
+        assertNull(vm.hiddenByFilterProperty().get());
     }
 
     @Test

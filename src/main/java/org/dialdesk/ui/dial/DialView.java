@@ -361,6 +361,7 @@ public final class DialView extends BorderPane {
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> id.set(""));
         clear.visibleProperty().bind(id.isNotEmpty());
+        clear.managedProperty().bind(clear.visibleProperty()); // the picker takes the whole row until there is a choice
         picker.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(picker, Priority.ALWAYS);
         HBox box = new HBox(4, picker, clear);

@@ -28,6 +28,10 @@ final class HistoryFilterBar {
         statuses.getItems().setAll(Arrays.stream(CallStatus.values()).filter(s -> s != CallStatus.UNKNOWN)
                 .map(CallStatus::wireName).toList());
         statuses.titleProperty().bind(vm.statusFilterTitleProperty());
+        // A fixed width: the title grows with the statuses chosen ("Status: Busy, Failed") and would
+        // otherwise push the rest of the bar onto a new line as it does.
+        statuses.setPrefWidth(160);
+        statuses.setMaxWidth(160);
         statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c ->
                 vm.statusFilter().setAll(statuses.getCheckModel().getCheckedItems()));
         vm.statusFilter().addListener((ListChangeListener<String>) c -> {
@@ -51,24 +55,25 @@ final class HistoryFilterBar {
         DatePicker from = new DatePicker();
         from.setId("fromDateFilter");
         from.setPromptText("From");
-        from.setPrefWidth(130);
+        from.setPrefWidth(120);
         from.valueProperty().bindBidirectional(vm.fromDateProperty());
         DatePicker to = new DatePicker();
         to.setId("toDateFilter");
         to.setPromptText("To");
-        to.setPrefWidth(130);
+        to.setPrefWidth(120);
         to.valueProperty().bindBidirectional(vm.toDateProperty());
 
         TextField search = new TextField();
         search.setId("historySearch");
-        search.setPromptText("Search phone, name, campaign…");
-        search.setPrefColumnCount(18);
+        search.setPromptText("Search phone, name…");
+        search.setPrefColumnCount(14);
         search.setAccessibleText("Search calls by phone number or extracted data");
         search.textProperty().bindBidirectional(vm.searchProperty());
         Button clear = new Button("Clear filters");
         clear.setId("clearFiltersButton");
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         clear.setOnAction(e -> vm.clearFilters());
+        clear.disableProperty().bind(vm.filteredProperty().not());
 
         return List.of(search, statuses, useCase, campaign, type, from, to, clear);
     }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -88,6 +89,7 @@ public final class HistoryViewModel {
     private final Consumer<TableLayout> layoutSaver;
     private final CallDetailViewModel detail;
     private final ReadOnlyStringWrapper hiddenByFilter = new ReadOnlyStringWrapper();
+    private final BooleanBinding filtered;
 
     private final ObservableList<String> statusFilter = FXCollections.observableArrayList();
     private final StringProperty useCaseFilter = new SimpleStringProperty("");
@@ -150,6 +152,9 @@ public final class HistoryViewModel {
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
         }
+        filtered = Bindings.createBooleanBinding(() -> !statusFilter.isEmpty() || !useCaseFilter.get().isEmpty()
+                || !campaignFilter.get().isEmpty() || !typeFilter.get().isEmpty() || fromDate.get() != null
+                || toDate.get() != null || !search.get().isBlank(), filters.toArray(Observable[]::new));
         table.shown().addListener((ListChangeListener<HistoryRow>) change -> {
             updateSummary();
             checkSelectedShown();
@@ -376,6 +381,9 @@ public final class HistoryViewModel {
         boolean hidden = selected != null && table.shown().stream().noneMatch(r -> r.id().equals(selected.id()));
         hiddenByFilter.set(hidden ? "Not in the list as filtered: the filters leave this call out." : null);
     }
+
+    /** Whether any filter narrows the list: "Clear filters" has something to do. */
+    public BooleanBinding filteredProperty() { return filtered; }
 
     public void clearFilters() {
         statusFilter.clear();

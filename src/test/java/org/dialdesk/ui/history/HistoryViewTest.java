@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.api.FxToolkit;
 import atlantafx.base.theme.PrimerLight;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,8 +182,18 @@ class HistoryViewTest {
         assertTrue(kit.byId("historySummary", Label.class).getText().matches("\\d+ of \\d+ calls.*"));
         assertEquals("Status: Busy", kit.byId("statusFilter", CheckComboBox.class).getTitle(),
                 "the box says a status filter is on");
+        assertTrue(table().getColumns().stream().anyMatch(c -> "outcomeColumn".equals(c.getId())), "an Outcome column");
+        assertTrue(table().getItems().stream().allMatch(r -> "No contact".equals(r.outcome())),
+                "a busy line is no contact, as the service classified it");
+        double width = kit.byId("statusFilter", CheckComboBox.class).getWidth();
+        assertTrue(!kit.byId("clearFiltersButton", Button.class).isDisabled(), "a filter is on: it can be cleared");
+        robot.interact(() -> vm.statusFilter().setAll("Busy", "No answer", "AMD Terminated", "Failed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(width, kit.byId("statusFilter", CheckComboBox.class).getWidth(),
+                "a longer title does not widen the box and push the filters onto another line");
         robot.interact(() -> vm.statusFilter().clear());
         assertEquals("Status", kit.byId("statusFilter", CheckComboBox.class).getTitle());
+        kit.waitUntil(() -> kit.byId("clearFiltersButton", Button.class).isDisabled());
     }
 
     @Test

@@ -16,6 +16,7 @@ import javafx.scene.control.DatePicker;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Locale;
 import java.time.Clock;
@@ -147,6 +148,27 @@ class DialViewTest {
                 kit.byId("scheduledforError", Label.class).getText());
         assertEquals("24.12.2026", date.getEditor().getText(), "what was typed stays, to be corrected");
         assertEquals(List.of(), uncaught);
+    }
+
+    @Test
+    void theFocusedControlHasAPlainRingAndEveryActionItsShortcutInItsTooltip() throws Exception {
+        withSandbox();
+        Button format = kit.byId("formatParamsButton", Button.class);
+        robot.interact(format::requestFocus);
+        kit.waitUntil(() -> format.getBorder() != null && !format.getBorder().getStrokes().isEmpty()
+                && format.getBorder().getStrokes().get(0).getWidths().getTop() >= 2);
+        robot.interact(() -> kit.byId("clearButton", Button.class).requestFocus());
+        kit.waitUntil(() -> format.getBorder() == null || format.getBorder().getStrokes().stream()
+                .allMatch(stroke -> stroke.getWidths().getTop() < 2));
+
+        Map<String, String> shortcuts = Map.of("dialButton", "Ctrl+Enter", "copyCurlButton", "Alt+Y",
+                "clearButton", "Alt+C", "formatParamsButton", "Alt+F", "refreshPickersButton", "F5",
+                "undoButton", "Alt+O", "showInHistoryButton", "Alt+H", "dialAgainButton", "Alt+G");
+        shortcuts.forEach((id, keys) -> {
+            Button button = kit.byId(id, Button.class);
+            assertTrue(button.getTooltip() != null && button.getTooltip().getText().contains(keys),
+                    id + " says " + keys + ": " + (button.getTooltip() == null ? "no tooltip" : button.getTooltip().getText()));
+        });
     }
 
     @Test

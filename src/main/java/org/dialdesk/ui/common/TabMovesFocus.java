@@ -47,6 +47,15 @@ public final class TabMovesFocus {
         order.get(next).requestFocus();
     }
 
+    /** Puts the caret in the first field of {@code area} in traversal order, if it has one. */
+    public static void focusFirstIn(Node area) {
+        List<Node> order = new ArrayList<>();
+        collect(area, null, order);
+        if (!order.isEmpty()) {
+            order.get(0).requestFocus();
+        }
+    }
+
     private static void collect(Node node, Node from, List<Node> into) {
         if (!node.isVisible() || node.isDisabled()) {
             return;

@@ -261,17 +261,12 @@ public final class DialView extends BorderPane {
         maxDuration.setId("maxDurationField");
         maxDuration.setPromptText("Use case's limit, else 10");
         maxDuration.textProperty().bindBidirectional(vm.maxDurationProperty());
-        GridPane small = new GridPane();
-        small.setHgap(12);
-        small.add(field("Campa_ign", "campaign_id", campaign, null, null), 0, 0);
-        small.add(field("P_rompt ID", "prompt_id", prompt, null, null), 1, 0);
-        small.add(field("Ma_x minutes", DialViewModel.MAX_DURATION, maxDuration, null, null), 2, 0);
-        ColumnConstraints wide = new ColumnConstraints();
-        wide.setPercentWidth(40);
-        ColumnConstraints mid = new ColumnConstraints();
-        mid.setPercentWidth(30);
-        small.getColumnConstraints().addAll(wide, mid, mid);
-        return small;
+        // The campaign on a row of its own: IDs there are long, and three across a narrow column cut them off.
+        HBox promptAndLimit = new HBox(12, field("P_rompt ID", "prompt_id", prompt, null, null),
+                field("Ma_x minutes", DialViewModel.MAX_DURATION, maxDuration, null, null));
+        promptAndLimit.getChildren().forEach(child -> HBox.setHgrow(child, Priority.ALWAYS));
+        campaign.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(12, field("Campa_ign", "campaign_id", campaign, null, null), promptAndLimit);
     }
 
     private Node legacyPane() {

@@ -22,6 +22,7 @@ import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.domain.Theme;
 import org.dialdesk.ui.common.BusyRing;
 import org.dialdesk.ui.common.Once;
+import org.dialdesk.ui.common.TabMovesFocus;
 
 /** Navigation on the left, the chosen screen in the middle, status bar below. */
 public final class ShellView extends BorderPane {
@@ -80,6 +81,15 @@ public final class ShellView extends BorderPane {
         });
     }
 
+    private static boolean isInside(Node node, Node area) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == area) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** As {@link #addArea(String, String, Node, ObservableBooleanValue)}, for a screen complete as it is. */
     public void addArea(String id, String title, Node screen) {
         addArea(id, title, screen, new SimpleBooleanProperty(true));
@@ -98,7 +108,14 @@ public final class ShellView extends BorderPane {
      */
     public void addArea(String id, String title, Node screen, ObservableBooleanValue complete) {
         if (areas.getToggles().isEmpty()) {
-            Once.when(complete::get, () -> content.getChildren().remove(waiting), complete);
+            Once.when(complete::get, () -> {
+                content.getChildren().remove(waiting);
+                // While the cover was up the status bar's theme toggle was all there was to focus;
+                // the operator starts in the screen's first field instead.
+                if (getScene() != null && !isInside(getScene().getFocusOwner(), screen)) {
+                    TabMovesFocus.focusFirstIn(screen);
+                }
+            }, complete);
             // Connected, the cover stays until the screen is whole: it says what it waits for.
             starting.textProperty().bind(Bindings.createStringBinding(
                     () -> viewModel.connectionStateProperty().get() == ShellViewModel.ConnectionState.ONLINE

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.dialdesk.domain.Theme;
 import org.dialdesk.ui.shell.ShellViewModel.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,17 @@ class ShellViewTest {
         robot.clickOn(firstScreen);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(firstScreen.isFocused(), "the screen takes clicks once uncovered");
+    }
+
+    @Test
+    void onceUncoveredTheCaretIsInTheScreenNotOnTheThemeToggle() {
+        SimpleBooleanProperty complete = new SimpleBooleanProperty(false);
+        Button field = new Button("first field");
+        robot.interact(() -> shell.addArea("dial", "Dial", new VBox(field), complete));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> complete.set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(field.isFocused(), "focus owner: " + field.getScene().getFocusOwner());
     }
 
     @Test

@@ -118,9 +118,9 @@ public final class CallingRule {
         UseCaseHours.of(useCase).ifPresent(hours -> {
             LocalTime there = when.atZone(hours.zone()).toLocalTime();
             if (!hours.hours().contains(there)) {
-                breaches.add(new Breach(Window.USE_CASE, "It will be " + there.format(TIME) + " in " + hours.zone().getId()
-                        + ", outside " + hours.useCaseName() + "'s hours (" + hours.hours().label() + " "
-                        + hours.zone().getId() + ")."));
+                breaches.add(new Breach(Window.USE_CASE, "It will be " + there.format(TIME) + " in "
+                        + ZoneNames.shortLabel(hours.zone(), when) + ", outside " + hours.useCaseName() + "'s hours ("
+                        + hours.hours().label() + " there)."));
             }
         });
         return new Verdict(calleeTime, choices, question, List.copyOf(breaches));

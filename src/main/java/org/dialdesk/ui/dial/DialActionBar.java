@@ -2,6 +2,7 @@ package org.dialdesk.ui.dial;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -44,6 +45,7 @@ final class DialActionBar extends VBox {
             }
         });
         HBox banner = banner(navigation);
+        keepFocusThroughADial();
 
         // Names the fields; a click (or Enter on it) shows every problem and goes to the first.
         Hyperlink attention = new Hyperlink();
@@ -104,6 +106,49 @@ final class DialActionBar extends VBox {
         getStyleClass().add("dial-action-bar");
     }
 
+    /**
+     * The Dial button is disabled while its dial is under way, and JavaFX would hand its focus to
+     * the next control, the status bar's theme toggle, where Space flips the theme. The focus waits
+     * on this bar instead, and goes on to what comes next: Dial again, or back to Dial.
+     */
+    private void keepFocusThroughADial() {
+        vm.inFlightProperty().addListener((obs, was, inFlight) -> {
+            if (getScene() == null) {
+                return;
+            }
+            Node owner = getScene().getFocusOwner();
+            if (inFlight) {
+                if (owner != null && owner.getId() != null && owner.getId().equals("dialButton")) {
+                    requestFocus();
+                }
+                return;
+            }
+            // After the outcome is in (it follows the end of the attempt): the buttons it shows are there then.
+            Platform.runLater(() -> {
+                Node now = getScene() == null ? null : getScene().getFocusOwner();
+                if (now != this && now != null && isInside(now, getParent())) {
+                    return; // the operator has moved on meanwhile
+                }
+                for (String id : List.of("#dialAgainButton", "#checkHistoryButton", "#dialButton")) {
+                    Node next = lookup(id);
+                    if (next != null && next.isVisible() && !next.isDisabled()) {
+                        next.requestFocus();
+                        return;
+                    }
+                }
+            });
+        });
+    }
+
+    private static boolean isInside(Node node, Node area) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == area) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The one line that says what just happened, tinted by how it went, with the buttons that follow from it. */
     private HBox banner(Navigation navigation) {
         StringBinding text = Bindings.createStringBinding(() -> {
@@ -156,7 +201,13 @@ final class DialActionBar extends VBox {
         inHistory.setOnAction(e -> navigation.showInHistory(vm.createdCallIdProperty().get()));
         showWhen(inHistory, vm.createdCallIdProperty().isNotNull().and(new SimpleBooleanProperty(navigation.historyAvailable())));
         Button dialAgain = smallButton("Dial a_gain", "dialAgainButton", "Ready the same call to place again (Alt+G)");
-        dialAgain.setOnAction(e -> vm.dialAgain());
+        dialAgain.setOnAction(e -> {
+            vm.dialAgain();
+            Node dial = lookup("#dialButton");
+            if (dial != null) {
+                dial.requestFocus(); // the button pressed has gone; Dial is what comes next
+            }
+        });
         showWhen(dialAgain, vm.outcomeProperty().isEqualTo(DialViewModel.Outcome.CREATED)
                 .or(vm.outcomeProperty().isEqualTo(DialViewModel.Outcome.FOUND_AFTER_ALL)));
         Button checkAgain = smallButton("Check history again", "checkHistoryButton",

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.domain.CallTimes;
+import org.dialdesk.domain.ZoneNames;
 import org.dialdesk.api.DialResponse;
 import org.dialdesk.api.FieldError;
 import org.dialdesk.service.DialOutcome;
@@ -126,10 +127,14 @@ final class DialAttempt {
         // Times in the operator's zone, as History shows them; the exact instants are in History's tooltips.
         CallTimes times = new CallTimes(clock.getZone());
         String useCase = response.useCase() == null ? "" : " · " + response.useCase().name();
-        String when = sent.scheduledFor() != null ? " · scheduled for " + times.local(sent.scheduledFor())
-                : response.created() == null ? "" : " · created " + times.local(response.created());
         // What the operator checks first leads; the ID, for the record, comes last (Copy ID copies it).
-        message.set("Call created to " + sent.phoneNumber() + useCase + when + " · ID " + response.id());
+        if (sent.scheduledFor() != null) {
+            message.set("Call scheduled to " + sent.phoneNumber() + useCase + " · for " + times.local(sent.scheduledFor())
+                    + " " + ZoneNames.shortLabel(clock.getZone(), sent.scheduledFor()) + " · ID " + response.id());
+        } else {
+            String created = response.created() == null ? "" : " · created " + times.local(response.created());
+            message.set("Call created to " + sent.phoneNumber() + useCase + created + " · ID " + response.id());
+        }
         outcome.set(DialViewModel.Outcome.CREATED);
         ending.placed(sent);
     }

@@ -17,15 +17,15 @@ final class DialConfirm {
         if (!vm.canDialProperty().get()) {
             return;
         }
-        String question = vm.questionBeforeDialing().orElse(null);
+        DialViewModel.Question question = vm.questionBeforeDialing().orElse(null);
         if (question == null) {
             vm.dial();
             return;
         }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, DIAL_ANYWAY);
-        ask.setHeaderText("Some of the template's variables are empty");
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question.text(), ButtonType.CANCEL, DIAL_ANYWAY);
+        ask.setHeaderText(question.header());
         ask.initOwner(owner.getScene() == null ? null : owner.getScene().getWindow());
-        // Enter keeps the form as it is: dialing with parts of the script empty takes a deliberate click.
+        // Enter keeps the form as it is: ringing late or with parts of the script empty takes a deliberate click.
         ((Button) ask.getDialogPane().lookupButton(DIAL_ANYWAY)).setDefaultButton(false);
         ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         ask.showAndWait().filter(DIAL_ANYWAY::equals).ifPresent(answer -> vm.dial());

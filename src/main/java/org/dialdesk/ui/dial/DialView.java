@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -144,6 +145,9 @@ public final class DialView extends BorderPane {
         });
     }
 
+    /** A picker's button showing its prompt, not a choice: muted as prompt text is. */
+    private static final PseudoClass PROMPT = PseudoClass.getPseudoClass("prompt");
+
     /** Below this width of the form, its two columns become one. */
     static final double TWO_COLUMNS_FROM = 660;
     private static final double FIELD_MIN_WIDTH = 280;
@@ -209,7 +213,7 @@ public final class DialView extends BorderPane {
         ComboBox<CallModel> modelPicker = new ComboBox<>(vm.models());
         modelPicker.setId("modelPicker");
         modelPicker.setConverter(FormFields.converter(m -> m.name() + (m.description() == null ? "" : " · " + m.description())));
-        modelPicker.setPromptText("Active models of the chosen use case");
+        modelPicker.setPromptText("The use case's active models");
         bindPicker(modelPicker, vm.models(), vm.modelIdProperty(), CallModel::id);
         return field("_Model", DialViewModel.MODEL, withClear(modelPicker, vm.modelIdProperty()),
                 manualId("modelIdField", vm.modelIdProperty(), vm.modelsProblemProperty(), vm.models(), CallModel::id, "models"), null);
@@ -368,6 +372,19 @@ public final class DialView extends BorderPane {
     private static <T> void bindPicker(ComboBox<T> picker, ObservableList<T> items, StringProperty id,
                                        Function<T, String> idOf) {
         picker.setMaxWidth(Double.MAX_VALUE);
+        if (!(picker instanceof SearchableComboBox)) {
+            // JavaFX's own button cell stays blank once a chosen value is taken back (Clear, Undo):
+            // this one shows the prompt again ("The use case's agent").
+            picker.setButtonCell(new ListCell<>() {
+                @Override
+                protected void updateItem(T item, boolean empty) {
+                    super.updateItem(item, empty);
+                    boolean none = empty || item == null;
+                    setText(none ? picker.getPromptText() : picker.getConverter().toString(item));
+                    pseudoClassStateChanged(PROMPT, none);
+                }
+            });
+        }
         Runnable select = () -> {
             T match = items.stream().filter(item -> Objects.equals(idOf.apply(item), id.get())).findFirst().orElse(null);
             if (picker.getValue() != match) {

@@ -157,6 +157,8 @@ public final class DialViewModel {
     private DialRequest request;
     /** The use case's {{variables}} the params give no value for: worth a question before dialing. */
     private List<String> leftEmpty = List.of();
+    /** Each calling window the dial's time breaks, in words: worth a question before dialing too. */
+    private List<String> outsideHours = List.of();
     private boolean restoring;
     /** The form as it was before Clear or "Dial again" replaced it, while that can be undone. */
     private DialDraft replacedDraft;
@@ -234,16 +236,27 @@ public final class DialViewModel {
         }
     }
 
+    /** A question before a dial goes: its heading, and what the operator is asked. */
+    public record Question(String header, String text) {
+    }
+
     /**
-     * What to ask the operator before this dial goes, if anything: the agent would read the template
-     * with some of its variables empty. Empty when the dial can go as it is.
+     * What to ask the operator before this dial goes, if anything: it would ring outside calling
+     * hours, or the agent would read the template with some of its variables empty. Empty when the
+     * dial can go as it is.
      */
-    public Optional<String> questionBeforeDialing() {
-        if (leftEmpty.isEmpty()) {
+    public Optional<Question> questionBeforeDialing() {
+        List<String> reasons = new ArrayList<>(outsideHours);
+        if (!leftEmpty.isEmpty()) {
+            reasons.add("The agent will see " + String.join(", ", leftEmpty.stream().map(v -> "{{" + v + "}}").toList())
+                    + " empty.");
+        }
+        if (reasons.isEmpty()) {
             return Optional.empty();
         }
-        String names = String.join(", ", leftEmpty.stream().map(v -> "{{" + v + "}}").toList());
-        return Optional.of("The agent will see " + names + " empty. Dial anyway?");
+        String header = !outsideHours.isEmpty() ? "This call would ring outside calling hours"
+                : "Some of the template's variables are empty";
+        return Optional.of(new Question(header, String.join("\n", reasons) + " Dial anyway?"));
     }
 
     /** The operator's explicit choice to send a dial whose earlier attempt is uncertain. */
@@ -498,6 +511,7 @@ public final class DialViewModel {
         scheduleSummary.set(verdict.calleeTime() == null ? utc : utc + " · callee's time "
                 + verdict.calleeTime().format(LOCAL) + " (" + ZoneNames.shortLabel(verdict.calleeTime().getZone(), when) + ")");
         callingHoursWarning.set(verdict.warning().orElse(null));
+        outsideHours = verdict.breaches().stream().map(CallingRule.Breach::message).toList();
         if (!calleeZoneChoices.equals(choices)) {
             calleeZoneChoices.setAll(choices);
         }

@@ -1,5 +1,6 @@
 package org.dialdesk.ui.dial;
 
+import java.util.List;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -58,8 +59,12 @@ final class MetadataEditor {
         jsonMode.setTooltip(new Tooltip("Edit the metadata as one JSON object instead of rows (Space toggles)"));
         jsonMode.setSelected(vm.metadataJsonModeProperty().get());
         jsonMode.setOnAction(e -> {
-            vm.setMetadataJsonMode(jsonMode.isSelected());
+            boolean wanted = jsonMode.isSelected();
+            vm.setMetadataJsonMode(wanted);
             jsonMode.setSelected(vm.metadataJsonModeProperty().get());
+            if (wanted != vm.metadataJsonModeProperty().get()) {
+                form.touchAll(List.of(DialViewModel.METADATA)); // why it did not switch, at the field
+            }
         });
         TextArea json = new TextArea();
         json.setId("metadataJsonField");

@@ -50,6 +50,11 @@ final class MetadataFields {
             return null;
         }
         if (toJson) {
+            // A row JSON cannot hold (a value without a key, a key twice) would be lost on the way.
+            DialInputs.Read<?> rowsRead = DialInputs.metadata(entries());
+            if (rowsRead.problem() != null) {
+                return rowsRead.problem() + " Fix the rows first: as JSON that row would be lost.";
+            }
             json.set(DialInputs.metadataJson(entries()));
             jsonMode.set(true);
             return null;

@@ -3,6 +3,8 @@ package org.dialdesk.ui.dial;
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -70,7 +72,14 @@ final class ScheduleEditor {
 
         SearchableComboBox<ZoneId> calleeZone = new SearchableComboBox<>();
         calleeZone.setId("calleeZonePicker");
-        calleeZone.setItems(vm.calleeZoneChoices());
+        // A fresh list each time rather than the view model's changing in place: the searchable
+        // box's inner filtered list reads stale indexes when its source changes under an open cell.
+        calleeZone.setItems(FXCollections.observableArrayList(vm.calleeZoneChoices()));
+        vm.calleeZoneChoices().addListener((ListChangeListener<ZoneId>) change -> {
+            ZoneId chosen = vm.calleeZoneProperty().get();
+            calleeZone.setItems(FXCollections.observableArrayList(vm.calleeZoneChoices()));
+            calleeZone.setValue(vm.calleeZoneChoices().contains(chosen) ? chosen : null);
+        });
         calleeZone.setConverter(FormFields.converter(vm::zoneLabel));
         calleeZone.setPromptText("Callee's time zone");
         calleeZone.setAccessibleText("Callee's time zone, for the calling-hours check");

@@ -112,10 +112,12 @@ class DialViewModelTest {
     @Test
     void emptyTemplateVariablesAreAQuestionBeforeDialing() {
         fillMinimal();
+        vm.phoneProperty().set("+12125550100"); // 10:00 in New York: inside calling hours
         assertTrue(vm.questionBeforeDialing().isEmpty(), "no use case, no template");
         vm.useCaseIdProperty().set(REMINDER);
         vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\"}");
-        assertEquals(Optional.of("The agent will see {{appointment_time}} empty. Dial anyway?"), vm.questionBeforeDialing());
+        assertEquals("The agent will see {{appointment_time}} empty. Dial anyway?",
+                vm.questionBeforeDialing().orElseThrow().text());
         vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\", \"appointment_time\": \"9:00\"}");
         assertTrue(vm.questionBeforeDialing().isEmpty());
     }
@@ -352,16 +354,23 @@ class DialViewModelTest {
         scheduleAt(LocalDate.of(2026, 12, 1), "20:30", "America/Chicago");
         vm.useCaseIdProperty().set(REMINDER); // 08:00–20:00 America/Chicago
         vm.phoneProperty().set("+14155550125"); // 18:30 in San Francisco: inside the legal window
-        assertEquals("It will be 20:30 in America/Chicago, outside Appointment reminder's hours (8:00–20:00 America/Chicago).",
+        assertEquals("It will be 20:30 in Chicago, Central Time, outside Appointment reminder's hours (8:00–20:00 there).",
                 vm.callingHoursWarningProperty().get());
 
         vm.phoneProperty().set("+12125550100"); // 21:30 in New York: outside both
         assertEquals("It will be 21:30 for the callee, outside the legal calling hours (8:00–21:00 callee time).\n"
-                + "It will be 20:30 in America/Chicago, outside Appointment reminder's hours (8:00–20:00 America/Chicago).",
+                + "It will be 20:30 in Chicago, Central Time, outside Appointment reminder's hours (8:00–20:00 there).",
                 vm.callingHoursWarningProperty().get());
+
+        DialViewModel.Question asked = vm.questionBeforeDialing().orElseThrow();
+        assertEquals("This call would ring outside calling hours", asked.header());
+        assertTrue(asked.text().startsWith(vm.callingHoursWarningProperty().get() + "\nThe agent will see"),
+                "ringing outside the hours takes a deliberate yes, and the empty variables are named too: " + asked.text());
 
         vm.scheduleTimeProperty().set("19:30");
         assertNull(vm.callingHoursWarningProperty().get(), "inside both");
+        assertEquals("Some of the template's variables are empty", vm.questionBeforeDialing().orElseThrow().header(),
+                "only the empty variables are left to ask about");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -712,6 +721,30 @@ class DialViewModelTest {
         assertNull(loading.useCasesProblemProperty().get(), "loaded: the picker takes over");
         assertNull(loading.modelsProblemProperty().get());
         assertEquals(REMINDER, loading.useCaseIdProperty().get(), "what was typed stays chosen");
+    }
+
+    @Test
+    void metadataRowsJsonCannotHoldStayRowsUntilFixed() {
+        vm.addMetadataRow();
+        vm.metadataRows().get(0).valueProperty().set("A-1042"); // a value without a key
+        vm.setMetadataJsonMode(true);
+        assertFalse(vm.metadataJsonModeProperty().get(), "switching would have dropped the row");
+        assertTrue(vm.errors().get("metadata").endsWith("Fix the rows first: as JSON that row would be lost."),
+                vm.errors().get("metadata"));
+        assertEquals("A-1042", vm.metadataRows().get(0).valueProperty().get());
+        vm.metadataRows().get(0).keyProperty().set("crm_id");
+        vm.setMetadataJsonMode(true);
+        assertTrue(vm.metadataJsonModeProperty().get());
+        assertTrue(vm.metadataJsonProperty().get().contains("\"crm_id\""), vm.metadataJsonProperty().get());
+    }
+
+    @Test
+    void aScheduledCallSaysScheduledAndWhenInTheOperatorsTime() {
+        scheduleAt(LocalDate.of(2026, 12, 1), "9:30", "America/Los_Angeles");
+        vm.phoneProperty().set("+12125550100");
+        vm.dial();
+        assertTrue(vm.outcomeMessageProperty().get().startsWith("Call scheduled to +12125550100 · Appointment reminder · for 2026-12-01 11:30 "
+                + "Chicago, Central Time · ID "), vm.outcomeMessageProperty().get());
     }
 
     @Test

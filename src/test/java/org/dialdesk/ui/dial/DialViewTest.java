@@ -27,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
@@ -169,6 +170,40 @@ class DialViewTest {
             assertTrue(button.getTooltip() != null && button.getTooltip().getText().contains(keys),
                     id + " says " + keys + ": " + (button.getTooltip() == null ? "no tooltip" : button.getTooltip().getText()));
         });
+    }
+
+    @Test
+    void numbersWhoseZonesDifferAndChoicesTakenBackLeaveNoBrokenPicker() throws Exception {
+        withSandbox();
+        List<Throwable> uncaught = uncaughtOnFx();
+        choose("numberPicker", 0);
+        choose("useCasePicker", 0);
+        choose("agentPicker", 0);
+        robot.clickOn("#scheduleLaterToggle");
+        kit.type("phoneField", "+19075550100"); // Alaska: two zones to choose from
+        kit.waitUntil(() -> kit.byId("calleeZonePicker", ComboBox.class).getItems().size() == 2);
+        kit.type("phoneField", "+14155550125"); // one zone: the choice goes
+        kit.type("phoneField", "+19075550100");
+        kit.waitUntil(() -> kit.byId("calleeZonePicker", ComboBox.class).getItems().size() == 2);
+        robot.clickOn("#clearButton");
+        kit.waitUntil(() -> kit.byId("calleeZonePicker", ComboBox.class).getItems().isEmpty());
+        ListCell<?> agentButton = (ListCell<?>) kit.byId("agentPicker", ComboBox.class).getButtonCell();
+        assertEquals("The use case's agent", agentButton.getText(), "a choice taken back shows the prompt again");
+        robot.clickOn("#undoButton");
+        kit.waitUntil(() -> !"The use case's agent".equals(agentButton.getText()));
+        assertEquals(List.of(), uncaught);
+    }
+
+    @Test
+    void afterADialTheFocusGoesToWhatComesNext() throws Exception {
+        withSandbox();
+        choose("numberPicker", 0);
+        kit.type("phoneField", "+14155550129");
+        kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
+        robot.clickOn("#dialButton");
+        kit.waitUntil(() -> kit.byId("dialAgainButton", Button.class).isFocused());
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        kit.waitUntil(() -> kit.byId("dialButton", Button.class).isFocused() && !kit.byId("dialButton", Button.class).isDisabled());
     }
 
     @Test

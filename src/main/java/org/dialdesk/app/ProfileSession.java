@@ -139,6 +139,13 @@ public final class ProfileSession implements AutoCloseable {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
                     historyLayoutStore::saveLater);
             owned.push(history::close); // polling stops before the stores it writes to close
+            // A call placed from the form shows in History at once, not at the next idle poll (30 s).
+            HistoryViewModel placedInto = history;
+            dial.createdCallIdProperty().addListener((obs, old, id) -> {
+                if (id != null) {
+                    placedInto.syncNow();
+                }
+            });
         }
     }
 

@@ -16,6 +16,7 @@ import org.dialdesk.domain.CallingHours;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.testing.DirectTaskRunner;
+import org.dialdesk.ui.history.HistoryViewModel;
 import org.dialdesk.testing.MutableClock;
 import org.dialdesk.testing.NoNavigation;
 import org.dialdesk.testing.TestClocks;
@@ -48,6 +49,26 @@ class ProfileSessionTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aCallPlacedFromTheFormShowsInHistoryWithoutWaitingForThePoll() throws Exception {
+        MutableClock clock = new MutableClock(TestClocks.START);
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withClock(clock, false));
+             ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock)) {
+            DirectTaskRunner runner = new DirectTaskRunner();
+            session.createViewModels(runner, clock.withZone(ZoneId.of("America/Chicago")), callingHours("08:00", "21:00"),
+                    new NoNavigation());
+            HistoryViewModel history = session.history().orElseThrow();
+            history.open();
+            assertEquals(0, history.rows().size());
+            session.dial().loadPickers();
+            session.dial().numberIdProperty().set(session.dial().numbers().get(0).id());
+            session.dial().phoneProperty().set("+14155550129");
+            session.dial().dial();
+            String placed = session.dial().createdCallIdProperty().get();
+            assertTrue(history.rows().stream().anyMatch(r -> r.id().equals(placed)), "in the history the moment it is placed");
+        }
+    }
 
     @Test
     void closingTheSessionClosesEverythingOfTheProfileAndNothingAnswersAfter() throws Exception {

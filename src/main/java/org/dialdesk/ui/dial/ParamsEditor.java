@@ -54,6 +54,9 @@ final class ParamsEditor {
         format.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         format.setOnAction(e -> vm.formatParams());
         format.setTooltip(new Tooltip("Indent the params as JSON (Alt+F)"));
+        format.setMinWidth(Region.USE_PREF_SIZE); // a long parse problem beside it wraps instead
+        paramsStatus.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(paramsStatus, Priority.ALWAYS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox paramsFooter = new HBox(8, paramsStatus, gap, format);

@@ -12,6 +12,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Tooltip;
 import org.controlsfx.control.CheckComboBox;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallStatus;
@@ -30,6 +32,11 @@ final class HistoryFilterBar {
         statuses.titleProperty().bind(vm.statusFilterTitleProperty());
         // A fixed width: the title grows with the statuses chosen ("Status: Busy, Failed") and would
         // otherwise push the rest of the bar onto a new line as it does.
+        Tooltip chosen = new Tooltip();
+        chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.statusFilter().isEmpty()
+                ? "Show only calls in the statuses ticked" : "Showing " + String.join(", ", vm.statusFilter()),
+                vm.statusFilter()));
+        statuses.setTooltip(chosen);
         statuses.setPrefWidth(160);
         statuses.setMaxWidth(160);
         statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c ->

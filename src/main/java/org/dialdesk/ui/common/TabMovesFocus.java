@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
@@ -47,13 +52,16 @@ public final class TabMovesFocus {
         order.get(next).requestFocus();
     }
 
-    /** Puts the caret in the first field of {@code area} in traversal order, if it has one. */
+    /**
+     * Puts the caret in the first field of {@code area} in traversal order (a text field, a
+     * picker, a table), past buttons above it such as "Refresh lists"; else on its first control.
+     */
     public static void focusFirstIn(Node area) {
         List<Node> order = new ArrayList<>();
         collect(area, null, order);
-        if (!order.isEmpty()) {
-            order.get(0).requestFocus();
-        }
+        order.stream().filter(n -> n instanceof TextInputControl || n instanceof ComboBoxBase || n instanceof Control
+                        && !(n instanceof ButtonBase) && !(n instanceof Labeled))
+                .findFirst().or(() -> order.stream().findFirst()).ifPresent(Node::requestFocus);
     }
 
     private static void collect(Node node, Node from, List<Node> into) {

@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.TextField;
 import org.dialdesk.domain.Theme;
 import org.dialdesk.ui.shell.ShellViewModel.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
@@ -90,8 +91,9 @@ class ShellViewTest {
     @Test
     void onceUncoveredTheCaretIsInTheScreenNotOnTheThemeToggle() {
         SimpleBooleanProperty complete = new SimpleBooleanProperty(false);
-        Button field = new Button("first field");
-        robot.interact(() -> shell.addArea("dial", "Dial", new VBox(field), complete));
+        Button refresh = new Button("Refresh lists");
+        TextField field = new TextField();
+        robot.interact(() -> shell.addArea("dial", "Dial", new VBox(refresh, field), complete));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> complete.set(true));
         WaitForAsyncUtils.waitForFxEvents();

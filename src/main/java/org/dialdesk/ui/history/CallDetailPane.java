@@ -83,11 +83,11 @@ final class CallDetailPane extends ScrollPane {
         showAll.setOnAction(e -> vm.clearFilters());
         showAll.visibleProperty().bind(hidden.visibleProperty());
         showAll.managedProperty().bind(showAll.visibleProperty());
-        FlowPane hiddenNote = new FlowPane(4, 0, hidden, showAll);
+        VBox hiddenNote = new VBox(0, hidden, showAll); // a narrow pane wraps the sentence rather than scroll sideways
         hiddenNote.visibleProperty().bind(hidden.visibleProperty());
         hiddenNote.managedProperty().bind(hiddenNote.visibleProperty());
 
-        content = new VBox(10, new HBox(8, title, statusBadge), hiddenNote, fields, actions(), message,
+        content = new VBox(10, new FlowPane(8, 4, title, statusBadge), hiddenNote, fields, actions(), message,
                 section("Params, metadata and what was learnt"), json, section("Transcript"), transcript);
         vm.selectedCallProperty().addListener((obs, old, call) -> show(call));
         vm.transcriptProperty().addListener((obs, old, t) -> showTranscript(t));

@@ -379,7 +379,7 @@ public final class HistoryViewModel {
     private void checkSelectedShown() {
         HistoryRow selected = detail.selectedRowProperty().get();
         boolean hidden = selected != null && table.shown().stream().noneMatch(r -> r.id().equals(selected.id()));
-        hiddenByFilter.set(hidden ? "Not in the list as filtered: the filters leave this call out." : null);
+        hiddenByFilter.set(hidden ? "Hidden from the list by the filters." : null);
     }
 
     /** Whether any filter narrows the list: "Clear filters" has something to do. */

@@ -268,7 +268,7 @@ class HistoryViewModelTest {
         vm.statusFilter().setAll("Busy");
         runner.runDelayed();
         assertTrue(vm.rows().stream().noneMatch(r -> r.id().equals(picked.id())));
-        assertEquals("Not in the list as filtered: the filters leave this call out.", vm.hiddenByFilterProperty().get());
+        assertEquals("Hidden from the list by the filters.", vm.hiddenByFilterProperty().get());
         assertEquals(picked.id(), vm.selectedCallProperty().get().id(), "still shown: the operator may be reading it");
         vm.clearFilters();
         runner.runDelayed();

@@ -137,8 +137,18 @@ public final class DialRequestValidator {
         if (metadata != null && !metadata.isObject()) {
             errors.add(new FieldError("metadata", "Metadata must be a JSON object such as {\"crm_id\": \"42\"}, not "
                     + describe(metadata) + "."));
+            return;
+        }
+        List<String> taken = SERVICE_METADATA.stream().filter(key -> metadata != null && metadata.has(key)).toList();
+        if (!taken.isEmpty()) {
+            errors.add(new FieldError("metadata", "The service sets " + String.join(", ", taken.stream()
+                    .map(k -> "\"" + k + "\"").toList()) + " in metadata itself (the call's own numbers and ID): "
+                    + "keep your value under another key."));
         }
     }
+
+    /** Metadata keys the service writes on every call; a caller's own would pass for the call's real ones. */
+    public static final List<String> SERVICE_METADATA = List.of("call_sid", "from", "to");
 
     private static String describe(JsonNode node) {
         if (node.isArray()) {

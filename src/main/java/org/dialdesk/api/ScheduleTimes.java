@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.zone.ZoneOffsetTransition;
@@ -20,12 +21,15 @@ import java.time.temporal.TemporalQueries;
  * that does not exist or happens twice at a DST change is explained, never silently shifted.
  */
 public final class ScheduleTimes {
-    /** Like ISO_DATE_TIME, but a [zone] may stand without an offset before it. */
+    /**
+     * Like ISO_DATE_TIME, but a [zone] may stand without an offset before it. Read strictly: a
+     * lenient read would quietly send 2027-02-30 as 2027-02-28.
+     */
     private static final DateTimeFormatter OFFSET_OR_ZONE = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .optionalStart().appendOffsetId().optionalEnd()
             .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']').optionalEnd()
-            .toFormatter();
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
     private ScheduleTimes() {
     }
@@ -45,6 +49,11 @@ public final class ScheduleTimes {
         try {
             parsed = OFFSET_OR_ZONE.parse(text.strip());
         } catch (DateTimeParseException e) {
+            if (e.getCause() instanceof DateTimeException impossible) {
+                // It has the form but names no real day or time: "Invalid date 'FEBRUARY 30'".
+                throw new IllegalArgumentException("\"" + text.strip() + "\" is not a date and time that exists ("
+                        + impossible.getMessage().replaceFirst("^Text '.*' could not be parsed: ", "") + ").");
+            }
             throw new IllegalArgumentException("\"" + text.strip() + "\" is not an ISO date-time; write e.g. "
                     + "2026-12-01T09:30[America/Chicago] or 2026-12-01T15:30Z.");
         }

@@ -1,12 +1,16 @@
 package org.dialdesk.domain;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dialdesk.api.Json;
@@ -57,8 +61,19 @@ public final class JsonText {
         }
     }
 
-    private static final ObjectReader READER = Json.mapper().readerFor(JsonNode.class)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * What a dial's JSON may hold: the sandbox refuses past the same limits (SandboxLimits), and
+     * a real service will have some. Refused here, the operator hears of it before anything is sent.
+     */
+    public static final int MAX_DEPTH = 32;
+    public static final int MAX_NUMBER_DIGITS = 100;
+    public static final int MAX_STRING_CHARS = 64 * 1024;
+
+    private static final ObjectReader READER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_DIGITS).maxStringLength(MAX_STRING_CHARS).build())
+                    .build())
+            .build().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '([^']*)'.*", Pattern.DOTALL);
 
     /** The parser's message as a person can act on it: what is wrong, and what to write instead. */
@@ -100,6 +115,16 @@ public final class JsonText {
         }
         if (parser.contains("Leading zeroes not allowed")) {
             return "A number cannot start with 0 (write 7, not 07); put codes with leading zeros in double quotes.";
+        }
+        if (parser.contains("nesting depth")) {
+            return "Nested more than " + MAX_DEPTH + " levels deep, the most a dial's JSON may be.";
+        }
+        if (parser.startsWith("Number value length") || parser.contains("Number length")) {
+            return "A number of more than " + MAX_NUMBER_DIGITS + " digits; put long codes in double quotes.";
+        }
+        if (parser.startsWith("String value length") || parser.contains("String length")) {
+            return "A text of more than " + String.format(Locale.ROOT, "%,d", MAX_STRING_CHARS)
+                    + " characters, the longest a dial's JSON may hold.";
         }
         if (parser.startsWith("Unexpected close marker")) {
             return "A } or ] here closes nothing: remove it.";

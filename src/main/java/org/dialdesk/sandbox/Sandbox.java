@@ -1,7 +1,6 @@
 package org.dialdesk.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
@@ -62,7 +61,7 @@ public final class Sandbox implements AutoCloseable {
                     store.putMeta(KEY_META, apiKey);
                 }
             }
-            ObjectMapper mapper = JsonMapper.builder().build();
+            ObjectMapper mapper = SandboxLimits.mapper();
             SandboxService service = new SandboxService(store, simulator, org, mapper);
             // Play out anything that fell due while the sandbox was down before serving.
             simulator.advance();
@@ -86,8 +85,27 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * How long the JDK's server waits on a client. Each connection's request is read on one of
+     * the workers, so without a limit a handful of clients that send half a request (or end lines
+     * with a bare LF, which it never sees as an end) held every worker and nobody else was answered.
+     * The server reads these once, when its first instance is made: before that, and only where
+     * the person running it has not set them.
+     */
+    private static void limitSlowClients() {
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaders", Integer.toString(MAX_HEADERS));
+    }
+
+    /** Seconds a client has to send its whole request, and to take the answer. */
+    static final int REQUEST_SECONDS = 10;
+    static final int RESPONSE_SECONDS = 30;
+    static final int MAX_HEADERS = 100;
+
     /** The port asked for; with a kept port, the last run's while it is free, else any free one. */
     private HttpServer bind(SandboxOptions options) throws IOException, SQLException {
+        limitSlowClients();
         if (options.port() == 0 && options.keepPort()) {
             Optional<Integer> last = store.meta(PORT_META).flatMap(Sandbox::portNumber);
             if (last.isPresent()) {

@@ -1,5 +1,6 @@
 package org.dialdesk.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +19,7 @@ import java.util.function.DoubleSupplier;
 /** HTTP in front of {@link SandboxService}: auth, body limits, fault injection, JSON errors. */
 final class SandboxHttpHandler implements HttpHandler {
     static final String BASE_PATH = "/api/v1";
-    static final int MAX_BODY_BYTES = 1 << 20;
+    static final int MAX_BODY_BYTES = SandboxLimits.MAX_BODY_BYTES;
 
     private static final System.Logger LOG = System.getLogger("org.dialdesk.sandbox");
 
@@ -37,69 +39,85 @@ final class SandboxHttpHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            if (!path.equals(BASE_PATH) && !path.startsWith(BASE_PATH + "/")) {
-                send(exchange, 404, error("Not found: the API lives under " + BASE_PATH));
-                return;
-            }
-            if (!authorized(exchange.getRequestHeaders().getFirst("authorization"))) {
-                boolean missing = exchange.getRequestHeaders().getFirst("authorization") == null;
-                send(exchange, 401, error(missing
-                        ? "Missing authorization header: send 'authorization: Bearer <API key>'"
-                        : "Invalid API key"));
-                return;
-            }
-            FaultPlan.Fault fault = faults.isNone() ? FaultPlan.Fault.NONE : faults.pick(faultDraw.getAsDouble());
-            switch (fault) {
-                case SERVER_ERROR -> {
-                    send(exchange, 500, error("Injected fault: internal error before processing"));
-                    return;
-                }
-                case RATE_LIMITED -> {
-                    exchange.getResponseHeaders().set("Retry-After", Integer.toString(faults.retryAfterSeconds()));
-                    send(exchange, 429, error("Injected fault: too many requests"));
-                    return;
-                }
-                case RESET -> {
-                    return; // closing the exchange with no answer drops the connection
-                }
-                case SLOW -> LockSupport.parkNanos(faults.slowMillis() * 1_000_000L);
-                default -> { }
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                send(exchange, 413, error("The body is larger than " + MAX_BODY_BYTES + " bytes"));
-                return;
-            }
-            SandboxService.Response response;
-            try {
-                response = service.handle(new SandboxService.Request(exchange.getRequestMethod(),
-                        path.substring(BASE_PATH.length()), SandboxService.parseQuery(exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            } catch (ApiError e) {
-                send(exchange, e.status, errorBody(e));
-                return;
-            }
-            if (fault == FaultPlan.Fault.DROP_AFTER) {
-                return; // carried out, but the client never hears of it
-            }
-            send(exchange, response.status(), mapper.writeValueAsBytes(response.body()));
+    public void handle(HttpExchange exchange) {
+        // The exchange closes only after the error handling below: closed first (as a
+        // try-with-resources would), a 500 could never be sent and reached the client as a
+        // dropped connection, which a dial client must take for "maybe placed".
+        try {
+            answer(exchange);
         } catch (IOException e) {
             // The client hung up (timed out, cancelled): nobody is left to answer.
             LOG.log(System.Logger.Level.DEBUG, "Client went away during " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath() + ": " + e.getMessage());
-        } catch (Exception e) {
+        } catch (RuntimeException | SQLException e) {
             // A bug, not bad input: say so without leaking internals.
             LOG.log(System.Logger.Level.ERROR, "Sandbox failed on " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath(), e);
             try {
                 send(exchange, 500, error("Internal sandbox error: " + e.getClass().getSimpleName()));
             } catch (IOException | RuntimeException ignored) {
-                // the connection is gone already
+                // the answer had begun, or the connection is gone: nothing more can be said
             }
+        } finally {
+            exchange.close();
         }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException, SQLException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (!path.equals(BASE_PATH) && !path.startsWith(BASE_PATH + "/")) {
+            send(exchange, 404, error("Not found: the API lives under " + BASE_PATH));
+            return;
+        }
+        if (!authorized(exchange.getRequestHeaders().getFirst("authorization"))) {
+            boolean missing = exchange.getRequestHeaders().getFirst("authorization") == null;
+            send(exchange, 401, error(missing
+                    ? "Missing authorization header: send 'authorization: Bearer <API key>'"
+                    : "Invalid API key"));
+            return;
+        }
+        FaultPlan.Fault fault = faults.isNone() ? FaultPlan.Fault.NONE : faults.pick(faultDraw.getAsDouble());
+        switch (fault) {
+            case SERVER_ERROR -> {
+                send(exchange, 500, error("Injected fault: internal error before processing"));
+                return;
+            }
+            case RATE_LIMITED -> {
+                exchange.getResponseHeaders().set("Retry-After", Integer.toString(faults.retryAfterSeconds()));
+                send(exchange, 429, error("Injected fault: too many requests"));
+                return;
+            }
+            case RESET -> {
+                return; // closing the exchange with no answer drops the connection
+            }
+            case SLOW -> LockSupport.parkNanos(faults.slowMillis() * 1_000_000L);
+            default -> { }
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            send(exchange, 413, error("The body is larger than " + MAX_BODY_BYTES + " bytes"));
+            return;
+        }
+        SandboxService.Response response;
+        try {
+            response = service.handle(new SandboxService.Request(exchange.getRequestMethod(),
+                    path.substring(BASE_PATH.length()), SandboxService.parseQuery(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        } catch (ApiError e) {
+            send(exchange, e.status, errorBody(e));
+            return;
+        }
+        if (fault == FaultPlan.Fault.DROP_AFTER) {
+            return; // carried out, but the client never hears of it
+        }
+        byte[] answer;
+        try {
+            answer = mapper.writeValueAsBytes(response.body());
+        } catch (JsonProcessingException e) {
+            // Not the client going away (it is an IOException too): the sandbox's own failing, a 500.
+            throw new IllegalStateException("Could not write the answer to " + exchange.getRequestMethod() + " " + path, e);
+        }
+        send(exchange, response.status(), answer);
     }
 
     private boolean authorized(String header) {

@@ -22,6 +22,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.io.IOException;
+import java.time.DateTimeException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.JsonLocation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -32,6 +35,10 @@ import java.nio.charset.StandardCharsets;
 final class SandboxService {
     static final int MAX_BATCH = 500;
     static final int MAX_DURATION_MINS = 240;
+    /** Metadata keys the service fills in on every call. */
+    static final List<String> SERVICE_METADATA = List.of("call_sid", "from", "to");
+    private static final Map<String, String> SERVICE_METADATA_MEANING = Map.of("call_sid", "the carrier's call ID",
+            "from", "the caller number", "to", "the callee's number");
     static final int MAX_LIMIT = 2000;
     static final int DEFAULT_DURATION_MINS = 10;
     private static final String UNKNOWN_ID = "there is no ";
@@ -258,6 +265,14 @@ final class SandboxService {
         JsonNode metadata = body.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             problems.add(new ApiError.FieldProblem(prefix + "metadata", "must be a JSON object, not " + kind(metadata)));
+        } else if (metadata != null && metadata.isObject()) {
+            // The service writes these itself; a caller's own would pass for the call's real numbers.
+            for (String own : SERVICE_METADATA) {
+                if (metadata.has(own)) {
+                    problems.add(new ApiError.FieldProblem(prefix + "metadata." + own, "is set by the service ("
+                            + SERVICE_METADATA_MEANING.get(own) + "); keep your own value under another key"));
+                }
+            }
         }
         Long scheduledMs = null;
         String scheduledFor = text(body, "scheduled_for");
@@ -270,6 +285,11 @@ final class SandboxService {
             } catch (DateTimeParseException e) {
                 problems.add(new ApiError.FieldProblem(prefix + "scheduled_for",
                         "must be an ISO 8601 UTC date-time such as 2026-12-01T15:30:00Z"));
+            } catch (ArithmeticException e) {
+                // A valid ISO year like +999999999 is beyond any clock's milliseconds.
+                problems.add(new ApiError.FieldProblem(prefix + "scheduled_for",
+                        "is too far ahead for any calendar: give a date-time such as 2026-12-01T15:30:00Z"));
+                scheduledMs = null;
             }
         }
         Integer maxDuration = null;
@@ -360,12 +380,13 @@ final class SandboxService {
         node.put("id", c.id()).put("organization_id", SandboxOrganisation.ORGANIZATION_ID).put("type", c.type())
                 .put("status", c.status()).put("provider", "Twilio");
         ObjectNode metadata = mapper.createObjectNode();
-        metadata.put("call_sid", "CA" + c.id()).put("from", c.fromNumber()).put("to", c.toNumber());
         JsonNode custom = parse(c.metadataJson());
+        custom.fields().forEachRemaining(e -> metadata.set(e.getKey(), e.getValue()));
+        // The service's own fields last, so they win over any stored before callers were refused them.
+        metadata.put("call_sid", "CA" + c.id()).put("from", c.fromNumber()).put("to", c.toNumber());
         if (!custom.path("tags").isArray()) {
             metadata.putArray("tags");
         }
-        custom.fields().forEachRemaining(e -> metadata.set(e.getKey(), e.getValue()));
         node.set("metadata", metadata);
         node.set("use_case", org.useCaseJson(mapper, useCase));
         if (c.agentId() != null) {
@@ -529,9 +550,14 @@ final class SandboxService {
                 throw ApiError.badRequest("The body is empty; send a JSON document");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            // Past a limit the parser stops where it is, with no location to give.
+            throw ApiError.badRequest("The JSON is over the service's limits (" + SandboxLimits.describe() + "): "
+                    + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw ApiError.badRequest("Malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiError.badRequest("Unreadable body: " + e.getMessage());
         }
@@ -619,8 +645,16 @@ final class SandboxService {
                 return OffsetDateTime.parse(value.strip()).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
                 throw ApiError.badRequest(name + " must be a date (2026-11-23) or an ISO date-time, was \"" + value + "\"");
+            } catch (ArithmeticException | DateTimeException e) {
+                throw outOfRange(name, value);
             }
+        } catch (ArithmeticException | DateTimeException e) {
+            throw outOfRange(name, value); // -999999999-01-01 is a date, but no call's
         }
+    }
+
+    private static ApiError outOfRange(String name, String value) {
+        return ApiError.badRequest(name + " must be a date between 1970 and 9999, was \"" + value + "\"");
     }
 
     static Map<String, String> parseQuery(String rawQuery) {

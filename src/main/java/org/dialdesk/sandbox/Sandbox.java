@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -40,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxStore store;
     private final CallSimulator simulator;
     private final HttpServer server;
+    private final SandboxFrontDoor frontDoor;
     private final ExecutorService requestThreads;
     private final ScheduledExecutorService ticker;
     private final String apiKey;
@@ -65,8 +67,11 @@ public final class Sandbox implements AutoCloseable {
             SandboxService service = new SandboxService(store, simulator, org, mapper);
             // Play out anything that fell due while the sandbox was down before serving.
             simulator.advance();
-            server = bind(options);
-            store.putMeta(PORT_META, Integer.toString(server.getAddress().getPort()));
+            limitSlowClients();
+            // Behind the front door, on a port of its own that only the door talks to.
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+            frontDoor = new SandboxFrontDoor(bind(options), server.getAddress().getPort());
+            store.putMeta(PORT_META, Integer.toString(frontDoor.port()));
             requestThreads = Executors.newFixedThreadPool(16, daemonThreads("sandbox-http"));
             server.setExecutor(requestThreads);
             Random faultRandom = new Random();
@@ -103,21 +108,32 @@ public final class Sandbox implements AutoCloseable {
     static final int RESPONSE_SECONDS = 30;
     static final int MAX_HEADERS = 100;
 
-    /** The port asked for; with a kept port, the last run's while it is free, else any free one. */
-    private HttpServer bind(SandboxOptions options) throws IOException, SQLException {
-        limitSlowClients();
+    /** The public port asked for; with a kept port, the last run's while it is free, else any free one. */
+    private ServerSocket bind(SandboxOptions options) throws IOException, SQLException {
         if (options.port() == 0 && options.keepPort()) {
             Optional<Integer> last = store.meta(PORT_META).flatMap(Sandbox::portNumber);
             if (last.isPresent()) {
                 try {
-                    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), last.get()), 128);
+                    return listen(last.get());
                 } catch (BindException taken) {
                     LOG.log(System.Logger.Level.INFO, "Sandbox port " + last.get() + " of the last run is taken; "
                             + "taking another (commands copied with the old port need the new one)");
                 }
             }
         }
-        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+        return listen(options.port());
+    }
+
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true); // a port the last run held a moment ago may still be in TIME_WAIT
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return socket;
     }
 
     private static Optional<Integer> portNumber(String text) {
@@ -156,11 +172,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + SandboxHttpHandler.BASE_PATH;
+        return "http://127.0.0.1:" + frontDoor.port() + SandboxHttpHandler.BASE_PATH;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return frontDoor.port();
     }
 
     /** The key clients must send. Shown to the person who runs the sandbox, never logged. */
@@ -178,6 +194,7 @@ public final class Sandbox implements AutoCloseable {
         if (ticker != null) {
             ticker.shutdownNow();
         }
+        frontDoor.close();
         server.stop(0);
         requestThreads.shutdownNow();
         try {

@@ -64,6 +64,9 @@ final class SandboxHttpHandler implements HttpHandler {
     }
 
     private void answer(HttpExchange exchange) throws IOException, SQLException {
+        // The whole body first, whatever the answer: one answered early and closed on a client
+        // still sending reaches it as a reset connection, not as the 404 or 405 it was.
+        byte[] body = readBody(exchange.getRequestBody());
         String path = exchange.getRequestURI().getRawPath();
         if (!path.equals(BASE_PATH) && !path.startsWith(BASE_PATH + "/")) {
             send(exchange, 404, error("Not found: the API lives under " + BASE_PATH));
@@ -93,7 +96,6 @@ final class SandboxHttpHandler implements HttpHandler {
             case SLOW -> LockSupport.parkNanos(faults.slowMillis() * 1_000_000L);
             default -> { }
         }
-        byte[] body = readBody(exchange.getRequestBody());
         if (body == null) {
             send(exchange, 413, error("The body is larger than " + MAX_BODY_BYTES + " bytes"));
             return;
@@ -131,11 +133,23 @@ final class SandboxHttpHandler implements HttpHandler {
         return MessageDigest.isEqual(given, expectedAuthorization);
     }
 
-    /** The body, or null when it is over the limit. */
+    /** The body, or null when it is over the limit (read on a little way, so the 413 can be heard). */
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
+        if (body.length <= MAX_BODY_BYTES) {
+            return body;
+        }
+        byte[] chunk = new byte[64 * 1024];
+        long drained = 0;
+        int read;
+        while (drained < DRAIN_BYTES && (read = in.read(chunk)) > 0) {
+            drained += read;
+        }
+        return null;
     }
+
+    /** How much of an oversized body is read and dropped before the 413, for a client that sends it all first. */
+    private static final long DRAIN_BYTES = 8L * MAX_BODY_BYTES;
 
     private byte[] error(String message) throws IOException {
         return mapper.writeValueAsBytes(mapper.createObjectNode().put("message", message));

@@ -21,6 +21,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 class DialCommandTest {
@@ -111,6 +113,35 @@ class DialCommandTest {
             "Nothing was sent."}) {
             assertTrue(text.contains(expected), expected + " in " + text);
         }
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2027-02-30T10:00Z", "2027-04-31T10:00Z", "2027-06-31T10:00[Europe/Berlin]"})
+    void anImpossibleDateIsRefusedNotMoved(String at) {
+        assertEquals(2, dial("--at", at));
+        assertTrue(err.toString().contains("--at: \"" + at + "\" is not a date and time that exists (Invalid date"),
+                err.toString());
+        assertEquals(0, server.getRequestCount(), "not sent as the last day of the month");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1}}", "{\"a\":1}garbage", "{\"a\":1} {\"b\":2}"})
+    void textAfterTheJsonIsRefusedNotDropped(String params) {
+        assertEquals(2, dial("--params", params));
+        assertTrue(err.toString().contains("--params: not valid JSON"), err.toString());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void jsonPastTheLimitsSaysWhichAndEveryOtherProblemToo() {
+        String deep = "{\"a\":".repeat(1500) + "1" + "}".repeat(1500);
+        String long_ = "{\"a\":" + "9".repeat(1500) + "}";
+        assertEquals(2, dial("--params", deep, "--metadata", long_, "--max-minutes", "500"));
+        String text = err.toString();
+        assertTrue(text.contains("--params: not valid JSON at line 1, column 1: Nested more than 32 levels deep"), text);
+        assertTrue(text.contains("--metadata: not valid JSON at line 1, column 1: A number of more than 100 digits"), text);
+        assertTrue(text.contains("--max-minutes:"), "the other problems are listed too: " + text);
         assertEquals(0, server.getRequestCount());
     }
 

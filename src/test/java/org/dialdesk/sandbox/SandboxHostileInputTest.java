@@ -1,0 +1,140 @@
+package org.dialdesk.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dialdesk.bench.SandboxFuzz;
+import org.dialdesk.testing.MutableClock;
+import org.dialdesk.testing.TestClocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sandbox as an outside tester finds it: every bad request a clear JSON 4xx, nothing dropped or poisoned. */
+class SandboxHostileInputTest {
+    static final String DIAL = "{\"number_id\":\"640000000000000000000001\",\"phone_number\":\"+14155550125\"";
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(TestClocks.START);
+    Sandbox sandbox;
+    SandboxFuzz http;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir, clock).withApiKey(SandboxFuzz.KEY).withClock(clock, false));
+        http = new SandboxFuzz(1, sandbox.port());
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    SandboxFuzz.Answer post(String path, String body) {
+        return http.send(http.frame("POST", "/api/v1" + path, "application/json", true, body));
+    }
+
+    SandboxFuzz.Answer get(String target) {
+        return http.send(http.frame("GET", "/api/v1" + target, null, true, null));
+    }
+
+    static void assertRefused(int status, String says, SandboxFuzz.Answer answer) {
+        assertTrue(answer != null, "an answer, not a dropped connection");
+        assertEquals(status, answer.status(), answer.text());
+        assertTrue(answer.isJsonWithMessage(), "JSON with a message: " + answer.text());
+        assertTrue(answer.text().contains(says), answer.text());
+    }
+
+    @Test
+    void thousandsOfGeneratedBadRequestsAreEachAJsonAnswerAndTheServiceStillDials() throws Exception {
+        SandboxFuzz.Result result = SandboxFuzz.run(sandbox, 20261201, 1500);
+        assertTrue(result.clean(), result.toString());
+        String framing = SandboxFuzz.framing(sandbox, 20261201, 300);
+        assertEquals("300 requests: 0 dropped, 0 5xx, 0 errors not JSON", framing);
+    }
+
+    @Test
+    void jsonPastTheLimitsIsRefusedAtTheDoorAndHistoryStillReads() {
+        String deepParams = "{\"a\":".repeat(998) + "1" + "}".repeat(998);
+        assertRefused(400, "over the service's limits", post("/dial/outbound", DIAL + ",\"params\":" + deepParams + "}"));
+        assertRefused(400, "over the service's limits", post("/dial/outbound", "[".repeat(1200) + "]".repeat(1200)));
+        assertRefused(400, "over the service's limits", post("/dial/outbound", DIAL + ",\"max_duration_mins\":"
+                + "9".repeat(1001) + "}"));
+        assertEquals(200, get("/calls").status(), "nothing poisoned: call history reads");
+    }
+
+    @Test
+    void datesBeyondAnyCalendarNameTheirField() {
+        assertRefused(422, "scheduled_for", post("/dial/outbound", DIAL + ",\"scheduled_for\":\"+999999999-12-31T23:59:59Z\"}"));
+        assertRefused(400, "from must be a date between", get("/calls?from=-999999999-01-01"));
+        assertRefused(400, "to must be a date between", get("/calls?to=%2B999999999-12-31"));
+    }
+
+    @Test
+    void metadataCannotPassForTheCallsOwnFields() {
+        SandboxFuzz.Answer answer = post("/dial/outbound", DIAL + ",\"metadata\":{\"to\":\"+19999999999\",\"call_sid\":\"spoof\"}}");
+        assertRefused(422, "metadata.to", answer);
+        assertTrue(answer.text().contains("metadata.call_sid"), answer.text());
+    }
+
+    @Test
+    void whatIsNotHttpGetsAJsonAnswerFromTheDoor() {
+        assertRefused(400, "percent-encoded", http.send(http.frame("GET", "/api/v1/calls?search=a\\b", null, true, null)));
+        assertRefused(400, "%25", http.send(http.frame("GET", "/api/v1/calls?search=100%", null, true, null)));
+        assertRefused(400, "CR LF", http.send("GET /api/v1/numbers HTTP/1.1\nHost: x\n\n".getBytes(StandardCharsets.ISO_8859_1)));
+        StringBuilder many = new StringBuilder("GET /api/v1/numbers HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < 150; i++) {
+            many.append("X-").append(i).append(": y\r\n");
+        }
+        assertRefused(431, "More than 100 headers", http.send(many.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void clientsThatSendHalfARequestDoNotStopOthersBeingServed() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.port());
+                OutputStream out = socket.getOutputStream();
+                out.write("POST /api/v1/dial/outbound HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                idle.add(socket);
+            }
+            long started = System.nanoTime();
+            assertEquals(200, get("/numbers").status());
+            assertTrue(System.nanoTime() - started < 2_000_000_000L, "answered at once, not after the idle ones time out");
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aFailureOfTheSandboxItselfIsAJson500NotADroppedConnection() throws Exception {
+        SandboxStore store = new SandboxStore(dir.resolve("broken"));
+        SandboxService service = new SandboxService(store, new CallSimulator(store, clock, 1), new SandboxOrganisation(),
+                SandboxLimits.mapper());
+        store.close(); // every query fails from now on
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", new SandboxHttpHandler(service, SandboxFuzz.KEY, FaultPlan.NONE, () -> 1, SandboxLimits.mapper()));
+        server.start();
+        try {
+            SandboxFuzz direct = new SandboxFuzz(1, server.getAddress().getPort());
+            assertRefused(500, "Internal sandbox error", direct.send(direct.frame("GET", "/api/v1/calls", null, true, null)));
+        } finally {
+            server.stop(0);
+        }
+    }
+}

@@ -27,6 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -359,6 +360,15 @@ public final class DialView extends BorderPane {
         clear.setAccessibleText("Clear this choice");
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> id.set(""));
+        clear.setTooltip(new Tooltip("Back to the default (Delete in the picker)"));
+        // The button is skipped by Tab (one stop per field); Delete in the picker does the same.
+        picker.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !id.get().isEmpty()
+                    && !picker.isShowing()) {
+                id.set("");
+                e.consume();
+            }
+        });
         clear.visibleProperty().bind(id.isNotEmpty());
         clear.managedProperty().bind(clear.visibleProperty()); // the picker takes the whole row until there is a choice
         picker.setMaxWidth(Double.MAX_VALUE);

@@ -499,7 +499,7 @@ public final class DialViewModel {
     /** What will be sent as UTC, and what time it will be for the callee, against both calling windows. */
     private void describeSchedule(PhoneCheck.Result phoneResult, Instant scheduledFor, UseCase useCase) {
         Instant when = scheduledFor != null ? scheduledFor : clock.instant();
-        String utc = "Dials now";
+        String utc = scheduleLater.get() ? "" : "Dials now"; // scheduled but not readable yet: the field says why
         if (scheduledFor != null) {
             ZoneId typedIn = scheduleZone.get() == null ? clock.getZone() : scheduleZone.get();
             // What the typed date and time were read as, then what goes on the wire.
@@ -508,10 +508,12 @@ public final class DialViewModel {
         }
         CallingRule.Verdict verdict = callingRule.check(phoneResult, when, calleeZone.get(), useCase);
         List<ZoneId> choices = verdict.zoneChoices();
-        scheduleSummary.set(verdict.calleeTime() == null ? utc : utc + " · callee's time "
+        scheduleSummary.set(verdict.calleeTime() == null || utc.isEmpty() ? utc : utc + " · callee's time "
                 + verdict.calleeTime().format(LOCAL) + " (" + ZoneNames.shortLabel(verdict.calleeTime().getZone(), when) + ")");
-        callingHoursWarning.set(verdict.warning().orElse(null));
-        outsideHours = verdict.breaches().stream().map(CallingRule.Breach::message).toList();
+        // A schedule still being typed has no time to judge yet; "now" would be the wrong one.
+        boolean judged = !utc.isEmpty();
+        callingHoursWarning.set(judged ? verdict.warning().orElse(null) : null);
+        outsideHours = judged ? verdict.breaches().stream().map(CallingRule.Breach::message).toList() : List.of();
         if (!calleeZoneChoices.equals(choices)) {
             calleeZoneChoices.setAll(choices);
         }

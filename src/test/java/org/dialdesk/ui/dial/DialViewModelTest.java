@@ -329,6 +329,10 @@ class DialViewModelTest {
 
         vm.scheduleTimeProperty().set("9:30");
         assertNull(vm.callingHoursWarningProperty().get());
+
+        vm.scheduleTimeProperty().set("");
+        assertEquals("", vm.scheduleSummaryProperty().get(), "scheduled, with no time yet: not \"Dials now\"");
+        assertNull(vm.callingHoursWarningProperty().get(), "nor a warning about the time it is now");
     }
 
     @Test

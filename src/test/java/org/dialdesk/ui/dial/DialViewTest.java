@@ -191,6 +191,11 @@ class DialViewTest {
         assertEquals("The use case's agent", agentButton.getText(), "a choice taken back shows the prompt again");
         robot.clickOn("#undoButton");
         kit.waitUntil(() -> !"The use case's agent".equals(agentButton.getText()));
+
+        ComboBox<?> useCase = kit.byId("useCasePicker", ComboBox.class);
+        robot.interact(useCase::requestFocus);
+        robot.press(KeyCode.DELETE).release(KeyCode.DELETE); // the keyboard's way to the default
+        kit.waitUntil(() -> "The caller number's default".equals(((ListCell<?>) useCase.getButtonCell()).getText()));
         assertEquals(List.of(), uncaught);
     }
 

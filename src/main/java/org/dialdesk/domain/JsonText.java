@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dialdesk.api.Json;
 
 /** JSON typed by a person (the form's editors, the command line's --params and --metadata), read with a place for each problem. */
 public final class JsonText {

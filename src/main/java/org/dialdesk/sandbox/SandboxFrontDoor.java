@@ -2,6 +2,9 @@ package org.dialdesk.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +77,7 @@ final class SandboxFrontDoor implements AutoCloseable {
             try {
                 connections.execute(() -> serve(client));
             } catch (RejectedExecutionException busy) {
+                // On the accepting thread: a quick word and close, never a wait on the client.
                 refuse(client, 503, "The sandbox is serving " + MAX_CONNECTIONS + " connections; try again shortly.");
             }
         }
@@ -81,35 +85,91 @@ final class SandboxFrontDoor implements AutoCloseable {
 
     private void serve(Socket client) {
         try (client) {
-            client.setSoTimeout(HEAD_TIMEOUT_MILLIS);
             client.setTcpNoDelay(true);
-            BufferedInputStream in = new BufferedInputStream(client.getInputStream());
-            Head head;
+            DeadlineInputStream timed = new DeadlineInputStream(client.getInputStream(), new Deadline(client, HEAD_TIMEOUT_MILLIS));
+            BufferedInputStream in = new BufferedInputStream(timed);
+            Head request;
             try {
-                head = readHead(in);
+                request = readHead(in);
             } catch (SocketTimeoutException slow) {
                 answer(client, 408, "The request's headers did not arrive within " + HEAD_TIMEOUT_MILLIS / 1000
                         + " seconds.");
                 return;
             }
-            if (head == null) {
+            if (request == null) {
                 return; // connected and went away without a word
             }
-            if (head.problem() != null) {
-                answer(client, head.status(), head.problem());
+            if (request.problem() != null) {
+                answer(client, request.status(), request.problem());
                 return;
             }
-            client.setSoTimeout(0); // the body and the answer: the server behind has its own limits
-            pass(client, in, head.bytes());
+            if (request.contentLength() > SandboxLimits.MAX_BODY_BYTES) {
+                answer(client, 413, "The body is larger than " + SandboxLimits.MAX_BODY_BYTES + " bytes.");
+                return;
+            }
+            timed.use(new Deadline(client, BODY_TIMEOUT_MILLIS));
+            pass(client, in, request);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Sandbox connection ended: " + e.getMessage());
         }
     }
 
-    /** A request's head as read: the bytes to pass on, or the status and problem to refuse it with. */
-    record Head(byte[] bytes, int status, String problem) {
+    /**
+     * A request's head as read: the bytes to pass on and how its body is framed, or the status and
+     * problem to refuse it with.
+     *
+     * @param contentLength the body's length; -1 when it is chunked or there is none
+     * @param expectsContinue the client waits for "100 Continue" before it sends the body
+     */
+    record Head(byte[] bytes, long contentLength, boolean chunked, boolean expectsContinue, int status, String problem) {
         static Head refused(int status, String problem) {
-            return new Head(null, status, problem);
+            return new Head(null, -1, false, false, status, problem);
+        }
+    }
+
+    /** One time limit over many reads: a client trickling a byte at a time must not stretch it. */
+    private static final class Deadline {
+        private final Socket socket;
+        private final long endsAt;
+
+        Deadline(Socket socket, int millis) {
+            this.socket = socket;
+            this.endsAt = System.nanoTime() + millis * 1_000_000L;
+        }
+
+        /** Before each read: the socket waits only for what is left. */
+        void arm() throws IOException {
+            long left = (endsAt - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                throw new SocketTimeoutException("deadline passed");
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+        }
+    }
+
+    /** The client's bytes, each read within the deadline in force; the body's deadline replaces the head's. */
+    private static final class DeadlineInputStream extends FilterInputStream {
+        private Deadline deadline;
+
+        DeadlineInputStream(InputStream in, Deadline deadline) {
+            super(in);
+            this.deadline = deadline;
+        }
+
+        void use(Deadline next) {
+            deadline = next;
+        }
+
+        @Override
+        public int read() throws IOException {
+            deadline.arm();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            deadline.arm();
+            return super.read(b, off, len);
         }
     }
 
@@ -160,6 +220,9 @@ final class SandboxFrontDoor implements AutoCloseable {
             return Head.refused(400, targetProblem);
         }
         StringBuilder passed = new StringBuilder(lines.get(0)).append("\r\n");
+        String length = null;
+        boolean chunked = false;
+        boolean expectsContinue = false;
         for (String header : lines.subList(1, lines.size())) {
             int colon = header.indexOf(':');
             if (colon <= 0 || !header.substring(0, colon).matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
@@ -169,12 +232,40 @@ final class SandboxFrontDoor implements AutoCloseable {
                 return Head.refused(400, "A control character in the header " + header.substring(0, colon) + ".");
             }
             String name = header.substring(0, colon).toLowerCase(Locale.ROOT);
-            if (!name.equals("connection") && !name.equals("keep-alive")) {
-                passed.append(header).append("\r\n");
+            String value = header.substring(colon + 1).strip();
+            switch (name) {
+                case "connection", "keep-alive" -> { } // one request a connection: see the class comment
+                case "expect" -> {
+                    if (!value.equalsIgnoreCase("100-continue")) {
+                        return Head.refused(417, "Only Expect: 100-continue is understood.");
+                    }
+                    expectsContinue = true; // answered here; the server behind need not know
+                }
+                case "content-length" -> {
+                    if (!value.matches("[0-9]{1,12}") || length != null && !length.equals(value)) {
+                        return Head.refused(400, "Content-Length must be one number of bytes, was \"" + shorten(value) + "\".");
+                    }
+                    length = value;
+                    passed.append(header).append("\r\n");
+                }
+                case "transfer-encoding" -> {
+                    if (!value.equalsIgnoreCase("chunked")) {
+                        return Head.refused(400, "Transfer-Encoding must be chunked (or send a Content-Length), was \""
+                                + shorten(value) + "\".");
+                    }
+                    chunked = true;
+                    passed.append(header).append("\r\n");
+                }
+                default -> passed.append(header).append("\r\n");
             }
         }
+        if (chunked && length != null) {
+            // Two framings of one body can be read two ways: the way requests are smuggled past a door.
+            return Head.refused(400, "Send either Content-Length or Transfer-Encoding: chunked, not both.");
+        }
         passed.append("Connection: close\r\n\r\n");
-        return new Head(passed.toString().getBytes(StandardCharsets.ISO_8859_1), 0, null);
+        return new Head(passed.toString().getBytes(StandardCharsets.ISO_8859_1), length == null ? -1 : Long.parseLong(length),
+                chunked, expectsContinue && (chunked || length != null && Long.parseLong(length) > 0), 0, null);
     }
 
     /** Why a request target is not a URI path and query (RFC 3986), or null when it is one. */
@@ -197,22 +288,41 @@ final class SandboxFrontDoor implements AutoCloseable {
         return null;
     }
 
-    /** Hands the request to the server behind and its answer back, with "Connection: close" in it. */
-    private void pass(Socket client, BufferedInputStream clientIn, byte[] head) throws IOException {
+    /**
+     * Hands the request to the server behind, its body exactly as framed and within its own time
+     * limit, then the answer back with "Connection: close" in it. The body is read on this thread:
+     * a connection needs no second one, so a full pool never leaves a dial sent and unanswered.
+     */
+    private void pass(Socket client, BufferedInputStream clientIn, Head request) throws IOException {
         try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
             backend.setTcpNoDelay(true);
-            OutputStream toBackend = backend.getOutputStream();
-            toBackend.write(head);
-            toBackend.flush();
-            if (clientIn.available() > 0 || hasBody(head)) {
-                try {
-                    connections.execute(() -> pump(clientIn, toBackend));
-                } catch (RejectedExecutionException busy) {
-                    pump(clientIn, toBackend); // no thread to spare: the body first, then the answer
-                }
-            }
-            InputStream fromBackend = new BufferedInputStream(backend.getInputStream());
+            OutputStream toBackend = new BufferedOutputStream(backend.getOutputStream());
             OutputStream toClient = client.getOutputStream();
+            toBackend.write(request.bytes());
+            if (request.expectsContinue()) {
+                toClient.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                toClient.flush();
+            }
+            try {
+                if (request.chunked()) {
+                    copyChunks(clientIn, toBackend);
+                } else if (request.contentLength() > 0) {
+                    copyExactly(clientIn, toBackend, request.contentLength());
+                }
+            } catch (SocketTimeoutException slow) {
+                // The server behind gets a body cut short, which it refuses unread; the client hears why.
+                answer(client, 408, "The request body did not arrive within " + BODY_TIMEOUT_MILLIS / 1000 + " seconds.");
+                return;
+            } catch (BodyTooLarge large) {
+                answer(client, 413, "The body is larger than " + SandboxLimits.MAX_BODY_BYTES + " bytes.");
+                return;
+            } catch (EOFException cut) {
+                answer(client, 400, "The request ended before its body did.");
+                return;
+            }
+            toBackend.flush();
+            client.setSoTimeout(0);
+            InputStream fromBackend = new BufferedInputStream(backend.getInputStream());
             Head answerHead = readAnswerHead(fromBackend);
             if (answerHead == null) {
                 return; // the server behind closed without answering (an injected reset): so does this one
@@ -223,16 +333,82 @@ final class SandboxFrontDoor implements AutoCloseable {
         }
     }
 
-    /** Whether the head announces a body (a length above 0, or chunks) that has still to be passed on. */
-    private static boolean hasBody(byte[] head) {
-        String text = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return text.contains("\r\ntransfer-encoding:") || text.matches("(?s).*\r\ncontent-length: *[1-9].*");
+    /** Milliseconds a client has to send the body its head announced. */
+    static final int BODY_TIMEOUT_MILLIS = 10_000;
+
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("body over the limit");
+        }
     }
 
-    /** The answer's status line and headers, its Connection header made "close": this connection ends with it. */
+    private static void copyExactly(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] chunk = new byte[16 * 1024];
+        long left = length;
+        while (left > 0) {
+            int read = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (read < 0) {
+                throw new EOFException();
+            }
+            out.write(chunk, 0, read);
+            left -= read;
+        }
+    }
+
+    /** Copies a chunked body as it is, up to its last chunk and trailers, counting what it carries. */
+    private static void copyChunks(InputStream in, OutputStream out) throws IOException {
+        long carried = 0;
+        while (true) {
+            String sizeLine = readLine(in);
+            out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String hex = sizeLine.split(";", 2)[0].strip();
+            if (!hex.matches("[0-9A-Fa-f]{1,8}")) {
+                throw new EOFException(); // not chunked framing: treated as a body cut short
+            }
+            long size = Long.parseLong(hex, 16);
+            if (size == 0) {
+                String trailer;
+                do {
+                    trailer = readLine(in);
+                    out.write((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                } while (!trailer.isEmpty());
+                return;
+            }
+            carried += size;
+            if (carried > SandboxLimits.MAX_BODY_BYTES) {
+                throw new BodyTooLarge();
+            }
+            copyExactly(in, out, size);
+            copyExactly(in, out, 2); // the CRLF after the chunk's data
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new EOFException();
+            }
+            if (line.size() > 1024) {
+                throw new EOFException(); // no chunk line is this long
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The answer's final status line and headers, its Connection header made "close": this
+     * connection ends with it. Interim 1xx answers are passed on as they are.
+     */
     private static Head readAnswerHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean first = true;
+        boolean interim = false;
         while (true) {
             int b = in.read();
             if (b < 0) {
@@ -241,11 +417,20 @@ final class SandboxFrontDoor implements AutoCloseable {
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.ISO_8859_1).replace("\r", "");
                 line.reset();
-                if (text.isEmpty()) {
-                    head.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    return new Head(head.toByteArray(), 0, null);
+                if (first) {
+                    interim = text.matches("HTTP/1\\.[01] 1[0-9][0-9].*");
+                    first = false;
                 }
-                if (!text.toLowerCase(Locale.ROOT).startsWith("connection:")) {
+                if (text.isEmpty()) {
+                    if (interim) {
+                        head.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        first = true; // the final answer follows
+                        continue;
+                    }
+                    head.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    return new Head(head.toByteArray(), -1, false, false, 0, null);
+                }
+                if (interim || !text.toLowerCase(Locale.ROOT).startsWith("connection:")) {
                     head.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 }
             } else {
@@ -254,36 +439,46 @@ final class SandboxFrontDoor implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream from, OutputStream to) {
-        try {
-            from.transferTo(to);
-            to.flush();
-        } catch (IOException e) {
-            // either side closed: the answer, or its absence, ends the exchange
-        }
-    }
-
     private static void answer(Socket client, int status, String message) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("message", message));
-        String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
         OutputStream out = client.getOutputStream();
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        out.write(answerBytes(status, message));
         out.flush();
         client.shutdownOutput();
-        // Whatever else the client sends is read and dropped, so it hears the answer instead of a reset.
+        // What the client still sends (the rest of a body) is read and dropped for a moment, so it
+        // hears the answer rather than a reset.
+        Deadline drain = new Deadline(client, DRAIN_MILLIS);
+        byte[] chunk = new byte[64 * 1024];
+        long drained = 0;
         try {
-            client.setSoTimeout(1000);
-            client.getInputStream().skip(MAX_HEAD_BYTES * 4L);
+            InputStream in = client.getInputStream();
+            int read = 0;
+            while (drained < DRAIN_BYTES && read >= 0) {
+                drain.arm();
+                read = in.read(chunk);
+                drained += Math.max(0, read);
+            }
         } catch (SocketException | SocketTimeoutException ignored) {
             // gone, or silent: either way the answer is out
         }
     }
 
+    private static final int DRAIN_MILLIS = 2000;
+    private static final long DRAIN_BYTES = 8L * SandboxLimits.MAX_BODY_BYTES;
+
+    private static byte[] answerBytes(int status, String message) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("message", message));
+        byte[] head = ("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] whole = new byte[head.length + body.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(body, 0, whole, head.length, body.length);
+        return whole;
+    }
+
     private static void refuse(Socket client, int status, String message) {
         try (client) {
-            answer(client, status, message);
+            client.getOutputStream().write(answerBytes(status, message));
+            client.getOutputStream().flush();
         } catch (IOException ignored) {
             // the client is gone
         }
@@ -293,6 +488,8 @@ final class SandboxFrontDoor implements AutoCloseable {
         return switch (status) {
             case 400 -> "Bad Request";
             case 408 -> "Request Timeout";
+            case 413 -> "Content Too Large";
+            case 417 -> "Expectation Failed";
             case 431 -> "Request Header Fields Too Large";
             default -> "Service Unavailable";
         };

@@ -3,6 +3,7 @@ package org.dialdesk.sandbox;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,11 +31,18 @@ final class SandboxLimits {
                 + MAX_STRING_CHARS + " characters, " + MAX_BODY_BYTES + " bytes in all";
     }
 
-    /** The sandbox's one mapper: it reads within the limits. */
+    /**
+     * What request bodies are read with: within the limits. What the sandbox stored is read back
+     * with its ordinary mapper, so a call stored before the limits (or under other ones) still reads.
+     */
+    static final ObjectReader REQUESTS = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_DIGITS).maxStringLength(MAX_STRING_CHARS).build())
+                    .build())
+            .build().reader();
+
+    /** The sandbox's mapper for everything but request bodies. */
     static ObjectMapper mapper() {
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS).maxStringLength(MAX_STRING_CHARS).build())
-                .build();
-        return JsonMapper.builder(factory).build();
+        return JsonMapper.builder().build();
     }
 }

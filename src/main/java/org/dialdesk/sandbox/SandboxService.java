@@ -545,7 +545,7 @@ final class SandboxService {
             throw ApiError.badRequest("The body is empty; send a JSON document");
         }
         try {
-            JsonNode node = mapper.readTree(request.body());
+            JsonNode node = SandboxLimits.REQUESTS.readTree(request.body());
             if (node == null || node.isMissingNode()) {
                 throw ApiError.badRequest("The body is empty; send a JSON document");
             }

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +80,19 @@ class SandboxHostileInputTest {
     }
 
     @Test
+    void aCallStoredBeforeTheLimitsStillReadsBack() throws Exception {
+        sandbox.addDemoCalls(1, 1);
+        // As an earlier version could store it: a string past today's request limit.
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sandbox.db"));
+             Statement update = db.createStatement()) {
+            update.execute("UPDATE calls SET params = '{\"note\": \"" + "x".repeat(70_000) + "\"}'");
+        }
+        SandboxFuzz.Answer page = get("/calls");
+        assertEquals(200, page.status(), page.text().length() > 200 ? page.text().substring(0, 200) : page.text());
+        assertTrue(page.text().contains("x".repeat(1000)));
+    }
+
+    @Test
     void datesBeyondAnyCalendarNameTheirField() {
         assertRefused(422, "scheduled_for", post("/dial/outbound", DIAL + ",\"scheduled_for\":\"+999999999-12-31T23:59:59Z\"}"));
         assertRefused(400, "from must be a date between", get("/calls?from=-999999999-01-01"));
@@ -119,6 +137,73 @@ class SandboxHostileInputTest {
                 socket.close();
             }
         }
+    }
+
+    byte[] rawDial(String extraHeaders, String lengthText, String body) {
+        return ("POST /api/v1/dial/outbound HTTP/1.1\r\nHost: x\r\nauthorization: Bearer " + SandboxFuzz.KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + lengthText + "\r\n" + extraHeaders + "\r\n"
+                + body).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void aBodyIsPassedOnAsItsLengthSaysHoweverTheLengthIsWritten() {
+        String body = DIAL + "}";
+        assertEquals(200, http.send(rawDial("", "0" + body.length(), body)).status(), "a leading zero");
+        assertEquals(200, http.send(rawDial("", "\t" + body.length(), body)).status(), "a tab before it");
+        assertRefused(400, "Content-Length must be one number", http.send(rawDial("", "seventy", body)));
+        assertRefused(400, "not both", http.send(rawDial("Transfer-Encoding: chunked\r\n", "" + body.length(), body)));
+    }
+
+    @Test
+    void aClientThatExpectsContinueGetsItAndAFinalAnswerThatClosesTheConnection() throws Exception {
+        String body = DIAL + "}";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(rawDial("Expect: 100-continue\r\n", "" + body.length(), ""));
+            out.flush();
+            byte[] interim = new byte[25];
+            socket.getInputStream().readNBytes(interim, 0, interim.length);
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, StandardCharsets.ISO_8859_1));
+            out.write(body.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+            assertTrue(answer.contains("\r\nConnection: close\r\n"), "the final answer says the connection ends: " + answer);
+        }
+    }
+
+    @Test
+    void aHeadOrABodyTrickledInPastItsTimeGetsA408() throws Exception {
+        try (Socket trickle = new Socket(InetAddress.getLoopbackAddress(), sandbox.port());
+             Socket slowBody = new Socket(InetAddress.getLoopbackAddress(), sandbox.port())) {
+            slowBody.getOutputStream().write(rawDial("", "200", "{\"number_id\":"));
+            slowBody.getOutputStream().flush();
+            long started = System.nanoTime();
+            byte[] head = "GET /api/v1/numbers HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1);
+            trickle.setSoTimeout(500);
+            String trickled = null;
+            // A byte every 300 ms: each read is quick, the head as a whole is not.
+            for (int i = 0; trickled == null && System.nanoTime() - started < 20_000_000_000L; i++) {
+                try {
+                    trickle.getOutputStream().write(head[Math.min(i, head.length - 1)]);
+                    byte[] got = trickle.getInputStream().readAllBytes();
+                    trickled = new String(got, StandardCharsets.ISO_8859_1);
+                } catch (SocketTimeoutException stillWaiting) {
+                    // nothing back yet: send the next byte
+                } catch (IOException closed) {
+                    break;
+                }
+            }
+            assertTrue(trickled != null && trickled.startsWith("HTTP/1.1 408 ") && trickled.contains("\"message\""),
+                    "a JSON 408 for a head that never ends: " + trickled);
+            assertTrue(System.nanoTime() - started < 13_000_000_000L, "within the head's 10 s, not per byte");
+            slowBody.setSoTimeout(15_000);
+            String slow = new String(slowBody.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(slow.startsWith("HTTP/1.1 408 ") && slow.contains("body did not arrive"), slow);
+        }
+        assertEquals(200, get("/numbers").status());
+        assertEquals(0, sandbox.callCount(), "the dial cut short was not placed");
     }
 
     @Test

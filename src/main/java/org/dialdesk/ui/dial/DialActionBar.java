@@ -155,11 +155,12 @@ final class DialActionBar extends VBox {
             if (vm.copyNoticeProperty().get() != null) {
                 return vm.copyNoticeProperty().get();
             }
-            if (vm.outcomeProperty().get() != DialViewModel.Outcome.NONE) {
-                return vm.outcomeMessageProperty().get();
+            if (vm.outcomeProperty().get() != DialViewModel.Outcome.NONE || vm.inFlightProperty().get()) {
+                return vm.outcomeMessageProperty().get(); // "Dialling +1…" while it is under way
             }
             return vm.undoMessageProperty().get() == null ? "" : vm.undoMessageProperty().get();
-        }, vm.copyNoticeProperty(), vm.outcomeProperty(), vm.outcomeMessageProperty(), vm.undoMessageProperty());
+        }, vm.copyNoticeProperty(), vm.outcomeProperty(), vm.outcomeMessageProperty(), vm.undoMessageProperty(),
+                vm.inFlightProperty());
 
         Label result = new Label();
         result.setId("dialResult");
@@ -272,9 +273,11 @@ final class DialActionBar extends VBox {
     }
 
     private void confirmDialAnyway() {
+        // Whatever the form would ask before any dial (calling hours, empty variables) is asked here too.
+        String also = vm.questionBeforeDialing().map(q -> "\n\n" + q.text().replaceFirst(" Dial anyway\\?$", "")).orElse("");
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 "The last dial to this number may already have been placed. Sending it again can ring the "
-                        + "person twice. Send it again?", ButtonType.CANCEL, ButtonType.YES);
+                        + "person twice." + also + "\n\nSend it again?", ButtonType.CANCEL, ButtonType.YES);
         confirm.setHeaderText("Dial again without knowing the outcome?");
         confirm.initOwner(getScene() == null ? null : getScene().getWindow());
         confirm.showAndWait().filter(ButtonType.YES::equals).ifPresent(b -> vm.dialAgainAnyway());

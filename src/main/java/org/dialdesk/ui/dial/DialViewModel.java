@@ -162,6 +162,8 @@ public final class DialViewModel {
     private boolean restoring;
     /** The form as it was before Clear or "Dial again" replaced it, while that can be undone. */
     private DialDraft replacedDraft;
+    /** The form just after that replacement: once the operator types over it, Undo would lose their typing. */
+    private DialDraft replacingDraft;
     private final ReadOnlyStringWrapper undoMessage = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper copyNotice = new ReadOnlyStringWrapper();
 
@@ -246,6 +248,9 @@ public final class DialViewModel {
      * dial can go as it is.
      */
     public Optional<Question> questionBeforeDialing() {
+        // Judged now, not when the form last changed: a form left open past 21:00 would otherwise
+        // still count as inside calling hours.
+        recompute();
         List<String> reasons = new ArrayList<>(outsideHours);
         if (!leftEmpty.isEmpty()) {
             reasons.add("The agent will see " + String.join(", ", leftEmpty.stream().map(v -> "{{" + v + "}}").toList())
@@ -325,6 +330,7 @@ public final class DialViewModel {
         // Only what the operator typed is worth an Undo: pickers alone come back from the last choices anyway.
         if (DialFormFill.hasTypedContent(before) && !before.equals(DialFormFill.toDraft(this))) {
             replacedDraft = before;
+            replacingDraft = DialFormFill.toDraft(this);
             undoMessage.set(what);
         } else {
             forgetReplaced();
@@ -333,6 +339,7 @@ public final class DialViewModel {
 
     private void forgetReplaced() {
         replacedDraft = null;
+        replacingDraft = null;
         undoMessage.set(null);
     }
 
@@ -389,7 +396,11 @@ public final class DialViewModel {
             serverErrors.clear();
         }
         recompute();
-        memory = memory.withDraft(DialFormFill.toDraft(this));
+        DialDraft now = DialFormFill.toDraft(this);
+        if (replacingDraft != null && !replacingDraft.equals(now)) {
+            forgetReplaced(); // the operator has moved on from the replaced form: nothing of theirs is undone
+        }
+        memory = memory.withDraft(now);
         keeper.accept(memory);
     }
 

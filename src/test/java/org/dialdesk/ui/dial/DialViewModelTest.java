@@ -690,6 +690,28 @@ class DialViewModelTest {
     }
 
     @Test
+    void typingAfterAClearEndsItsUndoSoNothingNewIsLost() {
+        typeADraft();
+        vm.clear();
+        assertEquals("Form cleared.", vm.undoMessageProperty().get());
+        vm.phoneProperty().set("+12125550100");
+        assertNull(vm.undoMessageProperty().get(), "an Undo now would throw away what was just typed");
+        assertEquals("+12125550100", vm.phoneProperty().get());
+    }
+
+    @Test
+    void theCallingHoursQuestionIsJudgedAtTheMomentOfDialingNotOfTheLastEdit() {
+        vm.numberIdProperty().set(SUPPORT_LINE);
+        clock.set(Instant.parse("2026-11-24T04:50:00Z")); // 20:50 in San Francisco
+        vm.phoneProperty().set("+14155550125");
+        assertTrue(vm.questionBeforeDialing().isEmpty(), "inside calling hours when typed");
+        clock.set(Instant.parse("2026-11-24T05:10:00Z")); // 21:10: the form was left open
+        DialViewModel.Question asked = vm.questionBeforeDialing().orElseThrow();
+        assertEquals("This call would ring outside calling hours", asked.header());
+        assertTrue(asked.text().startsWith("It will be 21:10 for the callee"), asked.text());
+    }
+
+    @Test
     void copyingSaysWhatWasCopiedAndOffersTheSandboxKeyOnlyOnTheSandbox() {
         fillMinimal();
         vm.curlCopied();

@@ -15,8 +15,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -34,8 +32,6 @@ import java.util.concurrent.TimeUnit;
 final class SandboxFrontDoor implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.dialdesk.sandbox");
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int MAX_HEAD_BYTES = 16 * 1024;
-    static final int MAX_HEADERS = 100;
     /** Milliseconds a client has to send its request line and headers. */
     static final int HEAD_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_CONNECTIONS = 256;
@@ -88,9 +84,9 @@ final class SandboxFrontDoor implements AutoCloseable {
             client.setTcpNoDelay(true);
             DeadlineInputStream timed = new DeadlineInputStream(client.getInputStream(), new Deadline(client, HEAD_TIMEOUT_MILLIS));
             BufferedInputStream in = new BufferedInputStream(timed);
-            Head request;
+            RequestHead request;
             try {
-                request = readHead(in);
+                request = RequestHead.read(in);
             } catch (SocketTimeoutException slow) {
                 answer(client, 408, "The request's headers did not arrive within " + HEAD_TIMEOUT_MILLIS / 1000
                         + " seconds.");
@@ -111,19 +107,6 @@ final class SandboxFrontDoor implements AutoCloseable {
             pass(client, in, request);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Sandbox connection ended: " + e.getMessage());
-        }
-    }
-
-    /**
-     * A request's head as read: the bytes to pass on and how its body is framed, or the status and
-     * problem to refuse it with.
-     *
-     * @param contentLength the body's length; -1 when it is chunked or there is none
-     * @param expectsContinue the client waits for "100 Continue" before it sends the body
-     */
-    record Head(byte[] bytes, long contentLength, boolean chunked, boolean expectsContinue, int status, String problem) {
-        static Head refused(int status, String problem) {
-            return new Head(null, -1, false, false, status, problem);
         }
     }
 
@@ -173,127 +156,12 @@ final class SandboxFrontDoor implements AutoCloseable {
         }
     }
 
-    /** Reads up to the blank line; null when the connection ends before any byte. */
-    static Head readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        List<String> lines = new ArrayList<>();
-        int total = 0;
-        int previous = -1;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                return total == 0 ? null : Head.refused(400, "The request ended before its headers did.");
-            }
-            if (++total > MAX_HEAD_BYTES) {
-                return Head.refused(431, "The request line and headers are over " + MAX_HEAD_BYTES + " bytes.");
-            }
-            if (b == '\n') {
-                if (previous != '\r') {
-                    return Head.refused(400, "End each request and header line with CR LF, not LF alone.");
-                }
-                String text = line.toString(StandardCharsets.ISO_8859_1);
-                line.reset();
-                if (text.isEmpty()) {
-                    if (lines.isEmpty()) {
-                        continue; // blank lines before a request are allowed
-                    }
-                    return check(lines);
-                }
-                lines.add(text);
-                if (lines.size() > MAX_HEADERS + 1) {
-                    return Head.refused(431, "More than " + MAX_HEADERS + " headers.");
-                }
-            } else if (b != '\r') {
-                line.write(b);
-            }
-            previous = b;
-        }
-    }
-
-    private static Head check(List<String> lines) {
-        String[] request = lines.get(0).split(" ", -1);
-        if (request.length != 3 || !request[0].matches("[A-Z]{1,16}") || !request[2].matches("HTTP/1\\.[01]")) {
-            return Head.refused(400, "Not an HTTP request line: send METHOD /api/v1/... HTTP/1.1, with single spaces.");
-        }
-        String targetProblem = targetProblem(request[1]);
-        if (targetProblem != null) {
-            return Head.refused(400, targetProblem);
-        }
-        StringBuilder passed = new StringBuilder(lines.get(0)).append("\r\n");
-        String length = null;
-        boolean chunked = false;
-        boolean expectsContinue = false;
-        for (String header : lines.subList(1, lines.size())) {
-            int colon = header.indexOf(':');
-            if (colon <= 0 || !header.substring(0, colon).matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                return Head.refused(400, "Not a header line (name: value): \"" + shorten(header) + "\".");
-            }
-            if (header.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                return Head.refused(400, "A control character in the header " + header.substring(0, colon) + ".");
-            }
-            String name = header.substring(0, colon).toLowerCase(Locale.ROOT);
-            String value = header.substring(colon + 1).strip();
-            switch (name) {
-                case "connection", "keep-alive" -> { } // one request a connection: see the class comment
-                case "expect" -> {
-                    if (!value.equalsIgnoreCase("100-continue")) {
-                        return Head.refused(417, "Only Expect: 100-continue is understood.");
-                    }
-                    expectsContinue = true; // answered here; the server behind need not know
-                }
-                case "content-length" -> {
-                    if (!value.matches("[0-9]{1,12}") || length != null && !length.equals(value)) {
-                        return Head.refused(400, "Content-Length must be one number of bytes, was \"" + shorten(value) + "\".");
-                    }
-                    length = value;
-                    passed.append(header).append("\r\n");
-                }
-                case "transfer-encoding" -> {
-                    if (!value.equalsIgnoreCase("chunked")) {
-                        return Head.refused(400, "Transfer-Encoding must be chunked (or send a Content-Length), was \""
-                                + shorten(value) + "\".");
-                    }
-                    chunked = true;
-                    passed.append(header).append("\r\n");
-                }
-                default -> passed.append(header).append("\r\n");
-            }
-        }
-        if (chunked && length != null) {
-            // Two framings of one body can be read two ways: the way requests are smuggled past a door.
-            return Head.refused(400, "Send either Content-Length or Transfer-Encoding: chunked, not both.");
-        }
-        passed.append("Connection: close\r\n\r\n");
-        return new Head(passed.toString().getBytes(StandardCharsets.ISO_8859_1), length == null ? -1 : Long.parseLong(length),
-                chunked, expectsContinue && (chunked || length != null && Long.parseLong(length) > 0), 0, null);
-    }
-
-    /** Why a request target is not a URI path and query (RFC 3986), or null when it is one. */
-    static String targetProblem(String target) {
-        if (!target.startsWith("/")) {
-            return "The request target must be a path starting with /, e.g. /api/v1/calls.";
-        }
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
-                        || Character.digit(target.charAt(i + 2), 16) < 0) {
-                    return "A % in the request target must start an escape such as %20; send a literal % as %25.";
-                }
-            } else if (!(Character.isLetterOrDigit(c) && c < 0x80) && "-._~!$&'()*+,;=:@/?".indexOf(c) < 0) {
-                return "The request target holds '" + (c < 0x20 || c >= 0x7f ? String.format("\\u%04x", (int) c) : c)
-                        + "', which must be percent-encoded (e.g. a space as %20).";
-            }
-        }
-        return null;
-    }
-
     /**
      * Hands the request to the server behind, its body exactly as framed and within its own time
      * limit, then the answer back with "Connection: close" in it. The body is read on this thread:
      * a connection needs no second one, so a full pool never leaves a dial sent and unanswered.
      */
-    private void pass(Socket client, BufferedInputStream clientIn, Head request) throws IOException {
+    private void pass(Socket client, BufferedInputStream clientIn, RequestHead request) throws IOException {
         try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
             backend.setTcpNoDelay(true);
             OutputStream toBackend = new BufferedOutputStream(backend.getOutputStream());
@@ -323,11 +191,11 @@ final class SandboxFrontDoor implements AutoCloseable {
             toBackend.flush();
             client.setSoTimeout(0);
             InputStream fromBackend = new BufferedInputStream(backend.getInputStream());
-            Head answerHead = readAnswerHead(fromBackend);
+            byte[] answerHead = readAnswerHead(fromBackend);
             if (answerHead == null) {
                 return; // the server behind closed without answering (an injected reset): so does this one
             }
-            toClient.write(answerHead.bytes());
+            toClient.write(answerHead);
             fromBackend.transferTo(toClient);
             toClient.flush();
         }
@@ -404,7 +272,7 @@ final class SandboxFrontDoor implements AutoCloseable {
      * The answer's final status line and headers, its Connection header made "close": this
      * connection ends with it. Interim 1xx answers are passed on as they are.
      */
-    private static Head readAnswerHead(InputStream in) throws IOException {
+    private static byte[] readAnswerHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean first = true;
@@ -428,7 +296,7 @@ final class SandboxFrontDoor implements AutoCloseable {
                         continue;
                     }
                     head.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    return new Head(head.toByteArray(), -1, false, false, 0, null);
+                    return head.toByteArray();
                 }
                 if (interim || !text.toLowerCase(Locale.ROOT).startsWith("connection:")) {
                     head.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -493,10 +361,6 @@ final class SandboxFrontDoor implements AutoCloseable {
             case 431 -> "Request Header Fields Too Large";
             default -> "Service Unavailable";
         };
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -46,7 +44,6 @@ import org.dialdesk.api.RequestRendering;
 import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.domain.CallingHours;
 import org.dialdesk.domain.CallingRule;
-import org.dialdesk.domain.ZoneNames;
 import org.dialdesk.domain.DialField;
 import org.dialdesk.domain.DialDraft;
 import org.dialdesk.domain.DialInputs;
@@ -87,14 +84,11 @@ public final class DialViewModel {
     static final String METADATA = DialField.METADATA.json();
     static final String MAX_DURATION = DialField.MAX_DURATION.json();
     static final String SCHEDULE = DialField.SCHEDULE.json();
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter UNDERSTOOD = DateTimeFormatter.ofPattern("EEE d MMM uuuu, H:mm", Locale.ENGLISH);
 
     private final DialService dialService;
     private final Clock clock;
     private final Rules rules;
-    private final CallingRule callingRule;
-    private final List<ZoneId> scheduleZoneChoices;
+    private final ScheduleFields schedule;
     private final Consumer<DialMemory> keeper;
     private final Optional<ApiKey> sandboxKey;
     private final DialRequestValidator validator;
@@ -112,13 +106,6 @@ public final class DialViewModel {
     private final StringProperty campaign = new SimpleStringProperty("");
     private final StringProperty promptId = new SimpleStringProperty("");
     private final StringProperty maxDuration = new SimpleStringProperty("");
-    private final BooleanProperty scheduleLater = new SimpleBooleanProperty(false);
-    private final ObjectProperty<LocalDate> scheduleDate = new SimpleObjectProperty<>();
-    /** The date as typed, before the picker takes it: what is read while typing, and what a refusal quotes. */
-    private final StringProperty scheduleDateText = new SimpleStringProperty("");
-    private final StringProperty scheduleTime = new SimpleStringProperty("");
-    private final ObjectProperty<ZoneId> scheduleZone = new SimpleObjectProperty<>();
-    private final ObjectProperty<ZoneId> calleeZone = new SimpleObjectProperty<>();
     private final StringProperty assistantId = new SimpleStringProperty("");
     private final StringProperty voiceId = new SimpleStringProperty("");
     private final ObjectProperty<LegacyModel> legacyModel = new SimpleObjectProperty<>();
@@ -140,10 +127,6 @@ public final class DialViewModel {
     private final ObservableList<String> templateVariablesView = FXCollections.unmodifiableObservableList(templateVariables);
     private final ReadOnlyStringWrapper missingVariables = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper templatePreview = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper scheduleSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper callingHoursWarning = new ReadOnlyStringWrapper();
-    private final ObservableList<ZoneId> calleeZoneChoices = FXCollections.observableArrayList();
-    private final ObservableList<ZoneId> calleeZoneChoicesView = FXCollections.unmodifiableObservableList(calleeZoneChoices);
     private final ReadOnlyStringWrapper requestPreview = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
@@ -157,8 +140,6 @@ public final class DialViewModel {
     private DialRequest request;
     /** The use case's {{variables}} the params give no value for: worth a question before dialing. */
     private List<String> leftEmpty = List.of();
-    /** Each calling window the dial's time breaks, in words: worth a question before dialing too. */
-    private List<String> outsideHours = List.of();
     private boolean restoring;
     /** The form as it was before Clear or "Dial again" replaced it, while that can be undone. */
     private DialDraft replacedDraft;
@@ -181,8 +162,7 @@ public final class DialViewModel {
         this.pickers = new DialPickers(directory, runner, () -> clean(useCaseId.get()));
         this.clock = clock;
         this.rules = rules;
-        this.callingRule = new CallingRule(rules.callingHours(), calleeZones);
-        this.scheduleZoneChoices = ZoneNames.choices(clock.instant(), clock.getZone());
+        this.schedule = new ScheduleFields(clock, rules.dateLocale(), new CallingRule(rules.callingHours(), calleeZones));
         this.keeper = keeper;
         this.sandboxKey = sandboxKey;
         this.validator = new DialRequestValidator(clock);
@@ -202,12 +182,12 @@ public final class DialViewModel {
         this.canDial = Bindings.createBooleanBinding(
                 () -> valid.get() && !attempt.inFlightProperty().get() && !attempt.wouldRepeat(request),
                 valid, attempt.inFlightProperty(), attempt.outcomeProperty());
-        scheduleZone.set(clock.getZone());
         restore(stored);
 
         List<Observable> inputs = new ArrayList<>(List.of(numberId, phone, useCaseId, agentId, modelId, language, params,
-                campaign, promptId, maxDuration, scheduleLater, scheduleDate, scheduleDateText, scheduleTime, scheduleZone, calleeZone,
+                campaign, promptId, maxDuration,
                 assistantId, voiceId, legacyModel, pickers.useCases()));
+        inputs.addAll(schedule.inputs());
         inputs.addAll(metadata.inputs());
         for (Observable input : inputs) {
             input.addListener(changed -> onInput());
@@ -251,6 +231,7 @@ public final class DialViewModel {
         // Judged now, not when the form last changed: a form left open past 21:00 would otherwise
         // still count as inside calling hours.
         recompute();
+        List<String> outsideHours = schedule.outsideHours();
         List<String> reasons = new ArrayList<>(outsideHours);
         if (!leftEmpty.isEmpty()) {
             reasons.add("The agent will see " + String.join(", ", leftEmpty.stream().map(v -> "{{" + v + "}}").toList())
@@ -428,8 +409,8 @@ public final class DialViewModel {
 
         JsonNode metadataJson = valueOf(metadata.read(), METADATA, found);
         Integer maxMinutes = parseMaxDuration(found);
-        Instant scheduledFor = scheduleLater.get() ? parseSchedule(found) : null;
-        describeSchedule(phoneResult, scheduledFor, chosenUseCase);
+        Instant scheduledFor = schedule.read(found, SCHEDULE);
+        schedule.describe(phoneResult, scheduledFor, chosenUseCase);
 
         DialRequest built = DialRequest.builder()
                 .numberId(numberId.get()).phoneNumber(phoneResult.ok() ? phoneResult.e164() : phone.get())
@@ -485,49 +466,11 @@ public final class DialViewModel {
         return valueOf(DialInputs.maxDuration(maxDuration.get()), MAX_DURATION, found);
     }
 
-    private Instant parseSchedule(Map<String, String> found) {
-        ZoneId zone = scheduleZone.get() == null ? clock.getZone() : scheduleZone.get();
-        LocalDate date = scheduleDate.get();
-        String typed = scheduleDateText.get();
-        if (typed != null && !typed.isBlank()) {
-            DialInputs.Read<LocalDate> read = DialInputs.date(typed, rules.dateLocale());
-            if (read.problem() != null) {
-                found.put(SCHEDULE, read.problem());
-                return null;
-            }
-            date = read.value();
-        }
-        return valueOf(DialInputs.schedule(date, scheduleTime.get(), zone), SCHEDULE, found);
-    }
-
     private static <T> T valueOf(DialInputs.Read<T> read, String field, Map<String, String> found) {
         if (read.problem() != null) {
             found.put(field, read.problem());
         }
         return read.value();
-    }
-
-    /** What will be sent as UTC, and what time it will be for the callee, against both calling windows. */
-    private void describeSchedule(PhoneCheck.Result phoneResult, Instant scheduledFor, UseCase useCase) {
-        Instant when = scheduledFor != null ? scheduledFor : clock.instant();
-        String utc = scheduleLater.get() ? "" : "Dials now"; // scheduled but not readable yet: the field says why
-        if (scheduledFor != null) {
-            ZoneId typedIn = scheduleZone.get() == null ? clock.getZone() : scheduleZone.get();
-            // What the typed date and time were read as, then what goes on the wire.
-            utc = scheduledFor.atZone(typedIn).format(UNDERSTOOD) + " " + ZoneNames.shortLabel(typedIn, scheduledFor)
-                    + " · sends scheduled_for " + scheduledFor + " (UTC)";
-        }
-        CallingRule.Verdict verdict = callingRule.check(phoneResult, when, calleeZone.get(), useCase);
-        List<ZoneId> choices = verdict.zoneChoices();
-        scheduleSummary.set(verdict.calleeTime() == null || utc.isEmpty() ? utc : utc + " · callee's time "
-                + verdict.calleeTime().format(LOCAL) + " (" + ZoneNames.shortLabel(verdict.calleeTime().getZone(), when) + ")");
-        // A schedule still being typed has no time to judge yet; "now" would be the wrong one.
-        boolean judged = !utc.isEmpty();
-        callingHoursWarning.set(judged ? verdict.warning().orElse(null) : null);
-        outsideHours = judged ? verdict.breaches().stream().map(CallingRule.Breach::message).toList() : List.of();
-        if (!calleeZoneChoices.equals(choices)) {
-            calleeZoneChoices.setAll(choices);
-        }
     }
 
     /** Names the operator sees for fields, in messages listing several problems. */
@@ -574,11 +517,11 @@ public final class DialViewModel {
     public StringProperty campaignProperty() { return campaign; }
     public StringProperty promptIdProperty() { return promptId; }
     public StringProperty maxDurationProperty() { return maxDuration; }
-    public BooleanProperty scheduleLaterProperty() { return scheduleLater; }
-    public ObjectProperty<LocalDate> scheduleDateProperty() { return scheduleDate; }
-    public StringProperty scheduleTimeProperty() { return scheduleTime; }
-    public ObjectProperty<ZoneId> scheduleZoneProperty() { return scheduleZone; }
-    public ObjectProperty<ZoneId> calleeZoneProperty() { return calleeZone; }
+    public BooleanProperty scheduleLaterProperty() { return schedule.later(); }
+    public ObjectProperty<LocalDate> scheduleDateProperty() { return schedule.date(); }
+    public StringProperty scheduleTimeProperty() { return schedule.time(); }
+    public ObjectProperty<ZoneId> scheduleZoneProperty() { return schedule.zone(); }
+    public ObjectProperty<ZoneId> calleeZoneProperty() { return schedule.calleeZone(); }
     public StringProperty assistantIdProperty() { return assistantId; }
     public StringProperty voiceIdProperty() { return voiceId; }
     public ObjectProperty<LegacyModel> legacyModelProperty() { return legacyModel; }
@@ -601,17 +544,17 @@ public final class DialViewModel {
     public ObservableList<String> templateVariables() { return templateVariablesView; }
     public ReadOnlyStringProperty missingVariablesProperty() { return missingVariables.getReadOnlyProperty(); }
     public ReadOnlyStringProperty templatePreviewProperty() { return templatePreview.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty scheduleSummaryProperty() { return scheduleSummary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty scheduleSummaryProperty() { return schedule.summary(); }
     /** The zones a schedule can be typed in, west to east, the operator's own among them. */
-    public List<ZoneId> scheduleZoneChoices() { return scheduleZoneChoices; }
+    public List<ZoneId> scheduleZoneChoices() { return schedule.zoneChoices(); }
 
     /** "Pacific Time — Los Angeles (UTC−08:00)", with the offset in force now. */
-    public String zoneLabel(ZoneId zone) { return ZoneNames.label(zone, clock.instant()); }
+    public String zoneLabel(ZoneId zone) { return schedule.zoneLabel(zone); }
 
     /** The schedule date's text as the operator types it; the picker's value follows when it is a date. */
-    public StringProperty scheduleDateTextProperty() { return scheduleDateText; }
+    public StringProperty scheduleDateTextProperty() { return schedule.dateText(); }
 
-    public Locale dateLocale() { return rules.dateLocale(); }
+    public Locale dateLocale() { return schedule.dateLocale(); }
 
     /** What a copy put on the clipboard, said back; null when nothing was copied since the last change. */
     public ReadOnlyStringProperty copyNoticeProperty() { return copyNotice.getReadOnlyProperty(); }
@@ -636,8 +579,8 @@ public final class DialViewModel {
     /** What Undo would take back ("Form cleared."), or null when there is nothing to undo. */
     public ReadOnlyStringProperty undoMessageProperty() { return undoMessage.getReadOnlyProperty(); }
 
-    public ReadOnlyStringProperty callingHoursWarningProperty() { return callingHoursWarning.getReadOnlyProperty(); }
-    public ObservableList<ZoneId> calleeZoneChoices() { return calleeZoneChoicesView; }
+    public ReadOnlyStringProperty callingHoursWarningProperty() { return schedule.warning(); }
+    public ObservableList<ZoneId> calleeZoneChoices() { return schedule.calleeZoneChoices(); }
     /** "2 fields need attention: Callee phone, Params"; empty when the form is valid. */
     public ReadOnlyStringProperty problemsSummaryProperty() { return problemsSummary.getReadOnlyProperty(); }
     /** The fields with problems (their JSON names), in the order the form shows them. */

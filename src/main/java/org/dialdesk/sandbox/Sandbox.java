@@ -68,9 +68,15 @@ public final class Sandbox implements AutoCloseable {
             // Play out anything that fell due while the sandbox was down before serving.
             simulator.advance();
             limitSlowClients();
-            // Behind the front door, on a port of its own that only the door talks to.
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-            frontDoor = new SandboxFrontDoor(bind(options), server.getAddress().getPort());
+            ServerSocket publicPort = bind(options); // first: a port in use fails before anything else is open
+            try {
+                // Behind the front door, on a port of its own that only the door talks to.
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+            } catch (IOException e) {
+                publicPort.close();
+                throw e;
+            }
+            frontDoor = new SandboxFrontDoor(publicPort, server.getAddress().getPort());
             store.putMeta(PORT_META, Integer.toString(frontDoor.port()));
             requestThreads = Executors.newFixedThreadPool(16, daemonThreads("sandbox-http"));
             server.setExecutor(requestThreads);

@@ -1,6 +1,7 @@
 package org.dialdesk.ui.history;
 
 import atlantafx.base.theme.Styles;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -170,12 +171,19 @@ final class CallDetailPane extends ScrollPane {
         return label;
     }
 
+    /** What the call carried and what was learnt; a part it has none of is left out, not shown as null. */
     private static String detailJson(Call call) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.set("params", call.params());
-        node.set("metadata", call.metadata());
-        node.set("extraction", call.extraction());
-        return node.toPrettyString();
+        putIfAny(node, "params", call.params());
+        putIfAny(node, "metadata", call.metadata());
+        putIfAny(node, "extraction", call.extraction());
+        return node.isEmpty() ? "(none)" : node.toPrettyString();
+    }
+
+    private static void putIfAny(ObjectNode node, String name, JsonNode value) {
+        if (value != null && !value.isNull() && !value.isMissingNode()) {
+            node.set(name, value);
+        }
     }
 
     private void showTranscript(Transcript conversation) {

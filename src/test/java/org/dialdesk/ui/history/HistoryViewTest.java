@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -235,6 +236,9 @@ class HistoryViewTest {
         select(id);
         kit.waitUntil(() -> !kit.byId("cancelCallButton", Button.class).isDisabled());
         assertEquals(List.of("status-scheduled"), statusPseudoClasses(kit.byId("detailStatus", Label.class)));
+        String carried = kit.byId("detailJson", TextArea.class).getText();
+        assertTrue(carried.contains("\"metadata\"") && !carried.contains("null"),
+                "a call placed without params shows none, not \"params\" : null: " + carried);
         // Times as the operator reads them (this test's zone is UTC), the exact instant on demand.
         Label scheduled = kit.byId("detailScheduledFor", Label.class);
         assertTrue(scheduled.getText().matches("2026-06-15 17:\\d\\d"), scheduled.getText());

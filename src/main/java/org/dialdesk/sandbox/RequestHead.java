@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A request's line and headers as the sandbox's front door reads them: the bytes to pass on to
- * the server behind (with "Connection: close" and no Expect), how the body is framed, or the
+ * A request's line and headers as the sandbox's front door reads them: the lines to pass on to
+ * the server behind (without Connection, Expect or the body's framing, which the door writes
+ * itself), how the body is framed, or the
  * status and problem to refuse the request with. Strict where HTTP is: CR LF line ends, a valid
  * RFC 3986 target, one framing of the body.
  *
@@ -47,6 +48,7 @@ record RequestHead(byte[] bytes, long contentLength, boolean chunked, boolean ex
                 line.reset();
                 if (text.isEmpty()) {
                     if (lines.isEmpty()) {
+                        previous = b;
                         continue; // blank lines before a request are allowed
                     }
                     return check(lines);
@@ -55,6 +57,8 @@ record RequestHead(byte[] bytes, long contentLength, boolean chunked, boolean ex
                 if (lines.size() > MAX_HEADERS + 1) {
                     return refused(431, "More than " + MAX_HEADERS + " headers.");
                 }
+            } else if (previous == '\r') {
+                return refused(400, "A CR in a request or header line must be followed by LF.");
             } else if (b != '\r') {
                 line.write(b);
             }
@@ -97,16 +101,14 @@ record RequestHead(byte[] bytes, long contentLength, boolean chunked, boolean ex
                     if (!value.matches("[0-9]{1,12}") || length != null && !length.equals(value)) {
                         return refused(400, "Content-Length must be one number of bytes, was \"" + shorten(value) + "\".");
                     }
-                    length = value;
-                    passed.append(header).append("\r\n");
+                    length = value; // the door sends its own, for the body as it passes it on
                 }
                 case "transfer-encoding" -> {
                     if (!value.equalsIgnoreCase("chunked")) {
                         return refused(400, "Transfer-Encoding must be chunked (or send a Content-Length), was \""
                                 + shorten(value) + "\".");
                     }
-                    chunked = true;
-                    passed.append(header).append("\r\n");
+                    chunked = true; // passed on de-chunked, with a length
                 }
                 default -> passed.append(header).append("\r\n");
             }
@@ -115,7 +117,7 @@ record RequestHead(byte[] bytes, long contentLength, boolean chunked, boolean ex
             // Two framings of one body can be read two ways: the way requests are smuggled past a door.
             return refused(400, "Send either Content-Length or Transfer-Encoding: chunked, not both.");
         }
-        passed.append("Connection: close\r\n\r\n");
+
         return new RequestHead(passed.toString().getBytes(StandardCharsets.ISO_8859_1), length == null ? -1 : Long.parseLong(length),
                 chunked, expectsContinue && (chunked || length != null && Long.parseLong(length) > 0), 0, null);
     }

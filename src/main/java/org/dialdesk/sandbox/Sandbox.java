@@ -112,7 +112,8 @@ public final class Sandbox implements AutoCloseable {
     /** Seconds a client has to send its whole request, and to take the answer. */
     static final int REQUEST_SECONDS = 10;
     static final int RESPONSE_SECONDS = 30;
-    static final int MAX_HEADERS = 100;
+    /** Above the front door's limit: it adds headers of its own (Content-Length, Connection). */
+    static final int MAX_HEADERS = RequestHead.MAX_HEADERS + 10;
 
     /** The public port asked for; with a kept port, the last run's while it is free, else any free one. */
     private ServerSocket bind(SandboxOptions options) throws IOException, SQLException {

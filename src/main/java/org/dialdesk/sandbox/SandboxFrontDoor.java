@@ -12,11 +12,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -61,23 +63,35 @@ final class SandboxFrontDoor implements AutoCloseable {
 
     private void accept() {
         while (!listening.isClosed()) {
-            Socket client;
             try {
-                client = listening.accept();
-            } catch (IOException e) {
-                if (!listening.isClosed()) {
-                    LOG.log(System.Logger.Level.WARNING, "Sandbox could not accept a connection: " + e.getMessage());
+                Socket client = listening.accept();
+                try {
+                    connections.execute(() -> serve(client));
+                } catch (RejectedExecutionException busy) {
+                    // On the accepting thread: a quick word and close, never a wait on the client.
+                    refuse(client, 503, "The sandbox is serving " + MAX_CONNECTIONS + " connections; try again shortly.");
                 }
-                continue;
-            }
-            try {
-                connections.execute(() -> serve(client));
-            } catch (RejectedExecutionException busy) {
-                // On the accepting thread: a quick word and close, never a wait on the client.
-                refuse(client, 503, "The sandbox is serving " + MAX_CONNECTIONS + " connections; try again shortly.");
+            } catch (Throwable failure) {
+                if (listening.isClosed()) {
+                    return;
+                }
+                // Out of file descriptors or threads: this thread must outlive it, and not spin.
+                try {
+                    LOG.log(System.Logger.Level.WARNING, "Sandbox could not take a connection: " + failure);
+                } catch (Throwable loggingFailedToo) {
+                    // the logger needs descriptors of its own; the backoff below still applies
+                }
+                try {
+                    Thread.sleep(ACCEPT_BACKOFF_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
+
+    private static final long ACCEPT_BACKOFF_MILLIS = 100;
 
     private void serve(Socket client) {
         try (client) {
@@ -157,52 +171,84 @@ final class SandboxFrontDoor implements AutoCloseable {
     }
 
     /**
-     * Hands the request to the server behind, its body exactly as framed and within its own time
-     * limit, then the answer back with "Connection: close" in it. The body is read on this thread:
-     * a connection needs no second one, so a full pool never leaves a dial sent and unanswered.
+     * Reads the whole body first (it is at most 1 MiB), within its own time limit, and only then
+     * hands head and body to the server behind in one piece, framed by a length; the answer comes
+     * back with "Connection: close" in it. So no handler of the server behind ever waits on a slow
+     * client (16 slow uploads held all of them), a request cut short never reaches it, and chunk
+     * framing it would refuse is checked here. Everything happens on this connection's one thread.
      */
     private void pass(Socket client, BufferedInputStream clientIn, RequestHead request) throws IOException {
+        OutputStream toClient = client.getOutputStream();
+        if (request.expectsContinue()) {
+            toClient.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            toClient.flush();
+        }
+        byte[] body;
+        try {
+            body = request.chunked() ? readChunks(clientIn)
+                    : request.contentLength() > 0 ? clientIn.readNBytes((int) request.contentLength()) : new byte[0];
+            if (!request.chunked() && body.length < request.contentLength()) {
+                throw new EOFException();
+            }
+        } catch (SocketTimeoutException slow) {
+            answer(client, 408, "The request body did not arrive within " + BODY_TIMEOUT_MILLIS / 1000 + " seconds.");
+            return;
+        } catch (BodyTooLarge large) {
+            answer(client, 413, "The body is larger than " + SandboxLimits.MAX_BODY_BYTES + " bytes.");
+            return;
+        } catch (BadChunks bad) {
+            answer(client, 400, "The chunked body is not framed as HTTP/1.1 says: " + bad.getMessage());
+            return;
+        } catch (EOFException cut) {
+            answer(client, 400, "The request ended before its body did.");
+            return;
+        }
+        client.setSoTimeout(0);
         try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
             backend.setTcpNoDelay(true);
             OutputStream toBackend = new BufferedOutputStream(backend.getOutputStream());
-            OutputStream toClient = client.getOutputStream();
             toBackend.write(request.bytes());
-            if (request.expectsContinue()) {
-                toClient.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                toClient.flush();
-            }
-            try {
-                if (request.chunked()) {
-                    copyChunks(clientIn, toBackend);
-                } else if (request.contentLength() > 0) {
-                    copyExactly(clientIn, toBackend, request.contentLength());
-                }
-            } catch (SocketTimeoutException slow) {
-                // The server behind gets a body cut short, which it refuses unread; the client hears why.
-                answer(client, 408, "The request body did not arrive within " + BODY_TIMEOUT_MILLIS / 1000 + " seconds.");
-                return;
-            } catch (BodyTooLarge large) {
-                answer(client, 413, "The body is larger than " + SandboxLimits.MAX_BODY_BYTES + " bytes.");
-                return;
-            } catch (EOFException cut) {
-                answer(client, 400, "The request ended before its body did.");
-                return;
-            }
+            toBackend.write(("Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            toBackend.write(body);
             toBackend.flush();
-            client.setSoTimeout(0);
             InputStream fromBackend = new BufferedInputStream(backend.getInputStream());
             byte[] answerHead = readAnswerHead(fromBackend);
             if (answerHead == null) {
                 return; // the server behind closed without answering (an injected reset): so does this one
             }
-            toClient.write(answerHead);
-            fromBackend.transferTo(toClient);
-            toClient.flush();
+            // A client that never reads its answer would hold this thread in a write for ever.
+            ScheduledFuture<?> stuck = WATCHDOG.schedule(() -> closeQuietly(client), ANSWER_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+            try {
+                toClient.write(answerHead);
+                fromBackend.transferTo(toClient);
+                toClient.flush();
+            } finally {
+                stuck.cancel(false);
+            }
         }
+        // Anything more the client sent (pipelined requests) is read and dropped before the close,
+        // which would otherwise reset the connection and lose the end of the answer.
+        endGently(client);
     }
 
-    /** Milliseconds a client has to send the body its head announced. */
+    /** Milliseconds a client has to send the body its head announced; seconds it has to take the answer. */
     static final int BODY_TIMEOUT_MILLIS = 10_000;
+    static final int ANSWER_TIMEOUT_SECONDS = 30;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-door-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is all that was wanted
+        }
+    }
 
     private static final class BodyTooLarge extends IOException {
         BodyTooLarge() {
@@ -210,44 +256,40 @@ final class SandboxFrontDoor implements AutoCloseable {
         }
     }
 
-    private static void copyExactly(InputStream in, OutputStream out, long length) throws IOException {
-        byte[] chunk = new byte[16 * 1024];
-        long left = length;
-        while (left > 0) {
-            int read = in.read(chunk, 0, (int) Math.min(chunk.length, left));
-            if (read < 0) {
-                throw new EOFException();
-            }
-            out.write(chunk, 0, read);
-            left -= read;
+    private static final class BadChunks extends IOException {
+        BadChunks(String problem) {
+            super(problem);
         }
     }
 
-    /** Copies a chunked body as it is, up to its last chunk and trailers, counting what it carries. */
-    private static void copyChunks(InputStream in, OutputStream out) throws IOException {
-        long carried = 0;
+    /** A chunked body's data, checked as HTTP/1.1 frames it; trailers are read and dropped. */
+    private static byte[] readChunks(InputStream in) throws IOException {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine(in);
-            out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            String hex = sizeLine.split(";", 2)[0].strip();
+            String hex = sizeLine.split(";", 2)[0];
             if (!hex.matches("[0-9A-Fa-f]{1,8}")) {
-                throw new EOFException(); // not chunked framing: treated as a body cut short
+                throw new BadChunks("\"" + (sizeLine.length() > 20 ? sizeLine.substring(0, 20) + "…" : sizeLine)
+                        + "\" is not a chunk size in hex.");
             }
             long size = Long.parseLong(hex, 16);
             if (size == 0) {
-                String trailer;
-                do {
-                    trailer = readLine(in);
-                    out.write((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                } while (!trailer.isEmpty());
-                return;
+                while (!readLine(in).isEmpty()) {
+                    // a trailer: nothing of the sandbox's reads them
+                }
+                return data.toByteArray();
             }
-            carried += size;
-            if (carried > SandboxLimits.MAX_BODY_BYTES) {
+            if (data.size() + size > SandboxLimits.MAX_BODY_BYTES) {
                 throw new BodyTooLarge();
             }
-            copyExactly(in, out, size);
-            copyExactly(in, out, 2); // the CRLF after the chunk's data
+            byte[] chunk = in.readNBytes((int) size);
+            if (chunk.length < size) {
+                throw new EOFException();
+            }
+            data.write(chunk);
+            if (in.read() != '\r' || in.read() != '\n') {
+                throw new BadChunks("each chunk's data must be followed by CR LF.");
+            }
         }
     }
 
@@ -259,13 +301,15 @@ final class SandboxFrontDoor implements AutoCloseable {
                 throw new EOFException();
             }
             if (line.size() > 1024) {
-                throw new EOFException(); // no chunk line is this long
+                throw new BadChunks("a chunk line is over 1,024 bytes.");
             }
-            if (b != '\r') {
-                line.write(b);
-            }
+            line.write(b);
         }
-        return line.toString(StandardCharsets.ISO_8859_1);
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        if (!text.endsWith("\r")) {
+            throw new BadChunks("chunk lines end with CR LF.");
+        }
+        return text.substring(0, text.length() - 1);
     }
 
     /**
@@ -311,13 +355,19 @@ final class SandboxFrontDoor implements AutoCloseable {
         OutputStream out = client.getOutputStream();
         out.write(answerBytes(status, message));
         out.flush();
-        client.shutdownOutput();
-        // What the client still sends (the rest of a body) is read and dropped for a moment, so it
-        // hears the answer rather than a reset.
-        Deadline drain = new Deadline(client, DRAIN_MILLIS);
-        byte[] chunk = new byte[64 * 1024];
-        long drained = 0;
+        endGently(client);
+    }
+
+    /**
+     * Ends this side, then reads and drops what the client still sends (the rest of a body, requests
+     * sent ahead) for a moment, so it hears the answer rather than a reset.
+     */
+    private static void endGently(Socket client) {
         try {
+            client.shutdownOutput();
+            Deadline drain = new Deadline(client, DRAIN_MILLIS);
+            byte[] chunk = new byte[64 * 1024];
+            long drained = 0;
             InputStream in = client.getInputStream();
             int read = 0;
             while (drained < DRAIN_BYTES && read >= 0) {
@@ -325,8 +375,8 @@ final class SandboxFrontDoor implements AutoCloseable {
                 read = in.read(chunk);
                 drained += Math.max(0, read);
             }
-        } catch (SocketException | SocketTimeoutException ignored) {
-            // gone, or silent: either way the answer is out
+        } catch (IOException ignored) {
+            // gone, silent or closed by the watchdog: either way the answer is out
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -125,7 +126,9 @@ class SandboxHostileInputTest {
             for (int i = 0; i < 40; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.port());
                 OutputStream out = socket.getOutputStream();
-                out.write("POST /api/v1/dial/outbound HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                // Half of them stop inside the head; the others send the head and most of a 30 KB body.
+                out.write(i % 2 == 0 ? "POST /api/v1/dial/outbound HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1)
+                        : rawDial("", "30000", "{\"params\": \"" + "x".repeat(29_000)));
                 out.flush();
                 idle.add(socket);
             }
@@ -152,6 +155,60 @@ class SandboxHostileInputTest {
         assertEquals(200, http.send(rawDial("", "\t" + body.length(), body)).status(), "a tab before it");
         assertRefused(400, "Content-Length must be one number", http.send(rawDial("", "seventy", body)));
         assertRefused(400, "not both", http.send(rawDial("Transfer-Encoding: chunked\r\n", "" + body.length(), body)));
+    }
+
+    @Test
+    void theMostHeadersAllowedAndChunkedBodiesReachTheServiceAndBadChunksAreRefused() {
+        StringBuilder many = new StringBuilder("GET /api/v1/numbers HTTP/1.1\r\nHost: x\r\nauthorization: Bearer "
+                + SandboxFuzz.KEY + "\r\n");
+        for (int i = 0; i < RequestHead.MAX_HEADERS - 2; i++) {
+            many.append("X-").append(i).append(": y\r\n");
+        }
+        assertEquals(200, http.send(many.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1)).status(),
+                "exactly " + RequestHead.MAX_HEADERS + " headers");
+        String body = DIAL + "}";
+        String chunked = Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
+                + Integer.toHexString(body.length() - 10) + "\r\n" + body.substring(10) + "\r\n0\r\nX-Trailer: t\r\n\r\n";
+        assertEquals(200, http.send(rawChunked(chunked)).status(), "chunks, a trailer: passed on as one body");
+        assertRefused(400, "not a chunk size", http.send(rawChunked("zz\r\n" + body + "\r\n0\r\n\r\n")));
+        assertRefused(400, "followed by CR LF", http.send(rawChunked(Integer.toHexString(body.length()) + "\r\n" + body
+                + "XX0\r\n\r\n")));
+        assertEquals(1, countCalls(), "only the well-framed dial was placed");
+    }
+
+    byte[] rawChunked(String chunks) {
+        return ("POST /api/v1/dial/outbound HTTP/1.1\r\nHost: x\r\nauthorization: Bearer " + SandboxFuzz.KEY
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks)
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    long countCalls() {
+        try {
+            return sandbox.callCount();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void requestsSentAheadDoNotCutTheAnswerShort() {
+        sandboxWithCalls(3000);
+        byte[] first = http.frame("GET", "/api/v1/calls?limit=2000", null, true, null);
+        byte[] ahead = http.frame("GET", "/api/v1/numbers", null, true, null);
+        byte[] both = new byte[first.length + ahead.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(ahead, 0, both, first.length, ahead.length);
+        SandboxFuzz.Answer answer = http.send(both);
+        assertEquals(200, answer.status());
+        assertTrue(answer.text().strip().endsWith("}"), "the whole page, " + answer.body().length + " bytes");
+    }
+
+    void sandboxWithCalls(int count) {
+        try {
+            sandbox.addDemoCalls(count, 3);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.dialdesk.ui.history;
 
 import java.nio.file.Path;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,7 +48,6 @@ import org.dialdesk.domain.CallFilter;
 import org.dialdesk.domain.Dashboard;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.domain.TableLayout;
-import org.dialdesk.service.CallsCsv;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.service.HistorySync;
 import org.dialdesk.ui.common.TaskRunner;
@@ -112,8 +108,7 @@ public final class HistoryViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     /** Calls on the service older than those cached (0: all cached; -1: not known until the first sync). */
     private final ReadOnlyLongWrapper olderOnService = new ReadOnlyLongWrapper(-1);
-    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper();
+    private final HistoryExport export;
     private final ReadOnlyObjectWrapper<Dashboard> dashboard = new ReadOnlyObjectWrapper<>(Dashboard.EMPTY);
     private final ReadOnlyStringWrapper dashboardProblem = new ReadOnlyStringWrapper();
     /** Whether anyone looks at the dashboard: its numbers are worked out only then, not on every change. */
@@ -149,6 +144,7 @@ public final class HistoryViewModel {
                 failure -> syncProblem.set("The rows could not be filtered: " + ErrorMessages.describe(failure)
                         + " Change or clear the filters to try again."));
         this.detail = new CallDetailViewModel(sync, runner, table, this::merge, dialAgainHandler);
+        this.export = new HistoryExport(runner, clock, folder -> saveLayout(this.savedLayout.withExportFolder(folder.toString())));
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
         }
@@ -456,49 +452,19 @@ public final class HistoryViewModel {
 
     /** The folder the last export went to, while it is still there; else none, and the dialog starts in the user's documents. */
     public Optional<Path> lastExportFolder() {
-        if (savedLayout.exportFolder() == null) {
-            return Optional.empty();
-        }
-        try {
-            Path folder = Path.of(savedLayout.exportFolder());
-            return Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
+        return HistoryExport.existingFolder(savedLayout.exportFolder());
     }
 
     // ================= export =================
 
     /** The export file's suggested name, with today's date on the operator's clock. */
     public String suggestedExportFileName() {
-        return "dialdesk-calls-" + LocalDate.now(clock) + ".csv";
+        return export.suggestedFileName();
     }
 
     /** Writes the rows the filter shows to a CSV file a spreadsheet opens cleanly. */
     public void exportCsv(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        if (folder != null) {
-            saveLayout(savedLayout.withExportFolder(folder.toString()));
-        }
-        List<HistoryRow> snapshot = List.copyOf(table.shown());
-        ZoneId zone = clock.getZone();
-        exportProgress.set(0);
-        exportMessage.set("Exporting " + String.format(Locale.ROOT, "%,d", snapshot.size()) + " calls…");
-        runner.run(() -> {
-            // Progress hops to the UI thread on its own; one arriving after the end must not revive the bar.
-            CallsCsv.write(file, snapshot, zone, done -> runner.later(Duration.ZERO, () -> {
-                if (exportProgress.get() >= 0) {
-                    exportProgress.set(snapshot.isEmpty() ? 1 : (double) done / snapshot.size());
-                }
-            }));
-            return snapshot.size();
-        }, count -> {
-            exportProgress.set(-1);
-            exportMessage.set(String.format(Locale.ROOT, "Exported %,d calls to %s", count, file));
-        }, failure -> {
-            exportProgress.set(-1);
-            exportMessage.set("Export failed: " + ErrorMessages.describe(failure));
-        });
+        export.write(file, table.shown());
     }
 
     // ================= properties =================
@@ -528,8 +494,8 @@ public final class HistoryViewModel {
     public ReadOnlyStringProperty detailMessageProperty() { return detail.messageProperty(); }
     /** Set while the call in the detail is one the filters leave out of the list (it stays shown, and says so). */
     public ReadOnlyStringProperty hiddenByFilterProperty() { return hiddenByFilter.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty exportProgressProperty() { return exportProgress.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty exportMessageProperty() { return exportMessage.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty exportProgressProperty() { return export.progress(); }
+    public ReadOnlyStringProperty exportMessageProperty() { return export.message(); }
     public ReadOnlyObjectProperty<Dashboard> dashboardProperty() { return dashboard.getReadOnlyProperty(); }
     /** Why the dashboard shows older figures, or null. */
     public ReadOnlyStringProperty dashboardProblemProperty() { return dashboardProblem.getReadOnlyProperty(); }

@@ -64,6 +64,16 @@ public final class TabMovesFocus {
                 .findFirst().or(() -> order.stream().findFirst()).ifPresent(Node::requestFocus);
     }
 
+    /** Whether {@code node} is {@code area} or inside it: where the focus owner is, for example. */
+    public static boolean isWithin(Node node, Node area) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == area) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void collect(Node node, Node from, List<Node> into) {
         if (!node.isVisible() || node.isDisabled()) {
             return;

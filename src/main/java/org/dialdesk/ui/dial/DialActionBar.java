@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.dialdesk.ui.common.BusyRing;
 import org.dialdesk.ui.common.FormFields;
 import org.dialdesk.ui.common.Navigation;
+import org.dialdesk.ui.common.TabMovesFocus;
 
 /**
  * The dial form's bottom: a banner saying what just happened (the last dial's outcome with what to
@@ -126,7 +127,7 @@ final class DialActionBar extends VBox {
             // After the outcome is in (it follows the end of the attempt): the buttons it shows are there then.
             Platform.runLater(() -> {
                 Node now = getScene() == null ? null : getScene().getFocusOwner();
-                if (now != this && now != null && isInside(now, getParent())) {
+                if (now != this && now != null && TabMovesFocus.isWithin(now, getParent())) {
                     return; // the operator has moved on meanwhile
                 }
                 for (String id : List.of("#dialAgainButton", "#checkHistoryButton", "#dialButton")) {
@@ -138,15 +139,6 @@ final class DialActionBar extends VBox {
                 }
             });
         });
-    }
-
-    private static boolean isInside(Node node, Node area) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (at == area) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The one line that says what just happened, tinted by how it went, with the buttons that follow from it. */

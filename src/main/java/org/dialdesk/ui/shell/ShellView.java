@@ -81,15 +81,6 @@ public final class ShellView extends BorderPane {
         });
     }
 
-    private static boolean isInside(Node node, Node area) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (at == area) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** As {@link #addArea(String, String, Node, ObservableBooleanValue)}, for a screen complete as it is. */
     public void addArea(String id, String title, Node screen) {
         addArea(id, title, screen, new SimpleBooleanProperty(true));
@@ -112,7 +103,7 @@ public final class ShellView extends BorderPane {
                 content.getChildren().remove(waiting);
                 // While the cover was up the status bar's theme toggle was all there was to focus;
                 // the operator starts in the screen's first field instead.
-                if (getScene() != null && !isInside(getScene().getFocusOwner(), screen)) {
+                if (getScene() != null && !TabMovesFocus.isWithin(getScene().getFocusOwner(), screen)) {
                     TabMovesFocus.focusFirstIn(screen);
                 }
             }, complete);

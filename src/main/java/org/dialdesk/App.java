@@ -3,6 +3,7 @@ package org.dialdesk;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.app.StartUp;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
@@ -26,6 +28,8 @@ import org.dialdesk.store.AppPaths;
 import org.dialdesk.domain.Theme;
 import org.dialdesk.store.Settings;
 import org.dialdesk.store.SettingsStore;
+import org.dialdesk.ui.about.AboutView;
+import org.dialdesk.ui.about.AboutViewModel;
 import org.dialdesk.ui.common.FirstFrameClasses;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.common.OnePerFrame;
@@ -127,6 +131,7 @@ public class App extends Application {
         applyTheme(settings.theme());
         shell.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
         ShellView shellView = new ShellView(shell);
+        shellView.setOnAbout(() -> AboutView.show(stage, about()));
 
         Scene scene = new Scene(shellView);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("ui/dialdesk.css")).toExternalForm());
@@ -146,6 +151,18 @@ public class App extends Application {
         startUp = new StartUp(environment.dataDir(), environment.clock(), settings, environment.earlySandbox(), window,
                 environment.exitWhenReady() ? reportReady() : null);
         startUp.begin(List.copyOf(scene.getStylesheets()));
+    }
+
+    private AboutViewModel about() {
+        Path dataDir = environment.dataDir();
+        Runtime.Version java = Runtime.version();
+        String javaRelease = java.feature() + "." + java.interim() + "." + java.update();
+        return new AboutViewModel(DialDeskVersion.get(), javaRelease + " (" + System.getProperty("java.vm.vendor", "")
+                + ", " + System.getProperty("os.name", "") + " " + System.getProperty("os.arch", "") + ")",
+                dataDir, AppPaths.logDir(dataDir), AboutViewModel.bundled(javaRelease), folder -> {
+                    Files.createDirectories(folder);
+                    getHostServices().showDocument(folder.toUri().toString());
+                });
     }
 
     /** For smoke tests and start-up benchmarks: the first screen is up with its data, or why not. */

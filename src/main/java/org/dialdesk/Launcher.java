@@ -2,10 +2,16 @@ package org.dialdesk;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.logging.Level;
+import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.cli.Cli;
+import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.FileLogging;
 
 /**
  * Entry point. With a command it runs the command-line interface and never loads the UI toolkit;
@@ -19,11 +25,26 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        logToFiles();
         if (Arrays.stream(args).allMatch(GUI_OPTIONS::contains)) {
             System.exit(App.launchGui(args));
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.run(args, System.getenv(), Clock.systemUTC(), out, err));
+    }
+
+    /** Logs, and whatever fails on a thread no one watches, go to the data folder's log files. */
+    private static void logToFiles() {
+        Path dataDir = AppPaths.dataDir();
+        String notLogging = FileLogging.install(AppPaths.logDir(dataDir), Level.INFO, ZoneId.systemDefault());
+        if (notLogging != null) {
+            System.err.println("dialdesk: " + notLogging);
+        }
+        System.Logger log = System.getLogger("org.dialdesk");
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> log.log(System.Logger.Level.ERROR,
+                "Uncaught on thread " + thread.getName(), failure));
+        log.log(System.Logger.Level.INFO, "DialDesk " + DialDeskVersion.get() + " on Java "
+                + Runtime.version() + ", data in " + dataDir);
     }
 }

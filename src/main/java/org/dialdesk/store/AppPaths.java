@@ -42,6 +42,11 @@ public final class AppPaths {
         return base.resolve("dialdesk");
     }
 
+    /** The rotating log files ({@link FileLogging}). */
+    public static Path logDir(Path dataDir) {
+        return dataDir.resolve("logs");
+    }
+
     public static Path sandboxDir(Path dataDir) {
         return dataDir.resolve("sandbox");
     }

@@ -32,6 +32,7 @@ public final class ShellView extends BorderPane {
     /** The start-up progress (or problem); it covers the first screen until that screen is complete. */
     private final VBox waiting;
     private final Label starting = new Label();
+    private final Button about = new Button("About · v" + DialDeskVersion.get());
     private final ShellViewModel viewModel;
 
     public ShellView(ShellViewModel viewModel) {
@@ -67,7 +68,11 @@ public final class ShellView extends BorderPane {
         content.setId("content");
         setCenter(content);
 
-        setBottom(statusBar(viewModel));
+        about.setId("aboutButton");
+        about.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        about.setTooltip(new Tooltip("Version, data and log folders, bundled software and licences"));
+        about.setDisable(true); // until the window says what it opens
+        setBottom(statusBar(viewModel, about));
         areas.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null && old != null) {
                 old.setSelected(true); // one area is always shown
@@ -129,13 +134,19 @@ public final class ShellView extends BorderPane {
         }
     }
 
+    /** What the status bar's About button opens. */
+    public void setOnAbout(Runnable showAbout) {
+        about.setOnAction(e -> showAbout.run());
+        about.setDisable(showAbout == null);
+    }
+
     /** Shows the area with this id, as if its navigation button were pressed. */
     public void select(String id) {
         navigation.getChildren().stream().filter(n -> ("nav-" + id).equals(n.getId()))
                 .findFirst().ifPresent(n -> ((ToggleButton) n).setSelected(true));
     }
 
-    private static HBox statusBar(ShellViewModel viewModel) {
+    private static HBox statusBar(ShellViewModel viewModel, Button about) {
         Label profile = new Label();
         profile.setId("statusProfile");
         profile.textProperty().bind(viewModel.profileBadgeProperty());
@@ -171,12 +182,9 @@ public final class ShellView extends BorderPane {
         theme.setOnAction(e -> viewModel.toggleTheme());
         theme.setAccessibleText("Switch between light and dark theme");
 
-        Label version = new Label("v" + DialDeskVersion.get());
-        version.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox bar = new HBox(10, profile, dot, connection, spacer, theme, version);
+        HBox bar = new HBox(10, profile, dot, connection, spacer, theme, about);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -107,4 +107,15 @@ class ShellViewTest {
         assertEquals(1, content().getChildren().size());
         assertTrue(screen.isVisible());
     }
+
+    @Test
+    void theStatusBarsAboutButtonOpensWhatTheWindowGivesIt() {
+        Button about = robot.lookup("#aboutButton").queryAs(Button.class);
+        assertTrue(about.isDisabled(), "nothing to open yet");
+        assertTrue(about.getText().startsWith("About · v"), about.getText());
+        int[] shown = {0};
+        robot.interact(() -> shell.setOnAbout(() -> shown[0]++));
+        robot.clickOn("#aboutButton");
+        assertEquals(1, shown[0]);
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -19,8 +20,9 @@ import java.util.logging.Logger;
 /**
  * The one logging set-up: everything logged in the process (the console's own
  * {@code System.Logger}s, the UI toolkit's and the libraries' {@code java.util.logging}) goes to
- * rotating files in the data folder, not to a terminal a desktop program does not have. Five
- * files of at most 5 MB each: {@code dialdesk-0.log} is the newest.
+ * rotating files in the data folder. Five files of at most 5 MB each: {@code dialdesk-0.log} is
+ * the newest. Only what stops the program (a window that cannot open, a failure no one caught)
+ * also goes to standard error, for whoever started it from a terminal.
  */
 public final class FileLogging {
     static final int FILE_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -50,10 +52,14 @@ public final class FileLogging {
         }
         files.setFormatter(new OneLine(zone));
         files.setLevel(level);
-        LogManager.getLogManager().reset(); // drops the console handler
+        Handler terminal = new ConsoleHandler();
+        terminal.setFormatter(files.getFormatter());
+        terminal.setLevel(Level.SEVERE);
+        LogManager.getLogManager().reset(); // drops the JDK's console handler, which writes from INFO up
         Logger root = Logger.getLogger("");
         root.setLevel(level);
         root.addHandler(files);
+        root.addHandler(terminal);
         return null;
     }
 

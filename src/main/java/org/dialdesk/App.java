@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +20,9 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.dialdesk.api.DialDeskVersion;
+import org.dialdesk.app.ProfileSession;
 import org.dialdesk.app.StartUp;
+import org.dialdesk.app.StartUpLog;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AppPaths;
@@ -30,7 +31,6 @@ import org.dialdesk.store.Settings;
 import org.dialdesk.store.SettingsStore;
 import org.dialdesk.ui.about.AboutView;
 import org.dialdesk.ui.about.AboutViewModel;
-import org.dialdesk.ui.common.FirstFrameClasses;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.TaskRunner;
@@ -51,18 +51,18 @@ public class App extends Application {
     private static final AtomicInteger EXIT_STATUS = new AtomicInteger();
 
     /**
-     * What differs between a real run and a test run. {@code earlySandbox}, when given, is a
-     * sandbox already starting (see {@link #launchGui}); otherwise the app starts one itself.
+     * What differs between a real run and a test run. {@code earlyProfile}, when given, is the
+     * Sandbox profile already opening (see {@link #launchGui}); otherwise the app opens it itself.
      */
-    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady, CompletableFuture<Sandbox> earlySandbox,
+    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady, CompletableFuture<ProfileSession> earlyProfile,
                               Settings settings) {
         public static Environment fromSystem(List<String> args) {
             return new Environment(AppPaths.dataDir(), Clock.systemUTC(), args.contains(EXIT_WHEN_READY), null, null);
         }
 
-        /** A sandbox already starting, with the settings that were read to start it. */
-        Environment withEarlySandbox(CompletableFuture<Sandbox> starting, Settings readSettings) {
-            return new Environment(dataDir, clock, exitWhenReady, starting, readSettings);
+        /** The profile already opening, with the settings that were read to start its sandbox. */
+        Environment withEarlyProfile(CompletableFuture<ProfileSession> opening, Settings readSettings) {
+            return new Environment(dataDir, clock, exitWhenReady, opening, readSettings);
         }
     }
 
@@ -84,9 +84,10 @@ public class App extends Application {
     }
 
     /**
-     * Starts the sandbox on its own thread before the UI toolkit, so its start-up (SQLite, HTTP
-     * server) overlaps the toolkit's instead of following it. The toolkit does not exist yet, so
-     * this one task cannot go through the UI's task runner.
+     * Starts the sandbox and opens its profile on a thread of their own before the UI toolkit, so
+     * that their start-up (SQLite, the HTTP server, the phone data, the pickers' lists) overlaps the
+     * toolkit's and the window's instead of following them. The toolkit does not exist yet, so this
+     * one task cannot go through the UI's task runner.
      */
     static int launchGui(String[] args) {
         return launchGui(args, Environment.fromSystem(List.of(args)));
@@ -96,18 +97,22 @@ public class App extends Application {
     static int launchGui(String[] args, Environment environment) {
         Settings launchSettings = new SettingsStore(environment.dataDir()).load();
         SandboxOptions options = sandboxOptions(environment, launchSettings);
-        CompletableFuture<Sandbox> starting = new CompletableFuture<>();
+        CompletableFuture<ProfileSession> opening = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                starting.complete(Sandbox.start(options));
+                ProfileSession profile = StartUp.openSandboxProfile(environment.dataDir(), environment.clock(),
+                        () -> Sandbox.start(options));
+                opening.complete(profile);
+                // While the window builds the first screen: its pickers then find the lists loaded.
+                profile.loadLists();
+                StartUpLog.step("pickers' lists loaded");
             } catch (Throwable failure) {
-                starting.completeExceptionally(failure);
+                opening.completeExceptionally(failure);
             }
         }, "dialdesk-sandbox-start");
         starter.setDaemon(true);
         starter.start();
-        LAUNCH_ENVIRONMENT.set(environment.withEarlySandbox(starting, launchSettings));
-        FirstFrameClasses.loadInBackground(); // while the toolkit starts
+        LAUNCH_ENVIRONMENT.set(environment.withEarlyProfile(opening, launchSettings));
         Application.launch(App.class, args);
         return EXIT_STATUS.get();
     }
@@ -122,6 +127,7 @@ public class App extends Application {
             Environment launched = LAUNCH_ENVIRONMENT.getAndSet(null);
             environment = launched != null ? launched : Environment.fromSystem(getParameters().getRaw());
         }
+        StartUpLog.step("toolkit up");
         stage = primaryStage;
         settingsStore = new SettingsStore(environment.dataDir());
         settings = environment.settings() != null ? environment.settings() : settingsStore.load();
@@ -145,12 +151,13 @@ public class App extends Application {
         }
         placeWindow(settings.window());
         stage.show();
+        StartUpLog.step("window shown");
 
         // Schedules are typed, and history shown, in the operator's own zone.
         StartUp.Window window = new StartUp.Window(runner, shell, shellView, new OnePerFrame(), ZoneId.systemDefault());
-        startUp = new StartUp(environment.dataDir(), environment.clock(), settings, environment.earlySandbox(), window,
+        startUp = new StartUp(environment.dataDir(), environment.clock(), settings, environment.earlyProfile(), window,
                 environment.exitWhenReady() ? reportReady() : null);
-        startUp.begin(List.copyOf(scene.getStylesheets()));
+        startUp.begin();
     }
 
     private AboutViewModel about() {
@@ -170,9 +177,10 @@ public class App extends Application {
         return new StartUp.FirstData() {
             @Override
             public void arrived() {
-                long sinceJvmStart = System.currentTimeMillis() - ProcessHandle.current().info().startInstant()
-                        .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
-                System.out.println("ready " + sinceJvmStart + " ms");
+                StartUpLog.step("ready");
+                // From the launcher's first line: the JVM's own start time is only known to the
+                // second on Linux. The start-up benchmark times the whole command from outside.
+                System.out.println("ready " + StartUpLog.elapsedMillis() + " ms after the launcher started");
                 exit(0);
             }
 

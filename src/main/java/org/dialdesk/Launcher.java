@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.logging.Level;
 import org.dialdesk.api.DialDeskVersion;
+import org.dialdesk.app.StartUpLog;
 import org.dialdesk.cli.Cli;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.FileLogging;
@@ -25,7 +26,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartUpLog.begin();
         logToFiles();
+        StartUpLog.step("logging set up");
         if (Arrays.stream(args).allMatch(GUI_OPTIONS::contains)) {
             System.exit(App.launchGui(args));
         }

@@ -199,6 +199,15 @@ public final class ProfileSession implements AutoCloseable {
         return historyProblem;
     }
 
+    /**
+     * Loads the organisation's lists (caller numbers, use cases, agents, models) for this profile,
+     * once: the pickers and the Organisation screen then find them loaded. Off the UI thread; a
+     * list that fails is only marked so, as when the screens load it.
+     */
+    public void loadLists() {
+        directory.lists();
+    }
+
     /** Closes everything the profile owns, the last opened first; a failure to close one does not keep the rest open. */
     @Override
     public void close() {

@@ -3,7 +3,6 @@ package org.dialdesk.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,21 +11,21 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.Settings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import org.dialdesk.ui.common.Frames;
+import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.TaskRunner;
-import org.dialdesk.ui.common.UiWarmUp;
 import org.dialdesk.ui.org.OrganisationViewModel;
 import org.dialdesk.ui.shell.ShellView;
 import org.dialdesk.ui.shell.ShellViewModel;
 
 /**
- * The window's start-up, once it shows: the Sandbox profile's service starts (or the one started
- * before the toolkit is awaited) and the profile opens off the UI thread, while the screens'
- * controls warm up beside it; when both are done the screens go in, a frame at a time.
+ * The window's start-up, once it shows: the Sandbox profile's service starts and the profile opens
+ * off the UI thread (or the one opening since before the toolkit started is awaited); then the
+ * screens go in, the Dial form first.
  */
 public final class StartUp implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("org.dialdesk");
-
     /** For smoke tests and start-up benchmarks: whether the first screen came up with its data. */
     public interface FirstData {
         void arrived();
@@ -43,25 +42,22 @@ public final class StartUp implements AutoCloseable {
     private final Path dataDir;
     private final Clock clock;
     private final Settings settings;
-    private final CompletableFuture<Sandbox> earlySandbox;
+    private final CompletableFuture<ProfileSession> earlyProfile;
     private final Window window;
     /** Hears whether the first screen's data came; null when no one asks. */
     private final FirstData onFirstData;
-    /** See {@link #showWhenReady}. */
-    private boolean controlsWarmedUp;
-    private ProfileSession opened;
     private ProfileSession session;
     private boolean closed;
 
     /**
-     * @param earlySandbox a sandbox already starting (see {@code App.launchGui}), or null to start one here
+     * @param earlyProfile the Sandbox profile already opening (see {@code App.launchGui}), or null to open it here
      */
-    public StartUp(Path dataDir, Clock clock, Settings settings, CompletableFuture<Sandbox> earlySandbox, Window window,
+    public StartUp(Path dataDir, Clock clock, Settings settings, CompletableFuture<ProfileSession> earlyProfile, Window window,
                    FirstData onFirstData) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.settings = settings;
-        this.earlySandbox = earlySandbox;
+        this.earlyProfile = earlyProfile;
         this.window = window;
         this.onFirstData = onFirstData;
     }
@@ -71,27 +67,36 @@ public final class StartUp implements AutoCloseable {
         return SandboxOptions.defaults(AppPaths.sandboxDir(dataDir), clock).withSpeed(settings.sandboxSpeed()).withKeptPort();
     }
 
-    /** Starts the sandbox and opens its profile, and warms up the controls beside it. */
-    public void begin(List<String> stylesheets) {
+    /** Starts the sandbox and opens its profile: call off the UI thread. */
+    public static ProfileSession openSandboxProfile(Path dataDir, Clock clock, Callable<Sandbox> start) throws Exception {
+        Sandbox sandbox = start.call();
+        StartUpLog.step("sandbox started");
+        ProfileSession profile = ProfileSession.openSandbox(dataDir, sandbox, clock);
+        StartUpLog.step("profile open");
+        return profile;
+    }
+
+    /** Opens the Sandbox profile (or awaits the one opening), then shows its screens. */
+    public void begin() {
+        FrameGaps gaps = new FrameGaps();
+        ReadOnlyBooleanProperty shown = window.shellView().firstScreenShownProperty();
+        Once.when(shown::get, () -> {
+            StartUpLog.step("dial form whole");
+            StartUpLog.note("longest UI-thread wait until then: " + gaps.stop() + " ms");
+        }, shown);
         window.shell().startingSandbox();
         SandboxOptions options = sandboxOptions(dataDir, clock, settings);
-        Callable<Sandbox> start = earlySandbox != null ? () -> awaitStart(earlySandbox) : () -> Sandbox.start(options);
-        window.runner().run(() -> ProfileSession.openSandbox(dataDir, start.call(), clock), this::profileOpened, failure -> {
+        Callable<ProfileSession> open = earlyProfile != null ? () -> await(earlyProfile)
+                : () -> openSandboxProfile(dataDir, clock, () -> Sandbox.start(options));
+        window.runner().run(open, this::profileOpened, failure -> {
             window.shell().sandboxFailed(ErrorMessages.describe(failure));
             if (onFirstData != null) {
                 onFirstData.failed("the sandbox dial service did not start: " + ErrorMessages.describe(failure));
             }
         });
-        window.runner().run(() -> {
-            UiWarmUp.run(stylesheets);
-            return null;
-        }, done -> warmedUp(), failure -> {
-            LOG.log(System.Logger.Level.DEBUG, "Warming up the screens' controls failed", failure);
-            warmedUp();
-        });
     }
 
-    private static Sandbox awaitStart(CompletableFuture<Sandbox> starting) throws Exception {
+    private static ProfileSession await(CompletableFuture<ProfileSession> starting) throws Exception {
         try {
             return starting.get();
         } catch (ExecutionException e) {
@@ -99,34 +104,17 @@ public final class StartUp implements AutoCloseable {
         }
     }
 
-    private void warmedUp() {
-        controlsWarmedUp = true;
-        showWhenReady();
-    }
-
     private void profileOpened(ProfileSession profile) {
         if (closed) {
             profile.close(); // the window closed while it opened
             return;
         }
-        opened = profile;
-        showWhenReady();
-    }
-
-    /**
-     * The screens are built once the profile is open and the controls are warmed up (see
-     * {@link UiWarmUp}): both run beside each other while the window opens, and a screen built while
-     * the other core still loads classes would freeze the window instead.
-     */
-    private void showWhenReady() {
-        if (controlsWarmedUp && opened != null) {
-            session = opened;
-            opened = null;
-            show(session);
-        }
+        session = profile;
+        show(profile);
     }
 
     private void show(ProfileSession profile) {
+        StartUpLog.step("building the screens");
         ShellViewModel shell = window.shell();
         shell.connecting(profile.baseUrl());
         ScreenAssembly screens = new ScreenAssembly(window.shellView(), window.frames(), window.operatorZone(), profile);
@@ -148,7 +136,10 @@ public final class StartUp implements AutoCloseable {
             }
             if (old == OrganisationViewModel.LoadState.LOADING && onFirstData != null) {
                 if (state == OrganisationViewModel.LoadState.LOADED) {
-                    onFirstData.arrived();
+                    // Ready is what the operator sees: the form whole, its pickers filled, painted.
+                    ReadOnlyBooleanProperty formShown = window.shellView().firstScreenShownProperty();
+                    StartUpLog.step("pickers' data in");
+                    Once.when(formShown::get, () -> Frames.afterNextPaint(onFirstData::arrived), formShown);
                 } else {
                     onFirstData.failed("the first screen's data could not be loaded: " + organisation.summaryProperty().get());
                 }
@@ -164,9 +155,6 @@ public final class StartUp implements AutoCloseable {
         window.frames().cancel();
         if (session != null) {
             session.close();
-        }
-        if (opened != null) {
-            opened.close();
         }
     }
 }

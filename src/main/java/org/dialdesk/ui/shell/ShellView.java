@@ -2,6 +2,8 @@ package org.dialdesk.ui.shell;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
@@ -34,6 +36,7 @@ public final class ShellView extends BorderPane {
     private final Label starting = new Label();
     private final Button about = new Button("About · v" + DialDeskVersion.get());
     private final ShellViewModel viewModel;
+    private final ReadOnlyBooleanWrapper firstScreenShown = new ReadOnlyBooleanWrapper(false);
 
     public ShellView(ShellViewModel viewModel) {
         this.viewModel = viewModel;
@@ -106,6 +109,7 @@ public final class ShellView extends BorderPane {
         if (areas.getToggles().isEmpty()) {
             Once.when(complete::get, () -> {
                 content.getChildren().remove(waiting);
+                firstScreenShown.set(true);
                 // While the cover was up the status bar's theme toggle was all there was to focus;
                 // the operator starts in the screen's first field instead.
                 if (getScene() != null && !TabMovesFocus.isWithin(getScene().getFocusOwner(), screen)) {
@@ -132,6 +136,11 @@ public final class ShellView extends BorderPane {
         if (areas.getSelectedToggle() == null) {
             button.setSelected(true);
         }
+    }
+
+    /** True once the first screen is whole and the start-up cover has gone: the operator can use it. */
+    public ReadOnlyBooleanProperty firstScreenShownProperty() {
+        return firstScreenShown.getReadOnlyProperty();
     }
 
     /** What the status bar's About button opens. */

@@ -3,7 +3,6 @@ package org.dialdesk;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -20,6 +19,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.dialdesk.api.DialDeskVersion;
+import org.dialdesk.app.FolderOpener;
 import org.dialdesk.app.ProfileSession;
 import org.dialdesk.app.StartUp;
 import org.dialdesk.app.StartUpLog;
@@ -166,10 +166,8 @@ public class App extends Application {
         String javaRelease = java.feature() + "." + java.interim() + "." + java.update();
         return new AboutViewModel(DialDeskVersion.get(), javaRelease + " (" + System.getProperty("java.vm.vendor", "")
                 + ", " + System.getProperty("os.name", "") + " " + System.getProperty("os.arch", "") + ")",
-                dataDir, AppPaths.logDir(dataDir), AboutViewModel.bundled(javaRelease), folder -> {
-                    Files.createDirectories(folder);
-                    getHostServices().showDocument(folder.toUri().toString());
-                });
+                dataDir, AppPaths.logDir(dataDir), AboutViewModel.bundled(javaRelease),
+                new FolderOpener(System.getProperty("os.name", ""))::open);
     }
 
     /** For smoke tests and start-up benchmarks: the first screen is up with its data, or why not. */

@@ -6,12 +6,12 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.Settings;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import org.dialdesk.ui.common.Frames;
 import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
@@ -47,6 +47,8 @@ public final class StartUp implements AutoCloseable {
     /** Hears whether the first screen's data came; null when no one asks. */
     private final FirstData onFirstData;
     private ProfileSession session;
+    /** Watches the window stand still while the first screen is built; null once it is. */
+    private FrameGaps gaps;
     private boolean closed;
 
     /**
@@ -78,22 +80,30 @@ public final class StartUp implements AutoCloseable {
 
     /** Opens the Sandbox profile (or awaits the one opening), then shows its screens. */
     public void begin() {
-        FrameGaps gaps = new FrameGaps();
+        gaps = new FrameGaps();
         ReadOnlyBooleanProperty shown = window.shellView().firstScreenShownProperty();
         Once.when(shown::get, () -> {
             StartUpLog.step("dial form whole");
-            StartUpLog.note("longest UI-thread wait until then: " + gaps.stop() + " ms");
+            StartUpLog.note("longest UI-thread wait until then: " + stopWatchingFrames() + " ms");
         }, shown);
         window.shell().startingSandbox();
         SandboxOptions options = sandboxOptions(dataDir, clock, settings);
         Callable<ProfileSession> open = earlyProfile != null ? () -> await(earlyProfile)
                 : () -> openSandboxProfile(dataDir, clock, () -> Sandbox.start(options));
         window.runner().run(open, this::profileOpened, failure -> {
+            stopWatchingFrames();
             window.shell().sandboxFailed(ErrorMessages.describe(failure));
             if (onFirstData != null) {
                 onFirstData.failed("the sandbox dial service did not start: " + ErrorMessages.describe(failure));
             }
         });
+    }
+
+    /** The watch keeps frames coming while it runs, so it stops with the start-up, whatever its end. */
+    private long stopWatchingFrames() {
+        long longest = gaps == null ? 0 : gaps.stop();
+        gaps = null;
+        return longest;
     }
 
     private static ProfileSession await(CompletableFuture<ProfileSession> starting) throws Exception {
@@ -152,6 +162,7 @@ public final class StartUp implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        stopWatchingFrames();
         window.frames().cancel();
         if (session != null) {
             session.close();

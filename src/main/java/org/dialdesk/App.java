@@ -113,8 +113,29 @@ public class App extends Application {
         starter.setDaemon(true);
         starter.start();
         LAUNCH_ENVIRONMENT.set(environment.withEarlyProfile(opening, launchSettings));
-        Application.launch(App.class, args);
+        try {
+            Application.launch(App.class, args);
+        } catch (RuntimeException toolkitFailed) {
+            if (!noDisplay(toolkitFailed)) {
+                throw toolkitFailed;
+            }
+            LOG.log(System.Logger.Level.WARNING, "No display to open the window on", toolkitFailed);
+            System.err.println("dialdesk: the console needs a graphical display, and none could be opened (DISPLAY="
+                    + System.getenv().getOrDefault("DISPLAY", "not set") + "). Start it from your desktop, or use the "
+                    + "command line, which needs none: dialdesk --help");
+            return 1;
+        }
         return EXIT_STATUS.get();
+    }
+
+    /** The toolkit's own words when there is no display to open (GTK on Linux). */
+    private static boolean noDisplay(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && String.valueOf(t.getMessage()).contains("Unable to open DISPLAY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SandboxOptions sandboxOptions(Environment environment, Settings settings) {
@@ -167,7 +188,7 @@ public class App extends Application {
         return new AboutViewModel(DialDeskVersion.get(), javaRelease + " (" + System.getProperty("java.vm.vendor", "")
                 + ", " + System.getProperty("os.name", "") + " " + System.getProperty("os.arch", "") + ")",
                 dataDir, AppPaths.logDir(dataDir), AboutViewModel.bundled(javaRelease),
-                new FolderOpener(System.getProperty("os.name", ""))::open);
+                new FolderOpener(System.getProperty("os.name", ""))::open, runner);
     }
 
     /** For smoke tests and start-up benchmarks: the first screen is up with its data, or why not. */

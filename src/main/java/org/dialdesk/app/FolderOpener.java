@@ -1,15 +1,20 @@
 package org.dialdesk.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a folder in the system's file manager (the About dialog's "Open folder"). The toolkit's
  * own way (HostServices) prints a failure to standard error and returns as if it worked, so the
- * operator would be told nothing; this says when the opener cannot be started.
+ * operator would be told nothing; this says why it did not open: no opener, or an opener with
+ * nothing to open folders with (xdg-open on a machine without a desktop says so and exits 3).
+ * Call off the UI thread: it waits a moment for the opener's answer.
  */
 public class FolderOpener {
     private final String osName;
@@ -29,13 +34,26 @@ public class FolderOpener {
         return List.of("xdg-open", folder.toString());
     }
 
-    public void open(Path folder) throws IOException {
+    /** How long the opener has to say it failed; a file manager that opens stays past it or exits 0. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
+
+    public void open(Path folder) throws IOException, InterruptedException {
         Files.createDirectories(folder); // the log folder, say, before anything was logged
         List<String> command = command(folder);
+        Process opener;
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            opener = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IOException(command.get(0) + " could not be started", e);
+        }
+        opener.getOutputStream().close();
+        if (!opener.waitFor(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+            return; // still running: it is the file manager, or it handed the folder to one
+        }
+        if (opener.exitValue() != 0) {
+            String said = new String(opener.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            throw new IOException(command.get(0) + " could not open it" + (said.isEmpty() ? ""
+                    : ": " + said.lines().reduce((first, next) -> next).orElse(said)));
         }
     }
 }

@@ -37,4 +37,16 @@ class FolderOpenerTest {
         assertEquals("dialdesk-test-no-such-file-manager could not be started", failure.getMessage());
         assertTrue(Files.isDirectory(logs));
     }
+
+    @Test
+    void anOpenerThatFailsIsHeardWithWhatItSaid() {
+        FolderOpener opener = new FolderOpener("Linux") {
+            @Override
+            List<String> command(Path folder) {
+                return List.of("sh", "-c", "echo 'xdg-open: no method available for opening " + folder + "'; exit 3");
+            }
+        };
+        IOException failure = assertThrows(IOException.class, () -> opener.open(dir));
+        assertEquals("sh could not open it: xdg-open: no method available for opening " + dir, failure.getMessage());
+    }
 }

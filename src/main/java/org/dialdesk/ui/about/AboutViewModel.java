@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.dialdesk.ui.common.TaskRunner;
 
 /**
  * What the About dialog says: the version, where the data and the logs are (and opening those
@@ -39,16 +40,19 @@ public final class AboutViewModel {
     private final Path logFolder;
     private final List<Component> components;
     private final FolderOpener folderOpener;
+    private final TaskRunner runner;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
+    /** {@code runner} opens the folders off the UI thread: the opener is asked how it went. */
     public AboutViewModel(String version, String runtime, Path dataFolder, Path logFolder, List<Component> components,
-                          FolderOpener folderOpener) {
+                          FolderOpener folderOpener, TaskRunner runner) {
         this.version = version;
         this.runtime = runtime;
         this.dataFolder = dataFolder;
         this.logFolder = logFolder;
         this.components = List.copyOf(components);
         this.folderOpener = folderOpener;
+        this.runner = runner;
     }
 
     /** What this build bundles: the Java runtime, then the libraries from the build's list. */
@@ -118,14 +122,15 @@ public final class AboutViewModel {
     }
 
     private void open(Path folder, String what) {
-        try {
+        runner.run(() -> {
             folderOpener.open(folder);
-            problem.set("");
-        } catch (Exception e) {
-            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            return folder;
+        }, opened -> problem.set(""), failure -> {
+            String reason = failure.getMessage() == null || failure.getMessage().isBlank()
+                    ? failure.getClass().getSimpleName() : failure.getMessage();
             problem.set("Could not open the " + what + " folder (" + reason + "). Copy its path from the field and "
                     + "open it in your file manager.");
-        }
+        });
     }
 
     public String version() {

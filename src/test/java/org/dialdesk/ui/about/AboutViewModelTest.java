@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialdesk.testing.DirectTaskRunner;
 import org.junit.jupiter.api.Test;
 
 class AboutViewModelTest {
@@ -51,7 +52,7 @@ class AboutViewModelTest {
                 throw new IOException("no file manager");
             }
             opened.add(folder);
-        });
+        }, new DirectTaskRunner());
         vm.openDataFolder();
         vm.openLogFolder();
         assertEquals(List.of(Path.of("/data"), Path.of("/data/logs")), opened);

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
+import org.dialdesk.testing.DirectTaskRunner;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -31,7 +32,7 @@ class AboutViewTest {
                         throw new IllegalStateException("xdg-open not found");
                     }
                     opened.add(folder);
-                });
+                }, new DirectTaskRunner());
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             stage.setScene(new Scene(new AboutView(vm), 720, 560));

@@ -36,6 +36,8 @@ public final class Cli {
                 .setErr(err)
                 // "@file" means "read this JSON file" for --params/--metadata, not picocli's argument files.
                 .setExpandAtFiles(false)
+                // Wide enough that a --faults example or a base URL is not broken across lines.
+                .setUsageHelpWidth(100)
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
                     cmd.getErr().println("dialdesk: " + exception.getMessage());
                     return ExitCodes.OTHER;

@@ -39,8 +39,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "Place (or schedule) one outbound call.",
             "The API key is read from the environment variable " + DialCommand.API_KEY_VARIABLE + ".",
             "",
-            "Exit codes: 0 created, 2 invalid input (nothing sent), 3 rejected by the service,",
-            "4 outcome uncertain (do not re-run before checking call history), 1 anything else."})
+            "Exit codes:",
+            "  0  created",
+            "  2  invalid input (nothing sent)",
+            "  3  rejected by the service",
+            "  4  outcome uncertain: check call history before running it again",
+            "  1  anything else"})
 public final class DialCommand implements Callable<Integer> {
     static final String API_KEY_VARIABLE = "DIALDESK_API_KEY";
 

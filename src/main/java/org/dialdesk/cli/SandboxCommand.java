@@ -48,7 +48,8 @@ public final class SandboxCommand implements Callable<Integer> {
     int demoCalls;
 
     @Option(names = "--faults", paramLabel = "SPEC",
-            description = "Fail a share of requests on purpose, e.g. 500=0.05,429=0.05,reset=0.02,slow=0.1,drop=0.02,slow-ms=3000,retry-after=2")
+            description = {"Fail a share of requests on purpose, for example:",
+                "500=0.05,429=0.05,reset=0.02,slow=0.1,drop=0.02,slow-ms=3000,retry-after=2"})
     String faults;
 
     @Option(names = "--show-key", description = "Print the API key even if it was generated on an earlier run.")

@@ -37,7 +37,7 @@ public final class DialRequestValidator {
     public List<FieldError> validate(DialRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.numberId() == null) {
-            errors.add(new FieldError("number_id", "Choose the caller number: number_id is required."));
+            errors.add(new FieldError("number_id", "Choose the caller number the call comes from."));
         } else {
             checkId(errors, "number_id", request.numberId());
         }
@@ -88,7 +88,7 @@ public final class DialRequestValidator {
     /** The phone rule in isolation; null when the number is acceptable E.164. */
     public static String phoneProblem(String phone) {
         if (phone == null || phone.isBlank()) {
-            return "Enter the number to call: phone_number is required.";
+            return "Enter the number to call.";
         }
         String trimmed = phone.strip();
         if (E164.matcher(trimmed).matches()) {

@@ -62,18 +62,18 @@ final class HistoryFilterBar {
         DatePicker from = new DatePicker();
         from.setId("fromDateFilter");
         from.setPromptText("From");
-        from.setPrefWidth(120);
+        from.setPrefWidth(112);
         from.valueProperty().bindBidirectional(vm.fromDateProperty());
         DatePicker to = new DatePicker();
         to.setId("toDateFilter");
         to.setPromptText("To");
-        to.setPrefWidth(120);
+        to.setPrefWidth(112);
         to.valueProperty().bindBidirectional(vm.toDateProperty());
 
         TextField search = new TextField();
         search.setId("historySearch");
         search.setPromptText("Search phone, name…");
-        search.setPrefColumnCount(14);
+        search.setPrefColumnCount(12);
         search.setAccessibleText("Search calls by phone number or extracted data");
         search.textProperty().bindBidirectional(vm.searchProperty());
         Button clear = new Button("Clear filters");

@@ -355,10 +355,10 @@ public final class HistoryViewModel {
         return filter().predicate(clock.getZone());
     }
 
-    /** "Status" with none chosen, "Status: Busy, Failed" with a few, "Status: 4 of 9" with more. */
+    /** "All statuses" with none chosen, "Status: Busy, Failed" with a few, "Status: 4 of 9" with more. */
     static String statusFilterTitle(List<String> chosen) {
         if (chosen.isEmpty()) {
-            return "Status";
+            return "All statuses";
         }
         if (chosen.size() <= 2) {
             return "Status: " + String.join(", ", chosen);

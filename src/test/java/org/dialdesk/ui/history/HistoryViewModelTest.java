@@ -418,7 +418,7 @@ class HistoryViewModelTest {
 
     @Test
     void theStatusFilterSaysWhatItLetsThrough() {
-        assertEquals("Status", HistoryViewModel.statusFilterTitle(List.of()));
+        assertEquals("All statuses", HistoryViewModel.statusFilterTitle(List.of()));
         assertEquals("Status: Busy, Failed", HistoryViewModel.statusFilterTitle(List.of("Busy", "Failed")));
         vm.statusFilter().setAll("Busy", "Failed", "Completed");
         assertTrue(vm.statusFilterTitleProperty().get().matches("Status: 3 of \\d+"), vm.statusFilterTitleProperty().get());

@@ -193,7 +193,7 @@ class HistoryViewTest {
         assertEquals(width, kit.byId("statusFilter", CheckComboBox.class).getWidth(),
                 "a longer title does not widen the box and push the filters onto another line");
         robot.interact(() -> vm.statusFilter().clear());
-        assertEquals("Status", kit.byId("statusFilter", CheckComboBox.class).getTitle());
+        assertEquals("All statuses", kit.byId("statusFilter", CheckComboBox.class).getTitle());
         kit.waitUntil(() -> kit.byId("clearFiltersButton", Button.class).isDisabled());
     }
 

@@ -12,6 +12,7 @@ import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.app.StartUpLog;
 import org.dialdesk.cli.Cli;
 import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.DataFolder;
 import org.dialdesk.store.FileLogging;
 
 /**
@@ -37,9 +38,13 @@ public final class Launcher {
         System.exit(Cli.run(args, System.getenv(), Clock.systemUTC(), out, err));
     }
 
-    /** Logs, and whatever fails on a thread no one watches, go to the data folder's log files. */
+    /**
+     * The data folder is made private, and logs, and whatever fails on a thread no one watches, go
+     * to its log files.
+     */
     private static void logToFiles() {
         Path dataDir = AppPaths.dataDir();
+        String notPrivate = DataFolder.makePrivate(dataDir);
         String notLogging = FileLogging.install(AppPaths.logDir(dataDir), Level.INFO, ZoneId.systemDefault());
         if (notLogging != null) {
             System.err.println("dialdesk: " + notLogging);
@@ -49,5 +54,8 @@ public final class Launcher {
                 "Uncaught on thread " + thread.getName(), failure));
         log.log(System.Logger.Level.INFO, "DialDesk " + DialDeskVersion.get() + " on Java "
                 + Runtime.version() + ", data in " + dataDir);
+        if (notPrivate != null) {
+            log.log(System.Logger.Level.WARNING, notPrivate);
+        }
     }
 }

@@ -25,7 +25,8 @@ mvn -B -q test-compile
 work=target/startup-benchmark
 rm -rf "$work" && mkdir -p "$work/input"
 jar --create --file "$work/input/emptywindow.jar" -C target/test-classes org/dialdesk/bench/EmptyWindow.class \
-  -C target/test-classes 'org/dialdesk/bench/EmptyWindow$Window.class' -C target/test-classes 'org/dialdesk/bench/EmptyWindow$Window$1.class'
+  -C target/test-classes 'org/dialdesk/bench/EmptyWindow$Window.class' \
+  -C target/classes org/dialdesk/ui/common/Frames.class -C target/classes 'org/dialdesk/ui/common/Frames$1.class'
 cp target/package/input/lib/atlantafx-base-*.jar "$work/input/"
 jpackage --type app-image --name emptywindow --input "$work/input" --main-jar emptywindow.jar \
   --main-class org.dialdesk.bench.EmptyWindow --runtime-image target/package/runtime \

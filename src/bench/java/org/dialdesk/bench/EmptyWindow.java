@@ -1,20 +1,18 @@
 package org.dialdesk.bench;
 
 import atlantafx.base.theme.PrimerLight;
-import java.time.Instant;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.dialdesk.ui.common.Frames;
 
 /**
  * The start-up benchmark's floor: an empty AtlantaFX window, packaged like the console
- * (packaging/startup-benchmark.sh). It prints {@code ready <ms since JVM start>} once its first
- * frame is painted, as the console does with {@code --exit-when-ready} once its dial form is, and
- * exits. A plain main class that launches the window, as the console's launcher does.
+ * (packaging/startup-benchmark.sh). It prints {@code ready} once its first frame is painted, as
+ * the console does with {@code --exit-when-ready} once its dial form is, and exits. A plain main class that launches the window, as the console's launcher does.
  */
 public final class EmptyWindow {
     private EmptyWindow() {
@@ -31,21 +29,11 @@ public final class EmptyWindow {
             stage.setScene(new Scene(new StackPane(new Label("Empty window")), 1280, 800));
             stage.setTitle("Empty window");
             stage.show();
-            // The second pulse from now starts after the first one's painting (see ui.common.Frames).
-            new AnimationTimer() {
-                private int pulses;
-
-                @Override
-                public void handle(long now) {
-                    if (++pulses == 2) {
-                        stop();
-                        long started = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-                                .orElse(System.currentTimeMillis());
-                        System.out.println("ready " + (System.currentTimeMillis() - started) + " ms");
-                        Platform.exit();
-                    }
-                }
-            }.start();
+            // The console's own test of "painted", so both are ready by the same measure.
+            Frames.afterNextPaint(() -> {
+                System.out.println("ready");
+                Platform.exit();
+            });
         }
     }
 }

@@ -17,11 +17,12 @@ command -v xvfb-run >/dev/null || need+=(xvfb xauth)
 command -v fakeroot >/dev/null || need+=(fakeroot)
 command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 command -v strip >/dev/null || need+=(binutils)
-[ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ] || ldconfig -p | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
+[ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ] || ldconfig -p | grep libgtk-3.so.0 >/dev/null || need+=(libgtk-3-0)
 if [ ${#need[@]} -gt 0 ]; then
   step "installing ${need[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  $sudo apt-get update -qq || fail "apt-get update failed; install ${need[*]} by hand"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || fail "could not install ${need[*]}"
 fi
 
 step "building the bundle"
@@ -45,10 +46,17 @@ grep -q '^ready ' "$scratch/out" || fail "no ready line"
 grep -q "INFO org.dialdesk: DialDesk $version on Java" "$scratch/home/logs/dialdesk-0.log" || fail "no start line in the log file"
 [ -f "$scratch/home/sandbox/sandbox.db" ] && [ -f "$scratch/home/profiles/sandbox/history.db" ] || fail "it did not open the sandbox profile"
 # -Xshare:on makes the JVM refuse to start when it cannot map the archive (a path mismatch, say).
+# Every run here keeps to the scratch data folder: the CI user's own is never touched.
+export DIALDESK_HOME="$scratch/home"
 JAVA_TOOL_OPTIONS=-Xshare:on "$image/bin/dialdesk" --version >"$scratch/version" 2>&1 || fail "the class-data archive is not usable: $(cat "$scratch/version")"
 grep -q "^DialDesk $version$" "$scratch/version" || fail "the launcher's --version: $(cat "$scratch/version")"
 "$image/bin/dialdesk" sandbox --help | grep -q "Usage: dialdesk sandbox" || fail "the launcher does not run the CLI"
-echo "came up, mapped its archive, logged to its data folder; the CLI runs from the launcher"
+# The archive holds what the start-up loads only while packaging/startup.classlist is current.
+DIALDESK_HOME="$scratch/home2" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$scratch/classes.log" timeout 180 \
+  xvfb-run -a -s "-screen 0 1600x1000x24" "$image/bin/dialdesk" --exit-when-ready >/dev/null 2>&1 || fail "second start failed"
+outside=$(grep ' org\.dialdesk\.' "$scratch/classes.log" | grep -v 'shared objects file' | grep -vc '\$\$Lambda' || true)
+[ "$outside" -le 10 ] || fail "$outside of the console's classes load from outside the class-data archive: run packaging/make-startup-classlist.sh and commit packaging/startup.classlist"
+echo "came up, mapped its archive ($outside of its own classes loaded outside it), logged to its data folder; the CLI runs from the launcher"
 
 step "checking the .deb"
 dpkg-deb --field "$deb" Depends | grep -q 'libgtk-3-0' || fail "the .deb does not depend on libgtk-3-0"
@@ -89,6 +97,17 @@ desktop-file-validate "$root/usr/share/applications/dialdesk-dialdesk.desktop" >
 JAVA_TOOL_OPTIONS=-Xshare:on "$root/opt/dialdesk/bin/dialdesk" --version 2>&1 | grep -q "^DialDesk $version$" \
   || fail "the installed launcher does not run with its archive"
 echo "installed: $(du -sm "$root/opt/dialdesk" | cut -f1) MB with its archive; the installed CLI runs"
+# An upgrade called off after the old package's pre-removal step: dpkg then runs
+# "postinst abort-upgrade", which must put back what the pre-removal step took down.
+info="$root/var/lib/dpkg/info"
+for step in "prerm upgrade" "postinst abort-upgrade"; do
+  set -- $step
+  PATH="$scratch/shims:$PATH" DPKG_ROOT="$root" sh "$info/dialdesk.$1" "$2" 0.1.0-1 >>"$scratch/dpkg.log" 2>&1 \
+    || fail "$step failed: $(cat "$scratch/dpkg.log")"
+done
+[ -L "$root/usr/bin/dialdesk" ] && [ -s "$root/opt/dialdesk/lib/app/dialdesk.jsa" ] \
+  && [ -e "$root/usr/share/applications/dialdesk-dialdesk.desktop" ] || fail "an upgrade called off left the package broken"
+echo "an upgrade called off leaves it whole"
 dpkg_root -r dialdesk >"$scratch/dpkg.log" 2>&1 || fail "remove failed: $(cat "$scratch/dpkg.log")"
 grep -q "xdg-desktop-menu uninstall /opt/dialdesk/lib/dialdesk-dialdesk.desktop" "$scratch/menu-calls" || fail "the menu tool was not asked to remove the entry"
 [ ! -e "$root/usr/share/applications/dialdesk-dialdesk.desktop" ] || fail "menu entry left behind"

@@ -104,8 +104,7 @@ public class App extends Application {
                         () -> Sandbox.start(options));
                 opening.complete(profile);
                 // While the window builds the first screen: its pickers then find the lists loaded.
-                profile.loadLists();
-                StartUpLog.step("pickers' lists loaded");
+                loadListsEarly(profile);
             } catch (Throwable failure) {
                 opening.completeExceptionally(failure);
             }
@@ -126,6 +125,16 @@ public class App extends Application {
             return 1;
         }
         return EXIT_STATUS.get();
+    }
+
+    /** A list that fails is marked so in the directory, as when a screen loads it; the rest is logged. */
+    private static void loadListsEarly(ProfileSession profile) {
+        try {
+            profile.loadLists();
+            StartUpLog.step("pickers' lists loaded");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Loading the pickers' lists at start failed; the screens ask again", e);
+        }
     }
 
     /** The toolkit's own words when there is no display to open (GTK on Linux). */
@@ -259,11 +268,11 @@ public class App extends Application {
                     stage.getHeight(), stage.isMaximized()));
             saveSettings();
         }
+        if (startUp != null) {
+            startUp.close(); // before the runner stops: a profile still opening is then closed too
+        }
         if (runner != null) {
             runner.shutdown();
-        }
-        if (startUp != null) {
-            startUp.close();
         }
     }
 }

@@ -44,7 +44,7 @@ public final class Launcher {
      */
     private static void logToFiles() {
         Path dataDir = AppPaths.dataDir();
-        String notPrivate = DataFolder.makePrivate(dataDir);
+        String notPrivate = DataFolder.makePrivate(dataDir, !AppPaths.chosenByUser(System.getenv()));
         String notLogging = FileLogging.install(AppPaths.logDir(dataDir), Level.INFO, ZoneId.systemDefault());
         if (notLogging != null) {
             System.err.println("dialdesk: " + notLogging);

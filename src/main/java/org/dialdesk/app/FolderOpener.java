@@ -37,23 +37,35 @@ public class FolderOpener {
     /** How long the opener has to say it failed; a file manager that opens stays past it or exits 0. */
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
 
+    /** Explorer hands the folder to the Explorer already running and exits 1 even when it opened. */
+    boolean exitStatusMeansSomething() {
+        return !osName.startsWith("windows");
+    }
+
     public void open(Path folder) throws IOException, InterruptedException {
         Files.createDirectories(folder); // the log folder, say, before anything was logged
         List<String> command = command(folder);
-        Process opener;
+        // What the opener says goes to a file, not a pipe: an opener that runs the file manager in
+        // the foreground would otherwise hold a pipe no one reads.
+        Path said = Files.createTempFile("dialdesk-open-folder", ".txt");
         try {
-            opener = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException(command.get(0) + " could not be started", e);
-        }
-        opener.getOutputStream().close();
-        if (!opener.waitFor(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
-            return; // still running: it is the file manager, or it handed the folder to one
-        }
-        if (opener.exitValue() != 0) {
-            String said = new String(opener.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            throw new IOException(command.get(0) + " could not open it" + (said.isEmpty() ? ""
-                    : ": " + said.lines().reduce((first, next) -> next).orElse(said)));
+            Process opener;
+            try {
+                opener = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(said.toFile()).start();
+            } catch (IOException e) {
+                throw new IOException(command.get(0) + " could not be started", e);
+            }
+            opener.getOutputStream().close();
+            if (!opener.waitFor(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                return; // still running: it is the file manager, or it handed the folder to one
+            }
+            if (opener.exitValue() != 0 && exitStatusMeansSomething()) {
+                String lastLine = Files.readString(said, StandardCharsets.UTF_8).strip().lines()
+                        .reduce((first, next) -> next).orElse("");
+                throw new IOException(command.get(0) + " could not open it" + (lastLine.isEmpty() ? "" : ": " + lastLine));
+            }
+        } finally {
+            Files.deleteIfExists(said); // an opener still running keeps writing to its own, unlinked, copy
         }
     }
 }

@@ -210,7 +210,7 @@ public final class ProfileSession implements AutoCloseable {
 
     /** Closes everything the profile owns, the last opened first; a failure to close one does not keep the rest open. */
     @Override
-    public void close() {
+    public synchronized void close() { // from the UI thread, or from the thread that opened it when the window closed first
         if (closed) {
             return;
         }

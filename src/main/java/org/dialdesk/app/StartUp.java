@@ -43,6 +43,8 @@ public final class StartUp implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final CompletableFuture<ProfileSession> earlyProfile;
+    /** The profile opening: the early one, or the one this start-up opens. Closed with it, even if it opens later. */
+    private CompletableFuture<ProfileSession> opening;
     private final Window window;
     /** Hears whether the first screen's data came; null when no one asks. */
     private final FirstData onFirstData;
@@ -88,8 +90,18 @@ public final class StartUp implements AutoCloseable {
         }, shown);
         window.shell().startingSandbox();
         SandboxOptions options = sandboxOptions(dataDir, clock, settings);
-        Callable<ProfileSession> open = earlyProfile != null ? () -> await(earlyProfile)
-                : () -> openSandboxProfile(dataDir, clock, () -> Sandbox.start(options));
+        opening = earlyProfile != null ? earlyProfile : new CompletableFuture<>();
+        CompletableFuture<ProfileSession> opened = opening;
+        Callable<ProfileSession> open = earlyProfile != null ? () -> await(earlyProfile) : () -> {
+            try {
+                ProfileSession profile = openSandboxProfile(dataDir, clock, () -> Sandbox.start(options));
+                opened.complete(profile);
+                return profile;
+            } catch (Exception | Error e) {
+                opened.completeExceptionally(e);
+                throw e;
+            }
+        };
         window.runner().run(open, this::profileOpened, failure -> {
             stopWatchingFrames();
             window.shell().sandboxFailed(ErrorMessages.describe(failure));
@@ -120,7 +132,16 @@ public final class StartUp implements AutoCloseable {
             return;
         }
         session = profile;
-        show(profile);
+        try {
+            show(profile);
+        } catch (RuntimeException e) {
+            stopWatchingFrames();
+            window.shell().sandboxFailed(ErrorMessages.describe(e));
+            if (onFirstData != null) {
+                onFirstData.failed("the first screen could not be built: " + ErrorMessages.describe(e));
+            }
+            throw e;
+        }
     }
 
     private void show(ProfileSession profile) {
@@ -166,6 +187,11 @@ public final class StartUp implements AutoCloseable {
         window.frames().cancel();
         if (session != null) {
             session.close();
+        }
+        if (opening != null) {
+            // Still opening when the window closed (its task's answer may never come, the task
+            // runner stopping): close it once it has opened, on the thread that opened it.
+            opening.thenAccept(ProfileSession::close);
         }
     }
 }

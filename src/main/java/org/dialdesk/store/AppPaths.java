@@ -18,6 +18,12 @@ public final class AppPaths {
         return dataDir(System.getenv());
     }
 
+    /** True when {@code DIALDESK_HOME} names the data folder rather than the platform's default. */
+    public static boolean chosenByUser(Map<String, String> env) {
+        String override = env.get(HOME_VARIABLE);
+        return override != null && !override.isBlank();
+    }
+
     public static Path dataDir(Map<String, String> env) {
         return dataDir(env, System.getProperty("os.name", ""), System.getProperty("user.home", "."));
     }

@@ -20,15 +20,20 @@ public final class DataFolder {
     }
 
     /**
-     * Makes the folder if it is not there, readable by its owner only, and takes other users'
-     * access away from one that exists. Where the file system has no POSIX permissions (Windows,
-     * where the profile folder is its user's already) it only makes it.
+     * Makes the folder if it is not there, readable by its owner only, and, if {@code existingToo},
+     * takes other users' access away from one that exists. Where the file system has no POSIX
+     * permissions (Windows, where the profile folder is its user's already) it only makes it.
      *
+     * @param existingToo false for a folder someone chose ({@code DIALDESK_HOME}): it may be shared
+     *                    on purpose, or be a folder with other things in it
      * @return null when done, else what went wrong (DialDesk still runs)
      */
-    public static String makePrivate(Path dataDir) {
+    public static String makePrivate(Path dataDir, boolean existingToo) {
         try {
             boolean posix = Files.getFileAttributeView(existingAncestor(dataDir), PosixFileAttributeView.class) != null;
+            if (Files.isDirectory(dataDir) && !existingToo) {
+                return null;
+            }
             if (!Files.isDirectory(dataDir)) {
                 if (posix) {
                     Files.createDirectories(dataDir.toAbsolutePath().getParent());

@@ -39,6 +39,19 @@ class FolderOpenerTest {
     }
 
     @Test
+    void onWindowsExplorersExitStatusIsNotTakenForAFailure() throws Exception {
+        // explorer.exe exits 1 when it hands the folder to the Explorer already running.
+        FolderOpener explorer = new FolderOpener("Windows 11") {
+            @Override
+            List<String> command(Path folder) {
+                return List.of("sh", "-c", "exit 1");
+            }
+        };
+        explorer.open(dir);
+        assertTrue(new FolderOpener("Linux").exitStatusMeansSomething());
+    }
+
+    @Test
     void anOpenerThatFailsIsHeardWithWhatItSaid() {
         FolderOpener opener = new FolderOpener("Linux") {
             @Override

@@ -26,7 +26,7 @@ class DataFolderTest {
     @Test
     void aNewDataFolderIsItsOwnersAlone() throws Exception {
         Path data = dir.resolve("share").resolve("dialdesk");
-        assertNull(DataFolder.makePrivate(data));
+        assertNull(DataFolder.makePrivate(data, false));
         assertTrue(Files.isDirectory(data));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
     }
@@ -36,8 +36,16 @@ class DataFolderTest {
         Path data = Files.createDirectory(dir.resolve("dialdesk"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path history = Files.writeString(data.resolve("history.db"), "calls");
-        assertNull(DataFolder.makePrivate(data));
+        assertNull(DataFolder.makePrivate(data, true));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
         assertEquals("calls", Files.readString(history), "what is in it stays");
+    }
+
+    @Test
+    void anExistingFolderSomeoneChoseIsLeftAsItIs() throws Exception {
+        Path chosen = Files.createDirectory(dir.resolve("team-demo"));
+        Files.setPosixFilePermissions(chosen, PosixFilePermissions.fromString("rwxr-x---"));
+        assertNull(DataFolder.makePrivate(chosen, false));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(chosen)));
     }
 }

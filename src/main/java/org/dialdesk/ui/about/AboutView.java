@@ -36,7 +36,7 @@ public final class AboutView extends VBox {
         setPrefWidth(700);
 
         ImageView icon = new ImageView(new Image(Objects.requireNonNull(
-                AboutView.class.getResourceAsStream("/org/dialdesk/icons/dialdesk-64.png"))));
+                AboutView.class.getResource("/org/dialdesk/icons/dialdesk-64.png")).toExternalForm()));
         Label name = new Label("DialDesk");
         name.getStyleClass().add(Styles.TITLE_2);
         Label tagline = new Label("Operator console for outbound AI voice-agent calls");

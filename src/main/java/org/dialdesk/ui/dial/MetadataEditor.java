@@ -43,7 +43,7 @@ final class MetadataEditor {
         rebuild.run();
         Button add = new Button("Add field");
         add.setId("addMetadataButton");
-        add.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        // A plain button, the same as "Edit as JSON" beside it (flat, it read as a label).
         add.setTooltip(new Tooltip("Add a key and value to the call's metadata (Alt+E goes here)"));
         add.setOnAction(e -> {
             vm.addMetadataRow();

@@ -51,7 +51,7 @@ final class ParamsEditor {
         paramsStatus.textProperty().bind(vm.paramsStatusProperty());
         Button format = new Button("_Format");
         format.setId("formatParamsButton");
-        format.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        format.getStyleClass().add(Styles.SMALL);
         format.setOnAction(e -> vm.formatParams());
         format.setTooltip(new Tooltip("Indent the params as JSON (Alt+F)"));
         format.setMinWidth(Region.USE_PREF_SIZE); // a long parse problem beside it wraps instead

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -56,17 +55,6 @@ public record CallFilter(Set<String> statuses, String useCase, String campaign, 
                 && (fromMs == null || row.createdMs() >= fromMs)
                 && (toMs == null || row.createdMs() < toMs)
                 && matches(row.searchText(), words);
-    }
-
-    /**
-     * Whether these filters can only let through rows the earlier ones did: the same choices and
-     * every earlier search word still inside one of these (typing on narrows; deleting does not).
-     */
-    public boolean narrows(CallFilter earlier) {
-        return statuses.equals(earlier.statuses) && useCase.equals(earlier.useCase)
-                && campaign.equals(earlier.campaign) && type.equals(earlier.type)
-                && Objects.equals(from, earlier.from) && Objects.equals(to, earlier.to)
-                && earlier.terms.stream().allMatch(old -> terms.stream().anyMatch(term -> term.contains(old)));
     }
 
     private static boolean matches(String text, String[] terms) {

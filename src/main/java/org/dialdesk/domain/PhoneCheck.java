@@ -80,6 +80,24 @@ public final class PhoneCheck {
                 UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL), numberRegion, country, null);
     }
 
+    /**
+     * The digits of a number as dialled within its own country when they are not already part of
+     * its E.164 form: "03012345678" for +493012345678 (the trunk 0 in front), null for
+     * +14155550123 (whose national digits 4155550123 are). Lets a search typed the national way find it.
+     */
+    public static String nationalDigits(String e164) {
+        if (e164 == null || !e164.startsWith("+")) {
+            return null;
+        }
+        try {
+            PhoneNumber number = UTIL.parse(e164, "ZZ");
+            String digits = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("\\D", "");
+            return digits.isEmpty() || e164.contains(digits) ? null : digits;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
     static String countryName(String regionCode) {
         if (regionCode == null || regionCode.equals("ZZ") || regionCode.equals("001")) {
             return "international";

@@ -12,7 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import org.dialdesk.domain.CallTimes;
 import org.dialdesk.domain.HistoryRow;
 
@@ -28,32 +31,59 @@ public final class CallsCsv {
     private CallsCsv() {
     }
 
+    /** Where rows come from, one at a time: a list, or the cache read as it goes. */
+    @FunctionalInterface
+    public interface RowSource {
+        void forEach(Consumer<HistoryRow> each) throws IOException, SQLException;
+    }
+
+    /** Writes these rows; see {@link #write(Path, RowSource, ZoneId, LongConsumer)}. */
+    public static long write(Path file, List<HistoryRow> rows, ZoneId zone, LongConsumer progress) throws IOException {
+        try {
+            return write(file, each -> rows.forEach(each), zone, progress);
+        } catch (SQLException e) {
+            throw new IllegalStateException("a list is not a database", e);
+        }
+    }
+
     /**
      * Writes the rows to {@code file}, by way of a {@code .part} file beside it, so a failed export
-     * never leaves half a file under the chosen name. {@code progress} hears how many rows are written.
+     * never leaves half a file under the chosen name. {@code progress} hears how many rows are
+     * written; returns how many were.
      */
-    public static void write(Path file, List<HistoryRow> rows, ZoneId zone, IntConsumer progress) throws IOException {
+    public static long write(Path file, RowSource rows, ZoneId zone, LongConsumer progress) throws IOException, SQLException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
         CallTimes times = new CallTimes(zone);
         Path temp = file.resolveSibling(file.getFileName() + ".part");
+        long[] written = {0};
         try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
              SequenceWriter writer = new CsvMapper().writer(schema.build()).writeValues(out)) {
             out.write('\uFEFF'); // a BOM, so spreadsheets read UTF-8 names correctly
-            for (int i = 0; i < rows.size(); i++) {
-                HistoryRow r = rows.get(i);
+            rows.forEach(r -> {
                 Instant created = Instant.ofEpochMilli(r.createdMs());
-                writer.write(List.of(r.id(), created.toString(), times.local(created), nz(r.status()),
-                        asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()), nz(r.outcome()),
-                        Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
-                        nz(times.local(r.scheduledFor())), nz(r.language()), nz(r.type())));
-                if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1) {
-                    progress.accept(i + 1);
+                try {
+                    writer.write(List.of(r.id(), created.toString(), times.local(created), nz(r.status()),
+                            asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()), nz(r.outcome()),
+                            Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
+                            nz(times.local(r.scheduledFor())), nz(r.language()), nz(r.type())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }
+                if (++written[0] % PROGRESS_EVERY == 0) {
+                    progress.accept(written[0]);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            Files.deleteIfExists(temp);
+            throw e.getCause();
+        } catch (IOException | SQLException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        progress.accept(rows.size());
+        progress.accept(written[0]);
+        return written[0];
     }
 
     /** A phone number kept as text in spreadsheets (which would read +1415… as a number and drop the +). */

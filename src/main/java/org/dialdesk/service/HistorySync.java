@@ -21,8 +21,20 @@ import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialServiceException;
 import org.dialdesk.api.Json;
 import org.dialdesk.domain.HistoryRow;
+import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.store.HistoryCache;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.Dashboard;
+import org.dialdesk.domain.HistoryOrder;
 import java.util.function.Consumer;
 import org.dialdesk.api.Transcript;
 
@@ -49,17 +61,80 @@ public final class HistorySync {
      * are older than what the cache holds without a gap (0: it holds the whole history; -1: not
      * known yet).
      */
-    public record Result(List<HistoryRow> rows, long serviceCount, long olderOnService) {
+    public record Result(List<HistoryRow> rows, long serviceCount, long olderOnService, Set<String> changed) {
+        public Result {
+            rows = List.copyOf(rows);
+            changed = Set.copyOf(changed);
+        }
     }
 
-    /** The newest cached calls, newest first. */
-    public List<HistoryRow> cachedNewest(int limit) throws SQLException {
-        return cache.loadNewest(limit);
+    // ================= the cache, read as the table shows it =================
+
+    /** A window of the cached rows {@code filter} lets through, in {@code order}. */
+    public List<HistoryRow> page(CallFilter filter, HistoryOrder order, ZoneId zone, long offset, int limit)
+            throws SQLException {
+        return cache.page(filter, order, zone, offset, limit);
     }
 
-    /** Every cached call, newest first. */
-    public List<HistoryRow> cachedAll() throws SQLException {
-        return cache.loadAll();
+    /** How many cached calls {@code filter} lets through. */
+    public long count(CallFilter filter, ZoneId zone) throws SQLException {
+        return cache.count(filter, zone);
+    }
+
+    /** Where this call is among the rows {@code filter} lets through in {@code order}, or -1. */
+    public long positionOf(String id, CallFilter filter, HistoryOrder order, ZoneId zone) throws SQLException {
+        return cache.positionOf(id, filter, order, zone);
+    }
+
+    /** How many of the rows {@code filter} lets through are newer than this call. */
+    public long countNewerThan(String id, CallFilter filter, ZoneId zone) throws SQLException {
+        return cache.countNewerThan(filter, zone, id);
+    }
+
+    /** The cached row of this call, if it is cached. */
+    public Optional<HistoryRow> cachedRow(String id) throws SQLException {
+        return cache.row(id);
+    }
+
+    /** The use case names and the campaigns among the cached calls: the filters' choices. */
+    public record Choices(List<String> useCases, List<String> campaigns) {
+    }
+
+    public Choices choices() throws SQLException {
+        return new Choices(cache.useCaseNames(), cache.campaigns());
+    }
+
+    public List<String> useCaseIdsNamed(String name) throws SQLException {
+        return cache.useCaseIdsNamed(name);
+    }
+
+    /** The cached calls still going: the ones to poll. */
+    public List<String> liveIds() throws SQLException {
+        return cache.idsWithStatus(LIVE_STATUSES);
+    }
+
+    /** The dashboard's figures for the rows {@code filter} lets through; days are counted in {@code zone}. */
+    public Dashboard dashboard(CallFilter filter, ZoneId zone) throws SQLException {
+        HistoryCache.Aggregates figures = cache.aggregates(filter, zone);
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        figures.perQuarterHour().forEach((quarter, n) -> perDay.merge(
+                LocalDate.ofInstant(Instant.ofEpochMilli(quarter * 900_000L), zone), n, Long::sum));
+        Map<String, Map<String, Long>> perCampaign = new TreeMap<>();
+        figures.perCampaignStatus().forEach((campaign, statuses) -> perCampaign.merge(
+                campaign.isBlank() ? Dashboard.NO_CAMPAIGN : campaign, new TreeMap<>(statuses), (a, b) -> {
+                    b.forEach((status, n) -> a.merge(status, n, Long::sum));
+                    return a;
+                }));
+        return new Dashboard(new TreeMap<>(figures.perStatus()), perDay, perCampaign);
+    }
+
+    /**
+     * Writes the cached rows {@code filter} lets through, in {@code order}, to a CSV file, read
+     * from the cache as they are written (a million rows are never all in memory).
+     */
+    public long export(Path file, CallFilter filter, HistoryOrder order, ZoneId zone, LongConsumer progress)
+            throws IOException, SQLException {
+        return CallsCsv.write(file, each -> cache.forEach(filter, order, zone, each), zone, progress);
     }
 
     /** When the last sync finished, if one ever did. */
@@ -100,6 +175,7 @@ public final class HistorySync {
         long heldFrom = heldFrom();
         int size = heldFrom < 0 ? pageSize : firstPageSize;
         List<HistoryRow> written = new ArrayList<>();
+        Set<String> changed = new HashSet<>();
         long count;
         int walked = 0;
         while (true) {
@@ -107,10 +183,11 @@ public final class HistorySync {
             count = page.count();
             List<String> ids = page.calls().stream().map(Call::id).toList();
             boolean anythingNew = cache.knownIds(ids).size() < ids.size();
-            List<HistoryRow> rows = store(page.calls());
-            written.addAll(rows);
+            Stored stored = store(page.calls());
+            written.addAll(stored.rows());
+            changed.addAll(stored.changed());
             walked += page.calls().size();
-            onPage.accept(new Result(rows, count, -1));
+            onPage.accept(new Result(stored.rows(), count, -1, stored.changed()));
             if (page.calls().size() < size || walked >= count) {
                 heldFrom = 0; // walked the whole list
                 break;
@@ -128,21 +205,23 @@ public final class HistorySync {
         }
         cache.putMeta(HELD_FROM, Long.toString(heldFrom));
         cache.putMeta(LAST_SYNC, clock.instant().toString());
-        return new Result(written, count, heldFrom);
+        optimizeAfter(changed.size());
+        return new Result(written, count, heldFrom, changed);
     }
 
     /** The page of calls just older than the cache's unbroken run (see {@link #HELD_FROM}); none once it holds them all. */
     public Result loadOlder(int pageSize) throws SQLException {
         long heldFrom = heldFrom();
         if (heldFrom <= 0) {
-            return new Result(List.of(), -1, heldFrom);
+            return new Result(List.of(), -1, heldFrom, Set.of());
         }
         long skip = Math.max(0, heldFrom - pageSize);
         CallPage page = client.listCalls(CallQuery.builder().sort(CallQuery.Sort.asc).skip(Math.toIntExact(skip))
                 .limit(Math.toIntExact(heldFrom - skip)).build());
-        List<HistoryRow> rows = store(page.calls());
+        Stored stored = store(page.calls());
         cache.putMeta(HELD_FROM, Long.toString(skip));
-        return new Result(rows, page.count(), skip);
+        optimizeAfter(stored.changed().size());
+        return new Result(stored.rows(), page.count(), skip, stored.changed());
     }
 
     /** See {@link #HELD_FROM}; -1 before the first sync. */
@@ -151,9 +230,9 @@ public final class HistorySync {
     }
 
     /** The latest state of calls that were still going: those the service lists as live, and the rest one by one. */
-    public List<HistoryRow> refreshLive(Collection<String> liveIds) throws SQLException {
+    public Result refreshLive(Collection<String> liveIds) throws SQLException {
         if (liveIds.isEmpty()) {
-            return List.of();
+            return new Result(List.of(), -1, -1, Set.of());
         }
         CallPage live = client.listCalls(CallQuery.builder().statuses(LIVE_STATUSES).limit(CallQuery.MAX_LIMIT).build());
         List<Call> calls = new ArrayList<>(live.calls());
@@ -167,13 +246,24 @@ public final class HistorySync {
                 }
             }
         }
-        return store(calls);
+        Stored stored = store(calls);
+        return new Result(stored.rows(), -1, -1, stored.changed());
     }
 
     /** Runs a filtered query on the service, so matches beyond what is cached show too. */
     public Result query(CallQuery query) throws SQLException {
         CallPage page = client.listCalls(query);
-        return new Result(store(page.calls()), page.count(), -1);
+        Stored stored = store(page.calls());
+        return new Result(stored.rows(), page.count(), -1, stored.changed());
+    }
+
+    /** A call's latest state from the service, cached; {@code changed}: it differs from what was cached. */
+    public record Latest(Call call, boolean changed) {
+    }
+
+    public Latest latest(String id) throws SQLException {
+        Call call = client.getCall(id);
+        return new Latest(call, !store(List.of(call)).changed().isEmpty());
     }
 
     public Call fullCall(String id) throws SQLException {
@@ -198,7 +288,23 @@ public final class HistorySync {
         return fullCall(id);
     }
 
-    private List<HistoryRow> store(List<Call> calls) throws SQLException {
+    /**
+     * Many calls came in (a first sync, a page of older ones): SQLite's planner looks at the
+     * indexes again, so filters on a million calls keep to the right one.
+     */
+    private void optimizeAfter(int changedRows) throws SQLException {
+        if (changedRows >= OPTIMIZE_AFTER) {
+            cache.optimize();
+        }
+    }
+
+    static final int OPTIMIZE_AFTER = 1000;
+
+    /** The rows written, and the ids of those that were new or changed. */
+    private record Stored(List<HistoryRow> rows, Set<String> changed) {
+    }
+
+    private Stored store(List<Call> calls) throws SQLException {
         List<HistoryRow> rows = new ArrayList<>(calls.size());
         List<String> jsons = new ArrayList<>(calls.size());
         for (Call call : calls) {
@@ -209,8 +315,7 @@ public final class HistorySync {
                 throw new IllegalStateException("A call could not be written as JSON", e);
             }
         }
-        cache.upsert(rows, jsons);
-        return rows;
+        return new Stored(rows, cache.upsert(rows, jsons));
     }
 
     public static HistoryRow toRow(Call call) {
@@ -221,7 +326,9 @@ public final class HistorySync {
         String outcome = call.classification() == null ? null : call.classification().tag();
         String status = call.status() == null ? "" : call.status().wireName();
         StringBuilder search = new StringBuilder();
-        for (String part : new String[] {callee, caller, call.campaignId(), call.id(), useCase, agent, outcome}) {
+        // The callee also as dialled in its own country (030…), so a search typed that way finds it.
+        for (String part : new String[] {callee, PhoneCheck.nationalDigits(callee), caller, call.campaignId(), call.id(),
+                useCase, agent, outcome}) {
             if (part != null) {
                 search.append(part).append(' ');
             }

@@ -1,5 +1,7 @@
 package org.dialdesk.store;
 
+import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,132 +12,444 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The last known call history of a profile, in SQLite, so the history screen opens at once,
- * works offline and knows when it last heard from the service.
+ * The last known call history of a profile, in SQLite: the history table's source. The table
+ * reads a window of rows at a time ({@link #page}); filters, search and sort are queries with
+ * indexes behind them, counts and the dashboard's figures are aggregates, so nothing here holds
+ * every call and the cost of a read does not grow with the history.
+ *
+ * <p>Rows are keyed by {@code k = created_ms * 1024 + n}: newest first is the key's own order (no
+ * index, no sort), a date range is a key range, and the full-text index (FTS5, trigrams, so any
+ * part of a phone number or a word is found) shares the key as its rowid. Writing (sync) and
+ * reading (the table, counts, exports) use their own connections: with WAL, a sync writing a
+ * thousand calls never holds up a page the table asks for.
  */
 public final class HistoryCache implements AutoCloseable {
+    /** The schema this code writes; older caches are brought to it on open. */
+    static final int SCHEMA = 2;
     private static final String COLUMNS = "id, created_ms, status, callee, caller, use_case_id, use_case, agent, "
             + "outcome, duration_s, campaign, scheduled_for, language, type, search_text";
-
+    private static final String ROW = "c.id, c.created_ms, c.status, c.callee, c.caller, c.use_case_id, c.use_case, "
+            + "c.agent, c.outcome, c.duration_s, c.campaign, c.scheduled_for, c.language, c.type, c.search_text";
+    /** Calls created in one millisecond that the key keeps apart. */
+    private static final int PER_MS = 1024;
     /** Ids asked about in one statement: well under SQLite's limit on bound parameters. */
     private static final int ID_BATCH = 500;
-    private final Connection connection;
+
+    private final Path file;
+    /** Sync's writes. */
+    private final Connection writer;
+    /** The table's quick reads: pages and single rows. */
+    private final Connection pages;
+    /** Reads that may take longer (counts, positions, the dashboard), so they never hold up a page. */
+    private final Connection aggregates;
+    private final Object writeLock = new Object();
+    private final Object pageLock = new Object();
+    private final Object aggregateLock = new Object();
 
     public HistoryCache(Path file) throws SQLException {
+        this.file = file;
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new SQLException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
-        connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-        try (Statement s = connection.createStatement()) {
+        writer = open(file);
+        try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS calls (id TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, "
-                    + "status TEXT, callee TEXT, caller TEXT, use_case_id TEXT, use_case TEXT, agent TEXT, "
-                    + "outcome TEXT, duration_s INTEGER, campaign TEXT, scheduled_for TEXT, language TEXT, type TEXT, "
-                    + "search_text TEXT, json TEXT NOT NULL)");
-            s.execute("CREATE INDEX IF NOT EXISTS calls_created ON calls(created_ms DESC)");
-            addOutcomeColumn(s);
+            HistorySchema.bringUpToDate(writer);
+        }
+        pages = open(file);
+        aggregates = open(file);
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA cache_size=-8000"); // 8 MB of pages per connection, whatever the history's size
+        }
+        return connection;
+    }
+
+    // ================= writing =================
+
+    /**
+     * Inserts or updates calls, all in one transaction. Returns the ids of the calls that were new
+     * or changed (a call brought again as it was is not a change).
+     */
+    public Set<String> upsert(List<HistoryRow> rows, List<String> jsons) throws SQLException {
+        if (rows.size() != jsons.size()) {
+            throw new IllegalArgumentException("one JSON document per row");
+        }
+        synchronized (writeLock) {
+            Set<String> changed = new HashSet<>();
+            writer.setAutoCommit(false);
+            try (PreparedStatement find = writer.prepareStatement("SELECT k, created_ms, search_text FROM calls WHERE id = ?");
+                 PreparedStatement taken = writer.prepareStatement("SELECT max(k) FROM calls WHERE k >= ? AND k < ?");
+                 PreparedStatement insert = writer.prepareStatement("INSERT INTO calls (k, " + COLUMNS
+                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement update = writer.prepareStatement("UPDATE calls SET status = ?2, callee = ?3, caller = ?4, "
+                         + "use_case_id = ?5, use_case = ?6, agent = ?7, outcome = ?8, duration_s = ?9, campaign = ?10, "
+                         + "scheduled_for = ?11, language = ?12, type = ?13, search_text = ?14 WHERE k = ?1 AND ("
+                         + "status IS NOT ?2 OR callee IS NOT ?3 OR caller IS NOT ?4 OR use_case_id IS NOT ?5 "
+                         + "OR use_case IS NOT ?6 OR agent IS NOT ?7 OR outcome IS NOT ?8 OR duration_s IS NOT ?9 "
+                         + "OR campaign IS NOT ?10 OR scheduled_for IS NOT ?11 OR language IS NOT ?12 OR type IS NOT ?13 "
+                         + "OR search_text IS NOT ?14)");
+                 PreparedStatement delete = writer.prepareStatement("DELETE FROM calls WHERE k = ?");
+                 PreparedStatement unjson = writer.prepareStatement("DELETE FROM call_json WHERE k = ?");
+                 PreparedStatement json = writer.prepareStatement("INSERT OR REPLACE INTO call_json (k, json) VALUES (?, ?)");
+                 PreparedStatement text = writer.prepareStatement("INSERT OR REPLACE INTO calls_fts (rowid, search_text) VALUES (?, ?)");
+                 PreparedStatement untext = writer.prepareStatement("DELETE FROM calls_fts WHERE rowid = ?")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    HistoryRow r = rows.get(i);
+                    if (jsons.get(i) == null) {
+                        throw new SQLException("call " + r.id() + " has no JSON document");
+                    }
+                    Long key = null;
+                    String oldText = null;
+                    find.setString(1, r.id());
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (rs.next()) {
+                            key = rs.getLong(1);
+                            oldText = rs.getString(3);
+                            if (rs.getLong(2) != r.createdMs()) {
+                                // Its creation time changed on the service: it moves to its new place.
+                                delete.setLong(1, key);
+                                delete.executeUpdate();
+                                untext.setLong(1, key);
+                                untext.executeUpdate();
+                                unjson.setLong(1, key);
+                                unjson.executeUpdate();
+                                key = null;
+                            }
+                        }
+                    }
+                    if (key == null) {
+                        key = freeKey(taken, r.createdMs());
+                        insert.setLong(1, key);
+                        bindRow(insert, 2, r, true);
+                        insert.executeUpdate();
+                        text.setLong(1, key);
+                        text.setString(2, nz(r.searchText()));
+                        text.executeUpdate();
+                        changed.add(r.id());
+                    } else {
+                        update.setLong(1, key);
+                        bindRow(update, 2, r, false);
+                        if (update.executeUpdate() > 0) {
+                            changed.add(r.id());
+                            if (!nz(r.searchText()).equals(nz(oldText))) {
+                                text.setLong(1, key);
+                                text.setString(2, nz(r.searchText()));
+                                text.executeUpdate();
+                            }
+                        }
+                    }
+                    json.setLong(1, key);
+                    json.setBytes(2, CompressedText.deflate(jsons.get(i)));
+                    json.executeUpdate();
+                }
+                writer.commit();
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+            return changed;
+        }
+    }
+
+    /** The first key free for a call created at {@code createdMs}: after any call of the same millisecond. */
+    private static long freeKey(PreparedStatement taken, long createdMs) throws SQLException {
+        long base = createdMs * PER_MS;
+        taken.setLong(1, base);
+        taken.setLong(2, base + PER_MS);
+        try (ResultSet rs = taken.executeQuery()) {
+            long max = rs.getLong(1);
+            // A thousand calls in one millisecond spill into the next one's keys: their order is off by a millisecond.
+            return rs.wasNull() ? base : max + 1;
+        }
+    }
+
+    /** Binds the row's columns from {@code at} on; with {@code withId}, the id and creation time first. */
+    private static void bindRow(PreparedStatement ps, int at, HistoryRow r, boolean withId) throws SQLException {
+        int i = at;
+        if (withId) {
+            ps.setString(i++, r.id());
+            ps.setLong(i++, r.createdMs());
+        }
+        ps.setString(i++, r.status());
+        ps.setString(i++, r.callee());
+        ps.setString(i++, r.caller());
+        ps.setString(i++, r.useCaseId());
+        ps.setString(i++, r.useCase());
+        ps.setString(i++, r.agent());
+        ps.setString(i++, r.outcome());
+        ps.setInt(i++, r.durationSeconds());
+        ps.setString(i++, r.campaign());
+        ps.setString(i++, r.scheduledFor());
+        ps.setString(i++, r.language());
+        ps.setString(i++, r.type());
+        ps.setString(i, r.searchText());
+    }
+
+    /** Lets SQLite refresh what its query planner knows of the indexes, after many calls came in. */
+    public void optimize() throws SQLException {
+        synchronized (writeLock) {
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA optimize");
+            }
+        }
+    }
+
+    // ================= the table's reads =================
+
+    /** The rows {@code filter} lets through, in {@code order}, from {@code offset}, at most {@code limit}. */
+    public List<HistoryRow> page(CallFilter filter, HistoryOrder order, ZoneId zone, long offset, int limit)
+            throws SQLException {
+        HistoryQuery q = HistoryQuery.of(filter, order, zone);
+        synchronized (pageLock) {
+            try (PreparedStatement ps = pages.prepareStatement("SELECT " + ROW + q.from() + q.orderBy()
+                    + " LIMIT ? OFFSET ?")) {
+                int next = q.bind(ps, 1);
+                ps.setInt(next, limit);
+                ps.setLong(next + 1, offset);
+                return rows(ps);
+            }
+        }
+    }
+
+    /** How many rows {@code filter} lets through. */
+    public long count(CallFilter filter, ZoneId zone) throws SQLException {
+        HistoryQuery q = HistoryQuery.of(filter, HistoryOrder.NEWEST_FIRST, zone);
+        synchronized (aggregateLock) {
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT count(*)" + q.from())) {
+                q.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+        }
+    }
+
+    /** Every cached call. */
+    public long count() throws SQLException {
+        return count(CallFilter.NONE, ZoneId.of("UTC"));
+    }
+
+    /**
+     * Where the call with this id is among the rows {@code filter} lets through in {@code order}
+     * (0: first), or -1 when the filter leaves it out or it is not cached.
+     */
+    public long positionOf(String id, CallFilter filter, HistoryOrder order, ZoneId zone) throws SQLException {
+        Optional<HistoryRow> row = row(id);
+        if (row.isEmpty()) {
+            return -1;
+        }
+        HistoryQuery q = HistoryQuery.of(filter, order, zone);
+        synchronized (aggregateLock) {
+            long key;
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT c.k" + q.from() + " AND c.id = ?")) {
+                ps.setString(q.bind(ps, 1), id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return -1;
+                    }
+                    key = rs.getLong(1);
+                }
+            }
+            HistoryQuery.Before before = q.before(row.get(), key);
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT count(*)" + q.from() + " AND (" + before.sql() + ")")) {
+                int next = q.bind(ps, 1);
+                for (Object value : before.values()) {
+                    ps.setObject(next++, value);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1;
+                }
+            }
+        }
+    }
+
+    /** How many rows {@code filter} lets through that are newer than the call keyed {@code key}: new calls on top. */
+    public long countNewerThan(CallFilter filter, ZoneId zone, String id) throws SQLException {
+        HistoryQuery q = HistoryQuery.of(filter, HistoryOrder.NEWEST_FIRST, zone);
+        synchronized (aggregateLock) {
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT count(*)" + q.from()
+                    + " AND c.k > (SELECT k FROM calls WHERE id = ?)")) {
+                ps.setString(q.bind(ps, 1), id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+        }
+    }
+
+    /** Calls one at a time, in {@code order}, from a connection of their own (an export of a million rows holds nothing else up). */
+    public void forEach(CallFilter filter, HistoryOrder order, ZoneId zone, Consumer<HistoryRow> each) throws SQLException {
+        HistoryQuery q = HistoryQuery.of(filter, order, zone);
+        try (Connection own = open(file);
+             PreparedStatement ps = own.prepareStatement("SELECT " + ROW + q.from() + q.orderBy())) {
+            q.bind(ps, 1);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(row(rs));
+                }
+            }
         }
     }
 
     /**
-     * A cache written before the outcome column had none: add it and fill it from each call's own
-     * JSON, so an upgrade shows outcomes at once rather than after the next full sync.
+     * Counts per status, per quarter of an hour (UTC) and per campaign and status of the rows
+     * {@code filter} lets through: what the dashboard is made of, without reading a row.
      */
-    private static void addOutcomeColumn(Statement s) throws SQLException {
-        try (ResultSet columns = s.executeQuery("SELECT 1 FROM pragma_table_info('calls') WHERE name = 'outcome'")) {
-            if (columns.next()) {
-                return;
+    public record Aggregates(Map<String, Long> perStatus, Map<Long, Long> perQuarterHour,
+                             Map<String, Map<String, Long>> perCampaignStatus) {
+    }
+
+    public Aggregates aggregates(CallFilter filter, ZoneId zone) throws SQLException {
+        HistoryQuery q = HistoryQuery.of(filter, HistoryOrder.NEWEST_FIRST, zone);
+        Map<String, Long> perStatus = new LinkedHashMap<>();
+        Map<Long, Long> perQuarter = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> perCampaign = new LinkedHashMap<>();
+        synchronized (aggregateLock) {
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT coalesce(c.campaign, ''), c.status, count(*)"
+                    + q.from() + " GROUP BY 1, 2")) {
+                q.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String status = nz(rs.getString(2));
+                        perCampaign.computeIfAbsent(rs.getString(1), c -> new LinkedHashMap<>()).put(status, rs.getLong(3));
+                        perStatus.merge(status, rs.getLong(3), Long::sum);
+                    }
+                }
+            }
+            // Quarter hours, so a day in any zone (offsets are whole quarter hours) is a run of them.
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT c.created_ms / 900000, count(*)"
+                    + q.from() + " GROUP BY 1")) {
+                q.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        perQuarter.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
             }
         }
-        s.execute("ALTER TABLE calls ADD COLUMN outcome TEXT");
-        s.execute("UPDATE calls SET outcome = json_extract(json, '$.classification.tag'), "
-                + "search_text = search_text || lower(coalesce(json_extract(json, '$.classification.tag') || ' ', ''))");
+        return new Aggregates(perStatus, perQuarter, perCampaign);
     }
 
-    /** Inserts or replaces calls, all in one transaction. */
-    public synchronized void upsert(List<HistoryRow> rows, List<String> jsons) throws SQLException {
-        if (rows.size() != jsons.size()) {
-            throw new IllegalArgumentException("one JSON document per row");
-        }
-        connection.setAutoCommit(false);
-        try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO calls (" + COLUMNS
-                + ", json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < rows.size(); i++) {
-                HistoryRow r = rows.get(i);
-                ps.setString(1, r.id());
-                ps.setLong(2, r.createdMs());
-                ps.setString(3, r.status());
-                ps.setString(4, r.callee());
-                ps.setString(5, r.caller());
-                ps.setString(6, r.useCaseId());
-                ps.setString(7, r.useCase());
-                ps.setString(8, r.agent());
-                ps.setString(9, r.outcome());
-                ps.setInt(10, r.durationSeconds());
-                ps.setString(11, r.campaign());
-                ps.setString(12, r.scheduledFor());
-                ps.setString(13, r.language());
-                ps.setString(14, r.type());
-                ps.setString(15, r.searchText());
-                ps.setString(16, jsons.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+    /** The use case names among the cached calls, sorted. */
+    public List<String> useCaseNames() throws SQLException {
+        return distinct("use_case");
     }
 
-    /** Every cached row, newest first: the table's starting point. */
-    public List<HistoryRow> loadAll() throws SQLException {
-        return loadNewest(Integer.MAX_VALUE);
+    /** The campaigns among the cached calls, sorted. */
+    public List<String> campaigns() throws SQLException {
+        return distinct("campaign");
     }
 
-    /** The newest {@code limit} rows, newest first. */
-    public synchronized List<HistoryRow> loadNewest(int limit) throws SQLException {
-        List<HistoryRow> rows = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM calls ORDER BY created_ms DESC, id DESC LIMIT "
-                     + limit)) {
-            while (rs.next()) {
-                rows.add(HistoryRow.shared(new HistoryRow(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                        rs.getString(14), rs.getString(15))));
+    private List<String> distinct(String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        synchronized (aggregateLock) {
+            try (Statement s = aggregates.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT DISTINCT " + column + " FROM calls WHERE " + column
+                         + " IS NOT NULL AND " + column + " <> '' ORDER BY 1")) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
             }
         }
-        return rows;
+        return values;
     }
 
-    /** Which of these ids the cache holds. */
-    public synchronized Set<String> knownIds(List<String> ids) throws SQLException {
-        Set<String> known = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += ID_BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM calls WHERE id IN ("
-                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")")) {
-                for (int i = 0; i < batch.size(); i++) {
-                    ps.setString(i + 1, batch.get(i));
+    /** The use case IDs behind a use case's name, among the cached calls. */
+    public List<String> useCaseIdsNamed(String name) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        synchronized (aggregateLock) {
+            try (PreparedStatement ps = aggregates.prepareStatement(
+                    "SELECT DISTINCT use_case_id FROM calls WHERE use_case = ? AND use_case_id IS NOT NULL")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The ids of cached calls in any of these statuses (the ones still going, to poll). */
+    public List<String> idsWithStatus(Collection<String> statuses) throws SQLException {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        synchronized (aggregateLock) {
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT id FROM calls WHERE status IN ("
+                    + String.join(",", Collections.nCopies(statuses.size(), "?")) + ") ORDER BY k DESC")) {
+                int i = 1;
+                for (String status : statuses) {
+                    ps.setString(i++, status);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        known.add(rs.getString(1));
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The newest {@code limit} rows, newest first. */
+    public List<HistoryRow> loadNewest(int limit) throws SQLException {
+        return page(CallFilter.NONE, HistoryOrder.NEWEST_FIRST, ZoneId.of("UTC"), 0, limit);
+    }
+
+    /** The cached row of this call. */
+    public Optional<HistoryRow> row(String id) throws SQLException {
+        synchronized (pageLock) {
+            try (PreparedStatement ps = pages.prepareStatement("SELECT " + ROW + " FROM calls c WHERE c.id = ?")) {
+                ps.setString(1, id);
+                List<HistoryRow> found = rows(ps);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        }
+    }
+
+    /** Which of these ids the cache holds. */
+    public Set<String> knownIds(List<String> ids) throws SQLException {
+        Set<String> known = new HashSet<>();
+        synchronized (writeLock) { // asked by the sync, between its writes
+            for (int from = 0; from < ids.size(); from += ID_BATCH) {
+                List<String> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
+                try (PreparedStatement ps = writer.prepareStatement("SELECT id FROM calls WHERE id IN ("
+                        + String.join(",", Collections.nCopies(batch.size(), "?")) + ")")) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        ps.setString(i + 1, batch.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            known.add(rs.getString(1));
+                        }
                     }
                 }
             }
@@ -143,40 +457,78 @@ public final class HistoryCache implements AutoCloseable {
         return known;
     }
 
-    public synchronized Optional<String> json(String id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT json FROM calls WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    public Optional<String> json(String id) throws SQLException {
+        synchronized (pageLock) {
+            try (PreparedStatement ps = pages.prepareStatement(
+                    "SELECT typeof(j.json), j.json FROM calls c JOIN call_json j ON j.k = c.k WHERE c.id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    // Text as a cache from before compression left it; else compressed.
+                    return Optional.of("text".equals(rs.getString(1)) ? rs.getString(2) : CompressedText.inflate(rs.getBytes(2)));
+                }
             }
         }
     }
 
-    public synchronized long count() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM calls")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    public synchronized Optional<String> meta(String key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    public Optional<String> meta(String key) throws SQLException {
+        synchronized (writeLock) {
+            try (PreparedStatement ps = writer.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
             }
         }
     }
 
-    public synchronized void putMeta(String key, String value) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, value);
-            ps.executeUpdate();
+    public void putMeta(String key, String value) throws SQLException {
+        synchronized (writeLock) {
+            try (PreparedStatement ps = writer.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
         }
+    }
+
+    private static List<HistoryRow> rows(PreparedStatement ps) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+        }
+        return rows;
+    }
+
+    private static HistoryRow row(ResultSet rs) throws SQLException {
+        return HistoryRow.shared(new HistoryRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getString(14), rs.getString(15)));
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        connection.close();
+    public void close() throws SQLException {
+        SQLException first = null;
+        for (Object[] pair : new Object[][] {{pageLock, pages}, {aggregateLock, aggregates}, {writeLock, writer}}) {
+            synchronized (pair[0]) {
+                try {
+                    ((Connection) pair[1]).close();
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }

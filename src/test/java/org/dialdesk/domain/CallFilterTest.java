@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -44,25 +42,4 @@ class CallFilterTest {
         assertTrue(CallFilter.NONE.predicate(CHICAGO).test(tuesday));
     }
 
-    @Test
-    void typingOnNarrowsDeletingDoesNot() {
-        CallFilter ad = CallFilter.of(List.of(), "", "", "", null, null, "ad");
-        CallFilter ada = CallFilter.of(List.of(), "", "", "", null, null, "ada");
-        assertTrue(ada.narrows(ad));
-        assertFalse(ad.narrows(ada));
-        assertFalse(CallFilter.of(List.of("Busy"), "", "", "", null, null, "ada").narrows(ad), "another status is another set");
-    }
-
-    @Test
-    void theDashboardCountsStatusesDaysAndCampaignsOutcomes() {
-        Dashboard figures = Dashboard.of(List.of(
-                row("a", "2026-06-16T04:30:00Z", "Completed", "q4", ""),
-                row("b", "2026-06-16T15:00:00Z", "Busy", "", ""),
-                row("c", "2026-06-16T16:00:00Z", "Completed", "q4", "")), CHICAGO);
-        assertEquals(Map.of("Busy", 1L, "Completed", 2L), figures.statusMix());
-        assertEquals(Map.of(LocalDate.of(2026, 6, 15), 1L, LocalDate.of(2026, 6, 16), 2L), figures.perDay());
-        assertEquals(Map.of("q4", Map.of("Completed", 2L), Dashboard.NO_CAMPAIGN, Map.of("Busy", 1L)),
-                figures.outcomesPerCampaign());
-        assertEquals(Set.of(), Dashboard.of(List.of(), CHICAGO).statusMix().keySet());
-    }
 }

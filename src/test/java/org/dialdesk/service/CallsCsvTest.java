@@ -25,7 +25,7 @@ class CallsCsvTest {
                 "+14155550125", "+14155550100", "u1", "Rendez-vous, café", "Zoë", "Successful", 61, "q4", "2026-06-16T14:00:00Z",
                 "fr-FR", "outbound", "");
         Path file = dir.resolve("calls.csv");
-        List<Integer> progress = new ArrayList<>();
+        List<Long> progress = new ArrayList<>();
         CallsCsv.write(file, List.of(row), ZoneId.of("America/Chicago"), progress::add);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFFid,created,created_local,status,callee"), text);
@@ -33,7 +33,7 @@ class CallsCsvTest {
         assertTrue(text.contains("2026-06-16T14:00:00Z,\"2026-06-16 09:00\",fr-FR"), text);
         assertTrue(text.contains("\"=\"\"+14155550125\"\"\""), "the phone stays text: " + text);
         assertTrue(text.contains("\"Rendez-vous, café\",Zoë,Successful,61,q4"), text);
-        assertEquals(List.of(1), progress);
+        assertEquals(List.of(1L), progress);
         assertFalse(Files.exists(dir.resolve("calls.csv.part")));
     }
 }

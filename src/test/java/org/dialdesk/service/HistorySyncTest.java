@@ -13,6 +13,9 @@ import java.util.Set;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.DialRequest;
+import java.time.ZoneId;
+import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.testing.MutableClock;
 import org.dialdesk.testing.SandboxWithCache;
@@ -42,6 +45,21 @@ class HistorySyncTest {
     @AfterEach
     void stop() throws SQLException {
         service.close();
+    }
+
+    @Test
+    void aCallIsFoundByItsNumberHoweverTheOperatorTypesIt() throws Exception {
+        String berlin = service.client().dialOutbound(DialRequest.builder().numberId("640000000000000000000001")
+                .phoneNumber("+493012345678").build()).id();
+        HistorySync.Result round = sync.syncNewest(10, 100, 200, page -> { });
+        assertEquals(Set.of(berlin), round.changed(), "new: a change");
+        assertEquals(Set.of(), sync.syncNewest(10, 100, 200, page -> { }).changed(), "brought again as it was: none");
+        ZoneId utc = ZoneId.of("UTC");
+        for (String typed : List.of("+49 30 12345678", "030 12345678", "030-1234-5678", "12345678", "4930")) {
+            CallFilter filter = CallFilter.of(List.of(), "", "", "", null, null, typed);
+            assertEquals(List.of(berlin), sync.page(filter, HistoryOrder.NEWEST_FIRST, utc, 0, 10).stream()
+                    .map(HistoryRow::id).toList(), typed);
+        }
     }
 
     @Test
@@ -103,7 +121,7 @@ class HistorySyncTest {
     }
 
     private Set<String> cachedIds() throws SQLException {
-        return ids(service.cache().loadAll());
+        return ids(service.cache().loadNewest(Integer.MAX_VALUE));
     }
 
     private static Set<String> ids(List<HistoryRow> rows) {

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.time.ZoneOffset;
+import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +42,8 @@ class HistoryCacheTest {
                     List.of("{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}"));
             cache.upsert(List.of(row(id(1), 1_000, "Completed")), List.of("{\"id\":\"1\",\"status\":\"Completed\"}"));
 
-            assertEquals(List.of(id(2), id(3), id(1)), cache.loadAll().stream().map(HistoryRow::id).toList());
-            assertEquals("Completed", cache.loadAll().get(2).status());
+            assertEquals(List.of(id(2), id(3), id(1)), cache.loadNewest(Integer.MAX_VALUE).stream().map(HistoryRow::id).toList());
+            assertEquals("Completed", cache.loadNewest(Integer.MAX_VALUE).get(2).status());
             assertEquals(List.of(id(2)), cache.loadNewest(1).stream().map(HistoryRow::id).toList());
             assertEquals(Optional.of("{\"id\":\"1\",\"status\":\"Completed\"}"), cache.json(id(1)));
             assertEquals(Optional.empty(), cache.json(id(9)));
@@ -62,13 +65,45 @@ class HistoryCacheTest {
                     + "'Reminders', 'Ava', 0, null, null, 'en-US', 'Outbound', '+14155550124 ', '{}')");
         }
         try (HistoryCache cache = new HistoryCache(file)) {
-            List<HistoryRow> rows = cache.loadAll();
+            List<HistoryRow> rows = cache.loadNewest(Integer.MAX_VALUE);
             assertEquals(null, rows.get(0).outcome(), "not ended: no outcome yet");
             assertEquals("No contact", rows.get(1).outcome());
             assertTrue(rows.get(1).searchText().contains("no contact"), rows.get(1).searchText());
         }
         try (HistoryCache again = new HistoryCache(file)) {
-            assertEquals("No contact", again.loadAll().get(1).outcome(), "the column is added once");
+            assertEquals("No contact", again.loadNewest(Integer.MAX_VALUE).get(1).outcome(), "the column is added once");
+        }
+    }
+
+    @Test
+    void aCacheFromBeforeTheKeysIsBroughtOverWholeAndSearchable() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = old.createStatement()) {
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute("INSERT INTO meta VALUES ('held_from', '0')");
+            s.execute("CREATE TABLE calls (id TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, status TEXT, callee TEXT, "
+                    + "caller TEXT, use_case_id TEXT, use_case TEXT, agent TEXT, duration_s INTEGER, campaign TEXT, "
+                    + "scheduled_for TEXT, language TEXT, type TEXT, search_text TEXT, json TEXT NOT NULL, outcome TEXT)");
+            s.execute("CREATE INDEX calls_created ON calls(created_ms DESC)");
+            // Two calls of the same millisecond, and an older one.
+            for (String[] call : new String[][] {{id(1), "5000", "+14155550123"}, {id(2), "5000", "+14155550124"},
+                    {id(3), "1000", "+493012345678"}}) {
+                s.execute("INSERT INTO calls VALUES ('" + call[0] + "', " + call[1] + ", 'Completed', '" + call[2]
+                        + "', '+14155550100', 'uc1', 'Reminders', 'Ava', 30, null, null, 'en-US', 'Outbound', '" + call[2]
+                        + " ada ', '{\"id\":\"" + call[0] + "\"}', 'Successful')");
+            }
+        }
+        try (HistoryCache cache = new HistoryCache(file)) {
+            assertEquals(3, cache.count());
+            assertEquals(List.of(id(2), id(1), id(3)), cache.loadNewest(10).stream().map(HistoryRow::id).toList(),
+                    "newest first; the same millisecond's calls both kept");
+            assertEquals(Optional.of("{\"id\":\"" + id(3) + "\"}"), cache.json(id(3)), "the whole call kept");
+            assertEquals(Optional.of("0"), cache.meta("held_from"), "and how far back it holds them");
+            CallFilter berlin = CallFilter.of(List.of(), "", "", "", null, null, "3012 345");
+            assertEquals(List.of(id(3)), cache.page(berlin, HistoryOrder.NEWEST_FIRST, ZoneOffset.UTC, 0, 10)
+                    .stream().map(HistoryRow::id).toList(), "found by the full-text index");
+            cache.upsert(List.of(row(id(4), 6_000, "Queued")), List.of("{}"));
+            assertEquals(id(4), cache.loadNewest(1).get(0).id(), "new calls go on top of the old ones");
         }
     }
 

@@ -22,7 +22,6 @@ import org.dialdesk.ui.common.TaskRunner;
 final class CallDetailViewModel {
     private final HistorySync sync;
     private final TaskRunner runner;
-    private final HistoryTableModel table;
     /** Takes rows the detail brought (a cancelled call, a revealed one) into the history, dashboard and all. */
     private final Consumer<List<HistoryRow>> merge;
     private final Consumer<Call> dialAgainHandler;
@@ -32,11 +31,10 @@ final class CallDetailViewModel {
     private final ReadOnlyObjectWrapper<Transcript> transcript = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
 
-    CallDetailViewModel(HistorySync sync, TaskRunner runner, HistoryTableModel table, Consumer<List<HistoryRow>> merge,
+    CallDetailViewModel(HistorySync sync, TaskRunner runner, Consumer<List<HistoryRow>> merge,
                         Consumer<Call> dialAgainHandler) {
         this.sync = sync;
         this.runner = runner;
-        this.table = table;
         this.merge = merge;
         this.dialAgainHandler = dialAgainHandler;
         selectedRow.addListener((obs, old, row) -> {
@@ -71,9 +69,12 @@ final class CallDetailViewModel {
     }
 
     private void refresh(String id) {
-        runner.run(() -> sync.fullCall(id), call -> {
+        runner.run(() -> sync.latest(id), latest -> {
+            if (latest.changed()) {
+                merge.accept(List.of(HistorySync.toRow(latest.call()))); // the table shows it as it is now too
+            }
             if (isSelected(id)) {
-                selectedCall.set(call);
+                selectedCall.set(latest.call());
             }
         }, failure -> {
             if (isSelected(id)) {
@@ -134,14 +135,16 @@ final class CallDetailViewModel {
 
     /** Selects a call by ID (e.g. from the dial form's "show in history"), loading it if needed. */
     void reveal(String id) {
-        HistoryRow known = table.row(id);
-        if (known != null) {
-            selectedRow.set(known);
-            return;
-        }
-        runner.run(() -> sync.fullCall(id), call -> {
-            merge.accept(List.of(HistorySync.toRow(call)));
-            selectedRow.set(table.row(id));
+        runner.run(() -> sync.cachedRow(id).orElse(null), known -> {
+            if (known != null) {
+                selectedRow.set(known);
+                return;
+            }
+            runner.run(() -> sync.fullCall(id), call -> {
+                HistoryRow row = HistorySync.toRow(call);
+                merge.accept(List.of(row));
+                selectedRow.set(row);
+            }, failure -> message.set("Call " + id + " could not be loaded: " + ErrorMessages.describe(failure)));
         }, failure -> message.set("Call " + id + " could not be loaded: " + ErrorMessages.describe(failure)));
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,13 +14,15 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.dialdesk.domain.HistoryRow;
-import org.dialdesk.service.CallsCsv;
+import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.HistoryOrder;
+import org.dialdesk.service.HistorySync;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;
 
 /** Call history to a CSV file, off the UI thread, with its progress and how it ended. */
 final class HistoryExport {
+    private final HistorySync sync;
     private final TaskRunner runner;
     private final Clock clock;
     /** Hears the folder each export goes to: the next one starts there. */
@@ -29,7 +30,8 @@ final class HistoryExport {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
 
-    HistoryExport(TaskRunner runner, Clock clock, Consumer<Path> folderKeeper) {
+    HistoryExport(HistorySync sync, TaskRunner runner, Clock clock, Consumer<Path> folderKeeper) {
+        this.sync = sync;
         this.runner = runner;
         this.clock = clock;
         this.folderKeeper = folderKeeper;
@@ -40,25 +42,25 @@ final class HistoryExport {
         return "dialdesk-calls-" + LocalDate.now(clock) + ".csv";
     }
 
-    /** Writes {@code rows} to a CSV file a spreadsheet opens cleanly. */
-    void write(Path file, List<HistoryRow> rows) {
+    /**
+     * Writes the rows {@code filter} lets through, in {@code order}, to a CSV file a spreadsheet
+     * opens cleanly: read from the cache as they are written, so a million rows are never all in
+     * memory. {@code expected}: how many there are, for the progress bar.
+     */
+    void write(Path file, CallFilter filter, HistoryOrder order, long expected) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null) {
             folderKeeper.accept(folder);
         }
-        List<HistoryRow> snapshot = List.copyOf(rows);
         ZoneId zone = clock.getZone();
         progress.set(0);
-        message.set("Exporting " + String.format(Locale.ROOT, "%,d", snapshot.size()) + " calls…");
-        runner.run(() -> {
+        message.set("Exporting " + String.format(Locale.ROOT, "%,d", expected) + " calls…");
+        runner.run(() -> sync.export(file, filter, order, zone, done -> runner.later(Duration.ZERO, () -> {
             // Progress hops to the UI thread on its own; one arriving after the end must not revive the bar.
-            CallsCsv.write(file, snapshot, zone, done -> runner.later(Duration.ZERO, () -> {
-                if (progress.get() >= 0) {
-                    progress.set(snapshot.isEmpty() ? 1 : (double) done / snapshot.size());
-                }
-            }));
-            return snapshot.size();
-        }, count -> {
+            if (progress.get() >= 0) {
+                progress.set(expected <= 0 ? 1 : Math.min(1, (double) done / expected));
+            }
+        })), count -> {
             progress.set(-1);
             message.set(String.format(Locale.ROOT, "Exported %,d calls to %s", count, file));
         }, failure -> {

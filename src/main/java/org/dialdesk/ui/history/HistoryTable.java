@@ -5,7 +5,6 @@ import atlantafx.base.theme.Tweaks;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +20,13 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import org.dialdesk.domain.CallTimes;
+import org.dialdesk.domain.HistoryColumn;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TableLayout;
@@ -32,8 +34,9 @@ import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.Tables;
 
 /**
- * The history table: the view model's shown rows, sorted by the view model (not the table), the
- * selection kept on the same call as rows change, and the operator's layout remembered.
+ * The history table: the view model's shown rows, sorted by the view model's queries (not the
+ * table), each row asking for its page as it comes into view, the selection kept on the same call
+ * as rows change, and the operator's layout remembered.
  */
 final class HistoryTable {
     private final HistoryViewModel vm;
@@ -42,6 +45,10 @@ final class HistoryTable {
     private final TableView<HistoryRow> table = new TableView<>();
     private final Map<String, String> formattedPhones = new HashMap<>();
     private final CallTimes times;
+    /** Set while the table's selection is cleared for a call not found among the rows: not the operator's doing. */
+    private boolean clearingSelection;
+    /** Where the operator's selection landed on a row not read yet (-1: none). */
+    private int pendingSelection = -1;
 
     HistoryTable(HistoryViewModel vm, ZoneId zone, UnaryOperator<String> callerLabel) {
         this.vm = vm;
@@ -57,6 +64,14 @@ final class HistoryTable {
         table.setPlaceholder(empty);
         // Rows of one height let the table skip measuring every cell on each change.
         table.setFixedCellSize(Tables.ROW_HEIGHT);
+        // A row coming into view asks for its page: only the rows in sight are ever read.
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            public void updateIndex(int index) {
+                super.updateIndex(index);
+                vm.want(index);
+            }
+        });
         // While the rows change, the table's selection model moves the selection around on its own; those
         // moves are ignored, and afterwards the view model's selected call is selected again.
         boolean[] listChanging = {false};
@@ -67,6 +82,7 @@ final class HistoryTable {
         // from where it was. Rows rebuilt because a poll moved a call in or out of the filter leave
         // the scroll position alone.
         boolean[] revealSelection = {false};
+        boolean[] revealPending = {false};
         vm.filters().forEach(filter -> filter.addListener(changed -> revealSelection[0] = true));
         rows.addListener((ListChangeListener<HistoryRow>) change -> {
             listChanging[0] = false;
@@ -75,51 +91,44 @@ final class HistoryTable {
             boolean reveal = rebuilt && revealSelection[0];
             if (rebuilt) {
                 revealSelection[0] = false;
+                pendingSelection = -1; // other rows now: what was under the key is gone
             }
-            HistoryRow wanted = vm.selectedRowProperty().get();
-            if (wanted == null) {
+            if (pendingSelection >= 0) {
+                // The operator moved onto a row not read yet (End, a page down): it is theirs once read.
+                if (pendingSelection < rows.size() && !HistoryViewModel.isPending(rows.get(pendingSelection))) {
+                    int at = pendingSelection;
+                    pendingSelection = -1;
+                    if (table.getSelectionModel().getSelectedIndex() != at) {
+                        table.getSelectionModel().clearAndSelect(at);
+                    }
+                    vm.selectedRowProperty().set(rows.get(at));
+                }
                 return;
             }
-            HistoryRow shown = table.getSelectionModel().getSelectedItem();
-            boolean selectionLost = shown == null || !shown.id().equals(wanted.id());
-            if (!selectionLost && !reveal) {
-                return;
-            }
-            int at = indexOf(rows, wanted.id());
-            if (at >= 0 && selectionLost) {
-                table.getSelectionModel().clearAndSelect(at);
-            }
-            if (at >= 0 && reveal) {
-                revealAfterLayout(table, at);
-            }
+            revealPending[0] |= reveal;
+            keepSelection(revealPending);
         });
-        // Sorting happens in the view model with comparators on the row fields: the table's own
-        // sort reads every cell through its value factory, allocating on each of ~2M comparisons.
-        Map<TableColumn<HistoryRow, ?>, Comparator<HistoryRow>> byColumn = new HashMap<>();
+        // The selected call found among rows not read yet (after a filter or sort): selected there.
+        vm.selectedPositionProperty().addListener((obs, old, at) -> keepSelection(revealPending));
+        // Sorting is a query on the cache, with an index per column: the table's own sort would
+        // need every row in memory.
+        Map<TableColumn<HistoryRow, ?>, HistoryColumn> byColumn = new HashMap<>();
         table.setSortPolicy(t -> {
-            Comparator<HistoryRow> order = null;
+            List<HistoryOrder.Key> keys = new ArrayList<>();
             for (TableColumn<HistoryRow, ?> column : t.getSortOrder()) {
-                Comparator<HistoryRow> c = byColumn.get(column);
-                if (c == null) {
-                    continue;
+                HistoryColumn c = byColumn.get(column);
+                if (c != null) {
+                    keys.add(new HistoryOrder.Key(c, column.getSortType() == TableColumn.SortType.DESCENDING));
                 }
-                if (column.getSortType() == TableColumn.SortType.DESCENDING) {
-                    c = c.reversed();
-                }
-                order = order == null ? c : order.thenComparing(c);
             }
-            // Newest first is the rows' own order: no sorting needed for it.
-            boolean newestFirst = t.getSortOrder().size() == 1 && t.getSortOrder().get(0).getId() != null
-                    && t.getSortOrder().get(0).getId().equals("createdColumn")
-                    && t.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING;
             revealSelection[0] = true;
-            vm.setOrder(newestFirst ? null : order);
+            vm.setOrder(new HistoryOrder(keys));
             return true;
         });
 
         TableColumn<HistoryRow, Long> created = new TableColumn<>("Created");
         created.setId("createdColumn");
-        created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdMs()));
+        created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(pending(c.getValue()) ? null : c.getValue().createdMs()));
         created.setCellFactory(col -> new TimeCell<>(millis -> Instant.ofEpochMilli(millis).toString(),
                 millis -> times.local(Instant.ofEpochMilli(millis))));
         created.setPrefWidth(145); // "2026-11-24 09:41" whole in the dense style
@@ -128,7 +137,7 @@ final class HistoryTable {
         TableColumn<HistoryRow, String> status = text("Status", HistoryRow::status, 135);
         status.setCellFactory(col -> new StatusBadge.Cell());
         TableColumn<HistoryRow, Integer> duration = new TableColumn<>("Duration");
-        duration.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().durationSeconds()));
+        duration.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(pending(c.getValue()) ? null : c.getValue().durationSeconds()));
         duration.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Integer seconds, boolean empty) {
@@ -138,31 +147,22 @@ final class HistoryTable {
         });
         duration.setPrefWidth(70);
 
-        Comparator<String> byText = Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
-        addColumn(table, byColumn, created, Comparator.comparingLong(HistoryRow::createdMs));
-        addColumn(table, byColumn, text("Callee", r -> formatted(r.callee()), 150),
-                Comparator.comparing(HistoryRow::callee, byText));
+        addColumn(table, byColumn, created, HistoryColumn.CREATED);
+        addColumn(table, byColumn, text("Callee", r -> formatted(r.callee()), 150), HistoryColumn.CALLEE);
         // Status third: with the side pane open, the columns past the first few are scrolled to.
-        addColumn(table, byColumn, status, Comparator.comparing(HistoryRow::status, byText));
+        addColumn(table, byColumn, status, HistoryColumn.STATUS);
         // How it went, as the service classified it: "No contact" after Busy, "Voicemail", "Successful".
-        addColumn(table, byColumn, text("Outcome", HistoryRow::outcome, 100),
-                Comparator.comparing(HistoryRow::outcome, byText));
-        addColumn(table, byColumn, text("Caller number", r -> r.caller() == null ? null : callerLabel.apply(r.caller()), 120),
-                Comparator.comparing(HistoryRow::caller, byText));
-        addColumn(table, byColumn, text("Use case", HistoryRow::useCase, 150),
-                Comparator.comparing(HistoryRow::useCase, byText));
-        addColumn(table, byColumn, text("Agent", HistoryRow::agent, 80),
-                Comparator.comparing(HistoryRow::agent, byText));
-        addColumn(table, byColumn, duration, Comparator.comparingInt(HistoryRow::durationSeconds));
-        addColumn(table, byColumn, text("Campaign", HistoryRow::campaign, 110),
-                Comparator.comparing(HistoryRow::campaign, byText));
+        addColumn(table, byColumn, text("Outcome", HistoryRow::outcome, 100), HistoryColumn.OUTCOME);
+        addColumn(table, byColumn, text("Caller number", r -> r.caller() == null ? null : callerLabel.apply(r.caller()), 120), HistoryColumn.CALLER);
+        addColumn(table, byColumn, text("Use case", HistoryRow::useCase, 150), HistoryColumn.USE_CASE);
+        addColumn(table, byColumn, text("Agent", HistoryRow::agent, 80), HistoryColumn.AGENT);
+        addColumn(table, byColumn, duration, HistoryColumn.DURATION);
+        addColumn(table, byColumn, text("Campaign", HistoryRow::campaign, 110), HistoryColumn.CAMPAIGN);
         TableColumn<HistoryRow, String> scheduled = text("Scheduled for", HistoryRow::scheduledFor, 130);
         scheduled.setCellFactory(col -> new TimeCell<>(iso -> iso, times::local));
-        addColumn(table, byColumn, scheduled,
-                Comparator.comparing(HistoryRow::scheduledFor, byText));
-        addColumn(table, byColumn, text("Language", HistoryRow::language, 75),
-                Comparator.comparing(HistoryRow::language, byText));
-        addColumn(table, byColumn, text("Type", HistoryRow::type, 75), Comparator.comparing(HistoryRow::type, byText));
+        addColumn(table, byColumn, scheduled, HistoryColumn.SCHEDULED_FOR);
+        addColumn(table, byColumn, text("Language", HistoryRow::language, 75), HistoryColumn.LANGUAGE);
+        addColumn(table, byColumn, text("Type", HistoryRow::type, 75), HistoryColumn.TYPE);
         table.getSortOrder().add(created);
         for (TableColumn<HistoryRow, ?> column : table.getColumns()) {
             if (column.getId() == null) {
@@ -182,21 +182,25 @@ final class HistoryTable {
         });
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (listChanging[0]) {
-                return; // the table shuffling its selection during an update, not the operator
+            if (listChanging[0] || clearingSelection) {
+                return; // the table shuffling its selection during an update
             }
+            if (row != null && HistoryViewModel.isPending(row)) {
+                pendingSelection = table.getSelectionModel().getSelectedIndex(); // taken up once its page is read
+                return;
+            }
+            pendingSelection = -1;
             // An update of the selected call replaces its row object; the detail need not reload.
             if (row == null || old == null || !row.id().equals(old.id())) {
                 vm.selectedRowProperty().set(row);
             }
         });
         ChangeListener<HistoryRow> showSelected = (obs, old, row) -> {
-            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
-                int index = rows.indexOf(row);
-                if (index >= 0) {
-                    table.getSelectionModel().select(index);
-                    table.scrollTo(index);
-                }
+            HistoryRow selected = table.getSelectionModel().getSelectedItem();
+            if (row != null && (selected == null || !selected.id().equals(row.id()))) {
+                // Chosen elsewhere (Show in history): selected and brought into sight here once found.
+                revealPending[0] = true;
+                keepSelection(revealPending);
             }
         };
         vm.selectedRowProperty().addListener(showSelected);
@@ -256,14 +260,42 @@ final class HistoryTable {
         });
     }
 
-    /** Where the call with this id is among the rows, or -1. */
-    private static int indexOf(List<HistoryRow> rows, String id) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id().equals(id)) {
-                return i;
-            }
+    /**
+     * Keeps the table's selection on the view model's selected call: at its place among the rows
+     * read, or at the place the view model found it. {@code reveal[0]}: it is also to be brought into
+     * sight (once, when it is found).
+     */
+    private void keepSelection(boolean[] reveal) {
+        HistoryRow wanted = vm.selectedRowProperty().get();
+        if (wanted == null) {
+            reveal[0] = false;
+            return;
         }
-        return -1;
+        HistoryRow shown = table.getSelectionModel().getSelectedItem();
+        int at;
+        if (shown != null && shown.id().equals(wanted.id())) {
+            at = table.getSelectionModel().getSelectedIndex();
+        } else {
+            at = vm.loadedIndexOf(wanted.id());
+            long found = vm.selectedPositionProperty().get();
+            if (at < 0 && found >= 0 && found < table.getItems().size()) {
+                at = (int) found;
+            }
+            if (at < 0) {
+                // Not found yet, or left out by the filters: no other call stays selected meanwhile.
+                if (shown != null) {
+                    clearingSelection = true;
+                    table.getSelectionModel().clearSelection();
+                    clearingSelection = false;
+                }
+                return;
+            }
+            table.getSelectionModel().clearAndSelect(at);
+        }
+        if (reveal[0]) {
+            reveal[0] = false;
+            revealAfterLayout(table, at);
+        }
     }
 
     /**
@@ -275,9 +307,11 @@ final class HistoryTable {
         if (table.getScene() == null) {
             return;
         }
-        HistoryRow row = table.getItems().get(index);
+        String id = table.getItems().get(index).id();
         Once.afterNextLayout(table.getScene(), () -> {
-            boolean stillThere = index < table.getItems().size() && table.getItems().get(index) == row;
+            // Still the same call there (its row may have been read meanwhile, or been a stand-in).
+            boolean stillThere = index < table.getItems().size()
+                    && (id.isEmpty() || table.getItems().get(index).id().equals(id) || table.getItems().get(index).id().isEmpty());
             if (stillThere && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
                 flow.scrollTo(index);
                 table.layout();
@@ -286,10 +320,10 @@ final class HistoryTable {
     }
 
     private static void addColumn(TableView<HistoryRow> table,
-                                  Map<TableColumn<HistoryRow, ?>, Comparator<HistoryRow>> byColumn,
-                                  TableColumn<HistoryRow, ?> column, Comparator<HistoryRow> comparator) {
+                                  Map<TableColumn<HistoryRow, ?>, HistoryColumn> byColumn,
+                                  TableColumn<HistoryRow, ?> column, HistoryColumn sortedBy) {
         table.getColumns().add(column);
-        byColumn.put(column, comparator);
+        byColumn.put(column, sortedBy);
     }
 
     /** A time in the operator's zone, the exact UTC instant in its tooltip (one tooltip per cell, reused as it scrolls). */
@@ -317,9 +351,13 @@ final class HistoryTable {
         }
     }
 
+    private static boolean pending(HistoryRow row) {
+        return row == null || HistoryViewModel.isPending(row);
+    }
+
     private static TableColumn<HistoryRow, String> text(String title, Function<HistoryRow, String> value, double width) {
         TableColumn<HistoryRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(pending(c.getValue()) ? null : value.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;
     }

@@ -1,139 +1,400 @@
 package org.dialdesk.ui.history;
 
 import java.time.ZoneId;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.dialdesk.api.CallStatus;
+import javafx.collections.ObservableListBase;
 import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
-import org.dialdesk.ui.common.SwappableList;
+import org.dialdesk.service.HistorySync;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**
- * The history table's rows: every known call, and the ones the table shows (filtered, in the
- * chosen order). Filtering and sorting run off the UI thread; a sequence number per build makes
- * sure only the newest one is shown (a late answer for an old filter is dropped). Calls that
- * change are updated in place, so the selection and scroll position stay put.
+ * The history table's rows, read from the cache a page at a time: the list has as many rows as the
+ * filter lets through, but only the pages in and near view are objects (a row not read yet is
+ * {@link #PENDING} until its page arrives). Filter, search and sort are queries run off the UI
+ * thread; a sequence number per query makes sure only the newest one's rows are shown. A query
+ * shows its first page as soon as it is read and counts its rows after, so typing is not held up
+ * by a count of a million. Calls that change are updated in place: the selection and scroll
+ * position stay put.
  */
 final class HistoryTableModel {
-    static final Comparator<HistoryRow> NEWEST_FIRST =
-            Comparator.comparingLong(HistoryRow::createdMs).reversed().thenComparing(HistoryRow::id, Comparator.reverseOrder());
+    /** Rows read in one go. */
+    static final int PAGE = 100;
+    /** Pages kept: what is in view and what was just scrolled past, whatever the history's size. */
+    static final int KEPT_PAGES = 20;
+    /** A row whose page has not been read yet: the table shows it blank for a moment. */
+    static final HistoryRow PENDING = new HistoryRow("", 0, "", null, null, null, null, null, null, 0, null, null,
+            null, null, "");
 
+    private final HistorySync sync;
     private final TaskRunner runner;
     private final ZoneId zone;
     private final Runnable onShownChanged;
-    private final Consumer<HistoryRow> onRowChanged;
-    private final Consumer<Throwable> onBuildFailed;
+    private final Consumer<Throwable> onFailed;
 
-    /** Every known call, newest first. */
-    private List<HistoryRow> rows = new ArrayList<>();
-    private Map<String, Integer> indexById = new HashMap<>();
-    /**
-     * What the table shows: the rows the filter passes, in the chosen order. Rebuilt in one pass
-     * and replaced in one change when the filter or order changes; updated row by row in place.
-     */
-    private final SwappableList<HistoryRow> visible = new SwappableList<>();
-    private final ObservableList<HistoryRow> visibleView = FXCollections.unmodifiableObservableList(visible);
-    private final Map<String, Integer> visibleIndex = new HashMap<>();
-    private boolean visibleIndexStale = true;
-    /** The filter and order {@code visible} was built with: in-place updates keep to them. */
-    private Predicate<HistoryRow> predicate = row -> true;
-    private Comparator<HistoryRow> order;
-    /** The filter the shown rows were built with; null until a filter is first set. */
-    private CallFilter shownFilter;
-    /**
-     * The filter and order last asked for. Building the rows for them happens off the UI thread
-     * (with 100,000 calls a keystroke's filtering is 8-40 ms, a sort more), and the table takes the
-     * result when it is ready; until then it shows the previous rows, updated in place as before.
-     */
-    private CallFilter wantedFilter = CallFilter.NONE;
-    private Comparator<HistoryRow> wantedOrder;
-    /** Counts the builds asked for: only the latest one's result is shown. */
-    private long builds;
-    /** Counts changes to {@code rows}: a build from rows that have changed since is redone. */
-    private long rowsVersion;
+    private final PagedRows rows = new PagedRows();
+    private final ObservableList<HistoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    /** The pages read, least recently used first. */
+    private final LinkedHashMap<Integer, List<HistoryRow>> pages = new LinkedHashMap<>(32, 0.75f, true);
+    private final Set<Integer> loading = new HashSet<>();
+
+    private CallFilter filter = CallFilter.NONE;
+    private HistoryOrder order = HistoryOrder.NEWEST_FIRST;
+    /** Counts the queries asked for: a page or count of an older one is dropped. */
+    private long generation;
+    private final ReadOnlyBooleanWrapper counted = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    /** Where the selected call is in the rows (-1: left out by the filter, or not found yet). */
+    private final ReadOnlyLongWrapper selectedPosition = new ReadOnlyLongWrapper(-1);
+    private String selectedId;
+
+    /** Counts run one at a time, the newest waiting: a count of a million must not pile up behind keystrokes. */
+    private boolean counting;
+    private boolean countAgain;
+    private boolean refreshing;
+    private boolean refreshAgain;
     private boolean closed;
 
     private final ObservableList<String> useCaseNames = FXCollections.observableArrayList();
     private final ObservableList<String> campaigns = FXCollections.observableArrayList();
-    private final SortedSet<String> knownUseCases = new TreeSet<>();
-    private final SortedSet<String> knownCampaigns = new TreeSet<>();
+    private final TreeSet<String> knownUseCases = new TreeSet<>();
+    private final TreeSet<String> knownCampaigns = new TreeSet<>();
 
     /**
-     * @param onShownChanged a new set of shown rows is in place
-     * @param onRowChanged   a known call changed (its row was replaced)
-     * @param onBuildFailed  the shown rows could not be rebuilt
+     * @param onShownChanged the rows shown or their count changed
+     * @param onFailed       the cache could not be read for them
      */
-    HistoryTableModel(TaskRunner runner, ZoneId zone, Runnable onShownChanged, Consumer<HistoryRow> onRowChanged,
-                      Consumer<Throwable> onBuildFailed) {
+    HistoryTableModel(HistorySync sync, TaskRunner runner, ZoneId zone, Runnable onShownChanged,
+                      Consumer<Throwable> onFailed) {
+        this.sync = sync;
         this.runner = runner;
         this.zone = zone;
         this.onShownChanged = onShownChanged;
-        this.onRowChanged = onRowChanged;
-        this.onBuildFailed = onBuildFailed;
+        this.onFailed = onFailed;
     }
 
-    /** Rows with their index and filter choices, built off the UI thread so that taking them is cheap. */
-    record Prepared(List<HistoryRow> rows, Map<String, Integer> index, Set<String> useCases, Set<String> campaigns) {
-        static Prepared of(List<HistoryRow> newestFirst) {
-            Map<String, Integer> index = new HashMap<>(newestFirst.size() * 2);
-            Set<String> useCases = new TreeSet<>();
-            Set<String> campaigns = new TreeSet<>();
-            for (int i = 0; i < newestFirst.size(); i++) {
-                HistoryRow r = newestFirst.get(i);
-                index.put(r.id(), i);
-                if (r.useCase() != null && !r.useCase().isBlank()) {
-                    useCases.add(r.useCase());
+    // ================= queries =================
+
+    /** Reads the first page for the filter and order as they are; the rows' count comes after. */
+    void open() {
+        requery();
+        runner.run(sync::choices, choices -> addChoices(choices.useCases(), choices.campaigns()), onFailed);
+    }
+
+    void setFilter(CallFilter newFilter) {
+        if (!newFilter.equals(filter)) {
+            filter = newFilter;
+            requery();
+        }
+    }
+
+    void setOrder(HistoryOrder newOrder) {
+        HistoryOrder wanted = newOrder == null ? HistoryOrder.NEWEST_FIRST : newOrder;
+        if (!wanted.equals(order)) {
+            order = wanted;
+            requery();
+        }
+    }
+
+    CallFilter filter() {
+        return filter;
+    }
+
+    HistoryOrder order() {
+        return order;
+    }
+
+    private void requery() {
+        long query = ++generation;
+        CallFilter f = filter;
+        HistoryOrder o = order;
+        runner.run(() -> sync.page(f, o, zone, 0, PAGE), first -> {
+            if (query != generation || closed) {
+                return; // a newer filter or order is on its way
+            }
+            pages.clear();
+            loading.clear();
+            pages.put(0, first);
+            counted.set(first.size() < PAGE);
+            // The selected call's place was in the previous rows: found again here, or by the count.
+            selectedPosition.set(selectedId == null ? -1 : loadedIndexOf(selectedId));
+            // Until it is counted, the list is its first page: the rest follow in one change at the end.
+            rows.reset(first.size());
+            loaded.set(true);
+            onShownChanged.run();
+            count();
+        }, failure -> {
+            if (query == generation) {
+                onFailed.accept(failure);
+            }
+        });
+    }
+
+    private record Counted(long shown, long total, long selectedAt) {
+    }
+
+    /** Counts the rows of the newest query (and every cached call), and finds the selected one among them. */
+    private void count() {
+        if (counting) {
+            countAgain = true;
+            return;
+        }
+        counting = true;
+        long query = generation;
+        CallFilter f = filter;
+        HistoryOrder o = order;
+        String selected = selectedId;
+        runner.run(() -> new Counted(sync.count(f, zone), sync.count(CallFilter.NONE, zone),
+                selected == null ? -1 : sync.positionOf(selected, f, o, zone)), c -> {
+            counting = false;
+            if (query == generation && !closed) {
+                total.set(c.total());
+                if (rows.size() != c.shown()) {
+                    rows.resize(c.shown());
                 }
-                if (r.campaign() != null && !r.campaign().isBlank()) {
-                    campaigns.add(r.campaign());
+                counted.set(true);
+                if (Objects.equals(selected, selectedId)) {
+                    selectedPosition.set(c.selectedAt());
+                }
+                onShownChanged.run();
+            }
+            if (countAgain || query != generation) {
+                countAgain = false;
+                count();
+            }
+        }, failure -> {
+            counting = false;
+            onFailed.accept(failure);
+        });
+    }
+
+    // ================= paging =================
+
+    /** The table shows row {@code index}: its page is read if it is not yet. */
+    void want(int index) {
+        if (index < 0 || index >= rows.size()) {
+            return;
+        }
+        int page = index / PAGE;
+        if (pages.get(page) != null || loading.contains(page)) {
+            return;
+        }
+        loading.add(page);
+        long query = generation;
+        CallFilter f = filter;
+        HistoryOrder o = order;
+        runner.run(() -> sync.page(f, o, zone, (long) page * PAGE, PAGE), read -> {
+            if (query != generation || closed) {
+                return;
+            }
+            loading.remove(page);
+            putPage(page, read);
+            rows.pageArrived(page, read);
+        }, failure -> {
+            loading.remove(page);
+            if (query == generation) {
+                onFailed.accept(failure);
+            }
+        });
+    }
+
+    private void putPage(int page, List<HistoryRow> read) {
+        pages.put(page, read);
+        while (pages.size() > KEPT_PAGES) {
+            Integer eldest = pages.keySet().iterator().next();
+            pages.remove(eldest);
+        }
+    }
+
+    /** Where the call with this id is among the rows read, or -1 (it may still be among the others). */
+    int loadedIndexOf(String id) {
+        for (Map.Entry<Integer, List<HistoryRow>> page : pages.entrySet()) {
+            List<HistoryRow> read = page.getValue();
+            for (int i = 0; i < read.size(); i++) {
+                if (read.get(i).id().equals(id)) {
+                    return page.getKey() * PAGE + i;
                 }
             }
-            return new Prepared(newestFirst instanceof ArrayList ? newestFirst : new ArrayList<>(newestFirst), index,
-                    useCases, campaigns);
         }
+        return -1;
     }
 
-    /** Takes every known call at once (the cache's, newest first), and rebuilds what is shown. */
-    void replaceAll(Prepared prepared) {
-        // Taken over, not copied: with 100,000 calls a copy is tens of milliseconds on the UI thread.
-        rows = prepared.rows();
-        rowsVersion++;
-        indexById = prepared.index();
-        if (knownUseCases.addAll(prepared.useCases())) {
+    // ================= changes in the cache =================
+
+    private record Refreshed(long shown, long total, long newOnTop, Map<Integer, List<HistoryRow>> pages,
+                             long selectedAt) {
+    }
+
+    /**
+     * Calls were written to the cache (a sync, a poll, a cancel): the count and the pages read are
+     * read again. New calls on top come in above the rows shown (which keep their place and
+     * selection); a call that changed is replaced in place; anything else rebuilds the rows.
+     */
+    void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        long query = generation;
+        CallFilter f = filter;
+        HistoryOrder o = order;
+        String top = rows.size() > 0 && pages.get(0) != null && !pages.get(0).isEmpty() ? pages.get(0).get(0).id() : null;
+        List<Integer> kept = new ArrayList<>(pages.keySet());
+        String selected = selectedId;
+        runner.run(() -> {
+            long newOnTop = top != null && o.newestFirst() ? sync.countNewerThan(top, f, zone) : 0;
+            Set<Integer> wantedPages = new TreeSet<>();
+            for (int page : kept) {
+                wantedPages.add((int) (((long) page * PAGE + newOnTop) / PAGE));
+                wantedPages.add((int) (((long) page * PAGE + PAGE - 1 + newOnTop) / PAGE));
+            }
+            wantedPages.add(0);
+            Map<Integer, List<HistoryRow>> read = new LinkedHashMap<>();
+            for (int page : wantedPages) {
+                read.put(page, sync.page(f, o, zone, (long) page * PAGE, PAGE));
+            }
+            return new Refreshed(sync.count(f, zone), sync.count(CallFilter.NONE, zone), newOnTop, read,
+                    selected == null ? -1 : sync.positionOf(selected, f, o, zone));
+        }, r -> {
+            refreshing = false;
+            if (query == generation && !closed) {
+                apply(r, selected);
+            }
+            if (refreshAgain) {
+                refreshAgain = false;
+                refresh();
+            }
+        }, failure -> {
+            refreshing = false;
+            onFailed.accept(failure);
+        });
+    }
+
+    private void apply(Refreshed r, String selected) {
+        long before = rows.size();
+        // New calls only on top (newest first): the rows shown move down by as many, as they are.
+        long shift = r.newOnTop() > 0 && before + r.newOnTop() == r.shown() ? r.newOnTop() : 0;
+        Map<Long, HistoryRow> shownBefore = new HashMap<>();
+        for (Map.Entry<Integer, List<HistoryRow>> page : pages.entrySet()) {
+            List<HistoryRow> read = page.getValue();
+            for (int i = 0; i < read.size(); i++) {
+                shownBefore.put((long) page.getKey() * PAGE + i + shift, read.get(i));
+            }
+        }
+        // The same calls at the same places (a call updated, older ones added below): changed in
+        // place. Anything else (a call moved out of the filter, a sort by a changed column): rebuilt.
+        boolean samePlaces = true;
+        List<Long> changed = new ArrayList<>();
+        Map<Integer, List<HistoryRow>> kept = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<HistoryRow>> page : r.pages().entrySet()) {
+            List<HistoryRow> read = new ArrayList<>(page.getValue());
+            for (int i = 0; i < read.size(); i++) {
+                long at = (long) page.getKey() * PAGE + i;
+                HistoryRow was = shownBefore.get(at);
+                if (was == null) {
+                    if (at < shift) {
+                        changed.add(at);
+                    }
+                } else if (!was.id().equals(read.get(i).id())) {
+                    samePlaces = false;
+                } else if (was.equals(read.get(i))) {
+                    read.set(i, was); // unchanged: the same object, so nothing redraws
+                } else {
+                    changed.add(at);
+                }
+            }
+            kept.put(page.getKey(), read);
+        }
+        pages.clear();
+        loading.clear();
+        kept.forEach(this::putPage);
+        total.set(r.total());
+        if (Objects.equals(selected, selectedId)) {
+            selectedPosition.set(r.selectedAt());
+        }
+        if (!samePlaces) {
+            rows.reset(r.shown());
+        } else {
+            if (shift > 0) {
+                rows.insertOnTop((int) shift);
+            } else {
+                rows.resize(r.shown());
+            }
+            rows.changedInPlace(changed);
+        }
+        counted.set(true);
+        onShownChanged.run();
+    }
+
+    // ================= the selected call =================
+
+    /** The operator selected this call; {@code index} is its place if known (-1: it is looked up). */
+    void select(String id, int index) {
+        selectedId = id;
+        if (id == null) {
+            selectedPosition.set(-1);
+            return;
+        }
+        if (index >= 0) {
+            selectedPosition.set(index);
+            return;
+        }
+        int loadedAt = loadedIndexOf(id);
+        if (loadedAt >= 0) {
+            selectedPosition.set(loadedAt);
+            return;
+        }
+        selectedPosition.set(-1);
+        long query = generation;
+        CallFilter f = filter;
+        HistoryOrder o = order;
+        runner.run(() -> sync.positionOf(id, f, o, zone), at -> {
+            if (query == generation && id.equals(selectedId)) {
+                selectedPosition.set(at);
+            }
+        }, onFailed);
+    }
+
+    // ================= filter choices =================
+
+    /** Adds the use cases and campaigns of these calls to the filters' choices (they only grow). */
+    void addChoicesOf(List<HistoryRow> newRows) {
+        addChoices(newRows.stream().map(HistoryRow::useCase).toList(), newRows.stream().map(HistoryRow::campaign).toList());
+    }
+
+    private void addChoices(List<String> useCases, List<String> campaignNames) {
+        boolean grewUseCases = false;
+        boolean grewCampaigns = false;
+        for (String u : useCases) {
+            grewUseCases |= u != null && !u.isBlank() && knownUseCases.add(u);
+        }
+        for (String c : campaignNames) {
+            grewCampaigns |= c != null && !c.isBlank() && knownCampaigns.add(c);
+        }
+        if (grewUseCases) {
             useCaseNames.setAll(knownUseCases);
         }
-        if (knownCampaigns.addAll(prepared.campaigns())) {
+        if (grewCampaigns) {
             campaigns.setAll(knownCampaigns);
-        }
-        refilter();
-    }
-
-    /** Shows the rows {@code filter} passes; typing on in the search box looks at the matches so far, not every call. */
-    void setFilter(CallFilter filter) {
-        wantedFilter = filter;
-        // A narrower filter can only drop rows, and the shown ones are already in order.
-        buildShown(shownFilter != null && filter.narrows(shownFilter) && Objects.equals(order, wantedOrder));
-    }
-
-    /** The table's sort order (null: newest first). The view sets it from its sort columns. */
-    void setOrder(Comparator<HistoryRow> newOrder) {
-        if (!Objects.equals(wantedOrder, newOrder)) {
-            wantedOrder = newOrder;
-            refilter();
         }
     }
 
@@ -141,204 +402,28 @@ final class HistoryTableModel {
         closed = true;
     }
 
-    /** Rebuilds what the table shows from every row: one pass, one change. */
-    private void refilter() {
-        buildShown(false);
-    }
-
-    /**
-     * Builds the rows the table shows for the wanted filter and order, off the UI thread, and
-     * shows them unless a newer build was asked for meanwhile. {@code fromShown}: the filter only
-     * narrows the shown one, so the shown rows (already in order) are the ones to look at.
-     */
-    private void buildShown(boolean fromShown) {
-        long thisBuild = ++builds;
-        long version = rowsVersion;
-        CallFilter buildFilter = wantedFilter;
-        Predicate<HistoryRow> buildPredicate = buildFilter.predicate(zone);
-        Comparator<HistoryRow> buildOrder = wantedOrder;
-        // Copies of the references (well under a millisecond for 100,000): the originals go on
-        // changing on this thread while the build runs.
-        List<HistoryRow> source = fromShown ? visible.snapshot() : new ArrayList<>(rows);
-        Comparator<HistoryRow> sortBy = fromShown ? null : buildOrder;
-        runner.run(() -> filter(source, buildPredicate, sortBy), built -> {
-            if (thisBuild != builds || closed) {
-                return; // a newer filter or order is on its way
-            }
-            if (version != rowsVersion) {
-                buildShown(false); // calls came or changed meanwhile: they must be in it too
-                return;
-            }
-            predicate = buildPredicate;
-            order = buildOrder;
-            shownFilter = buildFilter;
-            visible.swap(built);
-            visibleIndexStale = true;
-            onShownChanged.run();
-        }, onBuildFailed);
-    }
-
-    /** The rows that pass, in order; runs off the UI thread on lists no one else holds. */
-    private static List<HistoryRow> filter(List<HistoryRow> source, Predicate<HistoryRow> passes,
-                                           Comparator<HistoryRow> sortBy) {
-        List<HistoryRow> passed = new ArrayList<>(source.size());
-        for (HistoryRow row : source) {
-            if (passes.test(row)) {
-                passed.add(row);
-            }
-        }
-        if (sortBy != null) {
-            passed.sort(sortBy);
-        }
-        return passed;
-    }
-
-    /** Where the table shows this row, or null. Newest first, a binary search finds it without an index. */
-    private Integer shownAt(HistoryRow row) {
-        if (order == null) {
-            int at = Collections.binarySearch(visible, row, NEWEST_FIRST);
-            if (at >= 0 && visible.get(at).id().equals(row.id())) {
-                return at;
-            }
-            if (at < 0 && !predicate.test(row)) {
-                return null; // filtered out, as expected
-            }
-        }
-        return visibleIndex().get(row.id());
-    }
-
-    private Map<String, Integer> visibleIndex() {
-        if (visibleIndexStale) {
-            visibleIndex.clear();
-            for (int i = 0; i < visible.size(); i++) {
-                visibleIndex.put(visible.get(i).id(), i);
-            }
-            visibleIndexStale = false;
-        }
-        return visibleIndex;
-    }
-
-    /**
-     * Updates rows in place (selection and scroll stay put) and slots new ones in by time.
-     * Returns whether anything changed.
-     */
-    boolean merge(List<HistoryRow> incoming) {
-        boolean changed = false;
-        boolean needsRefilter = false;
-        List<HistoryRow> added = new ArrayList<>();
-        for (HistoryRow row : incoming) {
-            Integer index = indexById.get(row.id());
-            if (index == null) {
-                added.add(row);
-            } else if (!rows.get(index).equals(row)) {
-                HistoryRow before = rows.set(index, row);
-                rowsVersion++;
-                Integer shownAt = shownAt(before);
-                if (shownAt != null && predicate.test(row)) {
-                    visible.set(shownAt, row);
-                } else if (shownAt != null || predicate.test(row)) {
-                    needsRefilter = true; // it left or entered the filter
-                }
-                changed = true;
-                onRowChanged.accept(row);
-            }
-        }
-        if (!added.isEmpty()) {
-            needsRefilter |= insert(added);
-            changed = true;
-        }
-        if (needsRefilter) {
-            refilter();
-        }
-        return changed;
-    }
-
-    /** Slots new calls in by time; returns whether the shown rows must be rebuilt to take them. */
-    private boolean insert(List<HistoryRow> added) {
-        added.sort(NEWEST_FIRST);
-        Map<String, HistoryRow> unique = new LinkedHashMap<>();
-        added.forEach(r -> unique.put(r.id(), r));
-        List<HistoryRow> fresh = new ArrayList<>(unique.values());
-        if (rows.isEmpty() || NEWEST_FIRST.compare(fresh.get(fresh.size() - 1), rows.get(0)) < 0) {
-            rows.addAll(0, fresh);
-        } else if (NEWEST_FIRST.compare(fresh.get(0), rows.get(rows.size() - 1)) > 0) {
-            rows.addAll(fresh);
-        } else {
-            for (HistoryRow row : fresh) {
-                int at = Collections.binarySearch(rows, row, NEWEST_FIRST);
-                rows.add(at < 0 ? -at - 1 : at, row);
-            }
-        }
-        rowsVersion++;
-        reindex();
-        addChoices(fresh);
-        List<HistoryRow> shownFresh = fresh.stream().filter(predicate).toList();
-        if (shownFresh.isEmpty()) {
-            return false;
-        }
-        boolean onTop = order == null
-                && (visible.isEmpty() || NEWEST_FIRST.compare(shownFresh.get(shownFresh.size() - 1), visible.get(0)) < 0);
-        boolean atBottom = order == null && !onTop
-                && NEWEST_FIRST.compare(shownFresh.get(0), visible.get(visible.size() - 1)) > 0;
-        if (onTop) {
-            visible.addAll(0, shownFresh); // new calls: straight to the top, the rest stays put
-        } else if (atBottom) {
-            visible.addAll(visible.size(), shownFresh); // older calls: below, where the operator scrolled to
-        } else {
-            return true;
-        }
-        visibleIndexStale = true;
-        return false;
-    }
-
-    private void reindex() {
-        indexById.clear();
-        for (int i = 0; i < rows.size(); i++) {
-            indexById.put(rows.get(i).id(), i);
-        }
-    }
-
-    /** Adds the use cases and campaigns of these rows to the filter choices (only ever grows, so no rescan). */
-    private void addChoices(List<HistoryRow> newRows) {
-        boolean grew = false;
-        for (HistoryRow r : newRows) {
-            grew |= r.useCase() != null && !r.useCase().isBlank() && knownUseCases.add(r.useCase());
-            grew |= r.campaign() != null && !r.campaign().isBlank() && knownCampaigns.add(r.campaign());
-        }
-        if (grew) {
-            useCaseNames.setAll(knownUseCases);
-            campaigns.setAll(knownCampaigns);
-        }
-    }
-
-    /** The calls still going: the ones to poll. */
-    List<String> liveIds() {
-        return rows.stream().filter(r -> !isTerminal(r.status())).map(HistoryRow::id).toList();
-    }
-
-    private static boolean isTerminal(String status) {
-        return CallStatus.fromWireName(status).map(CallStatus::isTerminal).orElse(true);
-    }
-
-    /** The known row of this call, if it is known. */
-    HistoryRow row(String id) {
-        Integer index = indexById.get(id);
-        return index == null ? null : rows.get(index);
-    }
-
-    /** The use case IDs behind a use case's name, among the known calls. */
-    List<String> useCaseIdsNamed(String name) {
-        return rows.stream().filter(r -> name.equals(r.useCase()))
-                .map(HistoryRow::useCaseId).filter(Objects::nonNull).distinct().toList();
-    }
-
-    int knownCount() {
-        return rows.size();
-    }
-
-    /** The rows the table shows: filtered and in the chosen order. */
+    /** The rows the table shows: filtered and in the chosen order, read as they come into view. */
     ObservableList<HistoryRow> shown() {
-        return visibleView;
+        return rowsView;
+    }
+
+    /** Whether {@link #shown()}'s size is the rows' count, not just the first page read. */
+    ReadOnlyBooleanProperty countedProperty() {
+        return counted.getReadOnlyProperty();
+    }
+
+    /** Every cached call, as last counted. */
+    ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** Whether the first query's rows are in. */
+    ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    ReadOnlyLongProperty selectedPositionProperty() {
+        return selectedPosition.getReadOnlyProperty();
     }
 
     ObservableList<String> useCaseNames() {
@@ -347,5 +432,109 @@ final class HistoryTableModel {
 
     ObservableList<String> campaigns() {
         return campaigns;
+    }
+
+    /**
+     * The list the table sees: its size is the rows' count; a row is read from the page it is on,
+     * {@link #PENDING} until that page has been read.
+     */
+    private final class PagedRows extends ObservableListBase<HistoryRow> {
+        private int size;
+
+        @Override
+        public HistoryRow get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            List<HistoryRow> page = pages.get(index / PAGE);
+            int at = index % PAGE;
+            return page != null && at < page.size() ? page.get(at) : PENDING;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        /** New rows altogether: one change, all replaced. */
+        void reset(long newSize) {
+            int before = size;
+            size = (int) Math.min(Integer.MAX_VALUE, newSize);
+            if (before == 0 && size == 0) {
+                return;
+            }
+            beginChange();
+            nextReplace(0, size, new Pending(before));
+            endChange();
+        }
+
+        /** The count arrived: rows added or taken away at the end. */
+        void resize(long newSize) {
+            int before = size;
+            int after = (int) Math.min(Integer.MAX_VALUE, newSize);
+            if (after == before) {
+                return;
+            }
+            size = after;
+            beginChange();
+            if (after > before) {
+                nextAdd(before, after);
+            } else {
+                nextRemove(after, new Pending(before - after));
+            }
+            endChange();
+        }
+
+        void insertOnTop(int count) {
+            size += count;
+            beginChange();
+            nextAdd(0, count);
+            endChange();
+        }
+
+        void pageArrived(int page, List<HistoryRow> read) {
+            int from = page * PAGE;
+            int to = Math.min(size, from + read.size());
+            if (from >= to) {
+                return;
+            }
+            beginChange();
+            for (int i = from; i < to; i++) {
+                nextSet(i, PENDING);
+            }
+            endChange();
+        }
+
+        void changedInPlace(List<Long> indexes) {
+            if (indexes.isEmpty()) {
+                return;
+            }
+            beginChange();
+            for (long i : indexes) {
+                if (i < size) {
+                    nextSet((int) i, PENDING);
+                }
+            }
+            endChange();
+        }
+    }
+
+    /** The rows a change took away, as a list that holds nothing. */
+    private static final class Pending extends AbstractList<HistoryRow> {
+        private final int size;
+
+        Pending(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public HistoryRow get(int index) {
+            return PENDING;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,7 @@ import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.Transcript;
 import org.dialdesk.domain.CallFilter;
 import org.dialdesk.domain.Dashboard;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.domain.TableLayout;
 import org.dialdesk.service.ErrorMessages;
@@ -53,10 +55,12 @@ import org.dialdesk.service.HistorySync;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**
- * Call history: opens on the cached calls at once, then syncs with the service; filters narrow
- * the loaded rows on every keystroke and go to the service too; calls still going are polled and
- * updated in place, polling less often while nothing changes. The rows live in
- * {@link HistoryTableModel}, the selected call in {@link CallDetailViewModel}.
+ * Call history: opens on the cached calls at once, then syncs with the service; filters query the
+ * cache on every keystroke and go to the service too; calls still going are polled and updated in
+ * place, polling less often while nothing changes; after the newest calls, older ones are brought
+ * page by page in the background until the cache holds the whole history. The rows live in
+ * {@link HistoryTableModel} (read from the cache a page at a time), the selected call in
+ * {@link CallDetailViewModel}.
  */
 public final class HistoryViewModel {
     static final Duration FAST_POLL = Duration.ofSeconds(2);
@@ -64,8 +68,6 @@ public final class HistoryViewModel {
     static final Duration ERROR_POLL = Duration.ofSeconds(60);
     static final Duration FILTER_SETTLE = Duration.ofMillis(400);
     static final Duration DASHBOARD_SETTLE = Duration.ofMillis(300);
-    /** Shown first on open, so the screen has data before the whole cache is read. */
-    static final int FIRST_ROWS = 500;
     static final int SYNC_PAGE = 2000;
     /** A poll's first page: usually enough for what came since the last one. */
     static final int POLL_PAGE = 100;
@@ -80,6 +82,7 @@ public final class HistoryViewModel {
     private final TaskRunner runner;
     private final Clock clock;
     private final HistoryTableModel table;
+    private final ZoneId zone;
     /** The table's layout as last saved: a screen built again (another window) starts from it. */
     private TableLayout savedLayout;
     private final Consumer<TableLayout> layoutSaver;
@@ -105,6 +108,8 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Loading call history…");
     private final ReadOnlyStringWrapper syncProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(false);
+    /** A sync asked for while older calls were being brought: it goes first once they are in. */
+    private boolean syncWanted;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     /** Calls on the service older than those cached (0: all cached; -1: not known until the first sync). */
     private final ReadOnlyLongWrapper olderOnService = new ReadOnlyLongWrapper(-1);
@@ -139,23 +144,35 @@ public final class HistoryViewModel {
         this.layoutSaver = layoutSaver;
         this.runner = runner;
         this.clock = clock;
-        this.table = new HistoryTableModel(runner, clock.getZone(), this::shownRowsChanged,
-                this::callChanged,
-                failure -> syncProblem.set("The rows could not be filtered: " + ErrorMessages.describe(failure)
-                        + " Change or clear the filters to try again."));
-        this.detail = new CallDetailViewModel(sync, runner, table, this::merge, dialAgainHandler);
-        this.export = new HistoryExport(runner, clock, folder -> saveLayout(this.savedLayout.withExportFolder(folder.toString())));
+        this.zone = clock.getZone();
+        this.table = new HistoryTableModel(sync, runner, zone, this::shownRowsChanged,
+                failure -> syncProblem.set("The local history cache could not be read: "
+                        + ErrorMessages.describe(failure) + " Change or clear the filters to try again."));
+        this.detail = new CallDetailViewModel(sync, runner, rows -> merge(rows,
+                rows.stream().map(HistoryRow::id).collect(Collectors.toSet())), dialAgainHandler);
+        this.export = new HistoryExport(sync, runner, clock, folder -> saveLayout(this.savedLayout.withExportFolder(folder.toString())));
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
         }
         filtered = Bindings.createBooleanBinding(() -> !statusFilter.isEmpty() || !useCaseFilter.get().isEmpty()
                 || !campaignFilter.get().isEmpty() || !typeFilter.get().isEmpty() || fromDate.get() != null
                 || toDate.get() != null || !search.get().isBlank(), filters.toArray(Observable[]::new));
-        table.shown().addListener((ListChangeListener<HistoryRow>) change -> {
-            updateSummary();
+        detail.selectedRowProperty().addListener((obs, old, row) -> {
+            if (row == null || old == null || !row.id().equals(old.id())) {
+                table.select(row == null ? null : row.id(), -1);
+            }
             checkSelectedShown();
         });
-        detail.selectedRowProperty().addListener((obs, old, row) -> checkSelectedShown());
+        table.selectedPositionProperty().addListener((obs, old, at) -> checkSelectedShown());
+        table.countedProperty().addListener((obs, old, counted) -> checkSelectedShown());
+        table.loadedProperty().addListener((obs, old, in) -> {
+            if (in && !loaded.get()) {
+                loaded.set(true);
+                updateSummary();
+                recomputeDashboard();
+                syncNow();
+            }
+        });
         dashboardShown.addListener((obs, was, shown) -> {
             if (shown && dashboardStale) {
                 computeDashboard();
@@ -167,66 +184,63 @@ public final class HistoryViewModel {
 
     /** Shows the cached history at once, then asks the service for what is new. */
     public void open() {
-        record Snapshot(List<HistoryRow> rows, Instant lastSync) {
-        }
-        runner.run(() -> new Snapshot(sync.cachedNewest(FIRST_ROWS), sync.lastSync().orElse(null)),
-                first -> {
-                    table.replaceAll(HistoryTableModel.Prepared.of(first.rows()));
-                    lastSync = first.lastSync();
-                    updateSummary();
-                    if (first.rows().size() < FIRST_ROWS) {
-                        loadedAll();
-                        return;
-                    }
-                    runner.run(() -> HistoryTableModel.Prepared.of(sync.cachedAll()), all -> {
-                        table.replaceAll(all);
-                        loadedAll();
-                    }, this::cacheUnreadable);
-                }, this::cacheUnreadable);
-    }
-
-    private void loadedAll() {
-        loaded.set(true);
-        updateSummary();
-        recomputeDashboard();
-        syncNow();
+        table.open();
+        runner.run(() -> sync.lastSync().orElse(null), when -> {
+            lastSync = when;
+            updateSummary();
+        }, this::cacheUnreadable);
     }
 
     private void cacheUnreadable(Throwable failure) {
         syncProblem.set("The local history cache could not be read: " + ErrorMessages.describe(failure));
-        loaded.set(true);
-        syncNow();
+        if (!loaded.get()) {
+            loaded.set(true);
+            syncNow();
+        }
+    }
+
+    /** What a round of syncing found, and whether calls are still going (polled sooner). */
+    private record Round(HistorySync.Result result, boolean anyLive) {
     }
 
     /** Syncs with the service now, and keeps polling while the screen is open. */
     public void syncNow() {
-        if (syncing.get() || closed) {
+        if (closed) {
+            return;
+        }
+        if (syncing.get()) {
+            syncWanted = true;
             return;
         }
         syncing.set(true);
-        List<String> live = table.liveIds();
+        syncWanted = false;
         runner.run(() -> {
             // Each page shows as it arrives: a first sync of a long history fills the table progressively.
             HistorySync.Result newest = sync.syncNewest(POLL_PAGE, SYNC_PAGE, SYNC_WALK, page -> runner.later(Duration.ZERO, () -> {
                 serviceCount = page.serviceCount();
-                merge(page.rows());
+                merge(page.rows(), page.changed());
                 updateSummary();
             }));
             Set<String> brought = newest.rows().stream().map(HistoryRow::id).collect(Collectors.toSet());
-            List<HistoryRow> refreshed = sync.refreshLive(live.stream().filter(id -> !brought.contains(id)).toList());
+            HistorySync.Result refreshed = sync.refreshLive(sync.liveIds().stream().filter(id -> !brought.contains(id)).toList());
             List<HistoryRow> all = new ArrayList<>(newest.rows());
-            all.addAll(refreshed);
-            return new HistorySync.Result(all, newest.serviceCount(), newest.olderOnService());
-        }, result -> {
+            all.addAll(refreshed.rows());
+            Set<String> changed = new HashSet<>(newest.changed());
+            changed.addAll(refreshed.changed());
+            return new Round(new HistorySync.Result(all, newest.serviceCount(), newest.olderOnService(), changed),
+                    !sync.liveIds().isEmpty());
+        }, round -> {
+            HistorySync.Result result = round.result();
             syncing.set(false);
             syncProblem.set(null);
             serviceCount = result.serviceCount();
             olderOnService.set(result.olderOnService());
             lastSync = clock.instant();
-            boolean changed = merge(result.rows());
-            pollDelay = changed || !table.liveIds().isEmpty() ? FAST_POLL : min(pollDelay.multipliedBy(2), IDLE_POLL);
+            boolean changed = merge(result.rows(), result.changed());
+            pollDelay = changed || round.anyLive() ? FAST_POLL : min(pollDelay.multipliedBy(2), IDLE_POLL);
             updateSummary();
             schedulePoll();
+            backfill();
         }, failure -> {
             syncing.set(false);
             syncProblem.set("Not synced: " + ErrorMessages.describe(failure) + " Showing the last known history.");
@@ -237,9 +251,10 @@ public final class HistoryViewModel {
     }
 
     /**
-     * Brings the next page of calls older than those cached from the service: the table asks when
-     * it is scrolled to its end, and there is a button for it. Never beside a sync, since both move
-     * where the cached run of calls starts.
+     * Brings the next page of calls older than those cached from the service, and the next after
+     * it, until the cache holds the whole history (the newest came first; a sync or poll due
+     * meanwhile goes before the next page). Where it stopped is kept in the cache, so a history
+     * of a million calls is brought over however many times the console is closed on the way.
      */
     public void loadOlder() {
         if (syncing.get() || closed || olderOnService.get() <= 0) {
@@ -251,14 +266,32 @@ public final class HistoryViewModel {
             syncProblem.set(null);
             serviceCount = result.serviceCount();
             olderOnService.set(result.olderOnService());
-            merge(result.rows());
+            merge(result.rows(), result.changed());
             updateSummary();
+            if (syncWanted) {
+                syncNow();
+            } else {
+                backfill();
+            }
         }, failure -> {
             syncing.set(false);
             syncProblem.set("Older calls could not be loaded: " + ErrorMessages.describe(failure)
                     + " Scroll to the end or press Load older to try again.");
+            if (syncWanted) {
+                syncNow();
+            }
         });
     }
+
+    /** The next page of older calls, after the UI has had its turn. */
+    private void backfill() {
+        if (olderOnService.get() > 0 && !closed) {
+            runner.later(BACKFILL_PAUSE, this::loadOlder);
+        }
+    }
+
+    /** Between two pages of older calls: the cache's readers (the table) get their turn. */
+    static final Duration BACKFILL_PAUSE = Duration.ofMillis(200);
 
     private void schedulePoll() {
         cancelPoll.run();
@@ -284,18 +317,24 @@ public final class HistoryViewModel {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Updates rows in place and slots new ones in; returns whether anything changed. */
-    boolean merge(List<HistoryRow> incoming) {
-        boolean changed = table.merge(incoming);
-        if (changed) {
-            recomputeDashboard();
+    /**
+     * Calls were written to the cache ({@code changed}: the ids of those that were new or
+     * changed): the table reads its rows again and the detail its call. Returns whether anything
+     * changed.
+     */
+    boolean merge(List<HistoryRow> incoming, Set<String> changed) {
+        table.addChoicesOf(incoming);
+        if (changed.isEmpty()) {
+            return false;
         }
-        return changed;
-    }
-
-    /** The detail is made after the table (it needs it), so the table reaches it through here. */
-    private void callChanged(HistoryRow row) {
-        detail.callChanged(row);
+        table.refresh();
+        recomputeDashboard();
+        for (HistoryRow row : incoming) {
+            if (changed.contains(row.id())) {
+                detail.callChanged(row);
+            }
+        }
+        return true;
     }
 
     private void shownRowsChanged() {
@@ -304,14 +343,17 @@ public final class HistoryViewModel {
     }
 
     private void updateSummary() {
-        String shown = String.format(Locale.ROOT, "%,d", table.shown().size());
-        String total = String.format(Locale.ROOT, "%,d", table.knownCount());
-        String service = serviceCount >= 0 && serviceCount != table.knownCount()
+        // Until a query is counted, its first page is what is known: "100+".
+        String shown = String.format(Locale.ROOT, "%,d", table.shown().size())
+                + (table.countedProperty().get() ? "" : "+");
+        long known = table.totalProperty().get();
+        String total = String.format(Locale.ROOT, "%,d", known);
+        String service = serviceCount >= 0 && serviceCount != known
                 ? String.format(Locale.ROOT, " · %,d on the service", serviceCount) : "";
         String synced = lastSync == null ? " · not synced yet"
                 : " · synced " + LocalTime.ofInstant(lastSync, clock.getZone()).format(TIME);
         summary.set(shown + " of " + total + " calls" + service + synced);
-        String empty = table.knownCount() == 0 ? "No calls yet. Calls placed from the Dial screen show up here."
+        String empty = known == 0 ? "No calls yet. Calls placed from the Dial screen show up here."
                 : "No calls match these filters; Clear filters shows all " + total + ".";
         if (!empty.equals(emptyText.get())) {
             emptyText.set(empty); // a new but equal text would still relayout the (hidden) placeholder
@@ -333,16 +375,18 @@ public final class HistoryViewModel {
     }
 
     private void queryService() {
-        CallQuery query = serviceQuery();
-        runner.run(() -> sync.query(query), result -> merge(result.rows()),
+        String useCase = useCaseFilter.get();
+        runner.run(() -> sync.query(serviceQuery(useCase.isBlank() ? List.of() : sync.useCaseIdsNamed(useCase))),
+                result -> merge(result.rows(), result.changed()),
                 failure -> syncProblem.set("The filter could not be run on the service: "
                         + ErrorMessages.describe(failure) + " Showing matches among cached calls."));
     }
 
-    CallQuery serviceQuery() {
+    /** The filters as a query to the service; {@code useCaseIds}: the IDs behind the chosen use case's name. */
+    CallQuery serviceQuery(List<String> useCaseIds) {
         return CallQuery.builder().limit(500)
                 .statuses(List.copyOf(statusFilter))
-                .useCases(useCaseFilter.get().isBlank() ? List.of() : table.useCaseIdsNamed(useCaseFilter.get()))
+                .useCases(useCaseIds)
                 .campaigns(campaignFilter.get().isBlank() ? List.of() : List.of(campaignFilter.get()))
                 .type(typeFilter.get().isBlank() ? null : typeFilter.get())
                 .from(fromDate.get()).to(toDate.get())
@@ -374,7 +418,7 @@ public final class HistoryViewModel {
      */
     private void checkSelectedShown() {
         HistoryRow selected = detail.selectedRowProperty().get();
-        boolean hidden = selected != null && table.shown().stream().noneMatch(r -> r.id().equals(selected.id()));
+        boolean hidden = selected != null && table.countedProperty().get() && table.selectedPositionProperty().get() < 0;
         hiddenByFilter.set(hidden ? "Hidden from the list by the filters." : null);
     }
 
@@ -392,7 +436,7 @@ public final class HistoryViewModel {
     }
 
     /** The table's sort order (null: newest first). The view sets it from its sort columns. */
-    public void setOrder(Comparator<HistoryRow> order) {
+    public void setOrder(HistoryOrder order) {
         table.setOrder(order);
     }
 
@@ -409,9 +453,8 @@ public final class HistoryViewModel {
 
     private void computeDashboard() {
         dashboardStale = false;
-        List<HistoryRow> snapshot = List.copyOf(table.shown());
-        ZoneId zone = clock.getZone();
-        runner.run(() -> Dashboard.of(snapshot, zone), figures -> {
+        CallFilter shown = table.filter();
+        runner.run(() -> sync.dashboard(shown, zone), figures -> {
             dashboardProblem.set(null);
             dashboard.set(figures);
         }, failure -> dashboardProblem.set("The dashboard could not be worked out: "
@@ -464,13 +507,24 @@ public final class HistoryViewModel {
 
     /** Writes the rows the filter shows to a CSV file a spreadsheet opens cleanly. */
     public void exportCsv(Path file) {
-        export.write(file, table.shown());
+        export.write(file, table.filter(), table.order(), table.shown().size());
     }
 
     // ================= properties =================
 
-    /** The rows the table shows: filtered and in the chosen order. */
+    /**
+     * The rows the table shows: filtered and in the chosen order, as many as the filter lets
+     * through; a row whose page is not read yet is {@link #isPending pending}.
+     */
     public ObservableList<HistoryRow> rows() { return table.shown(); }
+    /** The table shows row {@code index}: its page is read if it is not yet. */
+    public void want(int index) { table.want(index); }
+    /** Whether this row is a stand-in for one not read yet. */
+    public static boolean isPending(HistoryRow row) { return row == HistoryTableModel.PENDING; }
+    /** Where the selected call is among the rows (-1: not among them, or not found yet). */
+    public ReadOnlyLongProperty selectedPositionProperty() { return table.selectedPositionProperty(); }
+    /** Where this call is among the rows read so far, or -1. */
+    public int loadedIndexOf(String id) { return table.loadedIndexOf(id); }
     /** Every filter the operator sets; a change to any of them rebuilds the shown rows. */
     public List<Observable> filters() { return filters; }
     public ObservableList<String> statusFilter() { return statusFilter; }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.dialdesk.domain.CallFilter;
 import org.dialdesk.domain.Dashboard;
+import org.dialdesk.domain.HistoryColumn;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.service.HistorySync;
 
 import java.nio.file.Files;
@@ -82,8 +85,32 @@ class HistoryViewModelTest {
         }
     }
 
+    /** Every row the table would show, each page read as a table scrolled over it reads it. */
+    List<HistoryRow> shown() {
+        for (int i = 0; i < vm.rows().size(); i += HistoryTableModel.PAGE) {
+            vm.want(i);
+        }
+        List<HistoryRow> rows = List.copyOf(vm.rows());
+        assertTrue(rows.stream().noneMatch(HistoryViewModel::isPending), "every page read");
+        return rows;
+    }
+
     HistoryRow row(String id) {
-        return vm.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        return shown().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    int indexOf(String id) {
+        return shown().stream().map(HistoryRow::id).toList().indexOf(id);
+    }
+
+    /** Every cached call, newest first. */
+    List<HistoryRow> cached() throws SQLException {
+        return cache.page(CallFilter.NONE, HistoryOrder.NEWEST_FIRST, ZoneOffset.UTC, 0, 100_000);
+    }
+
+    /** Writes a changed call to the cache, as a sync would, and tells the view model. */
+    void changeInCache(HistoryRow changed) throws SQLException {
+        vm.merge(List.of(changed), cache.upsert(List.of(changed), List.of("{}")));
     }
 
     @Test
@@ -106,7 +133,7 @@ class HistoryViewModelTest {
         assertEquals(300, vm.rows().size());
         assertTrue(vm.summaryProperty().get().startsWith("300 of 300 calls · synced"), vm.summaryProperty().get());
         assertEquals(300, cache.count());
-        assertTrue(vm.rows().get(0).createdMs() >= vm.rows().get(299).createdMs(), "newest first");
+        assertTrue(shown().get(0).createdMs() >= shown().get(299).createdMs(), "newest first");
 
         // A second start shows the cache before (and without) the service.
         client.close();
@@ -126,13 +153,12 @@ class HistoryViewModelTest {
         vm.syncNow();
         assertEquals("Queued", row(id).status());
         vm.selectedRowProperty().set(row(id));
-        HistoryRow before = row(id);
-        int index = vm.rows().indexOf(before);
+        int index = indexOf(id);
 
         play(Duration.ofSeconds(12));
         assertTrue(runner.runDelayed() >= 1, "the next poll was scheduled");
         assertEquals("In progress", row(id).status());
-        assertEquals(index, vm.rows().indexOf(row(id)), "updated in place");
+        assertEquals(index, indexOf(id), "updated in place");
         assertEquals(HistoryViewModel.FAST_POLL, vm.pollDelay(), "polls fast while calls are live");
 
         play(Duration.ofMinutes(5));
@@ -164,110 +190,169 @@ class HistoryViewModelTest {
         assertEquals(all, vm.rows().size());
 
         vm.statusFilter().setAll("Busy", "Failed");
-        assertTrue(vm.rows().stream().allMatch(r -> r.status().equals("Busy") || r.status().equals("Failed")));
+        assertTrue(shown().stream().allMatch(r -> r.status().equals("Busy") || r.status().equals("Failed")));
         assertTrue(vm.rows().size() > 0 && vm.rows().size() < all);
-        assertEquals(List.of("Busy", "Failed"), vm.serviceQuery().statuses());
+        assertEquals(List.of("Busy", "Failed"), vm.serviceQuery(List.of()).statuses());
 
         vm.campaignFilterProperty().set("win-back");
-        assertTrue(vm.rows().stream().allMatch(r -> "win-back".equals(r.campaign())));
+        assertTrue(shown().stream().allMatch(r -> "win-back".equals(r.campaign())));
         vm.clearFilters();
         vm.useCaseFilterProperty().set("Kundenumfrage");
-        assertTrue(vm.rows().stream().allMatch(r -> "Kundenumfrage".equals(r.useCase())));
-        assertEquals(List.of("650000000000000000000004"), vm.serviceQuery().useCases());
+        assertTrue(shown().stream().allMatch(r -> "Kundenumfrage".equals(r.useCase())));
+        assertEquals(List.of("650000000000000000000004"), cache.useCaseIdsNamed("Kundenumfrage"),
+                "the service is asked for the use case's IDs");
 
         vm.clearFilters();
         LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
         vm.fromDateProperty().set(today);
         vm.toDateProperty().set(today);
-        assertTrue(vm.rows().stream().allMatch(r -> LocalDate.ofInstant(Instant.ofEpochMilli(r.createdMs()),
+        assertTrue(shown().stream().allMatch(r -> LocalDate.ofInstant(Instant.ofEpochMilli(r.createdMs()),
                 ZoneOffset.UTC).equals(today)));
-        assertTrue(vm.rows().stream().anyMatch(r -> r.id().equals(mine)));
+        assertTrue(shown().stream().anyMatch(r -> r.id().equals(mine)));
 
         assertTrue(runner.runDelayed() >= 1, "the settled filter runs on the service");
         assertTrue(vm.syncProblemProperty().get() == null, vm.syncProblemProperty().get());
     }
 
     @Test
-    void typingOnNarrowsTheShownRowsToExactlyWhatAFullFilterFinds() throws Exception {
+    void everyKeystrokeShowsExactlyWhatAFullFilterFindsInTheChosenOrder() throws Exception {
         sandbox.addDemoCalls(600, 5);
         vm.open();
-        vm.setOrder(Comparator.comparing(HistoryRow::callee)); // a sort order the narrowing must keep
-        List<HistoryRow> all = List.copyOf(cache.loadAll());
+        vm.setOrder(HistoryOrder.by(HistoryColumn.CALLEE, false));
+        List<HistoryRow> all = cached();
         String[] typed = {"a", "ad", "ada", "ada ", "ada l", "ada lo", "ada l", "ada", "ad", "+1", "+1 4", "+1 41",
-                "+1 415 5", "+1 415", "win", "win-", "win-back", "", "grace", "grace h"};
+                "+1 415 5", "+1 415", "win", "win-", "win-back", "", "grace", "grace h", "(415) 555", "14155"};
         for (String text : typed) {
             vm.searchProperty().set(text);
             if (text.equals("win")) {
-                vm.statusFilter().setAll("Busy"); // another filter changing in between: a full pass again
+                vm.statusFilter().setAll("Busy"); // another filter changing in between
             }
             Predicate<HistoryRow> full = vm.predicate();
-            List<HistoryRow> expected = all.stream().filter(full)
-                    .sorted(Comparator.comparing(HistoryRow::callee)).toList();
+            List<HistoryRow> expected = all.stream().filter(full).sorted(Comparator.comparing(HistoryRow::callee)).toList();
             assertEquals(expected.stream().map(HistoryRow::id).sorted().toList(),
-                    vm.rows().stream().map(HistoryRow::id).sorted().toList(), "rows for \"" + text + "\"");
+                    shown().stream().map(HistoryRow::id).sorted().toList(), "rows for \"" + text + "\"");
             assertEquals(expected.stream().map(HistoryRow::callee).toList(),
-                    vm.rows().stream().map(HistoryRow::callee).toList(), "order for \"" + text + "\"");
+                    shown().stream().map(HistoryRow::callee).toList(), "order for \"" + text + "\"");
         }
 
         // A call changes between keystrokes: going back to an earlier search shows it as it is now.
         vm.searchProperty().set("");
-        vm.statusFilter().clear();
         vm.statusFilter().setAll("Busy");
         HistoryRow notBusy = all.stream().filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
-        HistoryRow nowBusy = new HistoryRow(notBusy.id(), notBusy.createdMs(), "Busy", notBusy.callee(), notBusy.caller(),
-                notBusy.useCaseId(), notBusy.useCase(), notBusy.agent(), "No contact", notBusy.durationSeconds(), notBusy.campaign(),
-                notBusy.scheduledFor(), notBusy.language(), notBusy.type(), notBusy.searchText());
         vm.searchProperty().set("x");
-        vm.merge(List.of(nowBusy));
+        changeInCache(busy(notBusy));
         vm.searchProperty().set("");
-        assertTrue(vm.rows().stream().anyMatch(r -> r.id().equals(nowBusy.id()) && r.status().equals("Busy")),
+        assertTrue(shown().stream().anyMatch(r -> r.id().equals(notBusy.id()) && r.status().equals("Busy")),
                 "the changed call is among the Busy ones");
     }
 
+    static HistoryRow busy(HistoryRow r) {
+        return new HistoryRow(r.id(), r.createdMs(), "Busy", r.callee(), r.caller(), r.useCaseId(), r.useCase(), r.agent(),
+                "No contact", r.durationSeconds(), r.campaign(), r.scheduledFor(), r.language(), r.type(), r.searchText());
+    }
+
     @Test
-    void filteringOffTheUiThreadShowsOnlyTheLatestResultAndRedoesOneThatMissedAChange() throws Exception {
+    void queriesOffTheUiThreadShowOnlyTheLatestResultAndACountComesAfterItsFirstPage() throws Exception {
         sandbox.addDemoCalls(300, 1);
         vm.open();
-        List<HistoryRow> all = List.copyOf(cache.loadAll());
+        List<HistoryRow> all = cached();
         runner.holdWork();
 
+        // A search that finds more than a page but not every call.
+        String broad = List.of("a", "e", "on", "er", "an", "ar", "in").stream()
+                .filter(word -> {
+                    long n = all.stream().filter(CallFilter.of(List.of(), "", "", "", null, null, word).predicate(ZoneOffset.UTC)).count();
+                    return n > HistoryTableModel.PAGE && n < 300;
+                }).findFirst().orElseThrow();
         vm.searchProperty().set("grace");
-        vm.searchProperty().set("ada lo");
+        vm.searchProperty().set(broad);
         Predicate<HistoryRow> ad = vm.predicate();
         assertEquals(2, runner.heldCount());
         assertEquals(300, vm.rows().size(), "until a result is ready, the table keeps the rows it had");
 
-        runner.release(1); // "ada lo" is ready first
-        List<String> expected = all.stream().filter(ad).map(HistoryRow::id).sorted().toList();
-        assertTrue(expected.size() > 0 && expected.size() < 300, "the search narrows: " + expected.size());
-        assertEquals(expected, vm.rows().stream().map(HistoryRow::id).sorted().toList());
+        runner.release(1); // the broad search's first page is ready first
+        List<HistoryRow> expected = all.stream().filter(ad).toList();
+        assertTrue(expected.size() > HistoryTableModel.PAGE && expected.size() < 300, "the search narrows: " + expected.size());
+        assertEquals(HistoryTableModel.PAGE, vm.rows().size(), "its first page, before it is counted");
+        assertTrue(vm.summaryProperty().get().startsWith("100+ of 300 calls"), vm.summaryProperty().get());
+        assertEquals(expected.subList(0, HistoryTableModel.PAGE), List.copyOf(vm.rows()));
         runner.release(0); // "grace" comes late: not shown over the newer result
-        assertEquals(expected, vm.rows().stream().map(HistoryRow::id).sorted().toList());
+        assertEquals(expected.subList(0, HistoryTableModel.PAGE), List.copyOf(vm.rows()));
 
-        // A call hidden by the search changes while the rows for a cleared search are being built.
+        runner.releaseAll(); // the count
+        assertEquals(expected.size(), vm.rows().size());
+        assertTrue(vm.summaryProperty().get().startsWith(expected.size() + " of 300 calls"), vm.summaryProperty().get());
+
+        // A call hidden by the search changes while the rows for a cleared search are being read.
         HistoryRow hidden = all.stream().filter(ad.negate()).filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
-        HistoryRow nowBusy = new HistoryRow(hidden.id(), hidden.createdMs(), "Busy", hidden.callee(), hidden.caller(),
-                hidden.useCaseId(), hidden.useCase(), hidden.agent(), "No contact", hidden.durationSeconds(), hidden.campaign(),
-                hidden.scheduledFor(), hidden.language(), hidden.type(), hidden.searchText());
+        runner.holdWork();
         vm.searchProperty().set("");
-        vm.merge(List.of(nowBusy));
-        runner.release(0); // built before the change: built again
-        assertEquals(1, runner.heldCount(), "the build is redone with the changed call");
+        changeInCache(busy(hidden));
         runner.releaseAll();
         assertEquals(300, vm.rows().size());
         assertEquals("Busy", row(hidden.id()).status(), "the table shows the call as it is now");
     }
 
     @Test
+    void aHistoryLargerThanThePagesKeptHoldsOnlyThePagesInView() throws Exception {
+        sandbox.addDemoCalls(2_500, 4);
+        vm.open();
+        assertEquals(2_500, vm.rows().size());
+        long read = vm.rows().stream().filter(r -> !HistoryViewModel.isPending(r)).count();
+        assertEquals(HistoryTableModel.PAGE, read, "only the first page is read until rows come into view");
+
+        vm.want(2_499); // scrolled to the end
+        HistoryRow last = vm.rows().get(2_499);
+        assertFalse(HistoryViewModel.isPending(last));
+        assertEquals(cached().get(2_499), last, "the oldest call, last");
+        for (int i = 0; i < 2_500; i += HistoryTableModel.PAGE) {
+            vm.want(i);
+        }
+        read = vm.rows().stream().filter(r -> !HistoryViewModel.isPending(r)).count();
+        assertEquals(HistoryTableModel.KEPT_PAGES * HistoryTableModel.PAGE, read, "the pages seen longest ago let go");
+        assertFalse(HistoryViewModel.isPending(vm.rows().get(2_499 - 100)), "the pages seen last are kept");
+    }
+
+    @Test
+    void aCallThatChangesIsReplacedInPlaceAndNewCallsComeOnTop() throws Exception {
+        sandbox.addDemoCalls(250, 6);
+        vm.open();
+        List<HistoryRow> before = shown();
+        HistoryRow selected = before.get(120);
+        vm.selectedRowProperty().set(selected);
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((ListChangeListener<HistoryRow>) change -> {
+            while (change.next()) {
+                changes.add(change.wasReplaced() ? "replaced " + change.getFrom() + "-" + change.getTo()
+                        : change.wasAdded() ? "added " + change.getFrom() + "-" + change.getTo() : "other");
+            }
+        });
+
+        HistoryRow changed = busy(before.get(130));
+        changeInCache(changed);
+        assertEquals(List.of("replaced 130-131"), changes, "one row replaced, where it was");
+        assertSame(before.get(129), vm.rows().get(129), "the others are the same objects");
+        assertEquals(120, vm.selectedPositionProperty().get());
+
+        changes.clear();
+        String id = dial("+14155550129");
+        vm.syncNow();
+        assertEquals("added 0-1", changes.get(0), "a new call on top; the rows below keep their order");
+        assertEquals(id, vm.rows().get(0).id());
+        assertEquals(121, vm.selectedPositionProperty().get(), "the selected call moved down with the rest");
+        assertEquals(131, indexOf(changed.id()), "the changed call moved down with the rest");
+    }
+
+    @Test
     void aSelectedCallTheFiltersLeaveOutStaysInTheDetailAndSaysWhy() throws Exception {
         sandbox.addDemoCalls(50, 3);
         vm.open();
-        HistoryRow picked = vm.rows().stream().filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
+        HistoryRow picked = shown().stream().filter(r -> !r.status().equals("Busy")).findFirst().orElseThrow();
         vm.selectedRowProperty().set(picked);
         assertNull(vm.hiddenByFilterProperty().get());
         vm.statusFilter().setAll("Busy");
         runner.runDelayed();
-        assertTrue(vm.rows().stream().noneMatch(r -> r.id().equals(picked.id())));
+        assertTrue(shown().stream().noneMatch(r -> r.id().equals(picked.id())));
         assertEquals("Hidden from the list by the filters.", vm.hiddenByFilterProperty().get());
         assertEquals(picked.id(), vm.selectedCallProperty().get().id(), "still shown: the operator may be reading it");
         vm.clearFilters();
@@ -340,6 +425,8 @@ class HistoryViewModelTest {
         assertEquals("\uFEFFid,created,created_local,status,callee,caller,use_case,agent,outcome,duration_seconds,campaign,"
                 + "scheduled_for,scheduled_for_local,language,type", lines.get(0));
         assertEquals(vm.rows().size() + 1, lines.size());
+        assertEquals(shown().stream().map(HistoryRow::id).toList(),
+                lines.stream().skip(1).map(line -> line.substring(0, 24)).toList(), "the rows as shown, in order");
         assertTrue(lines.get(1).matches("[0-9a-f]{24},\\d{4}-\\d\\d-\\d\\dT[^,]+Z,\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\",Completed,"
                 + "\"=\"\"\\+\\d+\"\"\",.*"), lines.get(1));
         assertEquals(-1, vm.exportProgressProperty().get());
@@ -371,7 +458,7 @@ class HistoryViewModelTest {
         vm.open();
         assertEquals(100, vm.rows().size());
         assertEquals(200, vm.olderOnServiceProperty().get());
-        HistoryRow lastShown = vm.rows().get(99);
+        HistoryRow lastShown = shown().get(99);
         List<String> changes = new ArrayList<>();
         vm.rows().addListener((ListChangeListener<HistoryRow>) change -> {
             while (change.next()) {
@@ -384,7 +471,7 @@ class HistoryViewModelTest {
         assertEquals(300, vm.rows().size());
         assertEquals(0, vm.olderOnServiceProperty().get());
         assertSame(lastShown, vm.rows().get(99), "the rows above stay where they were");
-        assertEquals(List.of("added at 100"), changes, "appended below: the table keeps its scroll position");
+        assertEquals("added at 100", changes.get(0), "appended below: the table keeps its scroll position");
         assertTrue(vm.summaryProperty().get().startsWith("300 of 300 calls"), vm.summaryProperty().get());
     }
 

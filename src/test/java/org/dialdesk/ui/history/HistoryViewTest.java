@@ -25,6 +25,9 @@ import org.dialdesk.api.DialRequest;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.HistoryCache;
+import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.HistoryColumn;
+import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.controlsfx.control.CheckComboBox;
@@ -199,7 +202,9 @@ class HistoryViewTest {
 
     @Test
     void theSelectedCallStaysInSightWhenTheOperatorWidensTheSearchOrSorts() throws Exception {
-        HistoryRow far = table().getItems().get(150);
+        // Far down the list: a row the table has not read yet, since it is out of sight.
+        HistoryRow far = cache.page(CallFilter.NONE, HistoryOrder.NEWEST_FIRST, ZoneId.of("UTC"), 150, 1).get(0);
+        assertTrue(HistoryViewModel.isPending(table().getItems().get(150)), "out of sight: not read");
         robot.clickOn("#historySearch").write(far.callee());
         kit.waitUntil(() -> table().getItems().size() < 200 && rowOf(far.id()) != null);
         select(far.id());
@@ -215,8 +220,11 @@ class HistoryViewTest {
             table().getSortOrder().setAll(List.of(table().getColumns().stream()
                     .filter(c -> "calleeColumn".equals(c.getId())).findFirst().orElseThrow()));
         });
-        kit.waitUntil(() -> table().getItems().get(0).callee().compareTo(table().getItems().get(199).callee()) <= 0);
+        String lowest = cache.page(CallFilter.NONE, HistoryOrder.by(HistoryColumn.CALLEE, false), ZoneId.of("UTC"), 0, 1)
+                .get(0).callee();
+        kit.waitUntil(() -> lowest.equals(table().getItems().get(0).callee()));
         kit.waitUntil(() -> inSight(far.id()));
+        assertEquals(far.id(), table().getSelectionModel().getSelectedItem().id());
     }
 
     /** Whether the call's row is whole in the table's viewport. */

@@ -81,6 +81,11 @@ public final class HistorySync {
         return cache.count(filter, zone);
     }
 
+    /** Stops a count under way (it fails): a newer filter's is wanted. */
+    public void interruptCounts() {
+        cache.interruptAggregates();
+    }
+
     /** Where this call is among the rows {@code filter} lets through in {@code order}, or -1. */
     public long positionOf(String id, CallFilter filter, HistoryOrder order, ZoneId zone) throws SQLException {
         return cache.positionOf(id, filter, order, zone);

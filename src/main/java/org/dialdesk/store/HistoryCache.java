@@ -58,6 +58,8 @@ public final class HistoryCache implements AutoCloseable {
     private final Object writeLock = new Object();
     private final Object pageLock = new Object();
     private final Object aggregateLock = new Object();
+    /** The aggregate query running now, if any: the one {@link #interruptAggregates} stops. */
+    private volatile Statement running;
 
     public HistoryCache(Path file) throws SQLException {
         this.file = file;
@@ -241,9 +243,27 @@ public final class HistoryCache implements AutoCloseable {
         synchronized (aggregateLock) {
             try (PreparedStatement ps = aggregates.prepareStatement("SELECT count(*)" + q.from())) {
                 q.bind(ps, 1);
+                running = ps;
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0;
+                } finally {
+                    running = null;
                 }
+            }
+        }
+    }
+
+    /**
+     * Stops a count, position or dashboard query under way (it fails): the operator typed on, and
+     * a count of a million rows for the previous keystroke would only hold up the next one.
+     */
+    public void interruptAggregates() {
+        Statement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                // it ended meanwhile
             }
         }
     }
@@ -280,8 +300,11 @@ public final class HistoryCache implements AutoCloseable {
                 for (Object value : before.values()) {
                     ps.setObject(next++, value);
                 }
+                running = ps;
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : -1;
+                } finally {
+                    running = null;
                 }
             }
         }

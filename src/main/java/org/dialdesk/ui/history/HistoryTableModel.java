@@ -124,6 +124,9 @@ final class HistoryTableModel {
 
     private void requery() {
         long query = ++generation;
+        if (counting) {
+            sync.interruptCounts(); // the previous keystroke's count: not wanted any more
+        }
         CallFilter f = filter;
         HistoryOrder o = order;
         runner.run(() -> sync.page(f, o, zone, 0, PAGE), first -> {
@@ -182,7 +185,12 @@ final class HistoryTableModel {
             }
         }, failure -> {
             counting = false;
-            onFailed.accept(failure);
+            if (query != generation && !closed) {
+                countAgain = false;
+                count(); // stopped for a newer query (or failed for an old one): the newest is counted
+            } else {
+                onFailed.accept(failure);
+            }
         });
     }
 

@@ -291,7 +291,7 @@ public final class HistoryViewModel {
     }
 
     /** Between two pages of older calls: the cache's readers (the table) get their turn. */
-    static final Duration BACKFILL_PAUSE = Duration.ofMillis(200);
+    static final Duration BACKFILL_PAUSE = Duration.ofMillis(500);
 
     private void schedulePoll() {
         cancelPoll.run();
@@ -350,6 +350,9 @@ public final class HistoryViewModel {
         String total = String.format(Locale.ROOT, "%,d", known);
         String service = serviceCount >= 0 && serviceCount != known
                 ? String.format(Locale.ROOT, " · %,d on the service", serviceCount) : "";
+        if (olderOnService.get() > 0 && syncProblem.get() == null) {
+            service += ", older ones coming in"; // brought in the background, page by page
+        }
         String synced = lastSync == null ? " · not synced yet"
                 : " · synced " + LocalTime.ofInstant(lastSync, clock.getZone()).format(TIME);
         summary.set(shown + " of " + total + " calls" + service + synced);

@@ -32,26 +32,41 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.ui.common.Once;
+import javafx.scene.control.skin.VirtualFlow;
+import org.dialdesk.domain.CallFilter;
+import org.dialdesk.domain.HistoryRow;
+import org.dialdesk.ui.history.HistoryViewModel;
 
 
 /**
- * The whole console, started as a person starts it, with 100,000 calls in its history cache and on
- * its sandbox: when the history has its data, how long opening the History screen takes, how soon
- * a filter keystroke's result is laid out in the table, the longest the UI thread keeps everything
- * waiting in each phase, and the process's resident memory. Runs on Monocle's headless platform; talks to 127.0.0.1 only.
- * With {@code -Ddialdesk.bench.explain=true} every wait over 50 ms is explained (frames, GC pauses).
+ * The whole console, started as a person starts it, with {@code -Ddialdesk.bench.calls=N} calls
+ * (default 100,000) in its history cache and on its sandbox: when the history has its data, how
+ * long opening the History screen takes, how soon a filter keystroke's result is laid out in the
+ * table (and counted), sorting by columns, scrolling to the end and back, the longest the UI
+ * thread keeps everything waiting in each phase, and the process's resident memory; it ends with
+ * one {@code summary} line. Runs on Monocle's headless platform; talks to 127.0.0.1 only.
+ * With {@code -Ddialdesk.bench.explain=true} every wait over 50 ms is explained (frames, GC pauses);
+ * with {@code -Ddialdesk.bench.home=DIR} the prepared sandbox and cache are kept there and used
+ * again by the next run with as many calls (preparing a million takes minutes).
  * The command is in the README ("Benchmarks").
  */
 public final class HistoryBenchmark {
-    private static final int CALLS = 100_000;
+    private static final int CALLS = Integer.getInteger("dialdesk.bench.calls", 100_000);
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     public static void main(String[] args) throws Exception {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
-        Path home = Files.createTempDirectory("dialdesk-history-bench");
-        prepare(home);
+        String kept = System.getProperty("dialdesk.bench.home");
+        Path home = kept == null ? Files.createTempDirectory("dialdesk-history-bench") : Files.createDirectories(Path.of(kept));
+        Path prepared = home.resolve("prepared-" + CALLS);
+        if (Files.exists(prepared)) {
+            System.out.printf("using the %,d calls prepared in %s%n", CALLS, home);
+        } else {
+            prepare(home);
+            Files.writeString(prepared, "");
+        }
         System.gc();
 
         Thread console = new Thread(() -> BenchLaunch.launchGui(home), "console");
@@ -74,11 +89,11 @@ public final class HistoryBenchmark {
         Label summary = fx(() -> (Label) history.lookup("#historySummary"));
         waitFor("the first cached rows", () -> calls(summary.getText()) > 0);
         double firstRows = since(windowShown);
-        waitFor("all cached rows", () -> calls(summary.getText()) >= CALLS);
+        waitFor("all cached rows counted", () -> calls(summary.getText()) >= CALLS);
         double allRows = since(windowShown);
         waitFor("the first sync", () -> summary.getText().contains("synced"));
         double synced = since(windowShown);
-        System.out.printf("console window shown (at +%.2f s) → history has its first rows %.0f ms, all %,d rows %.0f ms, first sync done %.0f ms%n",
+        System.out.printf("console window shown (at +%.2f s) → history has its first rows %.0f ms, all %,d counted %.0f ms, first sync done %.0f ms%n",
                 watch.secondsSinceStart(windowShown), firstRows, CALLS, allRows, synced);
         idle(1000);
         long worstShowing = report(watch, "start-up (screens built, history loaded and synced in the background)");
@@ -103,8 +118,8 @@ public final class HistoryBenchmark {
             clicked[0] = System.nanoTime();
             ((ToggleButton) scene.lookup("#nav-history")).fire();
         });
-        System.out.printf("History opened: its %,d rows laid out %.0f ms after the click%n", CALLS,
-                rendered.get(30, TimeUnit.SECONDS));
+        double openMs = rendered.get(30, TimeUnit.SECONDS);
+        System.out.printf("History opened: its rows (of %,d) laid out %.0f ms after the click%n", CALLS, openMs);
         idle(1000);
         worstShowing = Math.max(worstShowing, report(watch, "opening History"));
 
@@ -114,13 +129,14 @@ public final class HistoryBenchmark {
         List<Double> keystrokes = new ArrayList<>();
         watch.profile("typing");
         String[] words = {"ada lovelace", "+1 415 555", "win-back", "grace"};
+        String[] typed = {""};
         for (int round = 0; round < 3; round++) {
             for (String word : words) {
                 for (int i = 1; i <= word.length(); i++) {
-                    keystrokes.add(keystroke(search, table, word.substring(0, i)));
+                    keystroke(search, table, summary, typed, word.substring(0, i), keystrokes);
                 }
                 for (int i = word.length() - 1; i >= 0; i--) {
-                    keystrokes.add(keystroke(search, table, word.substring(0, i)));
+                    keystroke(search, table, summary, typed, word.substring(0, i), keystrokes);
                 }
             }
         }
@@ -135,8 +151,12 @@ public final class HistoryBenchmark {
                 keystrokes.size(), pct(keystrokes, 0.5), pct(keystrokes, 0.95), keystrokes.get(keystrokes.size() - 1));
         List<Double> filtering = new ArrayList<>(filterOnly);
         Collections.sort(filtering);
-        System.out.printf("  of which filtering, until the result reaches the table: p50 %.1f ms, p95 %.1f ms%n",
+        System.out.printf("  of which the query, until its first rows reach the table: p50 %.1f ms, p95 %.1f ms%n",
                 pct(filtering, 0.5), pct(filtering, 0.95));
+        List<Double> countedTimes = new ArrayList<>(counted);
+        Collections.sort(countedTimes);
+        System.out.printf("  until the summary has the matches' count: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                pct(countedTimes, 0.5), pct(countedTimes, 0.95), countedTimes.get(countedTimes.size() - 1));
         idle(1000);
         worstShowing = Math.max(worstShowing, report(watch, "typing"));
         if (Boolean.getBoolean("dialdesk.bench.explain")) {
@@ -145,17 +165,29 @@ public final class HistoryBenchmark {
 
         // 4. Sorting every call by a column, as a click on its header does, and back to newest first.
         List<String> sorts = new ArrayList<>();
-        sorts.add(sortBy(table, "calleeColumn", TableColumn.SortType.ASCENDING));
-        sorts.add(sortBy(table, "calleeColumn", TableColumn.SortType.DESCENDING));
-        sorts.add(sortBy(table, "statusColumn", TableColumn.SortType.ASCENDING));
-        sorts.add(sortBy(table, "createdColumn", TableColumn.SortType.DESCENDING));
+        double[] sortMax = {0};
+        sorts.add(sortBy(table, "calleeColumn", TableColumn.SortType.ASCENDING, sortMax));
+        sorts.add(sortBy(table, "calleeColumn", TableColumn.SortType.DESCENDING, sortMax));
+        sorts.add(sortBy(table, "statusColumn", TableColumn.SortType.ASCENDING, sortMax));
+        sorts.add(sortBy(table, "durationColumn", TableColumn.SortType.DESCENDING, sortMax));
+        sorts.add(sortBy(table, "use-caseColumn", TableColumn.SortType.ASCENDING, sortMax));
+        sorts.add(sortBy(table, "createdColumn", TableColumn.SortType.ASCENDING, sortMax));
+        sorts.add(sortBy(table, "createdColumn", TableColumn.SortType.DESCENDING, sortMax));
         System.out.printf("sorting %,d rows, until the table is laid out: %s%n", CALLS, String.join(", ", sorts));
         worstShowing = Math.max(worstShowing, report(watch, "sorting"));
+
+        // 5. Scrolling to the very end (a drag of the scroll bar) and back to the top.
+        double toEnd = scrollTo(table, true);
+        double toTop = scrollTo(table, false);
+        System.out.printf("scrolled to the end of %,d rows: its rows read and laid out %.0f ms; back to the top %.0f ms%n",
+                CALLS, toEnd, toTop);
+        worstShowing = Math.max(worstShowing, report(watch, "scrolling"));
         System.out.printf("UI thread, longest wait while the window was showing: %.0f ms%n", worstShowing / 1e6);
 
         System.gc();
         idle(500);
-        System.out.printf("process RSS: %d MB (heap used %d MB, committed %d MB)%n", rssKb() / 1024,
+        long rssMb = rssKb() / 1024;
+        System.out.printf("process RSS: %d MB (heap used %d MB, committed %d MB)%n", rssMb,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                 Runtime.getRuntime().totalMemory() >> 20);
         if (Boolean.getBoolean("dialdesk.bench.nmt")) {
@@ -173,6 +205,9 @@ public final class HistoryBenchmark {
             new String(jcmd.getInputStream().readAllBytes()).lines().skip(1).limit(22)
                     .forEach(l -> System.out.println("  heap " + l.strip()));
         }
+        System.out.printf(java.util.Locale.ROOT, "summary calls=%d open_ms=%.0f keystroke_p50_ms=%.1f keystroke_p95_ms=%.1f "
+                        + "sort_max_ms=%.0f ui_wait_max_ms=%.0f rss_mb=%d%n", CALLS, openMs, pct(keystrokes, 0.5),
+                pct(keystrokes, 0.95), sortMax[0], worstShowing / 1e6, rssMb);
         Platform.exit();
         console.join(TimeUnit.SECONDS.toMillis(10));
         System.exit(0);
@@ -212,12 +247,56 @@ public final class HistoryBenchmark {
      * filtering runs off the UI thread, so this is the result reaching the table and the next pulse's
      * layout, as the operator sees it.
      */
-    private static double keystroke(TextField search, TableView<?> table, String text) throws Exception {
-        double took = untilLaidOut(table, "Typing \"" + text + "\"", () -> search.setText(text), filterOnly);
+    private static void keystroke(TextField search, TableView<?> table, Label summary, String[] typed, String text,
+                                  List<Double> keystrokes) throws Exception {
+        // A space typed after a word changes no search term: nothing to wait for.
+        boolean sameTerms = java.util.Arrays.equals(CallFilter.searchTerms(typed[0]), CallFilter.searchTerms(text));
+        typed[0] = text;
+        if (sameTerms) {
+            fx(() -> {
+                search.setText(text);
+                return null;
+            });
+        } else {
+            long start = System.nanoTime();
+            keystrokes.add(untilLaidOut(table, "Typing \"" + text + "\"", () -> search.setText(text), filterOnly));
+            waitFor("the count for \"" + text + "\"", () -> !summary.getText().contains("+ of"));
+            counted.add(since(start));
+        }
         // A person types about 8 characters a second.
         idle(120);
+    }
+
+    /**
+     * Drags the table to its end (or top) at once and times it until the rows in view are read
+     * from the cache (no stand-ins left) and laid out.
+     */
+    private static double scrollTo(TableView<?> table, boolean end) throws Exception {
+        long start = System.nanoTime();
+        fx(() -> {
+            table.scrollTo(end ? table.getItems().size() - 1 : 0);
+            return null;
+        });
+        waitFor("the rows in view after scrolling", () -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+            if (flow.getFirstVisibleCell() == null) {
+                return false;
+            }
+            int first = flow.getFirstVisibleCell().getIndex();
+            int last = flow.getLastVisibleCell().getIndex();
+            boolean there = end ? last >= table.getItems().size() - 1 : first == 0;
+            for (int i = Math.max(0, first); there && i <= last && i < table.getItems().size(); i++) {
+                there = !HistoryViewModel.isPending((HistoryRow) table.getItems().get(i));
+            }
+            return there;
+        });
+        double took = since(start);
+        idle(500);
         return took;
     }
+
+    /** Of each keystroke, from the key until the summary has the matches' count. */
+    private static final List<Double> counted = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Runs {@code action} on the UI thread and times it until the table's rows have changed
@@ -249,7 +328,8 @@ public final class HistoryBenchmark {
     }
 
     /** Sorts by the column with this id, as a click on its header does, and times it until laid out. */
-    private static String sortBy(TableView<?> table, String columnId, TableColumn.SortType direction) throws Exception {
+    private static String sortBy(TableView<?> table, String columnId, TableColumn.SortType direction, double[] max)
+            throws Exception {
         List<Double> untilSorted = new ArrayList<>();
         double took = untilLaidOut(table, "Sorting by " + columnId, () -> {
             @SuppressWarnings("unchecked")
@@ -260,6 +340,7 @@ public final class HistoryBenchmark {
             rows.getSortOrder().setAll(List.of(column));
         }, untilSorted);
         idle(500);
+        max[0] = Math.max(max[0], took);
         return String.format("%s %s %.0f ms (sorting %.0f)", columnId.replace("Column", ""),
                 direction == TableColumn.SortType.ASCENDING ? "up" : "down", took, untilSorted.get(0));
     }

@@ -81,9 +81,14 @@ public final class HistorySync {
         return cache.count(filter, zone);
     }
 
-    /** Stops a count under way (it fails): a newer filter's is wanted. */
-    public void interruptCounts() {
-        cache.interruptAggregates();
+    /** {@link #count}, for a query the operator may replace before it ends: {@link #interruptCount} stops it. */
+    public long interruptibleCount(CallFilter filter, ZoneId zone) throws SQLException {
+        return cache.interruptibleCount(filter, zone);
+    }
+
+    /** Stops an {@link #interruptibleCount} under way (it fails): a newer filter's is wanted. */
+    public void interruptCount() {
+        cache.interruptCount();
     }
 
     /** Where this call is among the rows {@code filter} lets through in {@code order}, or -1. */

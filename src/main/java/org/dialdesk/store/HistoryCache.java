@@ -58,8 +58,9 @@ public final class HistoryCache implements AutoCloseable {
     private final Object writeLock = new Object();
     private final Object pageLock = new Object();
     private final Object aggregateLock = new Object();
-    /** The aggregate query running now, if any: the one {@link #interruptAggregates} stops. */
-    private volatile Statement running;
+    /** The interruptible count running now, if any: the one {@link #interruptCount} stops. */
+    private Statement running;
+    private final Object interruptLock = new Object();
 
     public HistoryCache(Path file) throws SQLException {
         this.file = file;
@@ -239,31 +240,46 @@ public final class HistoryCache implements AutoCloseable {
 
     /** How many rows {@code filter} lets through. */
     public long count(CallFilter filter, ZoneId zone) throws SQLException {
+        return count(filter, zone, false);
+    }
+
+    /** {@link #count(CallFilter, ZoneId)}, which {@link #interruptCount} can stop (it then fails). */
+    public long interruptibleCount(CallFilter filter, ZoneId zone) throws SQLException {
+        return count(filter, zone, true);
+    }
+
+    private long count(CallFilter filter, ZoneId zone, boolean interruptible) throws SQLException {
         HistoryQuery q = HistoryQuery.of(filter, HistoryOrder.NEWEST_FIRST, zone);
         synchronized (aggregateLock) {
             try (PreparedStatement ps = aggregates.prepareStatement("SELECT count(*)" + q.from())) {
                 q.bind(ps, 1);
-                running = ps;
+                synchronized (interruptLock) {
+                    running = interruptible ? ps : null;
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0;
                 } finally {
-                    running = null;
+                    synchronized (interruptLock) {
+                        running = null;
+                    }
                 }
             }
         }
     }
 
     /**
-     * Stops a count, position or dashboard query under way (it fails): the operator typed on, and
-     * a count of a million rows for the previous keystroke would only hold up the next one.
+     * Stops an {@link #interruptibleCount} under way (it fails), and nothing else: the operator typed
+     * on, and a count of a million rows for the previous keystroke would only hold up the next one.
+     * An interrupt reaches whatever runs on the connection, so it is sent only while that count runs.
      */
-    public void interruptAggregates() {
-        Statement statement = running;
-        if (statement != null) {
-            try {
-                statement.cancel();
-            } catch (SQLException e) {
-                // it ended meanwhile
+    public void interruptCount() {
+        synchronized (interruptLock) {
+            if (running != null) {
+                try {
+                    running.cancel();
+                } catch (SQLException e) {
+                    // it ended meanwhile
+                }
             }
         }
     }
@@ -300,11 +316,8 @@ public final class HistoryCache implements AutoCloseable {
                 for (Object value : before.values()) {
                     ps.setObject(next++, value);
                 }
-                running = ps;
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : -1;
-                } finally {
-                    running = null;
                 }
             }
         }

@@ -279,6 +279,13 @@ final class HistoryTable {
             at = vm.loadedIndexOf(wanted.id());
             long found = vm.selectedPositionProperty().get();
             if (at < 0 && found >= 0 && found < table.getItems().size()) {
+                // Found there by a count, on a page maybe not read yet: selected once it is read and
+                // holds that call (rows may have moved since it was counted).
+                vm.want((int) found);
+                HistoryRow there = table.getItems().get((int) found);
+                if (HistoryViewModel.isPending(there) || !there.id().equals(wanted.id())) {
+                    return;
+                }
                 at = (int) found;
             }
             if (at < 0) {

@@ -59,6 +59,13 @@ final class HistoryTableModel {
     private HistoryOrder order = HistoryOrder.NEWEST_FIRST;
     /** Counts the queries asked for: a page or count of an older one is dropped. */
     private long generation;
+    /**
+     * Counts the times the rows' content was replaced (a query's first page, a refresh): a page or
+     * count read before one of them is of rows that have moved since, and is dropped.
+     */
+    private long dataVersion;
+    /** Whether the newest query's first page is in: until then there is nothing to count for it. */
+    private boolean firstPageIn;
     private final ReadOnlyBooleanWrapper counted = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -124,8 +131,9 @@ final class HistoryTableModel {
 
     private void requery() {
         long query = ++generation;
+        firstPageIn = false;
         if (counting) {
-            sync.interruptCounts(); // the previous keystroke's count: not wanted any more
+            sync.interruptCount(); // the previous keystroke's count: not wanted any more
         }
         CallFilter f = filter;
         HistoryOrder o = order;
@@ -135,6 +143,8 @@ final class HistoryTableModel {
             }
             pages.clear();
             loading.clear();
+            dataVersion++;
+            firstPageIn = true;
             pages.put(0, first);
             counted.set(first.size() < PAGE);
             // The selected call's place was in the previous rows: found again here, or by the count.
@@ -162,13 +172,17 @@ final class HistoryTableModel {
         }
         counting = true;
         long query = generation;
+        long version = dataVersion;
         CallFilter f = filter;
         HistoryOrder o = order;
         String selected = selectedId;
-        runner.run(() -> new Counted(sync.count(f, zone), sync.count(CallFilter.NONE, zone),
+        runner.run(() -> new Counted(sync.interruptibleCount(f, zone), sync.count(CallFilter.NONE, zone),
                 selected == null ? -1 : sync.positionOf(selected, f, o, zone)), c -> {
             counting = false;
-            if (query == generation && !closed) {
+            if (query == generation && version != dataVersion && !closed) {
+                // The cache changed while it counted: a refresh counted since, else it is counted again.
+                countAgain = !counted.get();
+            } else if (query == generation && !closed) {
                 total.set(c.total());
                 if (rows.size() != c.shown()) {
                     rows.resize(c.shown());
@@ -179,19 +193,22 @@ final class HistoryTableModel {
                 }
                 onShownChanged.run();
             }
-            if (countAgain || query != generation) {
-                countAgain = false;
-                count();
-            }
+            countNewest();
         }, failure -> {
             counting = false;
-            if (query != generation && !closed) {
-                countAgain = false;
-                count(); // stopped for a newer query (or failed for an old one): the newest is counted
-            } else {
+            if (query == generation) {
                 onFailed.accept(failure);
-            }
+            } // else stopped for a newer query (or failed for an old one): nothing to say
+            countNewest();
         });
+    }
+
+    /** A count was asked for while one ran: the newest query's, once its first page is in (its own success asks then). */
+    private void countNewest() {
+        if (countAgain && firstPageIn && !closed) {
+            countAgain = false;
+            count();
+        }
     }
 
     // ================= paging =================
@@ -207,17 +224,20 @@ final class HistoryTableModel {
         }
         loading.add(page);
         long query = generation;
+        long version = dataVersion;
         CallFilter f = filter;
         HistoryOrder o = order;
         runner.run(() -> sync.page(f, o, zone, (long) page * PAGE, PAGE), read -> {
-            if (query != generation || closed) {
-                return;
+            if (query != generation || version != dataVersion || closed) {
+                return; // rows of an older query, or read before the rows moved (a refresh read its own)
             }
             loading.remove(page);
             putPage(page, read);
             rows.pageArrived(page, read);
         }, failure -> {
-            loading.remove(page);
+            if (version == dataVersion) {
+                loading.remove(page);
+            }
             if (query == generation) {
                 onFailed.accept(failure);
             }
@@ -287,14 +307,21 @@ final class HistoryTableModel {
             if (query == generation && !closed) {
                 apply(r, selected);
             }
-            if (refreshAgain) {
-                refreshAgain = false;
-                refresh();
-            }
+            refreshAgainIfAsked();
         }, failure -> {
             refreshing = false;
-            onFailed.accept(failure);
+            if (query == generation) {
+                onFailed.accept(failure);
+            }
+            refreshAgainIfAsked();
         });
+    }
+
+    private void refreshAgainIfAsked() {
+        if (refreshAgain && !closed) {
+            refreshAgain = false;
+            refresh();
+        }
     }
 
     private void apply(Refreshed r, String selected) {
@@ -334,6 +361,7 @@ final class HistoryTableModel {
         }
         pages.clear();
         loading.clear();
+        dataVersion++;
         kept.forEach(this::putPage);
         total.set(r.total());
         if (Objects.equals(selected, selectedId)) {

@@ -135,6 +135,7 @@ class HistoryScrollTest {
             table().getSelectionModel().clearAndSelect(2);
             table().getFocusModel().focus(2);
         });
+        kit.waitUntil(() -> table().isFocused() && vm.selectedRowProperty().get() != null);
         robot.push(KeyCode.END); // the last row: the oldest call, selected and in view
         kit.waitUntil(() -> rowsInView() != null && rowsInView().contains(oldest));
         kit.waitUntil(() -> oldest.equals(vm.selectedRowProperty().get()));

@@ -1,7 +1,6 @@
 package org.dialdesk.ui.history;
 
 import java.time.ZoneId;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableListBase;
 import org.dialdesk.domain.CallFilter;
 import org.dialdesk.domain.HistoryOrder;
 import org.dialdesk.domain.HistoryRow;
@@ -49,7 +47,7 @@ final class HistoryTableModel {
     private final Runnable onShownChanged;
     private final Consumer<Throwable> onFailed;
 
-    private final PagedRows rows = new PagedRows();
+    private final PagedRows rows = new PagedRows(this::readRow);
     private final ObservableList<HistoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     /** The pages read, least recently used first. */
     private final LinkedHashMap<Integer, List<HistoryRow>> pages = new LinkedHashMap<>(32, 0.75f, true);
@@ -233,7 +231,7 @@ final class HistoryTableModel {
             }
             loading.remove(page);
             putPage(page, read);
-            rows.pageArrived(page, read);
+            rows.pageArrived(page * PAGE, read.size());
         }, failure -> {
             if (version == dataVersion) {
                 loading.remove(page);
@@ -242,6 +240,13 @@ final class HistoryTableModel {
                 onFailed.accept(failure);
             }
         });
+    }
+
+    /** The row at {@code index} if its page has been read, else null. */
+    private HistoryRow readRow(int index) {
+        List<HistoryRow> page = pages.get(index / PAGE);
+        int at = index % PAGE;
+        return page != null && at < page.size() ? page.get(at) : null;
     }
 
     private void putPage(int page, List<HistoryRow> read) {
@@ -468,109 +473,5 @@ final class HistoryTableModel {
 
     ObservableList<String> campaigns() {
         return campaigns;
-    }
-
-    /**
-     * The list the table sees: its size is the rows' count; a row is read from the page it is on,
-     * {@link #PENDING} until that page has been read.
-     */
-    private final class PagedRows extends ObservableListBase<HistoryRow> {
-        private int size;
-
-        @Override
-        public HistoryRow get(int index) {
-            if (index < 0 || index >= size) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            List<HistoryRow> page = pages.get(index / PAGE);
-            int at = index % PAGE;
-            return page != null && at < page.size() ? page.get(at) : PENDING;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        /** New rows altogether: one change, all replaced. */
-        void reset(long newSize) {
-            int before = size;
-            size = (int) Math.min(Integer.MAX_VALUE, newSize);
-            if (before == 0 && size == 0) {
-                return;
-            }
-            beginChange();
-            nextReplace(0, size, new Pending(before));
-            endChange();
-        }
-
-        /** The count arrived: rows added or taken away at the end. */
-        void resize(long newSize) {
-            int before = size;
-            int after = (int) Math.min(Integer.MAX_VALUE, newSize);
-            if (after == before) {
-                return;
-            }
-            size = after;
-            beginChange();
-            if (after > before) {
-                nextAdd(before, after);
-            } else {
-                nextRemove(after, new Pending(before - after));
-            }
-            endChange();
-        }
-
-        void insertOnTop(int count) {
-            size += count;
-            beginChange();
-            nextAdd(0, count);
-            endChange();
-        }
-
-        void pageArrived(int page, List<HistoryRow> read) {
-            int from = page * PAGE;
-            int to = Math.min(size, from + read.size());
-            if (from >= to) {
-                return;
-            }
-            beginChange();
-            for (int i = from; i < to; i++) {
-                nextSet(i, PENDING);
-            }
-            endChange();
-        }
-
-        void changedInPlace(List<Long> indexes) {
-            if (indexes.isEmpty()) {
-                return;
-            }
-            beginChange();
-            for (long i : indexes) {
-                if (i < size) {
-                    nextSet((int) i, PENDING);
-                }
-            }
-            endChange();
-        }
-    }
-
-    /** The rows a change took away, as a list that holds nothing. */
-    private static final class Pending extends AbstractList<HistoryRow> {
-        private final int size;
-
-        Pending(int size) {
-            this.size = size;
-        }
-
-        @Override
-        public HistoryRow get(int index) {
-            return PENDING;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
     }
 }

@@ -1,0 +1,117 @@
+package org.dialdesk.ui.history;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.function.IntFunction;
+import javafx.collections.ObservableListBase;
+import org.dialdesk.domain.HistoryRow;
+
+/**
+ * The history table's list: its size is the rows' count; a row is read from the page it is on,
+ * {@link HistoryTableModel#PENDING} until that page has been read. Its changes are fired by
+ * {@link HistoryTableModel}, which holds the pages.
+ */
+final class PagedRows extends ObservableListBase<HistoryRow> {
+    /** The row at an index, or null while its page has not been read. */
+    private final IntFunction<HistoryRow> readRow;
+    private int size;
+
+    PagedRows(IntFunction<HistoryRow> readRow) {
+        this.readRow = readRow;
+    }
+
+    @Override
+    public HistoryRow get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        HistoryRow row = readRow.apply(index);
+        return row != null ? row : HistoryTableModel.PENDING;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** New rows altogether: one change, all replaced. */
+    void reset(long newSize) {
+        int before = size;
+        size = (int) Math.min(Integer.MAX_VALUE, newSize);
+        if (before == 0 && size == 0) {
+            return;
+        }
+        beginChange();
+        nextReplace(0, size, new Pending(before));
+        endChange();
+    }
+
+    /** The count arrived: rows added or taken away at the end. */
+    void resize(long newSize) {
+        int before = size;
+        int after = (int) Math.min(Integer.MAX_VALUE, newSize);
+        if (after == before) {
+            return;
+        }
+        size = after;
+        beginChange();
+        if (after > before) {
+            nextAdd(before, after);
+        } else {
+            nextRemove(after, new Pending(before - after));
+        }
+        endChange();
+    }
+
+    void insertOnTop(int count) {
+        size += count;
+        beginChange();
+        nextAdd(0, count);
+        endChange();
+    }
+
+    /** A page of {@code count} rows from {@code from} was read: its stand-ins are replaced. */
+    void pageArrived(int from, int count) {
+        int to = Math.min(size, from + count);
+        if (from >= to) {
+            return;
+        }
+        beginChange();
+        for (int i = from; i < to; i++) {
+            nextSet(i, HistoryTableModel.PENDING);
+        }
+        endChange();
+    }
+
+    void changedInPlace(List<Long> indexes) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        beginChange();
+        for (long i : indexes) {
+            if (i < size) {
+                nextSet((int) i, HistoryTableModel.PENDING);
+            }
+        }
+        endChange();
+    }
+
+    /** The rows a change took away, as a list that holds nothing. */
+    private static final class Pending extends AbstractList<HistoryRow> {
+        private final int size;
+
+        Pending(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public HistoryRow get(int index) {
+            return HistoryTableModel.PENDING;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+}

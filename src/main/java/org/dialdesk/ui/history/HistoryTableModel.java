@@ -66,6 +66,7 @@ final class HistoryTableModel {
     private boolean firstPageIn;
     private final ReadOnlyBooleanWrapper counted = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
+    private boolean totalCounted;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     /** Where the selected call is in the rows (-1: left out by the filter, or not found yet). */
     private final ReadOnlyLongWrapper selectedPosition = new ReadOnlyLongWrapper(-1);
@@ -174,14 +175,19 @@ final class HistoryTableModel {
         CallFilter f = filter;
         HistoryOrder o = order;
         String selected = selectedId;
-        runner.run(() -> new Counted(sync.interruptibleCount(f, zone), sync.count(CallFilter.NONE, zone),
+        // Every cached call's count changes with the cache, not the filter: a refresh counts it again.
+        boolean countTotal = !totalCounted;
+        runner.run(() -> new Counted(sync.interruptibleCount(f, zone), countTotal ? sync.count(CallFilter.NONE, zone) : -1,
                 selected == null ? -1 : sync.positionOf(selected, f, o, zone)), c -> {
             counting = false;
             if (query == generation && version != dataVersion && !closed) {
                 // The cache changed while it counted: a refresh counted since, else it is counted again.
                 countAgain = !counted.get();
             } else if (query == generation && !closed) {
-                total.set(c.total());
+                if (c.total() >= 0) {
+                    total.set(c.total());
+                    totalCounted = true;
+                }
                 if (rows.size() != c.shown()) {
                     rows.resize(c.shown());
                 }
@@ -369,6 +375,7 @@ final class HistoryTableModel {
         dataVersion++;
         kept.forEach(this::putPage);
         total.set(r.total());
+        totalCounted = true;
         if (Objects.equals(selected, selectedId)) {
             selectedPosition.set(r.selectedAt());
         }

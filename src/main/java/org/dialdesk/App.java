@@ -20,7 +20,13 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.app.FolderOpener;
+import org.dialdesk.app.ConsoleParts;
 import org.dialdesk.app.ProfileSession;
+import org.dialdesk.profile.SecretStores;
+import org.dialdesk.service.ConnectionCheck;
+import org.dialdesk.ui.profiles.ProfilesView;
+import org.dialdesk.ui.profiles.ProfilesViewModel;
+import java.time.Duration;
 import org.dialdesk.app.StartUp;
 import org.dialdesk.app.StartUpLog;
 import org.dialdesk.sandbox.Sandbox;
@@ -54,15 +60,22 @@ public class App extends Application {
      * What differs between a real run and a test run. {@code earlyProfile}, when given, is the
      * Sandbox profile already opening (see {@link #launchGui}); otherwise the app opens it itself.
      */
-    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady, CompletableFuture<ProfileSession> earlyProfile,
-                              Settings settings) {
+    public record Environment(Path dataDir, Clock clock, boolean exitWhenReady, SecretStores secrets,
+                              CompletableFuture<StartUp.Opened> earlyProfile, Settings settings, ConsoleParts console) {
         public static Environment fromSystem(List<String> args) {
-            return new Environment(AppPaths.dataDir(), Clock.systemUTC(), args.contains(EXIT_WHEN_READY), null, null);
+            Path dataDir = AppPaths.dataDir();
+            return new Environment(dataDir, Clock.systemUTC(), args.contains(EXIT_WHEN_READY), SecretStores.system(dataDir),
+                    null, null, null);
+        }
+
+        /** For tests and benchmarks: a data folder, a clock, and where keys are kept. */
+        public static Environment of(Path dataDir, Clock clock, boolean exitWhenReady, SecretStores secrets) {
+            return new Environment(dataDir, clock, exitWhenReady, secrets, null, null, null);
         }
 
         /** The profile already opening, with the settings that were read to start its sandbox. */
-        Environment withEarlyProfile(CompletableFuture<ProfileSession> opening, Settings readSettings) {
-            return new Environment(dataDir, clock, exitWhenReady, opening, readSettings);
+        Environment withEarlyProfile(CompletableFuture<StartUp.Opened> opening, Settings readSettings, ConsoleParts parts) {
+            return new Environment(dataDir, clock, exitWhenReady, secrets, opening, readSettings, parts);
         }
     }
 
@@ -75,6 +88,7 @@ public class App extends Application {
     private TaskRunner runner;
     private Stage stage;
     private StartUp startUp;
+    private ConsoleParts console;
 
     public App() {
     }
@@ -97,21 +111,22 @@ public class App extends Application {
     static int launchGui(String[] args, Environment environment) {
         Settings launchSettings = new SettingsStore(environment.dataDir()).load();
         SandboxOptions options = sandboxOptions(environment, launchSettings);
-        CompletableFuture<ProfileSession> opening = new CompletableFuture<>();
+        CompletableFuture<StartUp.Opened> opening = new CompletableFuture<>();
+        ConsoleParts parts = ConsoleParts.open(environment.dataDir(), environment.secrets(), environment.clock());
         Thread starter = new Thread(() -> {
             try {
-                ProfileSession profile = StartUp.openSandboxProfile(environment.dataDir(), environment.clock(),
+                StartUp.Opened profile = StartUp.openFirst(environment.dataDir(), environment.clock(), parts,
                         () -> Sandbox.start(options));
                 opening.complete(profile);
                 // While the window builds the first screen: its pickers then find the lists loaded.
-                loadListsEarly(profile);
+                loadListsEarly(profile.session());
             } catch (Throwable failure) {
                 opening.completeExceptionally(failure);
             }
         }, "dialdesk-sandbox-start");
         starter.setDaemon(true);
         starter.start();
-        LAUNCH_ENVIRONMENT.set(environment.withEarlyProfile(opening, launchSettings));
+        LAUNCH_ENVIRONMENT.set(environment.withEarlyProfile(opening, launchSettings, parts));
         try {
             Application.launch(App.class, args);
         } catch (RuntimeException toolkitFailed) {
@@ -161,6 +176,8 @@ public class App extends Application {
         stage = primaryStage;
         settingsStore = new SettingsStore(environment.dataDir());
         settings = environment.settings() != null ? environment.settings() : settingsStore.load();
+        console = environment.console() != null ? environment.console()
+                : ConsoleParts.open(environment.dataDir(), environment.secrets(), environment.clock());
         runner = new FxTaskRunner(4);
 
         ShellViewModel shell = new ShellViewModel(settings.theme(), this::saveTheme);
@@ -185,9 +202,18 @@ public class App extends Application {
 
         // Schedules are typed, and history shown, in the operator's own zone.
         StartUp.Window window = new StartUp.Window(runner, shell, shellView, new OnePerFrame(), ZoneId.systemDefault());
-        startUp = new StartUp(environment.dataDir(), environment.clock(), settings, environment.earlyProfile(), window,
-                environment.exitWhenReady() ? reportReady() : null);
+        startUp = new StartUp(environment.dataDir(), environment.clock(), settings, console, environment.earlyProfile(),
+                window, environment.exitWhenReady() ? reportReady() : null);
         startUp.begin();
+        addConsoleScreens(shell, shellView, window);
+    }
+
+    /** The screens that belong to the console, not to a profile: they go in after the first screen. */
+    private void addConsoleScreens(ShellViewModel shell, ShellView shellView, StartUp.Window window) {
+        ProfilesViewModel profiles = new ProfilesViewModel(console.profiles(), runner,
+                new ConnectionCheck(environment.clock(), System::nanoTime, Duration.ofSeconds(10)), shell::setProfiles,
+                shell.activeProfileProperty());
+        window.frames().run(List.of(() -> shellView.addConsoleArea("profiles", "Profiles", new ProfilesView(profiles))));
     }
 
     private AboutViewModel about() {
@@ -273,6 +299,9 @@ public class App extends Application {
         }
         if (runner != null) {
             runner.shutdown();
+        }
+        if (console != null) {
+            console.close();
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.dialdesk.testing.TestClocks;
+import org.dialdesk.testing.TestSecrets;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -32,7 +33,7 @@ class AppTest {
 
     Stage launch() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new App(new App.Environment(dataDir, TestClocks.ticking(), false, null, null)));
+        app = FxToolkit.setupApplication(() -> new App(App.Environment.of(dataDir, TestClocks.ticking(), false, TestSecrets.withoutKeyring(dataDir))));
         return stage;
     }
 

@@ -6,6 +6,9 @@ import java.util.Locale;
 
 /** Checks a service base URL; the key must never travel in clear text over a network. */
 public final class BaseUrls {
+    /** The vendor's documented API root. */
+    public static final String VENDOR = "https://app.happyrobot.ai/api/v1";
+
     private BaseUrls() {
     }
 

@@ -317,10 +317,10 @@ public final class DialClient implements AutoCloseable {
         String reason = describe(e);
         if (!requestStarted) {
             return new DialServiceException.NetworkFailure("Could not reach the dial service at " + baseUrl.host()
-                    + ":" + baseUrl.port() + " (" + reason + "). Nothing was sent.", null);
+                    + ":" + baseUrl.port() + " (" + reason + "). Nothing was sent.", e);
         }
         if (kind == Kind.READ) {
-            return new DialServiceException.ReadFailure("The answer to " + what + " did not arrive (" + reason + ").", null);
+            return new DialServiceException.ReadFailure("The answer to " + what + " did not arrive (" + reason + ").", e);
         }
         return new DialServiceException.OutcomeUncertain("The request " + what + " was sent but no answer came back ("
                 + reason + "). It may have been carried out: check call history before sending it again.", null);

@@ -15,13 +15,17 @@ import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.domain.CallingHours;
+import org.dialdesk.domain.DialField;
 import org.dialdesk.domain.DialMemory;
 import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TableLayout;
+import org.dialdesk.profile.Profile;
 import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.service.AuditTrail;
 import org.dialdesk.service.DialService;
 import org.dialdesk.service.HistorySync;
 import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.DialMemoryStore;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.store.Settings;
@@ -40,11 +44,12 @@ import org.dialdesk.ui.org.OrganisationViewModel;
  */
 public final class ProfileSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.dialdesk");
-    public static final String SANDBOX = "sandbox";
     static final CallingHours DEFAULT_CALLING_HOURS = new CallingHours(LocalTime.of(8, 0), LocalTime.of(21, 0));
     /** The organisation's four lists are asked for at once. */
     private static final int LIST_REQUESTS = 4;
 
+    private final Profile profile;
+    /** The profile's id: its folder's name. */
     private final String name;
     private final String baseUrl;
     /** What to close, the last opened first. */
@@ -72,28 +77,47 @@ public final class ProfileSession implements AutoCloseable {
      * need from disk, and makes the client (its first use loads the HTTP stack's classes): call it
      * off the UI thread. If anything fails, what was opened is closed again, the sandbox too.
      */
-    public static ProfileSession openSandbox(Path dataDir, Sandbox sandbox, Clock clock) {
+    public static ProfileSession openSandbox(Path dataDir, Sandbox sandbox, Clock clock, AuditLog audit) {
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         owned.push(sandbox);
         try {
             ApiKey key = ApiKey.of(sandbox.apiKey());
-            return new ProfileSession(SANDBOX, dataDir, sandbox.baseUrl(), key, Optional.of(key), clock, owned);
+            return new ProfileSession(Profile.SANDBOX, dataDir, sandbox.baseUrl(), key, Optional.of(key), clock, audit, owned);
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
         }
     }
 
-    private ProfileSession(String name, Path dataDir, String baseUrl, ApiKey key, Optional<ApiKey> sandboxKey, Clock clock,
-                           Deque<AutoCloseable> owned) {
-        this.name = name;
+    /**
+     * Opens a user's profile: its account at its base URL with its key. Off the UI thread, as
+     * {@link #openSandbox}. {@code audit} may be null (no audit log could be opened).
+     */
+    public static ProfileSession open(Path dataDir, Profile profile, ApiKey key, Clock clock, AuditLog audit) {
+        if (profile.isSandbox()) {
+            throw new IllegalArgumentException("The Sandbox profile opens on its sandbox: openSandbox");
+        }
+        Deque<AutoCloseable> owned = new ArrayDeque<>();
+        try {
+            return new ProfileSession(profile, dataDir, profile.baseUrl(), key, Optional.empty(), clock, audit, owned);
+        } catch (RuntimeException e) {
+            closeAll(owned);
+            throw e;
+        }
+    }
+
+    private ProfileSession(Profile profile, Path dataDir, String baseUrl, ApiKey key, Optional<ApiKey> sandboxKey, Clock clock,
+                           AuditLog audit, Deque<AutoCloseable> owned) {
+        this.profile = profile;
+        this.name = profile.id();
         this.sandboxKey = sandboxKey;
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.owned = owned; // the caller closes what is in it if this constructor fails
         Path profileDir = dataDir.resolve("profiles").resolve(name);
         DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key), clock));
-        dialService = DialService.over(client, clock);
+        AuditTrail trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
+        dialService = DialService.over(client, clock, trail);
         ExecutorService listRequests = Executors.newFixedThreadPool(LIST_REQUESTS, runnable -> {
             Thread thread = new Thread(runnable, "dialdesk-" + name + "-lists");
             thread.setDaemon(true);
@@ -102,7 +126,7 @@ public final class ProfileSession implements AutoCloseable {
         own(listRequests::shutdownNow);
         directory = new OrgDirectory(client, clock, listRequests);
         dialMemoryStore = own(new DialMemoryStore(dataDir, name));
-        storedDial = dialMemoryStore.load();
+        storedDial = withProfileDefaults(dialMemoryStore.load(), profile);
         historyLayoutStore = own(new TableLayoutStore(profileDir.resolve("history-table.json")));
         historyLayout = historyLayoutStore.load();
         HistoryCache cache = null;
@@ -113,10 +137,22 @@ public final class ProfileSession implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
             problem = "call history cache unavailable: " + e.getMessage();
         }
-        historySync = cache == null ? null : new HistorySync(client, cache, clock);
+        historySync = cache == null ? null : new HistorySync(client, cache, clock, trail);
         historyProblem = problem;
         PhoneCheck.loadAllCountries();
         calleeZones = CalleeZones.load();
+    }
+
+    /** The profile's default caller number and use case, where the form has no choice of its own yet. */
+    static DialMemory withProfileDefaults(DialMemory memory, Profile profile) {
+        java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        if (profile.defaultCallerNumberId() != null && !memory.lastChoices().containsKey(DialField.NUMBER.json())) {
+            defaults.put(DialField.NUMBER.json(), profile.defaultCallerNumberId());
+        }
+        if (profile.defaultUseCaseId() != null && !memory.lastChoices().containsKey(DialField.USE_CASE.json())) {
+            defaults.put(DialField.USE_CASE.json(), profile.defaultUseCaseId());
+        }
+        return defaults.isEmpty() ? memory : memory.afterDial(null, defaults);
     }
 
     private <T extends AutoCloseable> T own(T resource) {
@@ -133,7 +169,8 @@ public final class ProfileSession implements AutoCloseable {
             throw new IllegalStateException("The view models of profile " + name + " are made already");
         }
         dial = new DialViewModel(dialService, directory, runner, operatorClock, dialRules(settings), calleeZones,
-                storedDial, dialMemoryStore::saveLater, sandboxKey);
+                storedDial, dialMemoryStore::saveLater, sandboxKey,
+                profile.isSandbox() ? Optional.empty() : Optional.of(profile.name()));
         organisation = new OrganisationViewModel(directory, runner, operatorClock);
         if (historySync != null) {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
@@ -172,8 +209,8 @@ public final class ProfileSession implements AutoCloseable {
         }
     }
 
-    public String name() {
-        return name;
+    public Profile profile() {
+        return profile;
     }
 
     /** Where this profile's dial service answers. */

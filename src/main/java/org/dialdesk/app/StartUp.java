@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.profile.Profile;
+import org.dialdesk.profile.SecretException;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.service.ErrorMessages;
@@ -21,9 +24,10 @@ import org.dialdesk.ui.shell.ShellView;
 import org.dialdesk.ui.shell.ShellViewModel;
 
 /**
- * The window's start-up, once it shows: the Sandbox profile's service starts and the profile opens
- * off the UI thread (or the one opening since before the toolkit started is awaited); then the
- * screens go in, the Dial form first.
+ * The window's profile sessions: at start the last active profile opens off the UI thread (or the
+ * one opening since before the toolkit started is awaited), then its screens go in, the Dial form
+ * first; a switch opens the next profile, and only once it is open are the old one's screens
+ * taken out and its session closed, so a profile that cannot open leaves the open one as it was.
  */
 public final class StartUp implements AutoCloseable {
     /** For smoke tests and start-up benchmarks: whether the first screen came up with its data. */
@@ -39,12 +43,17 @@ public final class StartUp implements AutoCloseable {
                          ZoneId operatorZone) {
     }
 
+    /** A profile opened; {@code notice} says why it is not the one asked for (null when it is). */
+    public record Opened(ProfileSession session, String notice) {
+    }
+
     private final Path dataDir;
     private final Clock clock;
     private final Settings settings;
-    private final CompletableFuture<ProfileSession> earlyProfile;
-    /** The profile opening: the early one, or the one this start-up opens. Closed with it, even if it opens later. */
-    private CompletableFuture<ProfileSession> opening;
+    private final ConsoleParts console;
+    private final CompletableFuture<Opened> earlyProfile;
+    /** The profile opening: the early one, or one this class opens. Closed with it, even if it opens later. */
+    private CompletableFuture<Opened> opening;
     private final Window window;
     /** Hears whether the first screen's data came; null when no one asks. */
     private final FirstData onFirstData;
@@ -54,13 +63,14 @@ public final class StartUp implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param earlyProfile the Sandbox profile already opening (see {@code App.launchGui}), or null to open it here
+     * @param earlyProfile the first profile already opening (see {@code App.launchGui}), or null to open it here
      */
-    public StartUp(Path dataDir, Clock clock, Settings settings, CompletableFuture<ProfileSession> earlyProfile, Window window,
-                   FirstData onFirstData) {
+    public StartUp(Path dataDir, Clock clock, Settings settings, ConsoleParts console, CompletableFuture<Opened> earlyProfile,
+                   Window window, FirstData onFirstData) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.settings = settings;
+        this.console = console;
         this.earlyProfile = earlyProfile;
         this.window = window;
         this.onFirstData = onFirstData;
@@ -71,16 +81,45 @@ public final class StartUp implements AutoCloseable {
         return SandboxOptions.defaults(AppPaths.sandboxDir(dataDir), clock).withSpeed(settings.sandboxSpeed()).withKeptPort();
     }
 
+    /**
+     * Opens the profile open last: a user's with its key, or the Sandbox on its started sandbox.
+     * When the user's profile cannot open (its key is locked away or gone), the Sandbox opens
+     * instead and the notice says why; nothing is then dialled on an account by surprise.
+     */
+    public static Opened openFirst(Path dataDir, Clock clock, ConsoleParts console, Callable<Sandbox> startSandbox)
+            throws Exception {
+        Profile wanted = console.profiles().active();
+        if (!wanted.isSandbox()) {
+            try {
+                return new Opened(openUsers(dataDir, clock, console, wanted), null);
+            } catch (SecretException | RuntimeException e) {
+                String notice = wanted.name() + " was not opened: " + ErrorMessages.describe(e)
+                        + " The Sandbox is open instead; pick " + wanted.name() + " in the profile switcher once its key is there.";
+                return new Opened(openSandbox(dataDir, clock, console, startSandbox), notice);
+            }
+        }
+        return new Opened(openSandbox(dataDir, clock, console, startSandbox), null);
+    }
+
+    static ProfileSession openUsers(Path dataDir, Clock clock, ConsoleParts console, Profile profile) throws SecretException {
+        ApiKey key = console.profiles().key(profile).orElseThrow(() -> new SecretException("its key is not in the "
+                + profile.keyHolder().label() + " any more. Paste it again on the Profiles screen."));
+        ProfileSession opened = ProfileSession.open(dataDir, profile, key, clock, console.audit());
+        StartUpLog.step("profile open");
+        return opened;
+    }
+
     /** Starts the sandbox and opens its profile: call off the UI thread. */
-    public static ProfileSession openSandboxProfile(Path dataDir, Clock clock, Callable<Sandbox> start) throws Exception {
+    public static ProfileSession openSandbox(Path dataDir, Clock clock, ConsoleParts console, Callable<Sandbox> start)
+            throws Exception {
         Sandbox sandbox = start.call();
         StartUpLog.step("sandbox started");
-        ProfileSession profile = ProfileSession.openSandbox(dataDir, sandbox, clock);
+        ProfileSession profile = ProfileSession.openSandbox(dataDir, sandbox, clock, console.audit());
         StartUpLog.step("profile open");
         return profile;
     }
 
-    /** Opens the Sandbox profile (or awaits the one opening), then shows its screens. */
+    /** Opens the first profile (or awaits the one opening), then shows its screens. */
     public void begin() {
         gaps = new FrameGaps();
         ReadOnlyBooleanProperty shown = window.shellView().firstScreenShownProperty();
@@ -88,13 +127,19 @@ public final class StartUp implements AutoCloseable {
             StartUpLog.step("dial form whole");
             StartUpLog.note("longest UI-thread wait until then: " + stopWatchingFrames() + " ms");
         }, shown);
-        window.shell().startingSandbox();
-        SandboxOptions options = sandboxOptions(dataDir, clock, settings);
+        window.shell().setProfiles(console.profiles().all());
+        window.shell().setSwitcher(this::switchTo);
+        Profile first = console.profiles().active();
+        if (first.isSandbox()) {
+            window.shell().startingSandbox();
+        } else {
+            window.shell().connecting(first.baseUrl());
+        }
         opening = earlyProfile != null ? earlyProfile : new CompletableFuture<>();
-        CompletableFuture<ProfileSession> opened = opening;
-        Callable<ProfileSession> open = earlyProfile != null ? () -> await(earlyProfile) : () -> {
+        CompletableFuture<Opened> opened = opening;
+        Callable<Opened> open = earlyProfile != null ? () -> await(earlyProfile) : () -> {
             try {
-                ProfileSession profile = openSandboxProfile(dataDir, clock, () -> Sandbox.start(options));
+                Opened profile = openFirst(dataDir, clock, console, () -> Sandbox.start(sandboxOptions(dataDir, clock, settings)));
                 opened.complete(profile);
                 return profile;
             } catch (Exception | Error e) {
@@ -102,13 +147,49 @@ public final class StartUp implements AutoCloseable {
                 throw e;
             }
         };
-        window.runner().run(open, this::profileOpened, failure -> {
+        window.runner().run(open, this::firstOpened, failure -> {
             stopWatchingFrames();
             window.shell().sandboxFailed(ErrorMessages.describe(failure));
             if (onFirstData != null) {
                 onFirstData.failed("the sandbox dial service did not start: " + ErrorMessages.describe(failure));
             }
         });
+    }
+
+    /**
+     * Opens {@code profile} off the UI thread; once it is open the old profile's screens make way
+     * and its session closes. If it cannot open, the shell says why and the open profile stays.
+     */
+    public void switchTo(Profile profile) {
+        window.runner().run(() -> profile.isSandbox()
+                        ? openSandbox(dataDir, clock, console, () -> Sandbox.start(sandboxOptions(dataDir, clock, settings)))
+                        : openUsers(dataDir, clock, console, profile),
+                opened -> {
+                    if (closed) {
+                        opened.close();
+                        return;
+                    }
+                    ProfileSession old = session;
+                    window.shellView().removeProfileScreens();
+                    session = opened;
+                    if (old != null) {
+                        window.runner().run(() -> {
+                            old.close(); // polling stops and the drafts are written before the next profile's screens fill
+                            return null;
+                        }, done -> { }, failure -> { });
+                    }
+                    show(opened);
+                    remember(opened.profile());
+                },
+                failure -> window.shell().switchFailed(profile, ErrorMessages.describe(failure)));
+    }
+
+    private void remember(Profile profile) {
+        window.runner().run(() -> {
+            console.profiles().setActive(profile);
+            return null;
+        }, done -> { }, failure -> window.shell().tell("Could not remember " + profile.name()
+                + " as the profile to open next time: " + ErrorMessages.describe(failure)));
     }
 
     /** The watch keeps frames coming while it runs, so it stops with the start-up, whatever its end. */
@@ -118,7 +199,7 @@ public final class StartUp implements AutoCloseable {
         return longest;
     }
 
-    private static ProfileSession await(CompletableFuture<ProfileSession> starting) throws Exception {
+    private static Opened await(CompletableFuture<Opened> starting) throws Exception {
         try {
             return starting.get();
         } catch (ExecutionException e) {
@@ -126,12 +207,16 @@ public final class StartUp implements AutoCloseable {
         }
     }
 
-    private void profileOpened(ProfileSession profile) {
+    private void firstOpened(Opened opened) {
+        ProfileSession profile = opened.session();
         if (closed) {
             profile.close(); // the window closed while it opened
             return;
         }
         session = profile;
+        if (opened.notice() != null) {
+            window.shell().tell(opened.notice());
+        }
         try {
             show(profile);
         } catch (RuntimeException e) {
@@ -147,6 +232,7 @@ public final class StartUp implements AutoCloseable {
     private void show(ProfileSession profile) {
         StartUpLog.step("building the screens");
         ShellViewModel shell = window.shell();
+        shell.showProfile(profile.profile());
         shell.connecting(profile.baseUrl());
         ScreenAssembly screens = new ScreenAssembly(window.shellView(), window.frames(), window.operatorZone(), profile);
         profile.createViewModels(window.runner(), clock.withZone(window.operatorZone()), settings, screens);
@@ -156,7 +242,11 @@ public final class StartUp implements AutoCloseable {
         }
         screens.show();
         OrganisationViewModel organisation = profile.organisation();
+        boolean first = onFirstData != null && !window.shellView().firstScreenShownProperty().get();
         organisation.stateProperty().addListener((obs, old, state) -> {
+            if (session != profile) {
+                return; // a profile switched away from
+            }
             switch (state) {
                 case LOADED -> shell.reportReachability(ShellViewModel.ConnectionState.ONLINE, profile.baseUrl(), "");
                 case PARTLY_LOADED -> shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED,
@@ -165,7 +255,7 @@ public final class StartUp implements AutoCloseable {
                         organisation.numbersErrorProperty().get());
                 default -> { }
             }
-            if (old == OrganisationViewModel.LoadState.LOADING && onFirstData != null) {
+            if (first && old == OrganisationViewModel.LoadState.LOADING) {
                 if (state == OrganisationViewModel.LoadState.LOADED) {
                     // Ready is what the operator sees: the form whole, its pickers filled, painted.
                     ReadOnlyBooleanProperty formShown = window.shellView().firstScreenShownProperty();
@@ -177,6 +267,11 @@ public final class StartUp implements AutoCloseable {
             }
         });
         organisation.load();
+    }
+
+    /** The profile open now, or null before the first has opened. */
+    public ProfileSession session() {
+        return session;
     }
 
     /** Closes the open profile (and one still opening, once it has). */
@@ -191,7 +286,7 @@ public final class StartUp implements AutoCloseable {
         if (opening != null) {
             // Still opening when the window closed (its task's answer may never come, the task
             // runner stopping): close it once it has opened, on the thread that opened it.
-            opening.thenAccept(ProfileSession::close);
+            opening.thenAccept(opened -> opened.session().close());
         }
     }
 }

@@ -13,6 +13,7 @@ import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialServiceException;
+import org.dialdesk.domain.AuditEntry;
 
 /** {@link DialService} over the dial service's HTTP API. */
 final class ClientDialService implements DialService {
@@ -22,10 +23,12 @@ final class ClientDialService implements DialService {
 
     private final DialClient client;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ClientDialService(DialClient client, Clock clock) {
+    ClientDialService(DialClient client, Clock clock, AuditTrail audit) {
         this.client = client;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -35,6 +38,49 @@ final class ClientDialService implements DialService {
 
     @Override
     public DialOutcome send(DialRequest request) {
+        DialOutcome outcome = sendOnce(request);
+        recordInAudit(outcome);
+        return outcome;
+    }
+
+    private void recordInAudit(DialOutcome outcome) {
+        DialRequest request = outcome.request();
+        boolean scheduled = request.scheduledFor() != null;
+        StringBuilder summary = new StringBuilder(scheduled ? "Schedule " : "Dial ").append(request.phoneNumber());
+        if (scheduled) {
+            summary.append(" for ").append(request.scheduledFor());
+        }
+        summary.append(" from number ").append(request.numberId());
+        if (request.useCaseId() != null) {
+            summary.append(", use case ").append(request.useCaseId());
+        }
+        if (request.campaignId() != null) {
+            summary.append(", campaign ").append(request.campaignId());
+        }
+        AuditEntry.Outcome result;
+        String callId = null;
+        String detail;
+        if (outcome instanceof DialOutcome.Created created) {
+            result = AuditEntry.Outcome.DONE;
+            callId = created.response().id();
+            detail = "";
+        } else if (outcome instanceof DialOutcome.Rejected rejected) {
+            result = AuditEntry.Outcome.REFUSED;
+            detail = rejected.message();
+        } else if (outcome instanceof DialOutcome.NeverSent neverSent) {
+            result = AuditEntry.Outcome.NOT_SENT;
+            detail = neverSent.message();
+        } else {
+            result = AuditEntry.Outcome.UNCERTAIN;
+            detail = ((DialOutcome.Uncertain) outcome).message();
+        }
+        if (detail != null && !detail.isBlank()) {
+            summary.append(" — ").append(detail);
+        }
+        audit.record(scheduled ? AuditEntry.Action.SCHEDULE : AuditEntry.Action.DIAL, summary.toString(), result, callId);
+    }
+
+    private DialOutcome sendOnce(DialRequest request) {
         Instant attemptedAt = clock.instant();
         try {
             return new DialOutcome.Created(request, client.dialOutbound(request));

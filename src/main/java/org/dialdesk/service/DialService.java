@@ -17,7 +17,12 @@ public interface DialService {
 
     /** Over the dial service's API; {@code clock} stamps each attempt, for finding it again in history. */
     static DialService over(DialClient client, Clock clock) {
-        return new ClientDialService(client, clock);
+        return new ClientDialService(client, clock, AuditTrail.NONE);
+    }
+
+    /** As {@link #over(DialClient, Clock)}, recording every dial and its outcome in {@code audit}. */
+    static DialService over(DialClient client, Clock clock, AuditTrail audit) {
+        return new ClientDialService(client, clock, audit);
     }
 
     /** Where the dials go, for showing the same request as a command. */

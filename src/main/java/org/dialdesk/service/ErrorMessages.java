@@ -11,8 +11,8 @@ public final class ErrorMessages {
         if (failure instanceof DialServiceException e) {
             return e.getMessage();
         }
-        if (failure instanceof IllegalArgumentException e) {
-            return e.getMessage();
+        if (failure instanceof IllegalArgumentException || failure instanceof org.dialdesk.domain.ToldToOperator) {
+            return failure.getMessage();
         }
         String message = failure.getMessage();
         return "Unexpected error (" + failure.getClass().getSimpleName() + ")" + (message == null ? "" : ": " + message);

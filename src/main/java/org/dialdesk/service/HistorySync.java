@@ -19,6 +19,8 @@ import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialServiceException;
+import org.dialdesk.domain.AuditEntry;
+import org.dialdesk.api.DialServiceException;
 import org.dialdesk.api.Json;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.domain.PhoneCheck;
@@ -49,8 +51,15 @@ public final class HistorySync {
     private final DialClient client;
     private final HistoryCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public HistorySync(DialClient client, HistoryCache cache, Clock clock) {
+        this(client, cache, clock, AuditTrail.NONE);
+    }
+
+    /** Cancels and hang-ups are recorded in {@code audit}. */
+    public HistorySync(DialClient client, HistoryCache cache, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.client = client;
         this.cache = cache;
         this.clock = clock;
@@ -288,14 +297,28 @@ public final class HistorySync {
 
     /** Cancels, then returns the call as it now stands. */
     public Call cancel(String id) throws SQLException {
-        client.cancelCall(id);
+        acted(AuditEntry.Action.CANCEL, "Cancel call", id, () -> client.cancelCall(id));
         return fullCall(id);
     }
 
     /** Hangs up, then returns the call as it now stands. */
     public Call stop(String id) throws SQLException {
-        client.stopCall(id);
+        acted(AuditEntry.Action.STOP, "Hang up call", id, () -> client.stopCall(id));
         return fullCall(id);
+    }
+
+    /** Runs a cancel or hang-up and records it with its outcome; a failure is recorded and thrown on. */
+    private void acted(AuditEntry.Action action, String what, String id, Runnable request) {
+        try {
+            request.run();
+        } catch (DialServiceException.OutcomeUncertain e) {
+            audit.record(action, what + " " + id + " — " + e.getMessage(), AuditEntry.Outcome.UNCERTAIN, id);
+            throw e;
+        } catch (RuntimeException e) {
+            audit.record(action, what + " " + id + " — " + ErrorMessages.describe(e), AuditEntry.Outcome.FAILED, id);
+            throw e;
+        }
+        audit.record(action, what + " " + id, AuditEntry.Outcome.DONE, id);
     }
 
     /**

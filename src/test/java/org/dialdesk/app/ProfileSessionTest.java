@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import org.dialdesk.profile.Profile;
 import org.dialdesk.domain.CallingHours;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
@@ -54,7 +55,7 @@ class ProfileSessionTest {
     void aCallPlacedFromTheFormShowsInHistoryWithoutWaitingForThePoll() throws Exception {
         MutableClock clock = new MutableClock(TestClocks.START);
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withClock(clock, false));
-             ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock)) {
+             ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock, null)) {
             DirectTaskRunner runner = new DirectTaskRunner();
             session.createViewModels(runner, clock.withZone(ZoneId.of("America/Chicago")), callingHours("08:00", "21:00"),
                     new NoNavigation());
@@ -74,7 +75,7 @@ class ProfileSessionTest {
     void closingTheSessionClosesEverythingOfTheProfileAndNothingAnswersAfter() throws Exception {
         MutableClock clock = new MutableClock(TestClocks.START);
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withClock(clock, false));
-        ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock);
+        ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock, null);
         session.createViewModels(new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")),
                 callingHours("08:00", "21:00"), new NoNavigation());
         session.dial().loadPickers();
@@ -84,7 +85,7 @@ class ProfileSessionTest {
 
         session.close();
         assertThrows(ConnectException.class, () -> get(sandbox.baseUrl()), "the sandbox it ran on has stopped");
-        assertTrue(Files.readString(dir.resolve("profiles").resolve(ProfileSession.SANDBOX).resolve("dial.json"))
+        assertTrue(Files.readString(dir.resolve("profiles").resolve(Profile.SANDBOX_ID).resolve("dial.json"))
                 .contains("+14155550125"), "the draft was written before the store closed");
         session.close(); // twice is harmless
     }

@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import org.dialdesk.domain.Theme;
 import org.dialdesk.store.Settings;
 import org.dialdesk.testing.TestClocks;
+import org.dialdesk.testing.TestSecrets;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.TaskRunner;
@@ -60,7 +61,8 @@ class StartUpTest {
             stage.show();
             runner = new FxTaskRunner(4);
             StartUp.Window window = new StartUp.Window(runner, shell, shellView, new OnePerFrame(), ZoneId.of("UTC"));
-            startUp = new StartUp(dataDir, TestClocks.ticking(), Settings.defaults(), null, window, new StartUp.FirstData() {
+            startUp = new StartUp(dataDir, TestClocks.ticking(), Settings.defaults(),
+                    ConsoleParts.open(dataDir, TestSecrets.withoutKeyring(dataDir), TestClocks.ticking()), null, window, new StartUp.FirstData() {
                 @Override
                 public void arrived() {
                     ComboBox<?> numbers = robot.lookup("#numberPicker").queryAs(ComboBox.class);

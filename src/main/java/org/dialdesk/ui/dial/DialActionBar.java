@@ -84,8 +84,10 @@ final class DialActionBar extends VBox {
         dial.getStyleClass().add(Styles.ACCENT);
         dial.setDefaultButton(false);
         dial.setMinWidth(110);
+        // On a live account the button names it: a supervisor with several open in a day sees where the call goes.
+        String on = vm.liveAccount().map(account -> " on " + account.replace("_", "__")).orElse("");
         dial.textProperty().bind(Bindings.when(vm.inFlightProperty()).then("Dialling…")
-                .otherwise(Bindings.when(vm.scheduleLaterProperty()).then("_Schedule").otherwise("_Dial")));
+                .otherwise(Bindings.when(vm.scheduleLaterProperty()).then("_Schedule" + on).otherwise("_Dial" + on)));
         dial.disableProperty().bind(vm.canDialProperty().not());
         dial.setOnAction(e -> DialConfirm.dial(vm, this));
         Tooltip dialTip = new Tooltip();

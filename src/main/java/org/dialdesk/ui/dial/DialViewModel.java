@@ -91,6 +91,7 @@ public final class DialViewModel {
     private final ScheduleFields schedule;
     private final Consumer<DialMemory> keeper;
     private final Optional<ApiKey> sandboxKey;
+    private final Optional<String> liveAccount;
     private final DialRequestValidator validator;
     private DialMemory memory;
 
@@ -158,6 +159,17 @@ public final class DialViewModel {
     public DialViewModel(DialService dialService, OrgDirectory directory, TaskRunner runner, Clock clock, Rules rules,
                          CalleeZones calleeZones, DialMemory stored, Consumer<DialMemory> keeper,
                          Optional<ApiKey> sandboxKey) {
+        this(dialService, directory, runner, clock, rules, calleeZones, stored, keeper, sandboxKey, Optional.empty());
+    }
+
+    /**
+     * @param liveAccount the live profile's name, which the Dial button names ("Dial on Acme
+     *                    production"); empty for the Sandbox
+     */
+    public DialViewModel(DialService dialService, OrgDirectory directory, TaskRunner runner, Clock clock, Rules rules,
+                         CalleeZones calleeZones, DialMemory stored, Consumer<DialMemory> keeper,
+                         Optional<ApiKey> sandboxKey, Optional<String> liveAccount) {
+        this.liveAccount = liveAccount;
         this.dialService = dialService;
         this.pickers = new DialPickers(directory, runner, () -> clean(useCaseId.get()));
         this.clock = clock;
@@ -575,6 +587,9 @@ public final class DialViewModel {
 
     /** The sandbox's key to copy beside a curl command; empty on a real account. */
     public Optional<ApiKey> sandboxKey() { return sandboxKey; }
+
+    /** The live account dials go to, by its profile's name; empty on the Sandbox. */
+    public Optional<String> liveAccount() { return liveAccount; }
 
     /** What Undo would take back ("Form cleared."), or null when there is nothing to undo. */
     public ReadOnlyStringProperty undoMessageProperty() { return undoMessage.getReadOnlyProperty(); }

@@ -9,7 +9,12 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.util.StringConverter;
+import org.dialdesk.profile.Profile;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -29,6 +34,11 @@ import org.dialdesk.ui.common.TabMovesFocus;
 /** Navigation on the left, the chosen screen in the middle, status bar below. */
 public final class ShellView extends BorderPane {
     private final VBox navigation = new VBox(4);
+    /** The open profile's screens: replaced when another profile opens. */
+    private final VBox sessionNavigation = new VBox(4);
+    /** Screens of the console itself (profiles, audit, settings): they stay across profiles. */
+    private final VBox consoleNavigation = new VBox(4);
+    private final List<ToggleButton> sessionButtons = new ArrayList<>();
     private final ToggleGroup areas = new ToggleGroup();
     private final StackPane content = new StackPane();
     /** The start-up progress (or problem); it covers the first screen until that screen is complete. */
@@ -46,7 +56,10 @@ public final class ShellView extends BorderPane {
         Label appName = new Label("DialDesk");
         appName.getStyleClass().addAll(Styles.TITLE_3);
         appName.setPadding(new Insets(4, 8, 12, 8));
-        navigation.getChildren().add(appName);
+        Region pushDown = new Region();
+        VBox.setVgrow(pushDown, Priority.ALWAYS);
+        navigation.getChildren().addAll(appName, profileSwitcher(viewModel), sessionNavigation, pushDown,
+                consoleNavigation);
         navigation.setId("navigation");
         navigation.setPadding(new Insets(16, 10, 16, 10));
         navigation.setPrefWidth(190);
@@ -70,6 +83,7 @@ public final class ShellView extends BorderPane {
         content.getChildren().add(waiting);
         content.setId("content");
         setCenter(content);
+        setTop(liveBanner(viewModel));
 
         about.setId("aboutButton");
         about.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
@@ -106,7 +120,7 @@ public final class ShellView extends BorderPane {
      *                 painted (a frame's painting is ~20 ms when rendering in software).
      */
     public void addArea(String id, String title, Node screen, ObservableBooleanValue complete) {
-        if (areas.getToggles().isEmpty()) {
+        if (sessionButtons.isEmpty()) {
             Once.when(complete::get, () -> {
                 content.getChildren().remove(waiting);
                 firstScreenShown.set(true);
@@ -125,6 +139,24 @@ public final class ShellView extends BorderPane {
         screen.setVisible(false);
         int beneathProgress = content.getChildren().indexOf(waiting);
         content.getChildren().add(beneathProgress >= 0 ? beneathProgress : content.getChildren().size(), screen);
+        ToggleButton button = navigationButton(id, title, screen);
+        sessionNavigation.getChildren().add(button);
+        sessionButtons.add(button);
+        if (areas.getSelectedToggle() == null) {
+            button.setSelected(true);
+        }
+    }
+
+    /** A screen of the console itself, below the profile's: it stays when another profile opens. */
+    public void addConsoleArea(String id, String title, Node screen) {
+        screen.setVisible(false);
+        int beneathProgress = content.getChildren().indexOf(waiting);
+        content.getChildren().add(beneathProgress >= 0 ? beneathProgress : content.getChildren().size(), screen);
+        ToggleButton button = navigationButton(id, title, screen);
+        consoleNavigation.getChildren().add(button);
+    }
+
+    private ToggleButton navigationButton(String id, String title, Node screen) {
         ToggleButton button = new ToggleButton(title);
         button.setId("nav-" + id);
         button.setUserData(screen);
@@ -132,10 +164,28 @@ public final class ShellView extends BorderPane {
         button.setMaxWidth(Double.MAX_VALUE);
         button.setAlignment(Pos.CENTER_LEFT);
         button.getStyleClass().add(Styles.FLAT);
-        navigation.getChildren().add(button);
-        if (areas.getSelectedToggle() == null) {
-            button.setSelected(true);
+        return button;
+    }
+
+    /**
+     * Another profile is opening: the open one's screens go (their session is closed next) and the
+     * cover says what is opening until the new profile's first screen is whole.
+     */
+    public void removeProfileScreens() {
+        boolean wasOnProfileScreen = sessionButtons.contains(areas.getSelectedToggle());
+        for (ToggleButton button : sessionButtons) {
+            content.getChildren().remove((Node) button.getUserData());
+            button.setToggleGroup(null);
         }
+        sessionNavigation.getChildren().clear();
+        sessionButtons.clear();
+        if (!wasOnProfileScreen && areas.getSelectedToggle() != null) {
+            return; // the operator stays on the console's screen (e.g. Profiles) while the profile opens
+        }
+        if (!content.getChildren().contains(waiting)) {
+            content.getChildren().add(waiting);
+        }
+        starting.textProperty().bind(viewModel.connectionTextProperty());
     }
 
     /** True once the first screen is whole and the start-up cover has gone: the operator can use it. */
@@ -155,17 +205,92 @@ public final class ShellView extends BorderPane {
                 .findFirst().ifPresent(n -> ((ToggleButton) n).setSelected(true));
     }
 
+    /** Picks the profile to work on; the open one is shown, and a pick opens the other. */
+    private static Node profileSwitcher(ShellViewModel viewModel) {
+        ComboBox<Profile> switcher = new ComboBox<>(viewModel.profiles());
+        switcher.setId("profileSwitcher");
+        switcher.setMaxWidth(Double.MAX_VALUE);
+        switcher.setAccessibleText("Profile: the account dials go to");
+        switcher.setTooltip(new Tooltip("The account this window dials on; pick another to open it"));
+        switcher.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Profile profile) {
+                return profile == null ? "" : profile.isSandbox() ? "Sandbox" : profile.name();
+            }
+
+            @Override
+            public Profile fromString(String text) {
+                return null;
+            }
+        });
+        switcher.setValue(viewModel.activeProfileProperty().get());
+        // Replacing the items (a profile added or renamed) clears the value: the open profile shows again.
+        viewModel.profiles().addListener((javafx.collections.ListChangeListener<Profile>) change ->
+                switcher.setValue(viewModel.activeProfileProperty().get()));
+        viewModel.activeProfileProperty().addListener((obs, old, active) -> switcher.setValue(active));
+        switcher.valueProperty().addListener((obs, old, picked) -> {
+            if (picked != null && picked != viewModel.activeProfileProperty().get()) {
+                viewModel.requestSwitch(picked);
+            }
+        });
+        switcher.disableProperty().bind(viewModel.switchingProperty());
+        Label caption = new Label("Profile");
+        caption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox box = new VBox(2, caption, switcher);
+        box.setPadding(new Insets(0, 0, 12, 0));
+        return box;
+    }
+
+    /**
+     * Above everything while a live account is open, in its colour: calls placed here ring real
+     * people. With the Sandbox nothing shows there; a notice about profiles shows in the same place.
+     */
+    private static Node liveBanner(ShellViewModel viewModel) {
+        Label live = new Label();
+        live.setId("liveBanner");
+        live.setMaxWidth(Double.MAX_VALUE);
+        live.textProperty().bind(Bindings.createStringBinding(() -> viewModel.sandboxProfileProperty().get() ? ""
+                : viewModel.profileBadgeProperty().get() + " — calls ring real people and are billed",
+                viewModel.sandboxProfileProperty(), viewModel.profileBadgeProperty()));
+        live.styleProperty().bind(Bindings.createStringBinding(() -> "-fx-background-color: "
+                + viewModel.profileColourProperty().get() + ";", viewModel.profileColourProperty()));
+        live.getStyleClass().add("live-banner");
+        live.visibleProperty().bind(viewModel.sandboxProfileProperty().not());
+        live.managedProperty().bind(live.visibleProperty());
+
+        Label notice = new Label();
+        notice.setId("profileNotice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.textProperty().bind(viewModel.noticeProperty());
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissNoticeButton");
+        dismiss.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        dismiss.setOnAction(e -> viewModel.dismissNotice());
+        HBox noticeBar = new HBox(8, notice, dismiss);
+        noticeBar.setAlignment(Pos.CENTER_LEFT);
+        noticeBar.getStyleClass().add("profile-notice");
+        noticeBar.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        return new VBox(live, noticeBar);
+    }
+
     private static HBox statusBar(ShellViewModel viewModel, Button about) {
         Label profile = new Label();
         profile.setId("statusProfile");
         profile.textProperty().bind(viewModel.profileBadgeProperty());
-        profile.getStyleClass().add("profile-badge");
+        profile.getStyleClass().addAll("profile-badge", "sandbox");
         viewModel.sandboxProfileProperty().addListener((obs, was, sandbox) -> {
             profile.getStyleClass().remove("sandbox");
             if (sandbox) {
                 profile.getStyleClass().add("sandbox");
             }
         });
+        // A live profile's badge is in its own colour, as its banner is.
+        profile.styleProperty().bind(Bindings.createStringBinding(() -> viewModel.sandboxProfileProperty().get() ? ""
+                : "-fx-background-color: " + viewModel.profileColourProperty().get() + "; -fx-text-fill: white;",
+                viewModel.sandboxProfileProperty(), viewModel.profileColourProperty()));
 
         Label connection = new Label();
         connection.setId("statusConnection");

@@ -1,6 +1,10 @@
 package org.dialdesk.ui.shell;
 
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dialdesk.profile.Profile;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +15,10 @@ import org.dialdesk.domain.Theme;
 
 /** The window around the screens: active profile, connection state, theme. */
 public final class ShellViewModel {
+    /** Opens another profile; the answer comes back as {@link #showProfile} or {@link #switchFailed}. */
+    public interface Switcher {
+        void switchTo(Profile profile);
+    }
 
     public enum ConnectionState { CONNECTING, ONLINE, DEGRADED, OFFLINE }
 
@@ -22,10 +30,78 @@ public final class ShellViewModel {
             new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper startupProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper profileColour = new ReadOnlyStringWrapper(Profile.SANDBOX.colour());
+    private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
+    private final ObservableList<Profile> profilesView = FXCollections.unmodifiableObservableList(profiles);
+    private final ReadOnlyObjectWrapper<Profile> activeProfile = new ReadOnlyObjectWrapper<>(Profile.SANDBOX);
+    private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
+    private Switcher switcher = profile -> { };
+    /** The profile whose screens are in the window. */
+    private Profile open = Profile.SANDBOX;
+    /** What the status bar said before a switch began: it says it again if the switch fails. */
+    private ConnectionState lastState = ConnectionState.CONNECTING;
+    private String lastText = "";
 
     public ShellViewModel(Theme initialTheme, Consumer<Theme> themeSaver) {
         this.theme = new ReadOnlyObjectWrapper<>(initialTheme);
         this.themeSaver = themeSaver;
+        profiles.add(Profile.SANDBOX);
+    }
+
+    public void setSwitcher(Switcher switcher) {
+        this.switcher = switcher;
+    }
+
+    /** The profiles the switcher offers, the Sandbox first. */
+    public void setProfiles(List<Profile> all) {
+        profiles.setAll(all);
+    }
+
+    /**
+     * The operator picked a profile. Nothing happens for the open one or while a switch is under
+     * way; else the switch starts, and the badge says so until the profile is open.
+     */
+    public void requestSwitch(Profile profile) {
+        if (profile == null || switching.get() || profile.id().equals(activeProfile.get().id())) {
+            return;
+        }
+        switching.set(true);
+        notice.set(null);
+        lastState = connectionState.get();
+        lastText = connectionText.get();
+        connectionState.set(ConnectionState.CONNECTING);
+        connectionText.set("Opening " + profile.name() + "…");
+        switcher.switchTo(profile);
+    }
+
+    /** The profile now open: its badge, its colour. */
+    public void showProfile(Profile profile) {
+        switching.set(false);
+        open = profile;
+        activeProfile.set(profile);
+        sandboxProfile.set(profile.isSandbox());
+        profileColour.set(profile.colour());
+        profileBadge.set(profile.isSandbox() ? "SANDBOX — calls are simulated" : "LIVE · " + profile.name());
+    }
+
+    /** The switch did not happen: the open profile stays, and {@code why} says what to do. */
+    public void switchFailed(Profile wanted, String why) {
+        switching.set(false);
+        notice.set(wanted.name() + " was not opened: " + why);
+        activeProfile.set(null); // the switcher shows the open profile again
+        activeProfile.set(open);
+        connectionState.set(lastState);
+        connectionText.set(lastText);
+    }
+
+    /** Something the operator should know about the profiles, shown until the next switch; null for none. */
+    public void tell(String message) {
+        notice.set(message);
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
     }
 
     public void toggleTheme() {
@@ -35,8 +111,7 @@ public final class ShellViewModel {
 
     /** The embedded sandbox is being started for the Sandbox profile. */
     public void startingSandbox() {
-        profileBadge.set("SANDBOX — calls are simulated");
-        sandboxProfile.set(true);
+        showProfile(Profile.SANDBOX);
         connectionState.set(ConnectionState.CONNECTING);
         connectionText.set("Starting the sandbox dial service…");
     }
@@ -69,6 +144,27 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty profileBadgeProperty() {
         return profileBadge.getReadOnlyProperty();
+    }
+
+    public ObservableList<Profile> profiles() {
+        return profilesView;
+    }
+
+    public ReadOnlyObjectProperty<Profile> activeProfileProperty() {
+        return activeProfile.getReadOnlyProperty();
+    }
+
+    /** The open profile's colour (#rrggbb): the badge's background. */
+    public ReadOnlyStringProperty profileColourProperty() {
+        return profileColour.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty switchingProperty() {
+        return switching.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty sandboxProfileProperty() {

@@ -1,0 +1,19 @@
+package org.dialdesk.domain;
+
+import java.time.Instant;
+
+/**
+ * One thing done on an account, as the audit log keeps it: when, on which profile, what (a summary
+ * with no secret in it), how it ended, and the call it concerns when there is one.
+ */
+public record AuditEntry(Instant at, String profile, Action action, String summary, Outcome outcome, String callId) {
+
+    public enum Action { DIAL, SCHEDULE, CANCEL, STOP, BULK_LAUNCH, PROFILE_ADDED, PROFILE_CHANGED, PROFILE_REMOVED, PROFILE_OPENED }
+
+    public enum Outcome { DONE, REFUSED, NOT_SENT, UNCERTAIN, FAILED }
+
+    public AuditEntry {
+        summary = summary == null ? "" : summary;
+        callId = callId == null || callId.isBlank() ? null : callId;
+    }
+}

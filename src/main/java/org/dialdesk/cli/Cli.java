@@ -1,6 +1,12 @@
 package org.dialdesk.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.dialdesk.profile.Profiles;
+import org.dialdesk.profile.SecretStores;
+import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.AuditLog;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -12,18 +18,67 @@ public final class Cli {
 
     public static int run(String[] args, Map<String, String> environment, Clock clock,
                           PrintWriter out, PrintWriter err) {
-        return run(args, environment, clock, SandboxCommand::untilInterrupted, out, err);
+        return run(args, environment, clock, SandboxCommand::untilInterrupted,
+                SecretStores.system(AppPaths.dataDir(environment)), Terminal.system(), out, err);
     }
 
     public static int run(String[] args, Map<String, String> environment, Clock clock,
                           SandboxCommand.Lifetime sandboxLifetime, PrintWriter out, PrintWriter err) {
+        return run(args, environment, clock, sandboxLifetime, SecretStores.system(AppPaths.dataDir(environment)),
+                Terminal.system(), out, err);
+    }
+
+    /**
+     * @param secrets  where profiles' keys are kept (tests give stores that never touch the system keyring)
+     * @param terminal where keys and passphrases are read from
+     */
+    public static int run(String[] args, Map<String, String> environment, Clock clock,
+                          SandboxCommand.Lifetime sandboxLifetime, SecretStores secrets, Terminal terminal,
+                          PrintWriter out, PrintWriter err) {
+        Path dataDir = AppPaths.dataDir(environment);
+        AuditLog[] audit = {null};
+        Profiles[] profiles = {null};
+        // Opened only for the commands that use them: "dialdesk sandbox" and --help touch no profile.
+        java.util.function.Supplier<Profiles> openProfiles = () -> {
+            if (profiles[0] == null) {
+                try {
+                    audit[0] = new AuditLog(AuditLog.fileIn(dataDir));
+                } catch (SQLException e) {
+                    err.println("dialdesk: the audit log cannot be opened (" + e.getMessage() + "); actions are not recorded.");
+                }
+                profiles[0] = new Profiles(dataDir, secrets, audit[0], clock);
+            }
+            return profiles[0];
+        };
+        try {
+            return run(args, environment, clock, sandboxLifetime, openProfiles, () -> audit[0], terminal, out, err);
+        } finally {
+            if (audit[0] != null) {
+                try {
+                    audit[0].close();
+                } catch (SQLException e) {
+                    err.println("dialdesk: closing the audit log failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static int run(String[] args, Map<String, String> environment, Clock clock,
+                           SandboxCommand.Lifetime sandboxLifetime, java.util.function.Supplier<Profiles> profiles,
+                           java.util.function.Supplier<AuditLog> audit, Terminal terminal, PrintWriter out, PrintWriter err) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == DialCommand.class) {
-                    return type.cast(new DialCommand(environment, clock));
+                    return type.cast(new DialCommand(environment, clock, profiles, audit, terminal));
+                }
+                if (type == ProfilesCommand.class) {
+                    return type.cast(new ProfilesCommand(environment, clock, profiles.get(), terminal));
+                }
+                if (type == CallsCommand.class) {
+                    return type.cast(new CallsCommand(environment, clock, profiles.get(), terminal));
                 }
                 if (type == SandboxCommand.class) {
                     return type.cast(new SandboxCommand(environment, clock, sandboxLifetime));

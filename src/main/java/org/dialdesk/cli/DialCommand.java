@@ -28,6 +28,10 @@ import org.dialdesk.store.SettingsStore;
 import org.dialdesk.domain.JsonText;
 import org.dialdesk.service.DialOutcome;
 import org.dialdesk.service.DialService;
+import org.dialdesk.service.AuditTrail;
+import org.dialdesk.profile.Profiles;
+import org.dialdesk.store.AuditLog;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,8 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "dial",
         mixinStandardHelpOptions = true,
         description = {
-            "Place (or schedule) one outbound call.",
-            "The API key is read from the environment variable " + DialCommand.API_KEY_VARIABLE + ".",
+            "Place (or schedule) one outbound call on a profile's account (--profile), or at a base URL"
+                    + " (--base-url) with the API key in the environment variable " + DialCommand.API_KEY_VARIABLE + ".",
             "",
             "Exit codes:",
             "  0  created",
@@ -51,8 +55,11 @@ public final class DialCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--base-url", required = true, paramLabel = "URL",
-            description = "Service base URL, e.g. https://app.happyrobot.ai/api/v1 (http only for loopback).")
+    @Option(names = "--profile", paramLabel = "NAME", description = "The profile to dial on (see dialdesk profiles list).")
+    String profile;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Or the service base URL, e.g. https://app.happyrobot.ai/api/v1 (http only for loopback).")
     String baseUrl;
 
     @Option(names = "--number-id", required = true, paramLabel = "ID", description = "Caller number ID (24 characters).")
@@ -107,10 +114,19 @@ public final class DialCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final Clock clock;
+    private final Supplier<Profiles> profiles;
+    private final Supplier<AuditLog> audit;
+    private final Terminal terminal;
+    /** Every dial is recorded, as the profile's name or, for a bare base URL, its host. */
+    private AuditTrail auditTrail = AuditTrail.NONE;
 
-    public DialCommand(Map<String, String> environment, Clock clock) {
+    DialCommand(Map<String, String> environment, Clock clock, Supplier<Profiles> profiles, Supplier<AuditLog> audit,
+                Terminal terminal) {
         this.environment = environment;
         this.clock = clock;
+        this.profiles = profiles;
+        this.audit = audit;
+        this.terminal = terminal;
     }
 
     @Override
@@ -119,11 +135,17 @@ public final class DialCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
 
-        String checkedBaseUrl = null;
-        try {
-            checkedBaseUrl = BaseUrls.check(baseUrl);
-        } catch (IllegalArgumentException e) {
-            problems.add("--base-url: " + e.getMessage());
+        if (profile == null && baseUrl == null) {
+            problems.add("Say which account: --profile NAME (see dialdesk profiles list), or --base-url URL with "
+                    + API_KEY_VARIABLE + " set to its key.");
+        } else if (profile != null && baseUrl != null) {
+            problems.add("Give --profile or --base-url, not both.");
+        } else if (baseUrl != null) {
+            try {
+                BaseUrls.check(baseUrl);
+            } catch (IllegalArgumentException e) {
+                problems.add("--base-url: " + e.getMessage());
+            }
         }
         JsonNode paramsJson = readJson("--params", params, problems);
         JsonNode metadataJson = readJson("--metadata", metadata, problems);
@@ -161,11 +183,6 @@ public final class DialCommand implements Callable<Integer> {
             }
             problems.add(DialField.optionOf(error.field()) + ": " + error.message());
         }
-        String key = environment.get(API_KEY_VARIABLE);
-        if (!dryRun && (key == null || key.isBlank())) {
-            problems.add("Set the environment variable " + API_KEY_VARIABLE + " to your API key "
-                    + "(it is never taken as a command-line argument).");
-        }
         if (!problems.isEmpty()) {
             problems.forEach(problem -> err.println(problem));
             err.println("Nothing was sent.");
@@ -175,15 +192,18 @@ public final class DialCommand implements Callable<Integer> {
             out.println(RequestRendering.prettyJson(request));
             return ExitCodes.OK;
         }
-        ApiKey apiKey;
+        Account account;
         try {
-            apiKey = ApiKey.of(key);
-        } catch (IllegalArgumentException e) {
-            err.println(API_KEY_VARIABLE + ": " + e.getMessage() + ". Nothing was sent.");
+            account = Account.resolve(profile, baseUrl, environment, profiles.get(), terminal);
+        } catch (Account.Problem e) {
+            err.println(e.getMessage() + " Nothing was sent.");
             return ExitCodes.INVALID_INPUT;
         }
-        try (DialClient client = new DialClient(ClientConfig.of(checkedBaseUrl, apiKey), clock)) {
-            return report(DialService.over(client, clock).send(request), out, err);
+        if (audit.get() != null) {
+            auditTrail = AuditTrail.into(audit.get(), account.name(), clock);
+        }
+        try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock)) {
+            return report(DialService.over(client, clock, auditTrail).send(request), out, err);
         }
     }
 

@@ -39,6 +39,9 @@ public final class FileLogging {
      *
      * @return null when the files are in use, else why not
      */
+    /** Held here: a logger whose level was set is forgotten by the log manager once nothing holds it. */
+    private static final Logger QUIETED = Logger.getLogger("org.freedesktop");
+
     public static String install(Path logDir, Level level, ZoneId zone) {
         Handler files;
         try {
@@ -60,6 +63,8 @@ public final class FileLogging {
         root.setLevel(level);
         root.addHandler(files);
         root.addHandler(terminal);
+        // The keyring's D-Bus library notes every connection and signal at INFO: only its problems are kept.
+        QUIETED.setLevel(Level.WARNING);
         return null;
     }
 

@@ -91,7 +91,7 @@ class KeyringSecretsTest {
     /** The operating system's own keyring (Secret Service under dbus-run-session in CI). */
     @Test
     void theSystemKeyringKeepsReadsAndForgetsAKey() throws Exception {
-        Assumptions.assumeTrue(System.getenv(REAL_KEYRING) != null,
+        Assumptions.assumeTrue("unlocked".equals(System.getenv(REAL_KEYRING)),
                 "no keyring session here: .ci/run runs this inside dbus-run-session with gnome-keyring");
         KeyringSecrets system = KeyringSecrets.system();
         Assumptions.assumeTrue(system.unavailableReason().isEmpty(), () -> "keyring unavailable: "
@@ -105,5 +105,20 @@ class KeyringSecretsTest {
             system.delete(profile);
         }
         assertEquals(Optional.empty(), system.get(profile));
+    }
+
+    /**
+     * A D-Bus session whose keyring is locked (D-Bus starts the daemon, which cannot ask for the
+     * password without a desktop): the backend is made, storing fails, and the reason says so.
+     */
+    @Test
+    void aLockedSystemKeyringRefusesTheKeyWithAReason() {
+        Assumptions.assumeTrue("locked".equals(System.getenv(REAL_KEYRING)),
+                "run by .ci/keyring-test.sh inside a D-Bus session with a locked keyring");
+        KeyringSecrets system = KeyringSecrets.system();
+        SecretException refused = assertThrows(SecretException.class, () -> {
+            system.put("test-" + UUID.randomUUID(), ApiKey.of("sk-live-keyring-0002"));
+        });
+        assertTrue(refused.getMessage().contains("keyring"), refused.getMessage());
     }
 }

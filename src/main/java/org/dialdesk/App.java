@@ -23,7 +23,10 @@ import org.dialdesk.app.FolderOpener;
 import org.dialdesk.app.ConsoleParts;
 import org.dialdesk.app.ProfileSession;
 import org.dialdesk.profile.SecretStores;
+import org.dialdesk.service.AuditRecords;
 import org.dialdesk.service.ConnectionCheck;
+import org.dialdesk.ui.audit.AuditView;
+import org.dialdesk.ui.audit.AuditViewModel;
 import org.dialdesk.ui.profiles.ProfilesView;
 import org.dialdesk.ui.profiles.ProfilesViewModel;
 import java.time.Duration;
@@ -213,7 +216,11 @@ public class App extends Application {
         ProfilesViewModel profiles = new ProfilesViewModel(console.profiles(), runner,
                 new ConnectionCheck(environment.clock(), System::nanoTime, Duration.ofSeconds(10)), shell::setProfiles,
                 shell.activeProfileProperty());
-        window.frames().run(List.of(() -> shellView.addConsoleArea("profiles", "Profiles", new ProfilesView(profiles))));
+        AuditViewModel audit = new AuditViewModel(console.audit() == null ? null : new AuditRecords(console.audit()), runner,
+                window.operatorZone());
+        window.frames().run(List.of(
+                () -> shellView.addConsoleArea("profiles", "Profiles", new ProfilesView(profiles)),
+                () -> shellView.addConsoleArea("audit", "Audit log", new AuditView(audit))));
     }
 
     private AboutViewModel about() {

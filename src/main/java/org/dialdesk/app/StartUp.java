@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import org.dialdesk.api.ApiKey;
+import java.util.Optional;
+import org.dialdesk.profile.EncryptedFileSecrets;
+import org.dialdesk.profile.KeyHolder;
 import org.dialdesk.profile.Profile;
 import org.dialdesk.profile.SecretException;
 import org.dialdesk.sandbox.Sandbox;
@@ -94,7 +97,7 @@ public final class StartUp implements AutoCloseable {
                 return new Opened(openUsers(dataDir, clock, console, wanted), null);
             } catch (SecretException | RuntimeException e) {
                 String notice = wanted.name() + " was not opened: " + ErrorMessages.describe(e)
-                        + " The Sandbox is open instead; pick " + wanted.name() + " in the profile switcher once its key is there.";
+                        + " The Sandbox is open instead; pick " + wanted.name() + " in the profile switcher to open it.";
                 return new Opened(openSandbox(dataDir, clock, console, startSandbox), notice);
             }
         }
@@ -161,6 +164,21 @@ public final class StartUp implements AutoCloseable {
      * and its session closes. If it cannot open, the shell says why and the open profile stays.
      */
     public void switchTo(Profile profile) {
+        EncryptedFileSecrets keyFile = console.profiles().secrets().file();
+        if (!profile.isSandbox() && profile.keyHolder() == KeyHolder.ENCRYPTED_FILE && !keyFile.isUnlocked()) {
+            // Asked here, where the operator picked the profile, rather than sent to another screen to find out why not.
+            Optional<char[]> passphrase = window.shellView().askPassphrase(profile.name(), keyFile.exists());
+            if (passphrase.isEmpty()) {
+                window.shell().switchFailed(profile, "its key is in the encrypted key file, and no passphrase was given.");
+                return;
+            }
+            char[] typed = passphrase.get();
+            window.runner().run(() -> {
+                keyFile.unlock(typed);
+                return null;
+            }, unlocked -> switchTo(profile), failure -> window.shell().switchFailed(profile, ErrorMessages.describe(failure)));
+            return;
+        }
         window.runner().run(() -> profile.isSandbox()
                         ? openSandbox(dataDir, clock, console, () -> Sandbox.start(sandboxOptions(dataDir, clock, settings)))
                         : openUsers(dataDir, clock, console, profile),

@@ -87,7 +87,7 @@ public final class EncryptedFileSecrets implements SecretStore {
         if (fileKey != null) {
             return Optional.empty();
         }
-        return Optional.of(exists() ? "The encrypted key file is locked: type its passphrase on the Profiles screen (Open key file)."
+        return Optional.of(exists() ? "The encrypted key file is locked until its passphrase is typed."
                 : "There is no encrypted key file yet: choose a passphrase to make one.");
     }
 

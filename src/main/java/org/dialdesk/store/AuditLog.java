@@ -76,16 +76,39 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** The matching entries, newest first. */
-    public List<AuditEntry> read(Query query) throws SQLException {
-        List<AuditEntry> entries = new ArrayList<>();
-        forEach(query, entries::add);
-        return entries;
+    /** How many entries match, whatever the limit. */
+    public synchronized long count(Query query) throws SQLException {
+        Where where = where(query);
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM audit WHERE 1=1" + where.sql())) {
+            where.bind(select);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
     }
 
-    /** Streams the matching entries, newest first, without holding them. */
-    public synchronized void forEach(Query query, Consumer<AuditEntry> sink) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT at_ms, profile, action, summary, outcome, call_id FROM audit WHERE 1=1");
+    /** The profile names that occur, for the screen's filter. */
+    public synchronized List<String> profiles() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement select = connection.createStatement();
+             ResultSet rows = select.executeQuery("SELECT DISTINCT profile FROM audit ORDER BY profile COLLATE NOCASE")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private record Where(String sql, List<Object> args) {
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+        }
+    }
+
+    private static Where where(Query query) {
+        StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (query.from() != null) {
             sql.append(" AND at_ms >= ?");
@@ -110,12 +133,22 @@ public final class AuditLog implements AutoCloseable {
             args.add(text);
             args.add(text);
         }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
-        args.add(query.limit());
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                select.setObject(i + 1, args.get(i));
-            }
+        return new Where(sql.toString(), args);
+    }
+
+    /** The matching entries, newest first. */
+    public List<AuditEntry> read(Query query) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        forEach(query, entries::add);
+        return entries;
+    }
+
+    /** Streams the matching entries, newest first, without holding them. */
+    public synchronized void forEach(Query query, Consumer<AuditEntry> sink) throws SQLException {
+        Where where = where(query);
+        try (PreparedStatement select = connection.prepareStatement("SELECT at_ms, profile, action, summary, outcome,"
+                + " call_id FROM audit WHERE 1=1" + where.sql() + " ORDER BY seq DESC LIMIT " + Math.max(0, query.limit()))) {
+            where.bind(select);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     sink.accept(new AuditEntry(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2),

@@ -11,7 +11,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 import org.dialdesk.profile.Profile;
@@ -199,6 +205,35 @@ public final class ShellView extends BorderPane {
         about.setDisable(showAbout == null);
     }
 
+    /**
+     * Asks for the key file's passphrase to open {@code profileName}; empty when the operator
+     * cancels. The characters are the caller's to wipe.
+     */
+    public Optional<char[]> askPassphrase(String profileName, boolean fileExists) {
+        Dialog<char[]> dialog = new Dialog<>();
+        dialog.setTitle("Open " + profileName);
+        dialog.setHeaderText(profileName + "'s key is in the encrypted key file");
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("switchPassphrase");
+        passphrase.setPromptText(fileExists ? "The key file's passphrase" : "Choose a passphrase for the new key file");
+        Label why = new Label("Type its passphrase to open the file for this session; DialDesk does not keep it.");
+        why.setWrapText(true);
+        VBox body = new VBox(8, why, passphrase);
+        body.setPrefWidth(420);
+        dialog.getDialogPane().setContent(body);
+        ButtonType open = new ButtonType("Open profile", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(open).disableProperty().bind(passphrase.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == open ? passphrase.getText().toCharArray() : null);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        Platform.runLater(passphrase::requestFocus);
+        Optional<char[]> answer = dialog.showAndWait();
+        passphrase.clear();
+        return answer;
+    }
+
     /** Shows the area with this id, as if its navigation button were pressed. */
     public void select(String id) {
         navigation.getChildren().stream().filter(n -> ("nav-" + id).equals(n.getId()))
@@ -268,6 +303,7 @@ public final class ShellView extends BorderPane {
         dismiss.setId("dismissNoticeButton");
         dismiss.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         dismiss.setOnAction(e -> viewModel.dismissNotice());
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         HBox noticeBar = new HBox(8, notice, dismiss);
         noticeBar.setAlignment(Pos.CENTER_LEFT);
         noticeBar.getStyleClass().add("profile-notice");

@@ -32,11 +32,14 @@ import org.dialdesk.ui.profiles.ProfilesViewModel;
 import java.time.Duration;
 import org.dialdesk.app.StartUp;
 import org.dialdesk.app.StartUpLog;
+import org.dialdesk.app.SystemTheme;
+import org.dialdesk.ui.settings.SettingsView;
+import org.dialdesk.ui.settings.SettingsViewModel;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.domain.Theme;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Settings;
 import org.dialdesk.store.SettingsStore;
 import org.dialdesk.ui.about.AboutView;
 import org.dialdesk.ui.about.AboutViewModel;
@@ -92,6 +95,7 @@ public class App extends Application {
     private Stage stage;
     private StartUp startUp;
     private ConsoleParts console;
+    private ShellViewModel shell;
 
     public App() {
     }
@@ -118,7 +122,7 @@ public class App extends Application {
         ConsoleParts parts = ConsoleParts.open(environment.dataDir(), environment.secrets(), environment.clock());
         Thread starter = new Thread(() -> {
             try {
-                StartUp.Opened profile = StartUp.openFirst(environment.dataDir(), environment.clock(), parts,
+                StartUp.Opened profile = StartUp.openFirst(environment.dataDir(), environment.clock(), parts, launchSettings,
                         () -> Sandbox.start(options));
                 opening.complete(profile);
                 // While the window builds the first screen: its pickers then find the lists loaded.
@@ -184,6 +188,7 @@ public class App extends Application {
         runner = new FxTaskRunner(4);
 
         ShellViewModel shell = new ShellViewModel(settings.theme(), this::saveTheme);
+        this.shell = shell;
         applyTheme(settings.theme());
         shell.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
         ShellView shellView = new ShellView(shell);
@@ -218,9 +223,12 @@ public class App extends Application {
                 shell.activeProfileProperty());
         AuditViewModel audit = new AuditViewModel(console.audit() == null ? null : new AuditRecords(console.audit()), runner,
                 window.operatorZone());
+        SettingsViewModel settingsScreen = new SettingsViewModel(settings, ZoneId.systemDefault(), this::applySettings);
+        shell.themeProperty().addListener((obs, old, theme) -> settingsScreen.themeProperty().set(theme));
         window.frames().run(List.of(
                 () -> shellView.addConsoleArea("profiles", "Profiles", new ProfilesView(profiles)),
-                () -> shellView.addConsoleArea("audit", "Audit log", new AuditView(audit))));
+                () -> shellView.addConsoleArea("audit", "Audit log", new AuditView(audit)),
+                () -> shellView.addConsoleArea("settings", "Settings", new SettingsView(settingsScreen))));
     }
 
     private AboutViewModel about() {
@@ -258,8 +266,26 @@ public class App extends Application {
         Platform.exit();
     }
 
+    /** From the Settings screen: saved, and taken up at once (the open profile opens again when they concern it). */
+    private void applySettings(Settings changed) {
+        settings = changed.withWindow(settings.window());
+        saveSettings();
+        shell.showTheme(settings.theme());
+        startUp.apply(settings);
+    }
+
     private void applyTheme(Theme theme) {
-        Application.setUserAgentStylesheet(theme == Theme.DARK
+        if (theme == Theme.SYSTEM) {
+            // Asking the system runs a small process: light until it has answered.
+            runner.run(() -> SystemTheme.prefersDark(System.getProperty("os.name", ""), System.getenv()),
+                    dark -> useStylesheet(dark), failure -> useStylesheet(false));
+            return;
+        }
+        useStylesheet(theme == Theme.DARK);
+    }
+
+    private static void useStylesheet(boolean dark) {
+        Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

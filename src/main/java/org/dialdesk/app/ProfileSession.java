@@ -3,6 +3,7 @@ package org.dialdesk.app;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,7 +29,7 @@ import org.dialdesk.service.OrgDirectory;
 import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.DialMemoryStore;
 import org.dialdesk.store.HistoryCache;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Settings;
 import org.dialdesk.store.TableLayoutStore;
 import org.dialdesk.ui.common.Navigation;
 import org.dialdesk.ui.common.TaskRunner;
@@ -77,12 +78,13 @@ public final class ProfileSession implements AutoCloseable {
      * need from disk, and makes the client (its first use loads the HTTP stack's classes): call it
      * off the UI thread. If anything fails, what was opened is closed again, the sandbox too.
      */
-    public static ProfileSession openSandbox(Path dataDir, Sandbox sandbox, Clock clock, AuditLog audit) {
+    public static ProfileSession openSandbox(Path dataDir, Sandbox sandbox, Clock clock, AuditLog audit, Settings settings) {
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         owned.push(sandbox);
         try {
             ApiKey key = ApiKey.of(sandbox.apiKey());
-            return new ProfileSession(Profile.SANDBOX, dataDir, sandbox.baseUrl(), key, Optional.of(key), clock, audit, owned);
+            return new ProfileSession(Profile.SANDBOX, dataDir, sandbox.baseUrl(), key, Optional.of(key), clock, audit, settings,
+                    owned);
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
@@ -93,13 +95,14 @@ public final class ProfileSession implements AutoCloseable {
      * Opens a user's profile: its account at its base URL with its key. Off the UI thread, as
      * {@link #openSandbox}. {@code audit} may be null (no audit log could be opened).
      */
-    public static ProfileSession open(Path dataDir, Profile profile, ApiKey key, Clock clock, AuditLog audit) {
+    public static ProfileSession open(Path dataDir, Profile profile, ApiKey key, Clock clock, AuditLog audit,
+                                      Settings settings) {
         if (profile.isSandbox()) {
             throw new IllegalArgumentException("The Sandbox profile opens on its sandbox: openSandbox");
         }
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         try {
-            return new ProfileSession(profile, dataDir, profile.baseUrl(), key, Optional.empty(), clock, audit, owned);
+            return new ProfileSession(profile, dataDir, profile.baseUrl(), key, Optional.empty(), clock, audit, settings, owned);
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
@@ -107,7 +110,7 @@ public final class ProfileSession implements AutoCloseable {
     }
 
     private ProfileSession(Profile profile, Path dataDir, String baseUrl, ApiKey key, Optional<ApiKey> sandboxKey, Clock clock,
-                           AuditLog audit, Deque<AutoCloseable> owned) {
+                           AuditLog audit, Settings settings, Deque<AutoCloseable> owned) {
         this.profile = profile;
         this.name = profile.id();
         this.sandboxKey = sandboxKey;
@@ -115,7 +118,9 @@ public final class ProfileSession implements AutoCloseable {
         this.clock = clock;
         this.owned = owned; // the caller closes what is in it if this constructor fails
         Path profileDir = dataDir.resolve("profiles").resolve(name);
-        DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key), clock));
+        Duration connect = Duration.ofSeconds(settings.connectTimeoutSeconds());
+        Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
+        DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read), clock));
         AuditTrail trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
         dialService = DialService.over(client, clock, trail);
         ExecutorService listRequests = Executors.newFixedThreadPool(LIST_REQUESTS, runnable -> {
@@ -174,7 +179,7 @@ public final class ProfileSession implements AutoCloseable {
         organisation = new OrganisationViewModel(directory, runner, operatorClock);
         if (historySync != null) {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
-                    historyLayoutStore::saveLater);
+                    historyLayoutStore::saveLater, settings.idlePoll());
             owned.push(history::close); // polling stops before the stores it writes to close
             // A call placed from the form shows in History at once, not at the next idle poll (30 s).
             HistoryViewModel placedInto = history;

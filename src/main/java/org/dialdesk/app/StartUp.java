@@ -17,7 +17,7 @@ import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.store.AppPaths;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Settings;
 import org.dialdesk.ui.common.Frames;
 import org.dialdesk.ui.common.Once;
 import org.dialdesk.ui.common.OnePerFrame;
@@ -52,7 +52,8 @@ public final class StartUp implements AutoCloseable {
 
     private final Path dataDir;
     private final Clock clock;
-    private final Settings settings;
+    /** As last applied from the Settings screen: a profile opens with these. */
+    private Settings settings;
     private final ConsoleParts console;
     private final CompletableFuture<Opened> earlyProfile;
     /** The profile opening: the early one, or one this class opens. Closed with it, even if it opens later. */
@@ -61,6 +62,8 @@ public final class StartUp implements AutoCloseable {
     /** Hears whether the first screen's data came; null when no one asks. */
     private final FirstData onFirstData;
     private ProfileSession session;
+    /** Done once the last session switched away from has closed. */
+    private CompletableFuture<Void> lastClosed = CompletableFuture.completedFuture(null);
     /** Watches the window stand still while the first screen is built; null once it is. */
     private FrameGaps gaps;
     private boolean closed;
@@ -89,35 +92,36 @@ public final class StartUp implements AutoCloseable {
      * When the user's profile cannot open (its key is locked away or gone), the Sandbox opens
      * instead and the notice says why; nothing is then dialled on an account by surprise.
      */
-    public static Opened openFirst(Path dataDir, Clock clock, ConsoleParts console, Callable<Sandbox> startSandbox)
-            throws Exception {
+    public static Opened openFirst(Path dataDir, Clock clock, ConsoleParts console, Settings settings,
+                                   Callable<Sandbox> startSandbox) throws Exception {
         Profile wanted = console.profiles().active();
         if (!wanted.isSandbox()) {
             try {
-                return new Opened(openUsers(dataDir, clock, console, wanted), null);
+                return new Opened(openUsers(dataDir, clock, console, wanted, settings), null);
             } catch (SecretException | RuntimeException e) {
                 String notice = wanted.name() + " was not opened: " + ErrorMessages.describe(e)
                         + " The Sandbox is open instead; pick " + wanted.name() + " in the profile switcher to open it.";
-                return new Opened(openSandbox(dataDir, clock, console, startSandbox), notice);
+                return new Opened(openSandbox(dataDir, clock, console, settings, startSandbox), notice);
             }
         }
-        return new Opened(openSandbox(dataDir, clock, console, startSandbox), null);
+        return new Opened(openSandbox(dataDir, clock, console, settings, startSandbox), null);
     }
 
-    static ProfileSession openUsers(Path dataDir, Clock clock, ConsoleParts console, Profile profile) throws SecretException {
+    static ProfileSession openUsers(Path dataDir, Clock clock, ConsoleParts console, Profile profile, Settings settings)
+            throws SecretException {
         ApiKey key = console.profiles().key(profile).orElseThrow(() -> new SecretException("its key is not in the "
                 + profile.keyHolder().label() + " any more. Paste it again on the Profiles screen."));
-        ProfileSession opened = ProfileSession.open(dataDir, profile, key, clock, console.audit());
+        ProfileSession opened = ProfileSession.open(dataDir, profile, key, clock, console.audit(), settings);
         StartUpLog.step("profile open");
         return opened;
     }
 
     /** Starts the sandbox and opens its profile: call off the UI thread. */
-    public static ProfileSession openSandbox(Path dataDir, Clock clock, ConsoleParts console, Callable<Sandbox> start)
-            throws Exception {
+    public static ProfileSession openSandbox(Path dataDir, Clock clock, ConsoleParts console, Settings settings,
+                                             Callable<Sandbox> start) throws Exception {
         Sandbox sandbox = start.call();
         StartUpLog.step("sandbox started");
-        ProfileSession profile = ProfileSession.openSandbox(dataDir, sandbox, clock, console.audit());
+        ProfileSession profile = ProfileSession.openSandbox(dataDir, sandbox, clock, console.audit(), settings);
         StartUpLog.step("profile open");
         return profile;
     }
@@ -142,7 +146,8 @@ public final class StartUp implements AutoCloseable {
         CompletableFuture<Opened> opened = opening;
         Callable<Opened> open = earlyProfile != null ? () -> await(earlyProfile) : () -> {
             try {
-                Opened profile = openFirst(dataDir, clock, console, () -> Sandbox.start(sandboxOptions(dataDir, clock, settings)));
+                Opened profile = openFirst(dataDir, clock, console, settings,
+                        () -> Sandbox.start(sandboxOptions(dataDir, clock, settings)));
                 opened.complete(profile);
                 return profile;
             } catch (Exception | Error e) {
@@ -164,6 +169,31 @@ public final class StartUp implements AutoCloseable {
      * and its session closes. If it cannot open, the shell says why and the open profile stays.
      */
     public void switchTo(Profile profile) {
+        switchTo(profile, false);
+    }
+
+    /**
+     * New settings: what a profile opens with (timeouts, the form's rules, polling, the zone) is
+     * taken up by opening the open profile again; its draft is kept on disk meanwhile, as on any switch.
+     */
+    public void apply(Settings changed) {
+        boolean reopen = session != null && !sameForAProfile(settings, changed);
+        settings = changed;
+        if (reopen) {
+            window.shell().reopening(session.profile());
+            switchTo(session.profile(), true);
+        }
+    }
+
+    private static boolean sameForAProfile(Settings a, Settings b) {
+        return a.defaultCountry().equals(b.defaultCountry()) && a.callingHoursStart().equals(b.callingHoursStart())
+                && a.callingHoursEnd().equals(b.callingHoursEnd()) && a.pollSeconds().equals(b.pollSeconds())
+                && java.util.Objects.equals(a.displayZone(), b.displayZone())
+                && a.connectTimeoutSeconds().equals(b.connectTimeoutSeconds())
+                && a.readTimeoutSeconds().equals(b.readTimeoutSeconds());
+    }
+
+    private void switchTo(Profile profile, boolean again) {
         EncryptedFileSecrets keyFile = console.profiles().secrets().file();
         if (!profile.isSandbox() && profile.keyHolder() == KeyHolder.ENCRYPTED_FILE && !keyFile.isUnlocked()) {
             // Asked here, where the operator picked the profile, rather than sent to another screen to find out why not.
@@ -176,12 +206,25 @@ public final class StartUp implements AutoCloseable {
             window.runner().run(() -> {
                 keyFile.unlock(typed);
                 return null;
-            }, unlocked -> switchTo(profile), failure -> window.shell().switchFailed(profile, ErrorMessages.describe(failure)));
+            }, unlocked -> switchTo(profile, again), failure -> window.shell().switchFailed(profile, ErrorMessages.describe(failure)));
             return;
         }
-        window.runner().run(() -> profile.isSandbox()
-                        ? openSandbox(dataDir, clock, console, () -> Sandbox.start(sandboxOptions(dataDir, clock, settings)))
-                        : openUsers(dataDir, clock, console, profile),
+        Settings opening = settings;
+        if (again && session != null) {
+            // The same profile again: its screens go and its session closes first, so that the new
+            // one reads the draft the old one writes as it closes (and a sandbox is never run twice).
+            window.shellView().removeProfileScreens();
+            ProfileSession old = session;
+            session = null;
+            closeLater(old);
+        }
+        CompletableFuture<Void> previousClosed = lastClosed;
+        window.runner().run(() -> {
+                    previousClosed.get(); // a profile opens once the one before has let go of its files and port
+                    return profile.isSandbox()
+                            ? openSandbox(dataDir, clock, console, opening, () -> Sandbox.start(sandboxOptions(dataDir, clock, opening)))
+                            : openUsers(dataDir, clock, console, profile, opening);
+                },
                 opened -> {
                     if (closed) {
                         opened.close();
@@ -191,15 +234,29 @@ public final class StartUp implements AutoCloseable {
                     window.shellView().removeProfileScreens();
                     session = opened;
                     if (old != null) {
-                        window.runner().run(() -> {
-                            old.close(); // polling stops and the drafts are written before the next profile's screens fill
-                            return null;
-                        }, done -> { }, failure -> { });
+                        closeLater(old);
                     }
                     show(opened);
                     remember(opened.profile());
                 },
-                failure -> window.shell().switchFailed(profile, ErrorMessages.describe(failure)));
+                failure -> {
+                    if (session == null) {
+                        window.shell().openFailed(profile.name() + " could not be opened again: " + ErrorMessages.describe(failure)
+                                + " Pick a profile in the switcher.");
+                    } else {
+                        window.shell().switchFailed(profile, ErrorMessages.describe(failure));
+                    }
+                });
+    }
+
+    /** Closes a session off the UI thread (polling stops, drafts are written); the next profile waits for it. */
+    private void closeLater(ProfileSession old) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lastClosed = done;
+        window.runner().run(() -> {
+            old.close();
+            return null;
+        }, ok -> done.complete(null), failure -> done.complete(null));
     }
 
     private void remember(Profile profile) {
@@ -252,8 +309,8 @@ public final class StartUp implements AutoCloseable {
         ShellViewModel shell = window.shell();
         shell.showProfile(profile.profile());
         shell.connecting(profile.baseUrl());
-        ScreenAssembly screens = new ScreenAssembly(window.shellView(), window.frames(), window.operatorZone(), profile);
-        profile.createViewModels(window.runner(), clock.withZone(window.operatorZone()), settings, screens);
+        ScreenAssembly screens = new ScreenAssembly(window.shellView(), window.frames(), zone(), profile);
+        profile.createViewModels(window.runner(), clock.withZone(zone()), settings, screens);
         profile.dial().loadPickers();
         if (profile.history().isEmpty()) {
             shell.reportReachability(ShellViewModel.ConnectionState.DEGRADED, profile.baseUrl(), profile.historyProblem());
@@ -285,6 +342,11 @@ public final class StartUp implements AutoCloseable {
             }
         });
         organisation.load();
+    }
+
+    /** The operator's zone: the one chosen in settings, else the computer's. */
+    private ZoneId zone() {
+        return settings.zone(window.operatorZone());
     }
 
     /** The profile open now, or null before the first has opened. */

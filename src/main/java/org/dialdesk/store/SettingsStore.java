@@ -2,6 +2,7 @@ package org.dialdesk.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.dialdesk.domain.Settings;
 
 /** Settings as {@code settings.json} in the data folder; a corrupt file is set aside and defaults used. */
 public final class SettingsStore {

@@ -36,7 +36,7 @@ import org.dialdesk.service.AuditRecords;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.FileLogging;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Settings;
 import org.dialdesk.testing.DirectTaskRunner;
 import org.dialdesk.testing.MutableClock;
 import org.dialdesk.testing.NoNavigation;
@@ -88,7 +88,7 @@ class KeyLeakTest {
                     KeyHolder.SESSION, null, null), ApiKey.of("sk-live-" + MARKER + "-revoked"));
             {
                 try (ProfileSession session = ProfileSession.open(dataDir, acme, console.profiles().key(acme).orElseThrow(),
-                        clock, audit)) {
+                        clock, audit, Settings.defaults())) {
                     session.createViewModels(new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")),
                             new Settings(Theme.LIGHT, null, 1.0, "US", "00:00", "23:59"), new NoNavigation());
                     HistoryViewModel history = session.history().orElseThrow();
@@ -105,7 +105,7 @@ class KeyLeakTest {
                     history.exportCsv(exports.resolve("history.csv"));
                 }
                 try (ProfileSession refused = ProfileSession.open(dataDir, wrong, console.profiles().key(wrong).orElseThrow(),
-                        clock, audit)) {
+                        clock, audit, Settings.defaults())) {
                     refused.createViewModels(new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")),
                             new Settings(Theme.LIGHT, null, 1.0, "US", "00:00", "23:59"), new NoNavigation());
                     refused.dial().numberIdProperty().set("640000000000000000000001");

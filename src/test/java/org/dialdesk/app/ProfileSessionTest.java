@@ -23,7 +23,7 @@ import org.dialdesk.testing.NoNavigation;
 import org.dialdesk.testing.TestClocks;
 import org.junit.jupiter.api.io.TempDir;
 import org.dialdesk.domain.Theme;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Settings;
 import org.junit.jupiter.api.Test;
 
 /** Settings a person edited by hand never keep the console from starting. */
@@ -55,7 +55,7 @@ class ProfileSessionTest {
     void aCallPlacedFromTheFormShowsInHistoryWithoutWaitingForThePoll() throws Exception {
         MutableClock clock = new MutableClock(TestClocks.START);
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withClock(clock, false));
-             ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock, null)) {
+             ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock, null, Settings.defaults())) {
             DirectTaskRunner runner = new DirectTaskRunner();
             session.createViewModels(runner, clock.withZone(ZoneId.of("America/Chicago")), callingHours("08:00", "21:00"),
                     new NoNavigation());
@@ -75,7 +75,7 @@ class ProfileSessionTest {
     void closingTheSessionClosesEverythingOfTheProfileAndNothingAnswersAfter() throws Exception {
         MutableClock clock = new MutableClock(TestClocks.START);
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withClock(clock, false));
-        ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock, null);
+        ProfileSession session = ProfileSession.openSandbox(dir, sandbox, clock, null, Settings.defaults());
         session.createViewModels(new DirectTaskRunner(), clock.withZone(ZoneId.of("America/Chicago")),
                 callingHours("08:00", "21:00"), new NoNavigation());
         session.dial().loadPickers();

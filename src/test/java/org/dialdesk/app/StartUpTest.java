@@ -13,7 +13,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import org.dialdesk.domain.Theme;
-import org.dialdesk.store.Settings;
+import org.dialdesk.domain.Settings;
 import org.dialdesk.testing.TestClocks;
 import org.dialdesk.testing.TestSecrets;
 import org.dialdesk.ui.common.FxTaskRunner;

@@ -1,5 +1,6 @@
 package org.dialdesk.store;
 
+import org.dialdesk.domain.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -121,6 +121,7 @@ public final class HistoryViewModel {
     private long serviceCount = -1;
     private Instant lastSync;
     private Duration pollDelay = FAST_POLL;
+    private final Duration idlePoll;
     private Runnable cancelPoll = () -> { };
     private Runnable cancelFilterQuery = () -> { };
     private Runnable cancelDashboard = () -> { };
@@ -137,6 +138,13 @@ public final class HistoryViewModel {
      */
     public HistoryViewModel(HistorySync sync, TaskRunner runner, Clock clock, Consumer<Call> dialAgainHandler,
                             TableLayout savedLayout, Consumer<TableLayout> layoutSaver) {
+        this(sync, runner, clock, dialAgainHandler, savedLayout, layoutSaver, IDLE_POLL);
+    }
+
+    /** As above; {@code idlePoll} is how often changes are asked for while no call is live (the Settings screen's). */
+    public HistoryViewModel(HistorySync sync, TaskRunner runner, Clock clock, Consumer<Call> dialAgainHandler,
+                            TableLayout savedLayout, Consumer<TableLayout> layoutSaver, Duration idlePoll) {
+        this.idlePoll = idlePoll;
         this.sync = sync;
         this.savedLayout = savedLayout;
         this.layoutSaver = layoutSaver;
@@ -235,7 +243,7 @@ public final class HistoryViewModel {
             olderOnService.set(result.olderOnService());
             lastSync = clock.instant();
             boolean changed = merge(result.rows(), result.changed());
-            pollDelay = changed || round.anyLive() ? FAST_POLL : min(pollDelay.multipliedBy(2), IDLE_POLL);
+            pollDelay = changed || round.anyLive() ? FAST_POLL : min(pollDelay.multipliedBy(2), idlePoll);
             updateSummary();
             schedulePoll();
             backfill();

@@ -104,6 +104,11 @@ public final class ShellViewModel {
         notice.set(null);
     }
 
+    /** The theme chosen on the Settings screen (saved there). */
+    public void showTheme(Theme chosen) {
+        theme.set(chosen);
+    }
+
     public void toggleTheme() {
         theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
         themeSaver.accept(theme.get());
@@ -114,6 +119,21 @@ public final class ShellViewModel {
         showProfile(Profile.SANDBOX);
         connectionState.set(ConnectionState.CONNECTING);
         connectionText.set("Starting the sandbox dial service…");
+    }
+
+    /** New settings are taken up by opening the open profile again. */
+    public void reopening(Profile profile) {
+        switching.set(true);
+        connectionState.set(ConnectionState.CONNECTING);
+        connectionText.set("Applying the settings: opening " + profile.name() + " again…");
+    }
+
+    /** No profile is open and {@code problem} says why: it shows in place of the screens. */
+    public void openFailed(String problem) {
+        switching.set(false);
+        connectionState.set(ConnectionState.OFFLINE);
+        connectionText.set("No profile open");
+        startupProblem.set(problem);
     }
 
     public void sandboxFailed(String problem) {

@@ -1,0 +1,81 @@
+package org.dialdesk.domain;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * What the console remembers between runs, as the operator set it on the Settings screen. Never
+ * holds a secret. Values a hand-edited file gets wrong are read as the defaults.
+ */
+public record Settings(
+        @JsonProperty("theme") Theme theme,
+        @JsonProperty("window") WindowBounds window,
+        @JsonProperty("sandbox_speed") Double sandboxSpeed,
+        @JsonProperty("default_country") String defaultCountry,
+        @JsonProperty("calling_hours_start") String callingHoursStart,
+        @JsonProperty("calling_hours_end") String callingHoursEnd,
+        @JsonProperty("poll_seconds") Integer pollSeconds,
+        @JsonProperty("display_zone") String displayZone,
+        @JsonProperty("connect_timeout_seconds") Integer connectTimeoutSeconds,
+        @JsonProperty("read_timeout_seconds") Integer readTimeoutSeconds) {
+
+    public static final int DEFAULT_POLL_SECONDS = 30;
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+    public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+
+    public record WindowBounds(@JsonProperty("x") double x, @JsonProperty("y") double y,
+                               @JsonProperty("width") double width, @JsonProperty("height") double height,
+                               @JsonProperty("maximized") boolean maximized) {
+    }
+
+    public static Settings defaults() {
+        return new Settings(Theme.LIGHT, null, 1.0, null, null, null);
+    }
+
+    /** The settings as they were before the Settings screen: the rest take their defaults. */
+    public Settings(Theme theme, WindowBounds window, Double sandboxSpeed, String defaultCountry, String callingHoursStart,
+                    String callingHoursEnd) {
+        this(theme, window, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, null, null, null, null);
+    }
+
+    public Settings {
+        theme = theme == null ? Theme.LIGHT : theme;
+        sandboxSpeed = sandboxSpeed == null || !(sandboxSpeed > 0) ? 1.0 : sandboxSpeed;
+        // US rules (TCPA: 8 am to 9 pm callee time) unless the operator sets otherwise.
+        defaultCountry = defaultCountry == null || defaultCountry.isBlank() ? "US" : defaultCountry;
+        callingHoursStart = callingHoursStart == null ? "08:00" : callingHoursStart;
+        callingHoursEnd = callingHoursEnd == null ? "21:00" : callingHoursEnd;
+        pollSeconds = pollSeconds == null || pollSeconds < SettingsRules.MIN_POLL_SECONDS
+                || pollSeconds > SettingsRules.MAX_POLL_SECONDS ? DEFAULT_POLL_SECONDS : pollSeconds;
+        displayZone = displayZone == null || displayZone.isBlank() || !ZoneId.getAvailableZoneIds().contains(displayZone)
+                ? null : displayZone;
+        connectTimeoutSeconds = inRange(connectTimeoutSeconds, DEFAULT_CONNECT_TIMEOUT_SECONDS);
+        readTimeoutSeconds = inRange(readTimeoutSeconds, DEFAULT_READ_TIMEOUT_SECONDS);
+    }
+
+    private static int inRange(Integer seconds, int fallback) {
+        return seconds == null || seconds < SettingsRules.MIN_TIMEOUT_SECONDS || seconds > SettingsRules.MAX_TIMEOUT_SECONDS
+                ? fallback : seconds;
+    }
+
+    public Settings withTheme(Theme newTheme) {
+        return new Settings(newTheme, window, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, pollSeconds,
+                displayZone, connectTimeoutSeconds, readTimeoutSeconds);
+    }
+
+    public Settings withWindow(WindowBounds bounds) {
+        return new Settings(theme, bounds, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, pollSeconds,
+                displayZone, connectTimeoutSeconds, readTimeoutSeconds);
+    }
+
+    /** The zone dates are typed and shown in: the one chosen, else the computer's. */
+    public ZoneId zone(ZoneId system) {
+        return displayZone == null ? system : ZoneId.of(displayZone);
+    }
+
+    /** How often History asks for changes while no call is live. */
+    public Duration idlePoll() {
+        return Duration.ofSeconds(pollSeconds);
+    }
+}

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
+import org.dialdesk.domain.DialMemory;
 import org.dialdesk.profile.Profile;
 import org.dialdesk.domain.CallingHours;
 import org.dialdesk.sandbox.Sandbox;
@@ -46,6 +48,19 @@ class ProfileSessionTest {
                 "an end that cannot be read falls back to 21:00, before the start");
         assertEquals(new CallingHours(LocalTime.of(8, 0), LocalTime.of(20, 0)),
                 ProfileSession.dialRules(callingHours("eight", "20:00")).callingHours());
+    }
+
+    @Test
+    void aProfilesDefaultCallerAndUseCaseFillTheFormOnlyWhereItHasNoChoiceOfItsOwn() {
+        Profile acme = new Profile("p-1", "Acme", "https://api.acme.example/v1", null, null, "640000000000000000000002",
+                "650000000000000000000003");
+        DialMemory fresh = ProfileSession.withProfileDefaults(DialMemory.empty(), acme);
+        assertEquals(Map.of("number_id", "640000000000000000000002", "use_case_id", "650000000000000000000003"),
+                fresh.lastChoices());
+        DialMemory used = DialMemory.empty().afterDial(null, Map.of("number_id", "640000000000000000000001"));
+        assertEquals(Map.of("number_id", "640000000000000000000001", "use_case_id", "650000000000000000000003"),
+                ProfileSession.withProfileDefaults(used, acme).lastChoices());
+        assertEquals(DialMemory.empty(), ProfileSession.withProfileDefaults(DialMemory.empty(), Profile.SANDBOX));
     }
 
     @TempDir

@@ -74,6 +74,15 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** Profiles and their keys are below the services and screens: they know neither, nor the commands. */
+    @Test
+    void profilesKnowNoServicesScreensOrCommands() {
+        noClasses().that().resideInAPackage("org.dialdesk.profile..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.dialdesk.service..", "org.dialdesk.ui..",
+                        "org.dialdesk.app..", "org.dialdesk.cli..", "org.dialdesk.sandbox..", "org.dialdesk.bulk..")
+                .check(MAIN);
+    }
+
     /** The screens' state and logic (view models and their small models) know no controls: they test without a window. */
     @Test
     void viewModelsUseNoControls() {

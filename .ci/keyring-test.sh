@@ -16,17 +16,23 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 0
   fi
 fi
-repo="$(mvn -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || echo "$HOME/.m2/repository")"
+# The fresh HOME below hides the user's Maven folder: its repository and settings are named outright.
+repo="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
+[ -d "$repo" ] || { echo "keyring test: no Maven repository at $repo (set MAVEN_REPO_LOCAL)" >&2; exit 1; }
+maven_settings=()
+[ -f "$HOME/.m2/settings.xml" ] && maven_settings=(-s "$HOME/.m2/settings.xml")
 fresh_home="$(mktemp -d)"
 trap 'rm -rf "$fresh_home"' EXIT
 HOME="$fresh_home" DIALDESK_TEST_KEYRING=unlocked dbus-run-session -- sh -c '
   echo -n dialdesk-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-  exec mvn -B -q -Dmaven.repo.local="$0" surefire:test -Dtest=KeyringSecretsTest -Dsurefire.failIfNoSpecifiedTests=false
-' "$repo"
+  repo=$1; shift
+  exec mvn -B -q -Dmaven.repo.local="$repo" "$@" surefire:test -Dtest=KeyringSecretsTest -Dsurefire.failIfNoSpecifiedTests=false
+' sh "$repo" "${maven_settings[@]}"
 echo "keyring test: the system keyring (GNOME Keyring over D-Bus) kept, read and removed a key"
 # And a session whose keyring is locked (D-Bus starts the daemon, which cannot prompt without a desktop):
 # storing must fail with a reason, not hang or crash. The daemon's complaints go to a file, not the CI log.
 HOME="$fresh_home" DIALDESK_TEST_KEYRING=locked timeout 300 dbus-run-session -- \
-  mvn -B -q -Dmaven.repo.local="$repo" surefire:test -Dtest=KeyringSecretsTest -Dsurefire.failIfNoSpecifiedTests=false \
+  mvn -B -q -Dmaven.repo.local="$repo" "${maven_settings[@]}" surefire:test -Dtest=KeyringSecretsTest \
+  -Dsurefire.failIfNoSpecifiedTests=false \
   2>"$fresh_home/locked-keyring.log"
 echo "keyring test: a locked keyring refused the key with a reason"

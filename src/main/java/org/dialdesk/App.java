@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import org.dialdesk.ui.common.Once;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -96,6 +98,7 @@ public class App extends Application {
     private StartUp startUp;
     private ConsoleParts console;
     private ShellViewModel shell;
+    private AuditViewModel auditScreen;
 
     public App() {
     }
@@ -222,13 +225,18 @@ public class App extends Application {
                 new ConnectionCheck(environment.clock(), System::nanoTime, Duration.ofSeconds(10)), shell::setProfiles,
                 shell.activeProfileProperty());
         AuditViewModel audit = new AuditViewModel(console.audit() == null ? null : new AuditRecords(console.audit()), runner,
-                window.operatorZone());
-        SettingsViewModel settingsScreen = new SettingsViewModel(settings, ZoneId.systemDefault(), this::applySettings);
+                settings.zone(window.operatorZone()));
+        this.auditScreen = audit;
+        SettingsViewModel settingsScreen = new SettingsViewModel(settings, environment.clock().withZone(ZoneId.systemDefault()),
+                this::applySettings);
         shell.themeProperty().addListener((obs, old, theme) -> settingsScreen.themeProperty().set(theme));
-        window.frames().run(List.of(
+        // After the first screen is whole: they are not what the operator starts with, and building
+        // them earlier would hold up the Dial form's frames.
+        ReadOnlyBooleanProperty shown = shellView.firstScreenShownProperty();
+        Once.when(shown::get, () -> window.frames().run(List.of(
                 () -> shellView.addConsoleArea("profiles", "Profiles", new ProfilesView(profiles)),
                 () -> shellView.addConsoleArea("audit", "Audit log", new AuditView(audit)),
-                () -> shellView.addConsoleArea("settings", "Settings", new SettingsView(settingsScreen))));
+                () -> shellView.addConsoleArea("settings", "Settings", new SettingsView(settingsScreen)))), shown);
     }
 
     private AboutViewModel about() {
@@ -271,6 +279,7 @@ public class App extends Application {
         settings = changed.withWindow(settings.window());
         saveSettings();
         shell.showTheme(settings.theme());
+        auditScreen.showTimesIn(settings.zone(ZoneId.systemDefault()));
         startUp.apply(settings);
     }
 

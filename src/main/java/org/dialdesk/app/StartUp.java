@@ -196,17 +196,7 @@ public final class StartUp implements AutoCloseable {
     private void switchTo(Profile profile, boolean again) {
         EncryptedFileSecrets keyFile = console.profiles().secrets().file();
         if (!profile.isSandbox() && profile.keyHolder() == KeyHolder.ENCRYPTED_FILE && !keyFile.isUnlocked()) {
-            // Asked here, where the operator picked the profile, rather than sent to another screen to find out why not.
-            Optional<char[]> passphrase = window.shellView().askPassphrase(profile.name(), keyFile.exists());
-            if (passphrase.isEmpty()) {
-                window.shell().switchFailed(profile, "its key is in the encrypted key file, and no passphrase was given.");
-                return;
-            }
-            char[] typed = passphrase.get();
-            window.runner().run(() -> {
-                keyFile.unlock(typed);
-                return null;
-            }, unlocked -> switchTo(profile, again), failure -> window.shell().switchFailed(profile, ErrorMessages.describe(failure)));
+            askPassphraseThenSwitch(profile, again, keyFile, null);
             return;
         }
         Settings opening = settings;
@@ -237,7 +227,9 @@ public final class StartUp implements AutoCloseable {
                         closeLater(old);
                     }
                     show(opened);
-                    remember(opened.profile());
+                    if (!again) {
+                        remember(opened.profile()); // opened again for new settings: not a change of profile
+                    }
                 },
                 failure -> {
                     if (session == null) {
@@ -247,6 +239,24 @@ public final class StartUp implements AutoCloseable {
                         window.shell().switchFailed(profile, ErrorMessages.describe(failure));
                     }
                 });
+    }
+
+    /**
+     * Asked where the operator picked the profile, rather than sending them to another screen to
+     * find out why not; a wrong passphrase asks again, saying so, until it is right or cancelled.
+     */
+    private void askPassphraseThenSwitch(Profile profile, boolean again, EncryptedFileSecrets keyFile, String problem) {
+        Optional<char[]> passphrase = window.shellView().askPassphrase(profile.name(), keyFile.exists(), problem);
+        if (passphrase.isEmpty()) {
+            window.shell().switchFailed(profile, "its key is in the encrypted key file, and no passphrase was given.");
+            return;
+        }
+        char[] typed = passphrase.get();
+        window.runner().run(() -> {
+            keyFile.unlock(typed);
+            return null;
+        }, unlocked -> switchTo(profile, again),
+                failure -> askPassphraseThenSwitch(profile, again, keyFile, ErrorMessages.describe(failure)));
     }
 
     /** Closes a session off the UI thread (polling stops, drafts are written); the next profile waits for it. */

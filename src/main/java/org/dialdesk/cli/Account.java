@@ -91,9 +91,15 @@ record Account(String name, String baseUrl, ApiKey key) {
         }
         String passphrase = environment.get(PASSPHRASE_VARIABLE);
         if (passphrase == null) {
+            boolean exists = profiles.secrets().file().exists();
             try {
-                passphrase = terminal.readSecret(profiles.secrets().file().exists()
-                        ? "Passphrase of the key file: " : "Choose a passphrase for the new key file: ");
+                passphrase = terminal.readSecret(exists ? "Passphrase of the key file: "
+                        : "Choose a passphrase for the new key file (at least "
+                        + org.dialdesk.profile.EncryptedFileSecrets.MIN_NEW_PASSPHRASE + " characters): ");
+                // A new file's passphrase is typed twice: a slip would lock its keys away for good.
+                if (!exists && passphrase != null && !passphrase.equals(terminal.readSecret("Type it again: "))) {
+                    throw new Problem("The two passphrases differ; nothing was kept. Run the command again.");
+                }
             } catch (IOException e) {
                 throw new Problem("Could not read the passphrase: " + e.getMessage());
             }

@@ -196,8 +196,8 @@ public final class CallsCommand implements Callable<Integer> {
                 csv = null;
             }
             if (format == Format.table) {
-                out.printf("%-20s  %-15s  %-16s  %-16s  %-24s  %-16s  %6s  %s%n", "CREATED", "STATUS", "CALLEE", "CALLER",
-                        "USE CASE", "CAMPAIGN", "SECS", "ID");
+                out.printf("%-20s  %-15s  %-13s  %-16s  %-16s  %-24s  %-16s  %6s  %s%n", "CREATED", "STATUS", "OUTCOME",
+                        "CALLEE", "CALLER", "USE CASE", "CAMPAIGN", "SECS", "ID");
             } else if (format == Format.json) {
                 out.print("[");
             }
@@ -207,9 +207,10 @@ public final class CallsCommand implements Callable<Integer> {
             HistoryRow row = HistorySync.toRow(call);
             String created = row.createdMs() == 0 ? "" : Instant.ofEpochMilli(row.createdMs()).toString();
             switch (format) {
-                case table -> out.printf("%-20s  %-15s  %-16s  %-16s  %-24s  %-16s  %6d  %s%n", created.replaceFirst("\\.\\d+Z$", "Z"),
-                        cut(row.status(), 15), cut(row.callee(), 16), cut(row.caller(), 16), cut(row.useCase(), 24),
-                        cut(row.campaign(), 16), row.durationSeconds(), row.id());
+                case table -> out.printf("%-20s  %-15s  %-13s  %-16s  %-16s  %-24s  %-16s  %6d  %s%n",
+                        created.replaceFirst("\\.\\d+Z$", "Z"), cut(row.status(), 15), cut(row.outcome(), 13),
+                        cut(row.callee(), 16), cut(row.caller(), 16), cut(row.useCase(), 24), cut(row.campaign(), 16),
+                        row.durationSeconds(), row.id());
                 case csv -> csv.write(List.of(row.id(), created, nz(row.status()), nz(row.callee()), nz(row.caller()),
                         nz(row.useCase()), nz(row.outcome()), Integer.toString(row.durationSeconds()), nz(row.campaign()),
                         nz(row.type())));

@@ -36,6 +36,8 @@ import org.dialdesk.api.ApiKey;
  */
 public final class EncryptedFileSecrets implements SecretStore {
     static final int ITERATIONS = 600_000;
+    /** A new file's passphrase is at least this long; an existing file's is whatever it was made with. */
+    public static final int MIN_NEW_PASSPHRASE = 8;
     static final String FORMAT = "dialdesk-keys-1";
     private static final int SALT_BYTES = 16;
     private static final int IV_BYTES = 12;
@@ -102,6 +104,10 @@ public final class EncryptedFileSecrets implements SecretStore {
                 throw new SecretException("Type the passphrase of the encrypted key file.");
             }
             if (!exists()) {
+                if (passphrase.length < MIN_NEW_PASSPHRASE) {
+                    throw new SecretException("Choose a passphrase of at least " + MIN_NEW_PASSPHRASE + " characters for"
+                            + " the new key file: it is all that stands between the file and the keys in it.");
+                }
                 salt = new byte[SALT_BYTES];
                 random.nextBytes(salt);
                 fileKey = derive(passphrase, salt, ITERATIONS);

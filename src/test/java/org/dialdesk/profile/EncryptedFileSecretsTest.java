@@ -46,7 +46,7 @@ class EncryptedFileSecretsTest {
     @Test
     void aWrongPassphraseSaysSoAndLeavesTheFileAsItWas() throws Exception {
         EncryptedFileSecrets first = fresh();
-        first.unlock("right one".toCharArray());
+        first.unlock("the right one".toCharArray());
         first.put("p-1", ApiKey.of("sk-live-0001"));
         byte[] before = Files.readAllBytes(first.file());
 
@@ -57,7 +57,7 @@ class EncryptedFileSecretsTest {
         assertThrows(SecretException.class, () -> next.put("p-2", ApiKey.of("sk-live-0002")), "nothing is written while locked");
         assertArrayEquals(before, Files.readAllBytes(first.file()));
 
-        next.unlock("right one".toCharArray());
+        next.unlock("the right one".toCharArray());
         assertEquals(Optional.of(ApiKey.of("sk-live-0001")), next.get("p-1"), "the right passphrase still opens it");
     }
 
@@ -74,7 +74,7 @@ class EncryptedFileSecretsTest {
         Path aside = secrets.setAside();
         assertTrue(Files.exists(aside));
         assertFalse(Files.exists(file));
-        secrets.unlock("new one".toCharArray());
+        secrets.unlock("a new passphrase".toCharArray());
         secrets.put("p-1", ApiKey.of("sk-live-0003"));
         assertEquals(Optional.of(ApiKey.of("sk-live-0003")), secrets.get("p-1"));
     }
@@ -82,15 +82,21 @@ class EncryptedFileSecretsTest {
     @Test
     void changedBytesInTheSealedDataAreRefused() throws Exception {
         EncryptedFileSecrets first = fresh();
-        first.unlock("pass".toCharArray());
+        first.unlock("pass phrase".toCharArray());
         first.put("p-1", ApiKey.of("sk-live-0001"));
         String sealed = Files.readString(first.file());
         int at = sealed.indexOf("\"data\" : \"") + 12;
         char flipped = sealed.charAt(at) == 'A' ? 'B' : 'A';
         Files.writeString(first.file(), sealed.substring(0, at) + flipped + sealed.substring(at + 1));
 
-        SecretException refused = assertThrows(SecretException.class, () -> fresh().unlock("pass".toCharArray()));
+        SecretException refused = assertThrows(SecretException.class, () -> fresh().unlock("pass phrase".toCharArray()));
         assertTrue(refused.getMessage().contains("was changed"), refused.getMessage());
+    }
+
+    @Test
+    void aNewFilesPassphraseIsLongEnough() {
+        SecretException shortOne = assertThrows(SecretException.class, () -> fresh().unlock("abc".toCharArray()));
+        assertTrue(shortOne.getMessage().contains("at least 8 characters"), shortOne.getMessage());
     }
 
     @Test

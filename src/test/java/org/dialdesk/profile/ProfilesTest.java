@@ -59,7 +59,7 @@ class ProfilesTest {
 
     @Test
     void theProfilesFileNeverHoldsTheKey() throws Exception {
-        secrets.file().unlock("pass".toCharArray());
+        secrets.file().unlock("pass phrase".toCharArray());
         profiles.add(draft("Acme", "https://api.acme.example/v1", KeyHolder.ENCRYPTED_FILE), ApiKey.of("sk-live-MARKER-77"));
         for (Path file : Files.list(dir).toList()) {
             if (Files.isRegularFile(file)) {
@@ -96,7 +96,7 @@ class ProfilesTest {
     @Test
     void editDuplicateAndRemoveMoveAndDeleteTheKeyAndAreAudited() throws Exception {
         Profile acme = profiles.add(draft("Acme", "https://api.acme.example/v1", KeyHolder.SESSION), ApiKey.of("sk-live-0001"));
-        secrets.file().unlock("pass".toCharArray());
+        secrets.file().unlock("pass phrase".toCharArray());
         Profile moved = profiles.update(acme.id(), draft("Acme production", "https://api.acme.example/v2",
                 KeyHolder.ENCRYPTED_FILE), Optional.empty());
         assertEquals(Optional.of(ApiKey.of("sk-live-0001")), secrets.file().get(acme.id()), "the key went with it");
@@ -123,7 +123,7 @@ class ProfilesTest {
 
     @Test
     void aKeyThatCannotBeRemovedKeepsTheProfile() throws Exception {
-        secrets.file().unlock("pass".toCharArray());
+        secrets.file().unlock("pass phrase".toCharArray());
         Profile acme = profiles.add(draft("Acme", "https://api.acme.example/v1", KeyHolder.ENCRYPTED_FILE),
                 ApiKey.of("sk-live-0001"));
         secrets.file().lock();

@@ -83,7 +83,9 @@ public final class AuditView extends BorderPane {
 
         TableView<AuditViewModel.Row> table = Tables.readOnlyTable("auditTable", "Nothing recorded matches.");
         table.setItems(vm.rows());
-        table.getColumns().add(Tables.textColumn("When", AuditViewModel.Row::at, 175));
+        var when = Tables.textColumn("When", AuditViewModel.Row::at, 190);
+        when.textProperty().bind(javafx.beans.binding.Bindings.concat("When (", vm.zoneNameProperty(), ")"));
+        table.getColumns().add(when);
         table.getColumns().add(Tables.textColumn("Profile", AuditViewModel.Row::profile, 150));
         table.getColumns().add(Tables.textColumn("Action", AuditViewModel.Row::action, 135));
         table.getColumns().add(Tables.textColumn("What", AuditViewModel.Row::summary, 520));

@@ -35,7 +35,8 @@ public final class AuditViewModel {
 
     private final AuditRecords records;
     private final TaskRunner runner;
-    private final DateTimeFormatter time;
+    private DateTimeFormatter time;
+    private final ReadOnlyStringWrapper zoneName = new ReadOnlyStringWrapper();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
@@ -53,13 +54,27 @@ public final class AuditViewModel {
     public AuditViewModel(AuditRecords records, TaskRunner runner, ZoneId zone) {
         this.records = records;
         this.runner = runner;
-        this.time = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
+        showTimesIn(zone);
         text.addListener((obs, old, now) -> refresh());
         profile.addListener((obs, old, now) -> refresh());
         action.addListener((obs, old, now) -> refresh());
         if (records == null) {
             problem.set("The audit log could not be opened, so actions are not being recorded; the log file says why.");
         }
+    }
+
+    /** Times are shown in the operator's display zone, as History shows them; a changed zone reads the rows again. */
+    public void showTimesIn(ZoneId zone) {
+        time = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
+        zoneName.set(zone.getId());
+        if (!rows.isEmpty()) {
+            refresh();
+        }
+    }
+
+    /** The zone the times are in, for the column's title. */
+    public ReadOnlyStringProperty zoneNameProperty() {
+        return zoneName.getReadOnlyProperty();
     }
 
     private AuditRecords.Filter filter() {

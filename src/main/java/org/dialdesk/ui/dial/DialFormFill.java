@@ -36,7 +36,7 @@ final class DialFormFill {
                 vm.scheduleLaterProperty().get(),
                 typedDate(vm),
                 vm.scheduleTimeProperty().get(),
-                vm.scheduleZoneProperty().get() == null ? null : vm.scheduleZoneProperty().get().getId(),
+                scheduleZoneOfItsOwn(vm),
                 vm.calleeZoneProperty().get() == null ? null : vm.calleeZoneProperty().get().getId(),
                 vm.assistantIdProperty().get(), vm.voiceIdProperty().get(),
                 vm.legacyModelProperty().get() == null ? null : vm.legacyModelProperty().get().name());
@@ -162,6 +162,15 @@ final class DialFormFill {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The schedule's zone when the operator picked one other than their own; else none, so that a
+     * draft follows the display zone when it is changed in settings.
+     */
+    private static String scheduleZoneOfItsOwn(DialViewModel vm) {
+        ZoneId zone = vm.scheduleZoneProperty().get();
+        return zone == null || zone.equals(vm.operatorZone()) ? null : zone.getId();
     }
 
     private static ZoneId zoneOr(String id, ZoneId fallback) {

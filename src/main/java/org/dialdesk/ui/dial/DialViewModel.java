@@ -560,6 +560,9 @@ public final class DialViewModel {
     /** The zones a schedule can be typed in, west to east, the operator's own among them. */
     public List<ZoneId> scheduleZoneChoices() { return schedule.zoneChoices(); }
 
+    /** The operator's own zone: schedules are typed in it unless another is picked. */
+    ZoneId operatorZone() { return clock.getZone(); }
+
     /** "Pacific Time — Los Angeles (UTC−08:00)", with the offset in force now. */
     public String zoneLabel(ZoneId zone) { return schedule.zoneLabel(zone); }
 

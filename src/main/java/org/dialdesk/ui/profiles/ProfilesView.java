@@ -35,6 +35,7 @@ import org.dialdesk.ui.common.FormFields;
 public final class ProfilesView extends BorderPane {
     private final ProfilesViewModel vm;
     private final FormFields fields;
+    private boolean loaded;
 
     public ProfilesView(ProfilesViewModel vm) {
         this.vm = vm;
@@ -46,7 +47,13 @@ public final class ProfilesView extends BorderPane {
         form.setFitToWidth(true);
         form.getStyleClass().add("edge-to-edge");
         setCenter(form);
-        vm.load();
+        // Asking whether the keyring works opens a D-Bus connection: done when the screen is first shown.
+        visibleProperty().addListener((obs, was, shown) -> {
+            if (shown && !loaded) {
+                loaded = true;
+                vm.load();
+            }
+        });
     }
 
     private VBox list() {
@@ -178,12 +185,20 @@ public final class ProfilesView extends BorderPane {
         passphrase.textProperty().bindBidirectional(vm.passphraseProperty());
         passphrase.promptTextProperty().bind(Bindings.createStringBinding(() ->
                 vm.unavailableHolders().getOrDefault(KeyHolder.ENCRYPTED_FILE, ""), vm.unavailableHolders()));
-        Button unlock = new Button("Open key file");
+        Button unlock = new Button();
         unlock.setId("unlockKeysButton");
         unlock.getStyleClass().add(Styles.SMALL);
+        unlock.textProperty().bind(Bindings.when(vm.keyFileExistsProperty()).then("Open key file").otherwise("Make key file"));
         unlock.setOnAction(e -> vm.unlockKeyFile(null));
-        HBox passphraseRow = new HBox(6, passphrase, unlock);
+        PasswordField again = new PasswordField();
+        again.setId("keyPassphraseAgain");
+        again.setPromptText("Type it again");
+        again.textProperty().bindBidirectional(vm.passphraseAgainProperty());
+        again.visibleProperty().bind(vm.keyFileExistsProperty().not());
+        again.managedProperty().bind(again.visibleProperty());
+        HBox passphraseRow = new HBox(6, passphrase, again, unlock);
         HBox.setHgrow(passphrase, Priority.ALWAYS);
+        HBox.setHgrow(again, Priority.ALWAYS);
         BooleanBinding needsPassphrase = Bindings.createBooleanBinding(() ->
                 vm.keyHolderProperty().get() == KeyHolder.ENCRYPTED_FILE
                         && vm.unavailableHolders().containsKey(KeyHolder.ENCRYPTED_FILE),
@@ -247,8 +262,10 @@ public final class ProfilesView extends BorderPane {
         remove.setOnAction(e -> confirmRemove());
         duplicate.disableProperty().bind(vm.editingProperty().isNull().or(sandbox));
         remove.disableProperty().bind(vm.editingProperty().isNull().or(sandbox));
+        // Not disabled while busy: a disabled button hands its focus to the next control (the status
+        // bar), and the operator's next key would land there. The view model ignores a second press.
         for (Button button : new Button[] {save, test}) {
-            button.disableProperty().bind(vm.busyProperty().or(sandbox));
+            button.disableProperty().bind(sandbox);
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -60,6 +60,9 @@ public final class ProfilesViewModel {
     private final StringProperty defaultCallerNumberId = new SimpleStringProperty("");
     private final StringProperty defaultUseCaseId = new SimpleStringProperty("");
     private final StringProperty passphrase = new SimpleStringProperty("");
+    /** A new key file's passphrase, typed again. */
+    private final StringProperty passphraseAgain = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper keyFileExists = new ReadOnlyBooleanWrapper(true);
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors);
     /** Why each holder cannot keep keys now; absent when it can. */
@@ -95,9 +98,10 @@ public final class ProfilesViewModel {
             for (KeyHolder holder : KeyHolder.values()) {
                 profiles.secrets().of(holder).unavailableReason().ifPresent(reason -> reasons.put(holder, reason));
             }
-            return new Loaded(profiles.all(), reasons);
+            return new Loaded(profiles.all(), reasons, profiles.secrets().file().exists());
         }, loaded -> {
             list.setAll(loaded.profiles());
+            keyFileExists.set(loaded.keyFileExists());
             unavailable.clear();
             unavailable.putAll(loaded.unavailable());
             if (editing.get() == null && unavailable.containsKey(KeyHolder.KEYRING) && apiKey.get().isBlank()) {
@@ -106,7 +110,7 @@ public final class ProfilesViewModel {
         }, failure -> problem("The profiles could not be read: " + ErrorMessages.describe(failure)));
     }
 
-    private record Loaded(List<Profile> profiles, Map<KeyHolder, String> unavailable) {
+    private record Loaded(List<Profile> profiles, Map<KeyHolder, String> unavailable, boolean keyFileExists) {
     }
 
     /** A blank form for a new profile. */
@@ -185,8 +189,16 @@ public final class ProfilesViewModel {
 
     /** Opens the key file with the typed passphrase (or sets the one a new file is made with). */
     public void unlockKeyFile(Runnable then) {
+        if (busy.get()) {
+            return;
+        }
+        if (!keyFileExists.get() && !passphrase.get().equals(passphraseAgain.get())) {
+            problem("The two passphrases differ: type the new key file's passphrase twice, the same.");
+            return;
+        }
         char[] typed = passphrase.get().toCharArray();
         passphrase.set("");
+        passphraseAgain.set("");
         busy.set(true);
         runner.run(() -> {
             profiles.secrets().file().unlock(typed);
@@ -206,6 +218,9 @@ public final class ProfilesViewModel {
 
     /** Adds the new profile or saves the edited one; its key is kept first. */
     public void save() {
+        if (busy.get()) {
+            return; // the one under way answers first
+        }
         check();
         if (!errors.isEmpty() || editingSandbox()) {
             if (editingSandbox()) {
@@ -295,6 +310,9 @@ public final class ProfilesViewModel {
         }
         if (errors.containsKey(BASE_URL) || errors.containsKey(API_KEY)) {
             problem(Optional.ofNullable(errors.get(BASE_URL)).orElse(errors.get(API_KEY)));
+            return;
+        }
+        if (busy.get()) {
             return;
         }
         String url = baseUrl.get();
@@ -390,6 +408,15 @@ public final class ProfilesViewModel {
 
     public StringProperty passphraseProperty() {
         return passphrase;
+    }
+
+    public StringProperty passphraseAgainProperty() {
+        return passphraseAgain;
+    }
+
+    /** False until the encrypted key file exists: a new one's passphrase is chosen, and typed twice. */
+    public ReadOnlyBooleanProperty keyFileExistsProperty() {
+        return keyFileExists.getReadOnlyProperty();
     }
 
     public ObservableMap<String, String> errors() {

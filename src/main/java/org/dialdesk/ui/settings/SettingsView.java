@@ -11,6 +11,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
 import org.dialdesk.domain.Theme;
 import org.dialdesk.ui.common.FormFields;
 
@@ -51,15 +52,22 @@ public final class SettingsView extends ScrollPane {
         HBox pollRow = new HBox(6, poll, new Label("seconds between checks for changes while no call is live"));
         pollRow.setAlignment(Pos.CENTER_LEFT);
 
-        ComboBox<String> zone = new ComboBox<>();
+        SearchableComboBox<ZoneId> zone = new SearchableComboBox<>();
         zone.setId("settingsZone");
-        zone.setEditable(true);
-        zone.getItems().add("");
-        zone.getItems().addAll(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
-                && !z.startsWith("SystemV/")).sorted().toList());
-        zone.setPromptText("This computer's (" + vm.systemZone() + ")");
-        zone.valueProperty().bindBidirectional(vm.zoneProperty());
-        zone.setPrefWidth(280);
+        zone.getItems().setAll(vm.zoneChoices());
+        // Searched by what the label says: "chicago", "central", "utc−06".
+        zone.setConverter(FormFields.converter(z -> z == null ? "" : vm.zoneLabel(z)));
+        zone.setValue(zoneOf(vm.zoneProperty().get(), vm.systemZone()));
+        // The computer's own zone is kept as "follow the computer" (blank), so it moves with it.
+        zone.valueProperty().addListener((obs, old, picked) -> vm.zoneProperty().set(
+                picked == null || picked.equals(vm.systemZone()) ? "" : picked.getId()));
+        vm.zoneProperty().addListener((obs, old, now) -> {
+            ZoneId shown = zoneOf(now, vm.systemZone());
+            if (!shown.equals(zone.getValue())) {
+                zone.setValue(shown);
+            }
+        });
+        zone.setPrefWidth(360);
 
         TextField connect = field("settingsConnectTimeout", vm.connectTimeoutProperty(), "5");
         TextField read = field("settingsReadTimeout", vm.readTimeoutProperty(), "30");
@@ -72,7 +80,7 @@ public final class SettingsView extends ScrollPane {
         apply.setId("applySettingsButton");
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setDefaultButton(true);
-        apply.disableProperty().bind(vm.changedProperty().not());
+        // Never disabled: pressed, a disabled button would hand its focus to the status bar.
         apply.setOnAction(e -> {
             if (!vm.apply()) {
                 fields.showProblems(SettingsViewModel.FIELDS);
@@ -95,7 +103,7 @@ public final class SettingsView extends ScrollPane {
                         hint("A dial outside it is asked about first; in the US the TCPA's is 8:00 to 21:00."), start),
                 fields.field("History _polling", SettingsViewModel.POLL, pollRow, null, null, poll),
                 fields.field("Display time _zone", SettingsViewModel.ZONE, zone, null,
-                        hint("Schedules are typed, and history is shown, in this zone."), zone),
+                        hint("Schedules are typed, and history and the audit log are shown, in this zone."), zone),
                 fields.field("Request _timeouts", SettingsViewModel.TIMEOUTS, timeouts, null,
                         hint("How long to wait for the service to accept a connection, and for its answer."), connect),
                 new HBox(8, apply, revert), message);
@@ -103,6 +111,14 @@ public final class SettingsView extends ScrollPane {
         form.setPadding(new Insets(16));
         form.setMaxWidth(720);
         setContent(form);
+    }
+
+    private static ZoneId zoneOf(String id, ZoneId system) {
+        try {
+            return id == null || id.isBlank() ? system : ZoneId.of(id);
+        } catch (RuntimeException e) {
+            return system;
+        }
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {

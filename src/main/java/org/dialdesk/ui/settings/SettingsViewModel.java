@@ -1,5 +1,6 @@
 package org.dialdesk.ui.settings;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import javafx.collections.ObservableMap;
 import org.dialdesk.domain.Settings;
 import org.dialdesk.domain.SettingsRules;
 import org.dialdesk.domain.Theme;
+import org.dialdesk.domain.ZoneNames;
 
 /**
  * The Settings screen: each field checked as typed; Apply takes them up at once (the theme as it
@@ -33,6 +35,7 @@ public final class SettingsViewModel {
 
     private final Consumer<Settings> applier;
     private final ZoneId systemZone;
+    private final Clock clock;
     private Settings applied;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final StringProperty country = new SimpleStringProperty();
@@ -48,9 +51,11 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
 
     /** {@code applier} saves the settings and hands them to whatever uses them. */
-    public SettingsViewModel(Settings current, ZoneId systemZone, Consumer<Settings> applier) {
+    /** {@code clock}'s zone is the computer's; its "now" names the zones' offsets. */
+    public SettingsViewModel(Settings current, Clock clock, Consumer<Settings> applier) {
         this.applier = applier;
-        this.systemZone = systemZone;
+        this.clock = clock;
+        this.systemZone = clock.getZone();
         this.applied = current;
         show(current);
         for (StringProperty field : List.of(country, hoursStart, hoursEnd, pollSeconds, zone, connectTimeout, readTimeout)) {
@@ -112,6 +117,10 @@ public final class SettingsViewModel {
             message.set("Fix the fields marked first; nothing was changed.");
             return false;
         }
+        if (typed.get().equals(applied)) {
+            message.set("Nothing changed: these are the settings in use.");
+            return true;
+        }
         applied = typed.get();
         applier.accept(applied);
         changed.set(false);
@@ -128,6 +137,17 @@ public final class SettingsViewModel {
     /** The zone shown when none is chosen: the computer's. */
     public ZoneId systemZone() {
         return systemZone;
+    }
+
+    /** The zones to pick from, west to east. */
+    public List<ZoneId> zoneChoices() {
+        return ZoneNames.choices(clock.instant(), systemZone);
+    }
+
+    /** "Central Time — Chicago (UTC−06:00)"; the computer's own says so. */
+    public String zoneLabel(ZoneId zone) {
+        String label = ZoneNames.label(zone, clock.instant());
+        return zone.equals(systemZone) ? label + " · this computer's" : label;
     }
 
     public ObjectProperty<Theme> themeProperty() {

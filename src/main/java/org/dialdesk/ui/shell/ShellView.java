@@ -209,7 +209,7 @@ public final class ShellView extends BorderPane {
      * Asks for the key file's passphrase to open {@code profileName}; empty when the operator
      * cancels. The characters are the caller's to wipe.
      */
-    public Optional<char[]> askPassphrase(String profileName, boolean fileExists) {
+    public Optional<char[]> askPassphrase(String profileName, boolean fileExists, String problem) {
         Dialog<char[]> dialog = new Dialog<>();
         dialog.setTitle("Open " + profileName);
         dialog.setHeaderText(profileName + "'s key is in the encrypted key file");
@@ -219,6 +219,13 @@ public final class ShellView extends BorderPane {
         Label why = new Label("Type its passphrase to open the file for this session; DialDesk does not keep it.");
         why.setWrapText(true);
         VBox body = new VBox(8, why, passphrase);
+        if (problem != null) {
+            Label wrong = new Label(problem);
+            wrong.setId("switchPassphraseProblem");
+            wrong.setWrapText(true);
+            wrong.getStyleClass().add(Styles.DANGER);
+            body.getChildren().add(wrong);
+        }
         body.setPrefWidth(420);
         dialog.getDialogPane().setContent(body);
         ButtonType open = new ButtonType("Open profile", ButtonBar.ButtonData.OK_DONE);
@@ -259,9 +266,6 @@ public final class ShellView extends BorderPane {
             }
         });
         switcher.setValue(viewModel.activeProfileProperty().get());
-        // Replacing the items (a profile added or renamed) clears the value: the open profile shows again.
-        viewModel.profiles().addListener((javafx.collections.ListChangeListener<Profile>) change ->
-                switcher.setValue(viewModel.activeProfileProperty().get()));
         viewModel.activeProfileProperty().addListener((obs, old, active) -> switcher.setValue(active));
         switcher.valueProperty().addListener((obs, old, picked) -> {
             if (picked != null && picked != viewModel.activeProfileProperty().get()) {

@@ -56,6 +56,13 @@ public final class ShellViewModel {
     /** The profiles the switcher offers, the Sandbox first. */
     public void setProfiles(List<Profile> all) {
         profiles.setAll(all);
+        // A list replaced leaves the switcher without a value: the open profile is shown again, as
+        // it now is in the list (renamed, recoloured), once the list has changed.
+        Profile shown = activeProfile.get();
+        Profile again = shown == null ? null
+                : all.stream().filter(p -> p.id().equals(shown.id())).findFirst().orElse(shown);
+        activeProfile.set(null);
+        activeProfile.set(again);
     }
 
     /**

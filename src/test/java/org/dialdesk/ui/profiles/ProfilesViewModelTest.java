@@ -77,7 +77,19 @@ class ProfilesViewModelTest {
         assertTrue(vm.messageIsProblemProperty().get());
         assertEquals(1, vm.profiles().size(), "nothing saved without the passphrase");
 
+        assertFalse(vm.keyFileExistsProperty().get(), "a new key file: its passphrase is typed twice");
         vm.passphraseProperty().set("horse battery");
+        vm.passphraseAgainProperty().set("horse batery");
+        vm.save();
+        assertEquals("The two passphrases differ: type the new key file's passphrase twice, the same.",
+                vm.messageProperty().get());
+        vm.passphraseProperty().set("horse");
+        vm.passphraseAgainProperty().set("horse");
+        vm.save();
+        assertTrue(vm.messageProperty().get().contains("at least 8 characters"), vm.messageProperty().get());
+        assertEquals(1, vm.profiles().size());
+        vm.passphraseProperty().set("horse battery");
+        vm.passphraseAgainProperty().set("horse battery");
         vm.save();
         assertEquals("Added Acme staging; its key is kept in the encrypted key file.", vm.messageProperty().get());
         assertEquals(2, vm.profiles().size());

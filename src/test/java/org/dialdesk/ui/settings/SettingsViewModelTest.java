@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class SettingsViewModelTest {
     final List<Settings> applied = new ArrayList<>();
     final Settings start = Settings.defaults().withWindow(new Settings.WindowBounds(1, 2, 900, 700, false));
-    final SettingsViewModel vm = new SettingsViewModel(start, ZoneId.of("Europe/Berlin"), applied::add);
+    final SettingsViewModel vm = new SettingsViewModel(start,
+            org.dialdesk.testing.TestClocks.ticking().withZone(ZoneId.of("Europe/Berlin")), applied::add);
 
     @Test
     void eachFieldIsCheckedAsTypedAndNothingWrongIsApplied() {

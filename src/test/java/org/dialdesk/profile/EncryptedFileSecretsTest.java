@@ -62,21 +62,65 @@ class EncryptedFileSecretsTest {
     }
 
     @Test
-    void aDamagedFileIsToldApartKeptAndCanBeSetAsideForANewOne() throws Exception {
+    void aDamagedFileIsToldApartAndKeptAsItIs() throws Exception {
         Path file = EncryptedFileSecrets.fileIn(dir);
         Files.writeString(file, "{\"format\": \"dialdesk-keys-1\", \"salt\": \"not base64!\"", StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(file);
         EncryptedFileSecrets secrets = fresh();
-        SecretException damaged = assertThrows(SecretException.class, () -> secrets.unlock("any".toCharArray()));
+        SecretException damaged = assertThrows(SecretException.class, () -> secrets.unlock("any passphrase".toCharArray()));
         assertTrue(damaged.getMessage().contains("is damaged"), damaged.getMessage());
-        assertTrue(damaged.getMessage().contains("left as it is"), damaged.getMessage());
-        assertTrue(Files.exists(file));
+        assertTrue(damaged.getMessage().contains("Move or rename it"), damaged.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
 
-        Path aside = secrets.setAside();
-        assertTrue(Files.exists(aside));
-        assertFalse(Files.exists(file));
+        Files.move(file, dir.resolve("keys.enc.damaged"));
         secrets.unlock("a new passphrase".toCharArray());
         secrets.put("p-1", ApiKey.of("sk-live-0003"));
         assertEquals(Optional.of(ApiKey.of("sk-live-0003")), secrets.get("p-1"));
+    }
+
+    @Test
+    void theWindowAndACommandSideBySideKeepEachOthersKeys() throws Exception {
+        EncryptedFileSecrets window = fresh();
+        window.unlock("pass phrase".toCharArray());
+        window.put("p-1", ApiKey.of("sk-live-0001"));
+        EncryptedFileSecrets command = fresh();
+        command.unlock("pass phrase".toCharArray());
+        command.put("p-2", ApiKey.of("sk-live-0002"));
+        window.put("p-3", ApiKey.of("sk-live-0003"));
+        EncryptedFileSecrets later = fresh();
+        later.unlock("pass phrase".toCharArray());
+        for (String id : new String[] {"p-1", "p-2", "p-3"}) {
+            assertTrue(later.get(id).isPresent(), id + " kept");
+        }
+        assertEquals(Optional.of(ApiKey.of("sk-live-0002")), window.get("p-2"), "read afresh, not from what was read at unlock");
+    }
+
+    @Test
+    void twoThatBothMakeTheFileDoNotWriteOverEachOther() throws Exception {
+        EncryptedFileSecrets first = fresh();
+        EncryptedFileSecrets second = fresh();
+        first.unlock("first passphrase".toCharArray());
+        second.unlock("second passphrase".toCharArray());
+        first.put("p-1", ApiKey.of("sk-live-0001"));
+        SecretException refused = assertThrows(SecretException.class, () -> second.put("p-2", ApiKey.of("sk-live-0002")));
+        assertTrue(refused.getMessage().contains("made anew by another DialDesk"), refused.getMessage());
+        EncryptedFileSecrets later = fresh();
+        later.unlock("first passphrase".toCharArray());
+        assertEquals(Optional.of(ApiKey.of("sk-live-0001")), later.get("p-1"));
+    }
+
+    @Test
+    void aFileWhoseRoundsWereLoweredOrRaisedBeyondReasonIsRefused() throws Exception {
+        EncryptedFileSecrets first = fresh();
+        first.unlock("pass phrase".toCharArray());
+        first.put("p-1", ApiKey.of("sk-live-0001"));
+        String sealed = Files.readString(first.file());
+        Files.writeString(first.file(), sealed.replace("\"iterations\" : 600000", "\"iterations\" : 1000"));
+        assertTrue(assertThrows(SecretException.class, () -> fresh().unlock("pass phrase".toCharArray())).getMessage()
+                .contains("1000 key-derivation rounds"));
+        Files.writeString(first.file(), sealed.replace("\"iterations\" : 600000", "\"iterations\" : 600001"));
+        assertTrue(assertThrows(SecretException.class, () -> fresh().unlock("pass phrase".toCharArray())).getMessage()
+                .startsWith("The passphrase is wrong"), "the rounds are authenticated with the data");
     }
 
     @Test

@@ -223,7 +223,7 @@ public class App extends Application {
     private void addConsoleScreens(ShellViewModel shell, ShellView shellView, StartUp.Window window) {
         ProfilesViewModel profiles = new ProfilesViewModel(console.profiles(), runner,
                 new ConnectionCheck(environment.clock(), System::nanoTime, Duration.ofSeconds(10)), shell::setProfiles,
-                shell.activeProfileProperty());
+                shell.activeProfileProperty(), startUp::reopen);
         AuditViewModel audit = new AuditViewModel(console.audit() == null ? null : new AuditRecords(console.audit()), runner,
                 settings.zone(window.operatorZone()));
         this.auditScreen = audit;

@@ -25,6 +25,8 @@ final class ScreenAssembly implements Navigation {
     private final OnePerFrame frames;
     private final ZoneId operatorZone;
     private final ProfileSession session;
+    /** Set when the profile's screens are taken out: its remaining steps do nothing. */
+    private boolean withdrawn;
 
     /** For one profile's screens: the session's view models are made with this as their navigation. */
     ScreenAssembly(ShellView shell, OnePerFrame frames, ZoneId operatorZone, ProfileSession session) {
@@ -44,15 +46,33 @@ final class ScreenAssembly implements Navigation {
     void show() {
         ProfileSession opened = session;
         frames.run(List.of(() -> {
+            if (withdrawn) {
+                return;
+            }
             DialView dialView = new DialView(opened.dial(), frames, this);
             shell.addArea(DIAL, "Dial", dialView, dialView.builtProperty());
             frames.run(List.of(
-                    () -> opened.history().ifPresent(history -> shell.addArea(HISTORY, "History",
+                    () -> opened.history().filter(h -> !withdrawn).ifPresent(history -> shell.addArea(HISTORY, "History",
                             new HistoryView(history, frames, operatorZone, callerTitle(opened)))),
-                    () -> shell.addArea(ORGANISATION, "Organisation",
-                            new OrganisationView(opened.organisation(), frames))));
-            opened.history().ifPresent(history -> frames.whenAllDone(history::open));
+                    () -> {
+                        if (!withdrawn) {
+                            shell.addArea(ORGANISATION, "Organisation", new OrganisationView(opened.organisation(), frames));
+                        }
+                    }));
+            opened.history().ifPresent(history -> frames.whenAllDone(() -> {
+                if (!withdrawn) {
+                    history.open();
+                }
+            }));
         }));
+    }
+
+    /**
+     * The profile is being switched away from: its screens still queued a frame at a time are not
+     * put in (they would appear under the next profile's badge), nor is its history opened.
+     */
+    void withdraw() {
+        withdrawn = true;
     }
 
     /** The organisation's name for a caller number (its title), or the number itself. */

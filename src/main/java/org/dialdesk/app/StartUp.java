@@ -62,6 +62,12 @@ public final class StartUp implements AutoCloseable {
     /** Hears whether the first screen's data came; null when no one asks. */
     private final FirstData onFirstData;
     private ProfileSession session;
+    /** The open profile's screens, as they go in. */
+    private ScreenAssembly screens;
+    /** The profile being opened now; null when none is. One opens at a time. */
+    private Profile inFlight;
+    /** Settings were applied while a profile opened: it opens again once it has. */
+    private boolean reopenAfterOpening;
     /** Done once the last session switched away from has closed. */
     private CompletableFuture<Void> lastClosed = CompletableFuture.completedFuture(null);
     /** Watches the window stand still while the first screen is built; null once it is. */
@@ -94,7 +100,7 @@ public final class StartUp implements AutoCloseable {
      */
     public static Opened openFirst(Path dataDir, Clock clock, ConsoleParts console, Settings settings,
                                    Callable<Sandbox> startSandbox) throws Exception {
-        Profile wanted = console.profiles().active();
+        Profile wanted = console.openedLast();
         if (!wanted.isSandbox()) {
             try {
                 return new Opened(openUsers(dataDir, clock, console, wanted, settings), null);
@@ -134,9 +140,9 @@ public final class StartUp implements AutoCloseable {
             StartUpLog.step("dial form whole");
             StartUpLog.note("longest UI-thread wait until then: " + stopWatchingFrames() + " ms");
         }, shown);
-        window.shell().setProfiles(console.profiles().all());
+        window.shell().setProfiles(console.atStart());
         window.shell().setSwitcher(this::switchTo);
-        Profile first = console.profiles().active();
+        Profile first = console.openedLast();
         if (first.isSandbox()) {
             window.shell().startingSandbox();
         } else {
@@ -155,7 +161,9 @@ public final class StartUp implements AutoCloseable {
                 throw e;
             }
         };
+        inFlight = first;
         window.runner().run(open, this::firstOpened, failure -> {
+            inFlight = null;
             stopWatchingFrames();
             window.shell().sandboxFailed(ErrorMessages.describe(failure));
             if (onFirstData != null) {
@@ -177,12 +185,49 @@ public final class StartUp implements AutoCloseable {
      * taken up by opening the open profile again; its draft is kept on disk meanwhile, as on any switch.
      */
     public void apply(Settings changed) {
-        boolean reopen = session != null && !sameForAProfile(settings, changed);
+        boolean reopen = !sameForAProfile(settings, changed);
         settings = changed;
         if (reopen) {
-            window.shell().reopening(session.profile());
-            switchTo(session.profile(), true);
+            reopenWhenFree();
         }
+    }
+
+    /**
+     * Opens the open profile again with the settings now in force, once nothing holds it: a profile
+     * still opening is let finish (then opened again), a dial under way is let end.
+     */
+    private void reopenWhenFree() {
+        if (inFlight != null) {
+            reopenAfterOpening = true;
+            return;
+        }
+        if (session == null) {
+            return;
+        }
+        ProfileSession current = session;
+        ReadOnlyBooleanProperty dialling = current.dial().inFlightProperty();
+        Once.when(() -> !dialling.get(), () -> {
+            if (session == current && inFlight == null) {
+                window.shell().reopening(current.profile());
+                switchTo(current.profile(), true);
+            } else {
+                reopenWhenFree();
+            }
+        }, dialling);
+    }
+
+    /** The open profile was changed (its address, key, name, colour): it opens again as it now is. */
+    public void reopen(Profile changed) {
+        if (session == null || !session.profile().id().equals(changed.id())) {
+            return;
+        }
+        if (inFlight != null || session.dial().inFlightProperty().get()) {
+            window.shell().tell(changed.name() + " was saved; it opens again with the changes once what is under way"
+                    + " has ended (pick it in the switcher).");
+            return;
+        }
+        window.shell().reopening(changed);
+        switchTo(changed, true);
     }
 
     private static boolean sameForAProfile(Settings a, Settings b) {
@@ -194,6 +239,15 @@ public final class StartUp implements AutoCloseable {
     }
 
     private void switchTo(Profile profile, boolean again) {
+        if (inFlight != null) {
+            window.shell().switchFailed(profile, inFlight.name() + " is still opening; pick again once it is open.");
+            return;
+        }
+        Optional<String> stay = again || session == null ? Optional.empty() : reasonToStay(session);
+        if (stay.isPresent()) {
+            window.shell().switchFailed(profile, stay.get());
+            return;
+        }
         EncryptedFileSecrets keyFile = console.profiles().secrets().file();
         if (!profile.isSandbox() && profile.keyHolder() == KeyHolder.ENCRYPTED_FILE && !keyFile.isUnlocked()) {
             askPassphraseThenSwitch(profile, again, keyFile, null);
@@ -203,12 +257,13 @@ public final class StartUp implements AutoCloseable {
         if (again && session != null) {
             // The same profile again: its screens go and its session closes first, so that the new
             // one reads the draft the old one writes as it closes (and a sandbox is never run twice).
-            window.shellView().removeProfileScreens();
+            takeOutScreens();
             ProfileSession old = session;
             session = null;
             closeLater(old);
         }
         CompletableFuture<Void> previousClosed = lastClosed;
+        inFlight = profile;
         window.runner().run(() -> {
                     previousClosed.get(); // a profile opens once the one before has let go of its files and port
                     return profile.isSandbox()
@@ -216,12 +271,13 @@ public final class StartUp implements AutoCloseable {
                             : openUsers(dataDir, clock, console, profile, opening);
                 },
                 opened -> {
+                    inFlight = null;
                     if (closed) {
                         opened.close();
                         return;
                     }
                     ProfileSession old = session;
-                    window.shellView().removeProfileScreens();
+                    takeOutScreens();
                     session = opened;
                     if (old != null) {
                         closeLater(old);
@@ -230,8 +286,13 @@ public final class StartUp implements AutoCloseable {
                     if (!again) {
                         remember(opened.profile()); // opened again for new settings: not a change of profile
                     }
+                    if (reopenAfterOpening) {
+                        reopenAfterOpening = false;
+                        reopenWhenFree(); // settings applied while it opened
+                    }
                 },
                 failure -> {
+                    inFlight = null;
                     if (session == null) {
                         window.shell().openFailed(profile.name() + " could not be opened again: " + ErrorMessages.describe(failure)
                                 + " Pick a profile in the switcher.");
@@ -257,6 +318,31 @@ public final class StartUp implements AutoCloseable {
             return null;
         }, unlocked -> switchTo(profile, again),
                 failure -> askPassphraseThenSwitch(profile, again, keyFile, ErrorMessages.describe(failure)));
+    }
+
+    /**
+     * A dial under way keeps the operator on its profile: its outcome shows only on its own form.
+     * One whose outcome is unknown is asked about: leaving loses the form's "check history" for it.
+     */
+    private Optional<String> reasonToStay(ProfileSession current) {
+        String name = current.profile().name();
+        if (current.dial().inFlightProperty().get()) {
+            return Optional.of("a dial on " + name + " is under way, and its outcome shows on its form. Switch once it has come.");
+        }
+        if (current.dial().lastDialUncertain() && !window.shellView().confirm("The last dial on " + name
+                + " has an unknown outcome", "It may have rung. Its form looks it up in call history (Check history) and"
+                + " keeps it from being sent again by mistake. Leave " + name + " anyway?", "Leave anyway")) {
+            return Optional.of("you stayed on " + name + ", whose last dial's outcome is unknown.");
+        }
+        return Optional.empty();
+    }
+
+    /** The open profile's screens leave the window, and those of its still queued are never put in. */
+    private void takeOutScreens() {
+        if (screens != null) {
+            screens.withdraw();
+        }
+        window.shellView().removeProfileScreens();
     }
 
     /** Closes a session off the UI thread (polling stops, drafts are written); the next profile waits for it. */
@@ -293,6 +379,7 @@ public final class StartUp implements AutoCloseable {
     }
 
     private void firstOpened(Opened opened) {
+        inFlight = null;
         ProfileSession profile = opened.session();
         if (closed) {
             profile.close(); // the window closed while it opened
@@ -301,6 +388,11 @@ public final class StartUp implements AutoCloseable {
         session = profile;
         if (opened.notice() != null) {
             window.shell().tell(opened.notice());
+        }
+        if (reopenAfterOpening) {
+            reopenAfterOpening = false;
+            Once.when(window.shellView().firstScreenShownProperty()::get, this::reopenWhenFree,
+                    window.shellView().firstScreenShownProperty()); // settings applied while it opened
         }
         try {
             show(profile);
@@ -319,7 +411,7 @@ public final class StartUp implements AutoCloseable {
         ShellViewModel shell = window.shell();
         shell.showProfile(profile.profile());
         shell.connecting(profile.baseUrl());
-        ScreenAssembly screens = new ScreenAssembly(window.shellView(), window.frames(), zone(), profile);
+        screens = new ScreenAssembly(window.shellView(), window.frames(), zone(), profile);
         profile.createViewModels(window.runner(), clock.withZone(zone()), settings, screens);
         profile.dial().loadPickers();
         if (profile.history().isEmpty()) {

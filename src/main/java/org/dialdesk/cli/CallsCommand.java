@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dialdesk.api.Call;
@@ -85,13 +86,13 @@ public final class CallsCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final Clock clock;
-    private final Profiles profiles;
+    private final Supplier<Profiles> profilesSource;
     private final Terminal terminal;
 
-    CallsCommand(Map<String, String> environment, Clock clock, Profiles profiles, Terminal terminal) {
+    CallsCommand(Map<String, String> environment, Clock clock, Supplier<Profiles> profiles, Terminal terminal) {
         this.environment = environment;
         this.clock = clock;
-        this.profiles = profiles;
+        this.profilesSource = profiles;
         this.terminal = terminal;
     }
 
@@ -120,7 +121,7 @@ public final class CallsCommand implements Callable<Integer> {
         }
         Account account = null;
         try {
-            account = Account.resolve(profile, baseUrl, environment, profiles, terminal);
+            account = Account.resolve(profile, baseUrl, environment, profiles(), terminal);
         } catch (Account.Problem e) {
             problems.add(e.getMessage());
         }
@@ -133,11 +134,13 @@ public final class CallsCommand implements Callable<Integer> {
             long printed = 0;
             int skip = 0;
             long wanted = limit == null ? Long.MAX_VALUE : limit;
-            // Newest first: calls made while paging push older ones down, so a page may repeat the end of the last.
+            long countAtStart = -1;
+            // Newest first: calls made while paging push older ones down, so a page may repeat the end of
+            // the last. Whole pages are always asked for (a small last page would see less of that).
             Set<String> previousPage = Set.of();
             while (printed < wanted) {
-                int size = (int) Math.min(PAGE, wanted - printed);
-                CallPage page = client.listCalls(query.limit(size).skip(skip).build());
+                CallPage page = client.listCalls(query.limit(PAGE).skip(skip).build());
+                countAtStart = countAtStart < 0 ? page.count() : countAtStart;
                 Set<String> thisPage = new HashSet<>();
                 for (Call call : page.calls()) {
                     thisPage.add(call.id());
@@ -146,8 +149,16 @@ public final class CallsCommand implements Callable<Integer> {
                         printed++;
                     }
                 }
+                if (out.checkError()) {
+                    return ExitCodes.OTHER; // the reader went away (| head): nothing more is fetched
+                }
                 skip += page.calls().size();
-                if (page.calls().size() < size || skip >= page.count()) {
+                if (page.calls().size() < PAGE || skip >= page.count()) {
+                    if (page.count() < countAtStart) {
+                        err.println("Note: " + (countAtStart - page.count()) + " matching calls left the list while it was"
+                                + " read (changed status, or removed); some may be missing. Run it again to see them as"
+                                + " they are now.");
+                    }
                     break;
                 }
                 previousPage = thisPage;
@@ -246,5 +257,9 @@ public final class CallsCommand implements Callable<Integer> {
             String t = nz(text);
             return t.length() <= width ? t : t.substring(0, width - 1) + "…";
         }
+    }
+
+    private Profiles profiles() {
+        return profilesSource.get();
     }
 }

@@ -38,7 +38,8 @@ public final class Cli {
         Path dataDir = AppPaths.dataDir(environment);
         AuditLog[] audit = {null};
         Profiles[] profiles = {null};
-        // Opened only for the commands that use them: "dialdesk sandbox" and --help touch no profile.
+        // Opened when a command first uses them (picocli makes every command up front): "dialdesk sandbox"
+        // and --help touch no profile and no audit log.
         java.util.function.Supplier<Profiles> openProfiles = () -> {
             if (profiles[0] == null) {
                 try {
@@ -75,10 +76,10 @@ public final class Cli {
                     return type.cast(new DialCommand(environment, clock, profiles, audit, terminal));
                 }
                 if (type == ProfilesCommand.class) {
-                    return type.cast(new ProfilesCommand(environment, clock, profiles.get(), terminal));
+                    return type.cast(new ProfilesCommand(environment, clock, profiles, terminal));
                 }
                 if (type == CallsCommand.class) {
-                    return type.cast(new CallsCommand(environment, clock, profiles.get(), terminal));
+                    return type.cast(new CallsCommand(environment, clock, profiles, terminal));
                 }
                 if (type == SandboxCommand.class) {
                     return type.cast(new SandboxCommand(environment, clock, sandboxLifetime));

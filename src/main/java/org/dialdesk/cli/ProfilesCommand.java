@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.profile.KeyHolder;
@@ -32,13 +33,13 @@ public final class ProfilesCommand {
 
     private final Map<String, String> environment;
     private final Clock clock;
-    private final Profiles profiles;
+    private final Supplier<Profiles> profilesSource;
     private final Terminal terminal;
 
-    ProfilesCommand(Map<String, String> environment, Clock clock, Profiles profiles, Terminal terminal) {
+    ProfilesCommand(Map<String, String> environment, Clock clock, Supplier<Profiles> profiles, Terminal terminal) {
         this.environment = environment;
         this.clock = clock;
-        this.profiles = profiles;
+        this.profilesSource = profiles;
         this.terminal = terminal;
     }
 
@@ -52,8 +53,8 @@ public final class ProfilesCommand {
 
     @Command(name = "list", description = "The profiles: name, base URL, where the key is kept; * marks the one the window opens.")
     int list() {
-        Profile active = profiles.active();
-        for (Profile profile : profiles.all()) {
+        Profile active = profiles().active();
+        for (Profile profile : profiles().all()) {
             out().printf("%s %-28s %-44s %s%n", profile.id().equals(active.id()) ? "*" : " ", profile.name(),
                     profile.isSandbox() ? "(embedded, simulated calls)" : profile.baseUrl(),
                     profile.isSandbox() ? "no key" : "key in the " + profile.keyHolder().label());
@@ -74,9 +75,9 @@ public final class ProfilesCommand {
             KeyHolder holder = holder(keyIn);
             ApiKey key = readKey("API key for " + name + ": ");
             if (holder == KeyHolder.ENCRYPTED_FILE) {
-                Account.unlockKeyFile(environment, profiles, terminal);
+                Account.unlockKeyFile(environment, profiles(), terminal);
             }
-            Profile added = profiles.add(new Profiles.Draft(name, baseUrl, colour, holder, defaultNumber, defaultUseCase), key);
+            Profile added = profiles().add(new Profiles.Draft(name, baseUrl, colour, holder, defaultNumber, defaultUseCase), key);
             out().println("Added " + added.name() + " (" + added.baseUrl() + "); key in the " + holder.label() + ".");
             return ExitCodes.OK;
         } catch (IllegalArgumentException | Account.Problem | SecretException e) {
@@ -101,10 +102,10 @@ public final class ProfilesCommand {
             Profile profile = user(which);
             KeyHolder holder = keyIn == null ? profile.keyHolder() : holder(keyIn);
             if (holder == KeyHolder.ENCRYPTED_FILE || profile.keyHolder() == KeyHolder.ENCRYPTED_FILE) {
-                Account.unlockKeyFile(environment, profiles, terminal);
+                Account.unlockKeyFile(environment, profiles(), terminal);
             }
             Optional<ApiKey> key = newKey ? Optional.of(readKey("New API key for " + profile.name() + ": ")) : Optional.empty();
-            Profile changed = profiles.update(profile.id(), new Profiles.Draft(
+            Profile changed = profiles().update(profile.id(), new Profiles.Draft(
                     name != null ? name : profile.name(), baseUrl != null ? baseUrl : profile.baseUrl(),
                     colour != null ? colour : profile.colour(), holder,
                     defaultNumber != null ? defaultNumber : profile.defaultCallerNumberId(),
@@ -125,9 +126,9 @@ public final class ProfilesCommand {
         try {
             Profile profile = user(which);
             if (profile.keyHolder() == KeyHolder.ENCRYPTED_FILE) {
-                Account.unlockKeyFile(environment, profiles, terminal);
+                Account.unlockKeyFile(environment, profiles(), terminal);
             }
-            profiles.remove(profile.id());
+            profiles().remove(profile.id());
             out().println("Removed " + profile.name() + " and its key.");
             return ExitCodes.OK;
         } catch (IllegalArgumentException | Account.Problem | SecretException e) {
@@ -142,7 +143,7 @@ public final class ProfilesCommand {
     @Command(name = "test", description = "One cheap read with the profile's key: connected (and how fast) or what is wrong.")
     int test(@Parameters(paramLabel = "PROFILE") String which) {
         try {
-            Account account = Account.resolve(which, null, environment, profiles, terminal);
+            Account account = Account.resolve(which, null, environment, profiles(), terminal);
             ConnectionCheck.Result result = new ConnectionCheck(clock, System::nanoTime, Duration.ofSeconds(10))
                     .run(account.baseUrl(), account.key());
             if (result.ok()) {
@@ -159,7 +160,7 @@ public final class ProfilesCommand {
     }
 
     private Profile user(String which) throws Account.Problem {
-        Profile profile = profiles.byName(which).orElseThrow(() -> new Account.Problem("There is no profile \"" + which
+        Profile profile = profiles().byName(which).orElseThrow(() -> new Account.Problem("There is no profile \"" + which
                 + "\"; see dialdesk profiles list."));
         if (profile.isSandbox()) {
             throw new Account.Problem("The Sandbox profile is built in and cannot be changed.");
@@ -191,5 +192,9 @@ public final class ProfilesCommand {
         } catch (IllegalArgumentException e) {
             throw new Account.Problem("The key: " + e.getMessage() + ".");
         }
+    }
+
+    private Profiles profiles() {
+        return profilesSource.get();
     }
 }

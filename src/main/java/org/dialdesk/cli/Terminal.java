@@ -14,15 +14,15 @@ public interface Terminal {
 
     /** Over this process's console when there is one, else its standard input. */
     static Terminal system() {
-        return prompt -> {
-            java.io.Console console = System.console();
-            if (console != null) {
+        java.io.Console console = System.console();
+        if (console != null) {
+            return prompt -> {
                 char[] typed = console.readPassword("%s", prompt);
                 return typed == null ? null : new String(typed);
-            }
-            return new BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
-                    .readLine();
-        };
+            };
+        }
+        // One reader for every question: a reader per question would swallow the lines after its first.
+        return lines(new BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** For tests and scripts: the lines given, one per question. */

@@ -77,7 +77,7 @@ class KeyLeakTest {
         List<String> printed = new ArrayList<>();
         AuditLog audit = new AuditLog(AuditLog.fileIn(dataDir));
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(sandboxDir, clock).withClock(clock, false).withApiKey(KEY));
-             ConsoleParts console = new ConsoleParts(new Profiles(dataDir, TestSecrets.withoutKeyring(dataDir), audit, clock),
+             ConsoleParts console = ConsoleParts.of(new Profiles(dataDir, TestSecrets.withoutKeyring(dataDir), audit, clock),
                      audit)) {
             sandbox.addDemoCalls(50, 11);
             SecretStores secrets = console.profiles().secrets();

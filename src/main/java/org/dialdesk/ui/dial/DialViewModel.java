@@ -607,6 +607,9 @@ public final class DialViewModel {
     public ReadOnlyStringProperty curlProperty() { return curl.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty inFlightProperty() { return attempt.inFlightProperty(); }
+
+    /** The last dial may have rung and the form is the one place that says so (and looks it up). */
+    public boolean lastDialUncertain() { return attempt.uncertain(); }
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() { return attempt.outcomeProperty(); }
     public ReadOnlyStringProperty outcomeMessageProperty() { return attempt.messageProperty(); }
     public ReadOnlyStringProperty createdCallIdProperty() { return attempt.createdCallIdProperty(); }

@@ -53,6 +53,9 @@ public final class ProfilesView extends BorderPane {
                 loaded = true;
                 vm.load();
             }
+            if (!shown) {
+                vm.hideKey(); // a revealed key does not stay on screen behind another
+            }
         });
     }
 

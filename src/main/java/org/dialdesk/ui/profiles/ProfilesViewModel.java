@@ -46,6 +46,8 @@ public final class ProfilesViewModel {
     private final ConnectionCheck connectionCheck;
     private final Consumer<List<Profile>> onProfilesChanged;
     private final ReadOnlyObjectProperty<Profile> openProfile;
+    /** Hears that the open profile was changed: it is opened again with its new address or key. */
+    private final Consumer<Profile> onOpenProfileChanged;
 
     private final ObservableList<Profile> list = FXCollections.observableArrayList();
     private final ObservableList<Profile> listView = FXCollections.unmodifiableObservableList(list);
@@ -74,9 +76,13 @@ public final class ProfilesViewModel {
     private final ReadOnlyStringWrapper connectionResult = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Boolean> connectionOk = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty keyRevealed = new SimpleBooleanProperty(false);
+    /** The kept key as Reveal put it in the form; null when the field holds what was typed. */
+    private String revealedKey;
 
     public ProfilesViewModel(Profiles profiles, TaskRunner runner, ConnectionCheck connectionCheck,
-                             Consumer<List<Profile>> onProfilesChanged, ReadOnlyObjectProperty<Profile> openProfile) {
+                             Consumer<List<Profile>> onProfilesChanged, ReadOnlyObjectProperty<Profile> openProfile,
+                             Consumer<Profile> onOpenProfileChanged) {
+        this.onOpenProfileChanged = onOpenProfileChanged;
         this.profiles = profiles;
         this.runner = runner;
         this.connectionCheck = connectionCheck;
@@ -108,6 +114,10 @@ public final class ProfilesViewModel {
                 keyHolder.set(KeyHolder.ENCRYPTED_FILE); // a new profile's key goes where it can be kept
             }
         }, failure -> problem("The profiles could not be read: " + ErrorMessages.describe(failure)));
+    }
+
+    /** A profile changed, and the list as it then is. */
+    private record Changed(Profile profile, List<Profile> all) {
     }
 
     private record Loaded(List<Profile> profiles, Map<KeyHolder, String> unavailable, boolean keyFileExists) {
@@ -143,6 +153,7 @@ public final class ProfilesViewModel {
     }
 
     private void clearResults() {
+        revealedKey = null;
         message.set(null);
         connectionResult.set(null);
         connectionOk.set(null);
@@ -241,17 +252,22 @@ public final class ProfilesViewModel {
         Optional<ApiKey> key = apiKey.get().isBlank() ? Optional.empty() : Optional.of(ApiKey.of(apiKey.get()));
         Profile before = editing.get();
         busy.set(true);
-        runner.run(() -> before == null ? profiles.add(draft, key.orElseThrow())
-                        : profiles.update(before.id(), draft, key),
-                saved -> {
+        runner.run(() -> {
+                    Profile done = before == null ? profiles.add(draft, key.orElseThrow()) : profiles.update(before.id(), draft, key);
+                    return new Changed(done, profiles.all());
+                },
+                changed -> {
+                    Profile saved = changed.profile();
                     busy.set(false);
-                    refreshList();
+                    showList(changed.all());
                     editing.set(saved);
                     apiKey.set("");
                     boolean open = openProfile.get() != null && openProfile.get().id().equals(saved.id());
                     tell((before == null ? "Added " : "Saved ") + saved.name() + "; its key is kept in the "
-                            + saved.keyHolder().label() + "."
-                            + (open ? " The open session keeps the address and key it opened with until you open the profile again." : ""));
+                            + saved.keyHolder().label() + "." + (open ? " It is open: it opens again with these." : ""));
+                    if (open) {
+                        onOpenProfileChanged.accept(saved);
+                    }
                 },
                 failure -> {
                     busy.set(false);
@@ -272,10 +288,10 @@ public final class ProfilesViewModel {
         busy.set(true);
         runner.run(() -> {
             profiles.remove(profile.id());
-            return null;
-        }, done -> {
+            return profiles.all();
+        }, now -> {
             busy.set(false);
-            refreshList();
+            showList(now);
             startNew();
             tell("Removed " + profile.name() + " and its key.");
         }, failure -> {
@@ -291,9 +307,13 @@ public final class ProfilesViewModel {
             return;
         }
         busy.set(true);
-        runner.run(() -> profiles.duplicate(profile.id()), copy -> {
+        runner.run(() -> {
+            Profile made = profiles.duplicate(profile.id());
+            return new Changed(made, profiles.all());
+        }, changed -> {
+            Profile copy = changed.profile();
             busy.set(false);
-            refreshList();
+            showList(changed.all());
             edit(copy);
             tell("Made " + copy.name() + " with the same key; rename it and change what differs.");
         }, failure -> {
@@ -318,6 +338,13 @@ public final class ProfilesViewModel {
         String url = baseUrl.get();
         String typed = apiKey.get();
         Profile kept = editing.get();
+        if (typed.isBlank() && kept != null && !sameHost(url, kept.baseUrl())) {
+            // The kept key only ever goes where it was saved to be used: a typo'd address must not receive it.
+            connectionOk.set(false);
+            connectionResult.set("The address is not the one saved for " + kept.name() + ": paste the key to test it"
+                    + " there. The kept key is only sent to " + kept.baseUrl() + ".");
+            return;
+        }
         busy.set(true);
         connectionResult.set("Testing " + url + "…");
         connectionOk.set(null);
@@ -336,6 +363,17 @@ public final class ProfilesViewModel {
         });
     }
 
+    private static boolean sameHost(String a, String b) {
+        try {
+            java.net.URI one = java.net.URI.create(a.strip());
+            java.net.URI two = java.net.URI.create(b.strip());
+            return one.getHost() != null && one.getHost().equalsIgnoreCase(two.getHost()) && one.getPort() == two.getPort()
+                    && java.util.Objects.equals(one.getScheme(), two.getScheme());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Shows the kept key in the key field, on request. */
     public void revealKey() {
         Profile kept = editing.get();
@@ -346,18 +384,25 @@ public final class ProfilesViewModel {
         runner.run(() -> profiles.key(kept), key -> {
             key.ifPresentOrElse(k -> {
                 apiKey.set(k.reveal());
+                revealedKey = k.reveal();
                 keyRevealed.set(true);
             }, () -> problem("No key is kept for " + kept.name() + " in the " + kept.keyHolder().label() + "."));
         }, failure -> problem(ErrorMessages.describe(failure)));
     }
 
+    /** Masks the key again; one only revealed (not typed) leaves the form, so Save does not take it for a new key. */
     public void hideKey() {
         keyRevealed.set(false);
+        if (revealedKey != null && revealedKey.equals(apiKey.get())) {
+            apiKey.set("");
+        }
+        revealedKey = null;
     }
 
-    private void refreshList() {
-        list.setAll(profiles.all());
-        onProfilesChanged.accept(List.copyOf(list));
+    /** The list as it is after a change, read where the change was made (off the UI thread). */
+    private void showList(List<Profile> now) {
+        list.setAll(now);
+        onProfilesChanged.accept(List.copyOf(now));
     }
 
     private void tell(String text) {

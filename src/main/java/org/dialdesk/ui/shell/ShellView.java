@@ -241,10 +241,24 @@ public final class ShellView extends BorderPane {
         return answer;
     }
 
+    /** Asks before something the operator may regret; true for {@code yes}. Cancel is the default. */
+    public boolean confirm(String header, String text, String yes) {
+        ButtonType go = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, text,
+                go, ButtonType.CANCEL);
+        alert.setHeaderText(header);
+        ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
     /** Shows the area with this id, as if its navigation button were pressed. */
     public void select(String id) {
-        navigation.getChildren().stream().filter(n -> ("nav-" + id).equals(n.getId()))
-                .findFirst().ifPresent(n -> ((ToggleButton) n).setSelected(true));
+        areas.getToggles().stream().map(ToggleButton.class::cast).filter(b -> ("nav-" + id).equals(b.getId()))
+                .findFirst().ifPresent(b -> b.setSelected(true));
     }
 
     /** Picks the profile to work on; the open one is shown, and a pick opens the other. */

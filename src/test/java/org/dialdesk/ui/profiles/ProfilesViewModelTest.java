@@ -38,6 +38,7 @@ class ProfilesViewModelTest {
     Profiles profiles;
     final List<List<Profile>> toldShell = new ArrayList<>();
     final SimpleObjectProperty<Profile> open = new SimpleObjectProperty<>(Profile.SANDBOX);
+    final List<Profile> reopened = new ArrayList<>();
     ProfilesViewModel vm;
 
     @BeforeEach
@@ -47,7 +48,7 @@ class ProfilesViewModelTest {
         secrets = TestSecrets.withoutKeyring(dir);
         profiles = new Profiles(dir, secrets, null, clock);
         vm = new ProfilesViewModel(profiles, new DirectTaskRunner(), new ConnectionCheck(clock, System::nanoTime,
-                Duration.ofSeconds(5)), toldShell::add, open);
+                Duration.ofSeconds(5)), toldShell::add, open, reopened::add);
         vm.load();
     }
 
@@ -140,6 +141,27 @@ class ProfilesViewModelTest {
         vm.revealKey();
         assertTrue(vm.keyRevealedProperty().get());
         assertEquals(KEY, vm.apiKeyProperty().get(), "revealed on request");
+        vm.hideKey();
+        assertEquals("", vm.apiKeyProperty().get(), "hidden again, it leaves the form: Save does not see a new key");
+
+        vm.baseUrlProperty().set("https://api.acme-typo.example/v1");
+        vm.testConnection();
+        assertEquals(Boolean.FALSE, vm.connectionOkProperty().get());
+        assertTrue(vm.connectionResultProperty().get().startsWith("The address is not the one saved for Acme"),
+                vm.connectionResultProperty().get());
+    }
+
+    @Test
+    void savingTheOpenProfileOpensItAgain() {
+        fill("Acme", sandbox.baseUrl(), KEY);
+        vm.keyHolderProperty().set(KeyHolder.SESSION);
+        vm.save();
+        Profile acme = vm.editingProperty().get();
+        assertEquals(List.of(), reopened, "not open: nothing to open again");
+        open.set(acme);
+        vm.colourProperty().set("#1d4ed8");
+        vm.save();
+        assertEquals(List.of("#1d4ed8"), reopened.stream().map(Profile::colour).toList());
     }
 
     @Test

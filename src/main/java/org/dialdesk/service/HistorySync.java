@@ -20,7 +20,6 @@ import org.dialdesk.api.CallStatus;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialServiceException;
 import org.dialdesk.domain.AuditEntry;
-import org.dialdesk.api.DialServiceException;
 import org.dialdesk.api.Json;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.domain.PhoneCheck;

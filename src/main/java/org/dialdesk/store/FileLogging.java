@@ -32,6 +32,9 @@ public final class FileLogging {
     private FileLogging() {
     }
 
+    /** Held here: a logger whose level was set is forgotten by the log manager once nothing holds it. */
+    private static final Logger QUIETED = Logger.getLogger("org.freedesktop");
+
     /**
      * Sends every log record at {@code level} and above to the files in {@code logDir}, instead of
      * standard error. When the folder cannot be written, logging stays as it was and the reason is
@@ -39,9 +42,6 @@ public final class FileLogging {
      *
      * @return null when the files are in use, else why not
      */
-    /** Held here: a logger whose level was set is forgotten by the log manager once nothing holds it. */
-    private static final Logger QUIETED = Logger.getLogger("org.freedesktop");
-
     public static String install(Path logDir, Level level, ZoneId zone) {
         Handler files;
         try {

@@ -124,7 +124,7 @@ public final class SettingsViewModel {
         applied = typed.get();
         applier.accept(applied);
         changed.set(false);
-        message.set("Applied. The open profile was opened again with them; a half-typed dial is kept.");
+        message.set("Applied. When they concern the open profile, it opens again with them; a half-typed dial is kept.");
         return true;
     }
 

@@ -44,7 +44,7 @@ public final class BaseUrls {
     }
 
     /** Literal loopback names only: resolving DNS here could be spoofed. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);

@@ -249,8 +249,15 @@ public final class CallsCommand implements Callable<Integer> {
             out.flush();
         }
 
+        /**
+         * A cell as given, for scripts, unless a spreadsheet would run it as a formula: then kept
+         * as text. A number in E.164 is left as it is (its + is not a formula to a script).
+         */
         private static String nz(String text) {
-            return text == null ? "" : text;
+            if (text == null) {
+                return "";
+            }
+            return text.matches("\\+[0-9]{1,15}") ? text : org.dialdesk.service.CsvExport.text(text);
         }
 
         private static String cut(String text, int width) {

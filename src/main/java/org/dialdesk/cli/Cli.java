@@ -75,6 +75,9 @@ public final class Cli {
                 if (type == DialCommand.class) {
                     return type.cast(new DialCommand(environment, clock, profiles, audit, terminal));
                 }
+                if (type == BatchCommand.class) {
+                    return type.cast(new BatchCommand(environment, clock, profiles, audit, terminal));
+                }
                 if (type == ProfilesCommand.class) {
                     return type.cast(new ProfilesCommand(environment, clock, profiles, terminal));
                 }

@@ -18,11 +18,18 @@ public record Settings(
         @JsonProperty("poll_seconds") Integer pollSeconds,
         @JsonProperty("display_zone") String displayZone,
         @JsonProperty("connect_timeout_seconds") Integer connectTimeoutSeconds,
-        @JsonProperty("read_timeout_seconds") Integer readTimeoutSeconds) {
+        @JsonProperty("read_timeout_seconds") Integer readTimeoutSeconds,
+        @JsonProperty("bulk_chunk") Integer bulkChunk,
+        @JsonProperty("bulk_rate") Double bulkRate) {
 
     public static final int DEFAULT_POLL_SECONDS = 30;
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
     public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+    /** Rows per batched request, and dials a second at most: conservative, as a platform's own default pace (1/s) is. */
+    public static final int DEFAULT_BULK_CHUNK = 10;
+    public static final double DEFAULT_BULK_RATE = 2.0;
+    private static final CallingHours DEFAULT_CALLING_HOURS = new CallingHours(java.time.LocalTime.of(8, 0),
+            java.time.LocalTime.of(21, 0));
 
     public record WindowBounds(@JsonProperty("x") double x, @JsonProperty("y") double y,
                                @JsonProperty("width") double width, @JsonProperty("height") double height,
@@ -39,6 +46,14 @@ public record Settings(
         this(theme, window, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, null, null, null, null);
     }
 
+    /** The settings before bulk defaults: those take theirs. */
+    public Settings(Theme theme, WindowBounds window, Double sandboxSpeed, String defaultCountry, String callingHoursStart,
+                    String callingHoursEnd, Integer pollSeconds, String displayZone, Integer connectTimeoutSeconds,
+                    Integer readTimeoutSeconds) {
+        this(theme, window, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, pollSeconds, displayZone,
+                connectTimeoutSeconds, readTimeoutSeconds, null, null);
+    }
+
     public Settings {
         theme = theme == null ? Theme.LIGHT : theme;
         sandboxSpeed = sandboxSpeed == null || !(sandboxSpeed > 0) ? 1.0 : sandboxSpeed;
@@ -52,6 +67,10 @@ public record Settings(
                 ? null : displayZone;
         connectTimeoutSeconds = inRange(connectTimeoutSeconds, DEFAULT_CONNECT_TIMEOUT_SECONDS);
         readTimeoutSeconds = inRange(readTimeoutSeconds, DEFAULT_READ_TIMEOUT_SECONDS);
+        bulkChunk = bulkChunk == null || bulkChunk < 1 || bulkChunk > SettingsRules.MAX_BULK_CHUNK
+                ? DEFAULT_BULK_CHUNK : bulkChunk;
+        bulkRate = bulkRate == null || !(bulkRate >= SettingsRules.MIN_BULK_RATE) || bulkRate > SettingsRules.MAX_BULK_RATE
+                ? DEFAULT_BULK_RATE : bulkRate;
     }
 
     private static int inRange(Integer seconds, int fallback) {
@@ -61,17 +80,28 @@ public record Settings(
 
     public Settings withTheme(Theme newTheme) {
         return new Settings(newTheme, window, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, pollSeconds,
-                displayZone, connectTimeoutSeconds, readTimeoutSeconds);
+                displayZone, connectTimeoutSeconds, readTimeoutSeconds, bulkChunk, bulkRate);
     }
 
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(theme, bounds, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, pollSeconds,
-                displayZone, connectTimeoutSeconds, readTimeoutSeconds);
+                displayZone, connectTimeoutSeconds, readTimeoutSeconds, bulkChunk, bulkRate);
     }
 
     /** The zone dates are typed and shown in: the one chosen, else the computer's. */
     public ZoneId zone(ZoneId system) {
         return displayZone == null ? system : ZoneId.of(displayZone);
+    }
+
+    /** The legal calling window; one that cannot be read, or ends before it starts, is 8:00 to 21:00. */
+    public CallingHours callingHours() {
+        try {
+            java.time.LocalTime start = java.time.LocalTime.parse(callingHoursStart);
+            java.time.LocalTime end = java.time.LocalTime.parse(callingHoursEnd);
+            return start.isBefore(end) ? new CallingHours(start, end) : DEFAULT_CALLING_HOURS;
+        } catch (java.time.DateTimeException e) {
+            return DEFAULT_CALLING_HOURS;
+        }
     }
 
     /** How often History asks for changes while no call is live. */

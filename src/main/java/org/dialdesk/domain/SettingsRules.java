@@ -11,6 +11,10 @@ public final class SettingsRules {
     public static final int MAX_POLL_SECONDS = 600;
     public static final int MIN_TIMEOUT_SECONDS = 1;
     public static final int MAX_TIMEOUT_SECONDS = 300;
+    /** The sandbox takes at most 500 a batch; the real service's limit is undocumented, so stay well under. */
+    public static final int MAX_BULK_CHUNK = 100;
+    public static final double MIN_BULK_RATE = 0.1;
+    public static final double MAX_BULK_RATE = 50;
 
     private SettingsRules() {
     }
@@ -46,6 +50,26 @@ public final class SettingsRules {
                     : Optional.of(what + " is " + min + " to " + max + " seconds.");
         } catch (NumberFormatException | NullPointerException e) {
             return Optional.of(what + " is a whole number of seconds, " + min + " to " + max + ".");
+        }
+    }
+
+    public static Optional<String> bulkChunkProblem(String text) {
+        try {
+            int chunk = Integer.parseInt(text.strip());
+            return chunk >= 1 && chunk <= MAX_BULK_CHUNK ? Optional.empty()
+                    : Optional.of("A chunk is 1 to " + MAX_BULK_CHUNK + " rows.");
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.of("A chunk is a whole number of rows, 1 to " + MAX_BULK_CHUNK + ".");
+        }
+    }
+
+    public static Optional<String> bulkRateProblem(String text) {
+        try {
+            double rate = Double.parseDouble(text.strip());
+            return rate >= MIN_BULK_RATE && rate <= MAX_BULK_RATE ? Optional.empty()
+                    : Optional.of("The pace is " + MIN_BULK_RATE + " to " + (int) MAX_BULK_RATE + " dials a second.");
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.of("The pace is a number of dials a second, e.g. 2 or 0.5.");
         }
     }
 

@@ -1,20 +1,12 @@
 package org.dialdesk.service;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import org.dialdesk.domain.CallTimes;
 import org.dialdesk.domain.HistoryRow;
@@ -26,7 +18,6 @@ import org.dialdesk.domain.HistoryRow;
 public final class CallsCsv {
     public static final List<String> COLUMNS = List.of("id", "created", "created_local", "status", "callee", "caller",
             "use_case", "agent", "outcome", "duration_seconds", "campaign", "scheduled_for", "scheduled_for_local", "language", "type");
-    private static final int PROGRESS_EVERY = 5000;
 
     private CallsCsv() {
     }
@@ -52,46 +43,23 @@ public final class CallsCsv {
      * written; returns how many were.
      */
     public static long write(Path file, RowSource rows, ZoneId zone, LongConsumer progress) throws IOException, SQLException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(schema::addColumn);
         CallTimes times = new CallTimes(zone);
-        Path temp = file.resolveSibling(file.getFileName() + ".part");
-        long[] written = {0};
-        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-             SequenceWriter writer = new CsvMapper().writer(schema.build()).writeValues(out)) {
-            out.write('\uFEFF'); // a BOM, so spreadsheets read UTF-8 names correctly
-            rows.forEach(r -> {
-                Instant created = Instant.ofEpochMilli(r.createdMs());
-                try {
-                    writer.write(List.of(r.id(), created.toString(), times.local(created), nz(r.status()),
-                            asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()), nz(r.outcome()),
-                            Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
-                            nz(times.local(r.scheduledFor())), nz(r.language()), nz(r.type())));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (++written[0] % PROGRESS_EVERY == 0) {
-                    progress.accept(written[0]);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            Files.deleteIfExists(temp);
-            throw e.getCause();
-        } catch (IOException | SQLException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        progress.accept(written[0]);
-        return written[0];
+        return CsvExport.write(file, COLUMNS, sink -> rows.forEach(r -> {
+            Instant created = Instant.ofEpochMilli(r.createdMs());
+            sink.row(List.of(r.id(), created.toString(), times.local(created), nz(r.status()),
+                    asText(r.callee()), asText(r.caller()), nz(r.useCase()), nz(r.agent()), nz(r.outcome()),
+                    Integer.toString(r.durationSeconds()), nz(r.campaign()), nz(r.scheduledFor()),
+                    nz(times.local(r.scheduledFor())), nz(r.language()), nz(r.type())));
+        }), progress);
     }
 
     /** A phone number kept as text in spreadsheets (which would read +1415… as a number and drop the +). */
     static String asText(String phone) {
-        return phone == null || phone.isBlank() ? "" : "=\"" + phone + "\"";
+        return CsvExport.phone(phone);
     }
 
+    /** Names and outcomes come from the service: one that starts like a formula stays text. */
     private static String nz(String text) {
-        return text == null ? "" : text;
+        return CsvExport.text(text);
     }
 }

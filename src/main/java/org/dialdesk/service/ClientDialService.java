@@ -12,7 +12,10 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialResponse;
 import org.dialdesk.api.DialServiceException;
+import org.dialdesk.api.FieldError;
+import org.dialdesk.domain.DialField;
 import org.dialdesk.domain.AuditEntry;
 
 /** {@link DialService} over the dial service's HTTP API. */
@@ -24,11 +27,13 @@ final class ClientDialService implements DialService {
     private final DialClient client;
     private final Clock clock;
     private final AuditTrail audit;
+    private final DoNotCall doNotCall;
 
-    ClientDialService(DialClient client, Clock clock, AuditTrail audit) {
+    ClientDialService(DialClient client, Clock clock, AuditTrail audit, DoNotCall doNotCall) {
         this.client = client;
         this.clock = clock;
         this.audit = audit;
+        this.doNotCall = doNotCall;
     }
 
     @Override
@@ -38,7 +43,11 @@ final class ClientDialService implements DialService {
 
     @Override
     public DialOutcome send(DialRequest request) {
-        DialOutcome outcome = sendOnce(request);
+        Optional<String> refusal = doNotCall.refusal(request.phoneNumber());
+        DialOutcome outcome = refusal.isPresent()
+                ? new DialOutcome.NeverSent(request, "Nothing was sent: " + refusal.get(),
+                        List.of(new FieldError(DialField.PHONE.json(), refusal.get())))
+                : sendOnce(request);
         recordInAudit(outcome);
         return outcome;
     }
@@ -103,6 +112,114 @@ final class ClientDialService implements DialService {
         } catch (RuntimeException e) {
             // Anything else happened after the request may have left: it may have rung.
             return new DialOutcome.Uncertain(request, ErrorMessages.describe(e), attemptedAt);
+        }
+    }
+
+    @Override
+    public BatchOutcome sendBatch(List<DialRequest> requests) {
+        List<FieldError> listed = new java.util.ArrayList<>();
+        for (int row = 0; row < requests.size(); row++) {
+            int at = row;
+            doNotCall.refusal(requests.get(row).phoneNumber()).ifPresent(refusal ->
+                    listed.add(new FieldError("[" + at + "]." + DialField.PHONE.json(), refusal)));
+        }
+        BatchOutcome outcome = listed.isEmpty() ? sendBatchOnce(requests)
+                : new BatchOutcome.NeverSent("Nothing was sent: the batch holds numbers on the do-not-call list.", listed);
+        recordBatchInAudit(requests, outcome);
+        return outcome;
+    }
+
+    private BatchOutcome sendBatchOnce(List<DialRequest> requests) {
+        Instant attemptedAt = clock.instant();
+        try {
+            List<DialResponse> responses = client.dialBatched(requests);
+            if (responses == null || responses.size() != requests.size()) {
+                // Which answer belongs to which row cannot be told: every row may or may not exist.
+                return new BatchOutcome.Uncertain("The service answered with " + (responses == null ? 0 : responses.size())
+                        + " calls for " + requests.size() + " rows.", attemptedAt);
+            }
+            return new BatchOutcome.Created(responses);
+        } catch (DialServiceException.InvalidRequest e) {
+            return new BatchOutcome.NeverSent("Nothing was sent: rows break the API's rules.", e.errors());
+        } catch (DialServiceException.NetworkFailure e) {
+            return new BatchOutcome.NeverSent(e.getMessage(), List.of());
+        } catch (DialServiceException.Rejected e) {
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, e.serverMessage(), e.fieldErrors(),
+                    Optional.empty());
+        } catch (DialServiceException.NotFound e) {
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.NOT_FOUND, e.getMessage(), e.fieldErrors(),
+                    Optional.empty());
+        } catch (DialServiceException.Unauthorized e) {
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.UNAUTHORIZED, e.getMessage(), List.of(),
+                    Optional.empty());
+        } catch (DialServiceException.RateLimited e) {
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.RATE_LIMITED, e.getMessage(), List.of(),
+                    e.retryAfter());
+        } catch (DialServiceException.OutcomeUncertain e) {
+            return new BatchOutcome.Uncertain(e.getMessage(), attemptedAt);
+        } catch (RuntimeException e) {
+            return new BatchOutcome.Uncertain(ErrorMessages.describe(e), attemptedAt);
+        }
+    }
+
+    private void recordBatchInAudit(List<DialRequest> requests, BatchOutcome outcome) {
+        StringBuilder summary = new StringBuilder("Batch of ").append(requests.size()).append(requests.size() == 1 ? " dial" : " dials");
+        if (!requests.isEmpty()) {
+            summary.append(" to ").append(requests.get(0).phoneNumber());
+            if (requests.size() > 1) {
+                summary.append(" … ").append(requests.get(requests.size() - 1).phoneNumber());
+            }
+            if (requests.get(0).campaignId() != null) {
+                summary.append(", campaign ").append(requests.get(0).campaignId());
+            }
+        }
+        AuditEntry.Outcome result;
+        String callId = null;
+        String detail;
+        if (outcome instanceof BatchOutcome.Created created) {
+            result = AuditEntry.Outcome.DONE;
+            callId = created.responses().isEmpty() ? null : created.responses().get(0).id();
+            detail = created.responses().size() > 1 ? "first call of " + created.responses().size() : "";
+        } else if (outcome instanceof BatchOutcome.Rejected rejected) {
+            result = AuditEntry.Outcome.REFUSED;
+            detail = rejected.message();
+        } else if (outcome instanceof BatchOutcome.NeverSent neverSent) {
+            result = AuditEntry.Outcome.NOT_SENT;
+            detail = neverSent.message();
+        } else {
+            result = AuditEntry.Outcome.UNCERTAIN;
+            detail = ((BatchOutcome.Uncertain) outcome).message();
+        }
+        if (detail != null && !detail.isBlank()) {
+            summary.append(" — ").append(detail);
+        }
+        audit.record(AuditEntry.Action.DIAL, summary.toString(), result, callId);
+    }
+
+    @Override
+    public List<Call> callsCreatedSince(Instant since, int max) {
+        List<Call> found = new java.util.ArrayList<>();
+        int page = Math.min(CallQuery.MAX_LIMIT, Math.max(1, max + 1));
+        for (int skip = 0; ; skip += page) {
+            CallQuery query = CallQuery.builder().from(LocalDate.ofInstant(since, ZoneOffset.UTC)).limit(page).skip(skip)
+                    .sort(CallQuery.Sort.desc).build();
+            List<Call> calls = client.listCalls(query).calls();
+            boolean older = false;
+            for (Call call : calls) {
+                Optional<Instant> created = createdAt(call);
+                if (created.isPresent() && created.get().isBefore(since)) {
+                    older = true;
+                    continue;
+                }
+                found.add(call);
+                if (found.size() > max) {
+                    throw new TooManyCalls("More than " + max + " calls were created since " + since
+                            + "; they are too many to check one by one.");
+                }
+            }
+            if (older || calls.size() < page) {
+                return found;
+            }
         }
     }
 

@@ -86,4 +86,13 @@ public final class FakeDialService implements DialService {
         }
         return new LookUp(found, uncertain.attemptedAt());
     }
+    @Override
+    public org.dialdesk.service.BatchOutcome sendBatch(List<DialRequest> requests) {
+        throw new AssertionError("a batch nobody expected: " + requests.size() + " rows");
+    }
+
+    @Override
+    public List<Call> callsCreatedSince(java.time.Instant since, int max) {
+        throw new AssertionError("a history listing nobody expected");
+    }
 }

@@ -35,4 +35,14 @@ public final class RecordingDialService implements DialService {
     public LookUp lookUp(DialOutcome.Uncertain uncertain) {
         return real.lookUp(uncertain);
     }
+    @Override
+    public org.dialdesk.service.BatchOutcome sendBatch(List<DialRequest> requests) {
+        sent.addAll(requests);
+        return real.sendBatch(requests);
+    }
+
+    @Override
+    public List<org.dialdesk.api.Call> callsCreatedSince(java.time.Instant since, int max) {
+        return real.callsCreatedSince(since, max);
+    }
 }

@@ -1,0 +1,548 @@
+package org.dialdesk.bulk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialResponse;
+import org.dialdesk.api.FieldError;
+import org.dialdesk.api.Json;
+import org.dialdesk.domain.DialField;
+import org.dialdesk.service.BatchOutcome;
+import org.dialdesk.service.DialService;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.store.OutboxJournal.Change;
+import org.dialdesk.store.OutboxJournal.Row;
+import org.dialdesk.store.OutboxJournal.RunState;
+import org.dialdesk.store.OutboxJournal.State;
+
+/**
+ * Sends a run's rows through {@code POST /dial/outbound-batched}, chunk by chunk, so that no row
+ * rings twice and none is forgotten, whatever the service, the network or the process does:
+ * <ul>
+ * <li>each chunk's rows are marked as being sent, durably, before the request leaves, and marked
+ *     with what came back after;</li>
+ * <li>a request that never left is sent again; a 429 slows the pace and waits;</li>
+ * <li>a request that left without a clear answer (timeout, reset, 5xx), and rows found mid-send
+ *     after a crash, are looked up in call history by the run and row tags every dial carries in
+ *     its metadata: a call found settles its row; a complete look-up that finds none proves the row
+ *     was not placed, and only then is it sent again; anything the look-up cannot settle waits for
+ *     the operator and is never sent by itself.</li>
+ * </ul>
+ * The engine keeps nothing between calls of {@link #run}: the journal is the whole state, so a run
+ * resumes from it in another process as well as in this one. Its methods block; call them off the UI thread.
+ */
+public final class BulkEngine {
+    /** Metadata keys every bulk dial carries, so call history can say which run and row a call came from. */
+    public static final String RUN_KEY = "dialdesk_run";
+    public static final String ROW_KEY = "dialdesk_row";
+    /** How far before the first attempt history is searched: the service's clock may run behind ours. */
+    static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+    /** A look-up window holding more calls than this is left to the operator. */
+    static final int MAX_LOOK_UP_CALLS = 50_000;
+    static final int MAX_SENDS_PER_ROW = 5;
+    static final int UNREACHABLE_BEFORE_PAUSE = 6;
+    static final int LOOK_UP_FAILURES_BEFORE_DECISION = 3;
+
+    /** Waits between requests; the real one is {@link RunControl#sleep}, tests move a clock instead. */
+    @FunctionalInterface
+    public interface Waiter {
+        void await(Duration duration, RunControl control) throws InterruptedException;
+
+        Waiter REAL = (duration, control) -> control.sleep(duration);
+    }
+
+    /**
+     * A last check of one row when its turn comes (calling hours may have closed since the
+     * preview, for a run resumed later): a reason to hold it back, or empty.
+     */
+    @FunctionalInterface
+    public interface SendCheck {
+        Optional<String> holdBack(DialRequest request, Instant now);
+
+        SendCheck NONE = (request, now) -> Optional.empty();
+    }
+
+    /** How a call of {@link #run} ended: the run's state, where it stands, and why it stopped if it did. */
+    public record Result(RunState state, BulkProgress progress, String message) {
+    }
+
+    /** Thrown when the journal cannot be read or written: nothing more is sent until it can. */
+    public static final class JournalFailure extends RuntimeException implements org.dialdesk.domain.ToldToOperator {
+        JournalFailure(SQLException cause) {
+            super("The bulk outbox could not be written (" + cause.getMessage() + "). Nothing more is sent;"
+                    + " resume the run when the disk is writable again.", cause);
+        }
+    }
+
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final Pattern ROW_FIELD = Pattern.compile("^\\[(\\d+)]\\.?(.*)$");
+
+    private final DialService dials;
+    private final OutboxJournal journal;
+    private final Clock clock;
+    private final Waiter waiter;
+    private final Duration settleDelay;
+    private final SendCheck sendCheck;
+
+    /**
+     * @param settleDelay how long after a request history is first searched for it: a call may show in
+     *                    the list a little after the service created it
+     */
+    public BulkEngine(DialService dials, OutboxJournal journal, Clock clock, Waiter waiter, Duration settleDelay,
+                      SendCheck sendCheck) {
+        this.dials = dials;
+        this.journal = journal;
+        this.clock = clock;
+        this.waiter = waiter;
+        this.settleDelay = settleDelay;
+        this.sendCheck = sendCheck;
+    }
+
+    /**
+     * Writes a new run for the plan's ready rows (and its skipped rows, with their reasons) to the
+     * journal, each dial tagged with the run and its row. Nothing is sent yet.
+     */
+    public static OutboxJournal.Run launch(OutboxJournal journal, BulkPlan plan, OutboxJournal.RunSpec spec, Clock clock)
+            throws SQLException {
+        Instant now = clock.instant();
+        String id = "r-" + now.getEpochSecond() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        List<OutboxJournal.NewRow> rows = new ArrayList<>(plan.rows().size());
+        for (BulkPlan.Row row : plan.rows()) {
+            if (!row.ready()) {
+                rows.add(new OutboxJournal.NewRow(row.number(), row.callee(), null, State.SKIPPED,
+                        row.skip().label() + ": " + row.reason()));
+                continue;
+            }
+            ObjectNode metadata = row.request().metadata() instanceof ObjectNode given ? given.deepCopy()
+                    : JsonNodeFactory.instance.objectNode();
+            metadata.put(RUN_KEY, id);
+            metadata.put(ROW_KEY, row.number());
+            DialRequest tagged = row.request().toBuilder().metadata(metadata).build();
+            try {
+                rows.add(new OutboxJournal.NewRow(row.number(), row.callee(), JSON.writeValueAsString(tagged),
+                        State.PLANNED, null));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A planned dial could not be written as JSON", e);
+            }
+        }
+        return journal.create(id, now, spec, rows);
+    }
+
+    /** The operator's word on a row the look-up could not settle. */
+    public enum Decision {
+        /** History was checked by the operator and shows no call: send it again. */
+        SEND_AGAIN,
+        /** Leave it unsent (it rang, or should not). */
+        LEAVE
+    }
+
+    public void decide(String runId, int rowNo, Decision decision) {
+        try {
+            Row row = journal.row(runId, rowNo).orElseThrow(() -> new IllegalArgumentException("Run " + runId
+                    + " has no row " + rowNo + "."));
+            if (row.state() != State.NEEDS_DECISION) {
+                throw new IllegalArgumentException("Row " + rowNo + " is " + row.state().name().toLowerCase(java.util.Locale.ROOT)
+                        + "; only a row waiting for a decision can be decided.");
+            }
+            journal.apply(runId, List.of(decision == Decision.SEND_AGAIN
+                    ? new Change(rowNo, State.PLANNED, null, "Sent again at your word.", null, false, true, true)
+                    : Change.to(rowNo, State.CANCELED, "Left unsent at your word.")));
+        } catch (SQLException e) {
+            throw new JournalFailure(e);
+        }
+    }
+
+    /**
+     * Runs (or resumes) the run until every row is settled, a pause or cancel is asked, or
+     * something needs the operator. {@code progress} hears after each request.
+     */
+    public Result run(String runId, RunControl control, Consumer<BulkProgress> progress) {
+        try {
+            OutboxJournal.Run run = journal.run(runId).orElseThrow(() -> new IllegalArgumentException(
+                    "There is no bulk run " + runId + "."));
+            if (run.state() == RunState.FINISHED || run.state() == RunState.CANCELED) {
+                return new Result(run.state(), progress(run, null, "The run had already ended."), run.message());
+            }
+            return new Attempt(run, control, progress).go();
+        } catch (SQLException e) {
+            throw new JournalFailure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stopped(runId, "Stopped: the console is closing.");
+        }
+    }
+
+    private Result stopped(String runId, String message) {
+        try {
+            journal.setRunState(runId, RunState.PAUSED, message);
+            OutboxJournal.Run run = journal.run(runId).orElseThrow();
+            return new Result(RunState.PAUSED, progress(run, null, message), message);
+        } catch (SQLException e) {
+            throw new JournalFailure(e);
+        }
+    }
+
+    private BulkProgress progress(OutboxJournal.Run run, Pacer pacer, String note) throws SQLException {
+        Map<State, Integer> counts = journal.counts(run.id());
+        double rate = pacer == null ? run.spec().ratePerSecond() : pacer.rate();
+        int left = counts.get(State.PLANNED) + counts.get(State.SENDING);
+        Optional<Duration> eta = left == 0 || rate <= 0 ? Optional.empty()
+                : Optional.of(Duration.ofMillis((long) (left / rate * 1000)));
+        return new BulkProgress(run.id(), counts, rate, eta, note);
+    }
+
+    /** One call of {@link #run}: its pacing and counts of failures in a row. */
+    private final class Attempt {
+        private final OutboxJournal.Run run;
+        private final RunControl control;
+        private final Consumer<BulkProgress> listener;
+        private final Pacer pacer;
+        private int unreachableInARow;
+        private int lookUpFailuresInARow;
+
+        Attempt(OutboxJournal.Run run, RunControl control, Consumer<BulkProgress> listener) {
+            this.run = run;
+            this.control = control;
+            this.listener = listener;
+            this.pacer = new Pacer(clock, run.spec().ratePerSecond());
+        }
+
+        Result go() throws SQLException, InterruptedException {
+            journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may have rung,"
+                    + " so call history is checked before anything else.");
+            journal.setRunState(run.id(), RunState.RUNNING, null);
+            report(null);
+            while (true) {
+                if (control.cancelAsked()) {
+                    int canceled = journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
+                    settleUncertainBeforeStopping();
+                    return end(RunState.CANCELED, "Cancelled; " + canceled + " rows were not sent.");
+                }
+                if (control.pauseAsked()) {
+                    journal.setRunState(run.id(), RunState.PAUSED, "Paused.");
+                    return new Result(RunState.PAUSED, progress(run, pacer, "Paused."), "Paused.");
+                }
+                List<Row> uncertain = journal.rowsIn(run.id(), State.UNCERTAIN);
+                if (!uncertain.isEmpty()) {
+                    reconcile(uncertain);
+                    continue;
+                }
+                List<Row> next = journal.nextPlanned(run.id(), run.spec().chunk());
+                if (next.isEmpty()) {
+                    return finish();
+                }
+                Optional<String> stop = send(next);
+                if (stop.isPresent()) {
+                    journal.setRunState(run.id(), RunState.PAUSED, stop.get());
+                    return new Result(RunState.PAUSED, progress(run, pacer, stop.get()), stop.get());
+                }
+            }
+        }
+
+        private void settleUncertainBeforeStopping() throws SQLException, InterruptedException {
+            for (int tries = 0; tries < LOOK_UP_FAILURES_BEFORE_DECISION + 1; tries++) {
+                List<Row> uncertain = journal.rowsIn(run.id(), State.UNCERTAIN);
+                if (uncertain.isEmpty()) {
+                    return;
+                }
+                reconcile(uncertain);
+                // Rows a look-up proved unplaced are not sent on a cancelled run.
+                journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
+            }
+        }
+
+        private Result finish() throws SQLException {
+            Map<State, Integer> counts = journal.counts(run.id());
+            int waiting = counts.get(State.NEEDS_DECISION);
+            if (waiting > 0) {
+                String message = waiting + (waiting == 1 ? " row waits" : " rows wait") + " for your decision: call history"
+                        + " could not say whether " + (waiting == 1 ? "it" : "they") + " rang.";
+                journal.setRunState(run.id(), RunState.PAUSED, message);
+                return new Result(RunState.PAUSED, progress(run, pacer, message), message);
+            }
+            return end(RunState.FINISHED, "Finished.");
+        }
+
+        private Result end(RunState state, String message) throws SQLException {
+            Map<State, Integer> counts = journal.counts(run.id());
+            int waiting = counts.get(State.NEEDS_DECISION);
+            String full = waiting == 0 ? message : message + " " + waiting + " rows wait for your decision.";
+            journal.setRunState(run.id(), waiting == 0 ? state : RunState.PAUSED, full);
+            BulkProgress last = progress(run, pacer, full);
+            listener.accept(last);
+            return new Result(waiting == 0 ? state : RunState.PAUSED, last, full);
+        }
+
+        private void report(String note) throws SQLException {
+            listener.accept(progress(run, pacer, note));
+        }
+
+        /** Sends one chunk; returns why the run must stop, if it must. */
+        private Optional<String> send(List<Row> chunk) throws SQLException, InterruptedException {
+            Duration wait = pacer.waitBefore();
+            if (!wait.isZero()) {
+                waiter.await(wait, control);
+                if (control.stopAsked()) {
+                    return Optional.empty();
+                }
+            }
+            Instant now = clock.instant();
+            List<Row> going = new ArrayList<>();
+            List<DialRequest> requests = new ArrayList<>();
+            List<Change> held = new ArrayList<>();
+            for (Row row : chunk) {
+                DialRequest request = requestOf(row);
+                Optional<String> holdBack = sendCheck.holdBack(request, now);
+                if (holdBack.isPresent()) {
+                    held.add(Change.to(row.rowNo(), State.SKIPPED, holdBack.get()));
+                } else {
+                    going.add(row);
+                    requests.add(request);
+                }
+            }
+            journal.apply(run.id(), held);
+            if (going.isEmpty()) {
+                report(null);
+                return Optional.empty();
+            }
+            // Durably "being sent" before the request leaves: after a crash these rows are looked up, not resent.
+            List<Change> sending = new ArrayList<>();
+            for (Row row : going) {
+                sending.add(new Change(row.rowNo(), State.SENDING, null, null, now, true, false, false));
+            }
+            journal.apply(run.id(), sending);
+            pacer.started(going.size());
+            BatchOutcome outcome = dials.sendBatch(requests);
+            Optional<String> stop = record(going, outcome);
+            report(null);
+            return stop;
+        }
+
+        private Optional<String> record(List<Row> rows, BatchOutcome outcome) throws SQLException, InterruptedException {
+            List<Change> changes = new ArrayList<>();
+            if (outcome instanceof BatchOutcome.Created created) {
+                unreachableInARow = 0;
+                pacer.answered();
+                for (int i = 0; i < rows.size(); i++) {
+                    DialResponse response = created.responses().get(i);
+                    changes.add(response == null || response.id() == null
+                            ? Change.to(rows.get(i).rowNo(), State.UNCERTAIN, "The service answered without a call ID for it.")
+                            : new Change(rows.get(i).rowNo(), State.CREATED, response.id(), null, null, false, false, false));
+                }
+                journal.apply(run.id(), changes);
+                return Optional.empty();
+            }
+            if (outcome instanceof BatchOutcome.Uncertain uncertain) {
+                unreachableInARow = 0;
+                pacer.struggled();
+                for (Row row : rows) {
+                    changes.add(Change.to(row.rowNo(), State.UNCERTAIN, uncertain.message()));
+                }
+                journal.apply(run.id(), changes);
+                return Optional.empty();
+            }
+            if (outcome instanceof BatchOutcome.Rejected rejected) {
+                unreachableInARow = 0;
+                switch (rejected.reason()) {
+                    case RATE_LIMITED -> {
+                        pacer.limited(rejected.retryAfter());
+                        replan(rows, changes, "The service asked to slow down; sent again at a slower pace.");
+                        journal.apply(run.id(), changes);
+                        return Optional.empty();
+                    }
+                    case UNAUTHORIZED -> {
+                        replan(rows, changes, null);
+                        journal.apply(run.id(), changes);
+                        return Optional.of(rejected.message() + " Nothing of the last chunk rang; resume once the key is fixed.");
+                    }
+                    default -> {
+                        pacer.answered();
+                        refuse(rows, rejected.message(), rejected.fieldErrors(), changes);
+                        journal.apply(run.id(), changes);
+                        return Optional.empty();
+                    }
+                }
+            }
+            BatchOutcome.NeverSent neverSent = (BatchOutcome.NeverSent) outcome;
+            if (!neverSent.fieldErrors().isEmpty()) {
+                refuse(rows, neverSent.message(), neverSent.fieldErrors(), changes);
+                journal.apply(run.id(), changes);
+                return Optional.empty();
+            }
+            unreachableInARow++;
+            pacer.struggled();
+            replan(rows, changes, "Not sent: " + neverSent.message());
+            journal.apply(run.id(), changes);
+            if (unreachableInARow >= UNREACHABLE_BEFORE_PAUSE) {
+                return Optional.of(neverSent.message() + " Paused after " + unreachableInARow
+                        + " tries; resume when the service can be reached.");
+            }
+            waiter.await(Duration.ofSeconds(Math.min(60, 1L << unreachableInARow)), control);
+            return Optional.empty();
+        }
+
+        /** Back to planned; nothing rang. The attempt does not count against the row's sends. */
+        private void replan(List<Row> rows, List<Change> changes, String reason) {
+            for (Row row : rows) {
+                changes.add(new Change(row.rowNo(), State.PLANNED, null, reason, null, false, false, false));
+            }
+        }
+
+        /**
+         * The service refused the whole request and placed nothing. Rows it named are refused with
+         * its words; the others go again, alone if it named none (so one bad row cannot hold back its chunk).
+         */
+        private void refuse(List<Row> rows, String message, List<FieldError> errors, List<Change> changes) {
+            Map<Integer, List<String>> byIndex = new HashMap<>();
+            List<String> general = new ArrayList<>();
+            for (FieldError error : errors) {
+                Matcher matcher = ROW_FIELD.matcher(error.field());
+                if (matcher.matches()) {
+                    String field = matcher.group(2);
+                    byIndex.computeIfAbsent(Integer.parseInt(matcher.group(1)), i -> new ArrayList<>())
+                            .add((field.isEmpty() ? "" : DialField.labelOf(field) + ": ") + error.message());
+                } else {
+                    general.add(error.message());
+                }
+            }
+            boolean named = byIndex.keySet().stream().anyMatch(i -> i >= 0 && i < rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                if (named) {
+                    List<String> own = byIndex.get(i);
+                    changes.add(own == null
+                            ? new Change(row.rowNo(), State.PLANNED, null, "Sent again without the rows the service refused.",
+                                    null, false, false, false)
+                            : Change.to(row.rowNo(), State.REJECTED, String.join(" ", own)));
+                } else if (rows.size() == 1) {
+                    String reason = message == null || message.isBlank() ? String.join(" ", general) : message;
+                    changes.add(Change.to(row.rowNo(), State.REJECTED, reason));
+                } else {
+                    changes.add(new Change(row.rowNo(), State.PLANNED, null,
+                            "Its chunk was refused as a whole; sent again alone to find which row the service refuses.",
+                            null, false, true, false));
+                }
+            }
+        }
+
+        /**
+         * Settles uncertain rows from call history. A call tagged with this run and row settles its
+         * row; a complete look-up with none proves it was not placed; a call to the same callee not
+         * tagged by this run, or a look-up that fails, leaves it to the operator.
+         */
+        private void reconcile(List<Row> rows) throws SQLException, InterruptedException {
+            Instant first = rows.stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
+                    .min(Instant::compareTo).orElse(clock.instant());
+            Instant last = rows.stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(clock.instant());
+            Duration untilSettled = Duration.between(clock.instant(), last.plus(settleDelay));
+            if (!untilSettled.isNegative() && !untilSettled.isZero()) {
+                waiter.await(untilSettled, control);
+                if (control.pauseAsked() && !control.cancelAsked()) {
+                    return; // looked up on resume
+                }
+            }
+            Instant since = first.minus(CLOCK_SLACK);
+            List<Call> calls;
+            try {
+                calls = dials.callsCreatedSince(since, MAX_LOOK_UP_CALLS);
+                lookUpFailuresInARow = 0;
+            } catch (DialService.TooManyCalls e) {
+                decideLater(rows, e.getMessage() + " Check these rows in History.");
+                return;
+            } catch (RuntimeException e) {
+                lookUpFailuresInARow++;
+                if (lookUpFailuresInARow >= LOOK_UP_FAILURES_BEFORE_DECISION) {
+                    lookUpFailuresInARow = 0;
+                    decideLater(rows, "Call history could not be read to check whether it rang ("
+                            + org.dialdesk.service.ErrorMessages.describe(e) + ").");
+                } else {
+                    report("Call history could not be read; trying again.");
+                    waiter.await(Duration.ofSeconds(2L << lookUpFailuresInARow), control);
+                }
+                return;
+            }
+            Map<Integer, Call> tagged = new HashMap<>();
+            Map<String, List<Call>> others = new HashMap<>();
+            for (Call call : calls) {
+                JsonNode metadata = call.metadata();
+                Integer rowNo = metadata != null && run.id().equals(metadata.path(RUN_KEY).asText(null))
+                        ? rowNumber(metadata.path(ROW_KEY)) : null;
+                if (rowNo != null) {
+                    tagged.put(rowNo, call);
+                } else if (call.to() != null) {
+                    others.computeIfAbsent(call.to(), k -> new ArrayList<>()).add(call);
+                }
+            }
+            List<Change> changes = new ArrayList<>();
+            for (Row row : rows) {
+                Call found = tagged.get(row.rowNo());
+                if (found != null) {
+                    changes.add(new Change(row.rowNo(), State.CREATED, found.id(),
+                            "Found in call history after an unclear answer.", null, false, false, true));
+                    continue;
+                }
+                List<Call> sameCallee = others.getOrDefault(row.callee(), List.of());
+                if (!sameCallee.isEmpty()) {
+                    Call other = sameCallee.get(0);
+                    changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Call history shows a call to "
+                            + row.callee() + " created at " + other.created() + " (ID " + other.id()
+                            + ") that this run did not tag: check it in History, then send this row again or leave it.",
+                            null, false, false, false));
+                } else if (row.sends() >= MAX_SENDS_PER_ROW) {
+                    changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Sent " + row.sends()
+                            + " times without a clear answer and not in call history: send it again or leave it.",
+                            null, false, false, false));
+                } else {
+                    changes.add(new Change(row.rowNo(), State.PLANNED, null,
+                            "Not in call history after an unclear answer, so it was not placed; sent again.",
+                            null, false, false, true));
+                }
+            }
+            journal.apply(run.id(), changes);
+            report(null);
+        }
+
+        private void decideLater(List<Row> rows, String reason) throws SQLException {
+            List<Change> changes = new ArrayList<>();
+            for (Row row : rows) {
+                changes.add(Change.to(row.rowNo(), State.NEEDS_DECISION, reason));
+            }
+            journal.apply(run.id(), changes);
+            report(null);
+        }
+
+        private DialRequest requestOf(Row row) {
+            try {
+                return JSON.readValue(row.requestJson(), DialRequest.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Row " + row.rowNo() + " of run " + run.id() + " holds an unreadable dial", e);
+            }
+        }
+    }
+
+    private static Integer rowNumber(JsonNode value) {
+        try {
+            return value.isMissingNode() || value.isNull() ? null : Integer.valueOf(value.asText().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

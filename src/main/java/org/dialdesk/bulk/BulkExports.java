@@ -1,0 +1,65 @@
+package org.dialdesk.bulk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dialdesk.service.CsvExport;
+import org.dialdesk.store.OutboxJournal;
+
+/** The CSV files a bulk run gives back: its results, and the rows a preview skipped, to fix and import again. */
+public final class BulkExports {
+    public static final List<String> RESULT_COLUMNS = List.of("row", "callee", "call_id", "state", "reason");
+
+    private BulkExports() {
+    }
+
+    /** Every row of the run, in file order: its callee, call ID, final state and reason. */
+    public static long results(Path file, OutboxJournal journal, String runId) throws IOException, SQLException {
+        return CsvExport.write(file, RESULT_COLUMNS, sink -> journal.forEachRow(runId, row -> sink.row(List.of(
+                Integer.toString(row.rowNo()), CsvExport.phone(row.callee()), row.callId() == null ? "" : row.callId(),
+                row.state().name().toLowerCase(Locale.ROOT), CsvExport.text(row.reason())))), written -> { });
+    }
+
+    /**
+     * The skipped rows with the file's own columns (so the file can be fixed and imported again),
+     * then the row's place in the file and why it was skipped.
+     */
+    public static long rejects(Path file, BulkPlan plan) throws IOException, SQLException {
+        List<String> columns = new ArrayList<>(plan.sheet().columns());
+        columns.add("row");
+        columns.add("skipped_because");
+        java.util.Map<Integer, Sheet.Row> byNumber = new java.util.HashMap<>();
+        plan.sheet().rows().forEach(row -> byNumber.put(row.number(), row));
+        return CsvExport.write(file, uniqueNames(columns), sink -> {
+            for (BulkPlan.Row row : plan.rows()) {
+                if (row.ready()) {
+                    continue;
+                }
+                Sheet.Row source = byNumber.get(row.number());
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < plan.sheet().columns().size(); i++) {
+                    cells.add(CsvExport.text(source == null ? "" : source.cell(i)));
+                }
+                cells.add(Integer.toString(row.number()));
+                cells.add(CsvExport.text(row.skip().label() + ": " + row.reason()));
+                sink.row(cells);
+            }
+        }, written -> { });
+    }
+
+    /** The CSV writer wants distinct column names; the file's own may be called "row" too. */
+    private static List<String> uniqueNames(List<String> names) {
+        List<String> unique = new ArrayList<>();
+        for (String name : names) {
+            String candidate = name;
+            for (int n = 2; unique.contains(candidate); n++) {
+                candidate = name + " (" + n + ")";
+            }
+            unique.add(candidate);
+        }
+        return unique;
+    }
+}

@@ -1,0 +1,78 @@
+package org.dialdesk.bulk;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.dialdesk.api.DialRequest;
+
+/**
+ * A spreadsheet checked row by row before anything is sent: each row is ready, with the dial it
+ * becomes, or skipped, with the reason the operator reads in the preview and in the rejects export.
+ */
+public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows) {
+
+    /** Why a row is not sent. */
+    public enum Skip {
+        UNREADABLE("Unreadable row"),
+        BAD_PHONE("Unparseable phone"),
+        DUPLICATE("Duplicate callee"),
+        DO_NOT_CALL("On the do-not-call list"),
+        OUTSIDE_HOURS("Outside calling hours"),
+        MISSING_VARIABLES("Missing template variables"),
+        INVALID("Invalid values"),
+        UNKNOWN_ID("Unknown ID"),
+        EXCLUDED("Excluded by you");
+
+        private final String label;
+
+        Skip(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One row of the file. {@code callee} is the number in E.164 when it could be read, else as
+     * written; {@code request} is null for a skipped row.
+     */
+    public record Row(int number, String callee, DialRequest request, Skip skip, String reason) {
+        public boolean ready() {
+            return skip == null;
+        }
+    }
+
+    public BulkPlan {
+        rows = List.copyOf(rows);
+    }
+
+    public int total() {
+        return rows.size();
+    }
+
+    public int ready() {
+        return (int) rows.stream().filter(Row::ready).count();
+    }
+
+    public int skipped() {
+        return total() - ready();
+    }
+
+    public Map<Skip, Integer> skippedBy() {
+        Map<Skip, Integer> counts = new EnumMap<>(Skip.class);
+        for (Row row : rows) {
+            if (!row.ready()) {
+                counts.merge(row.skip(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** "12 of 1,000 will be skipped", the line shown before anything is sent. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "%,d of %,d rows will be skipped; %,d ready to send.",
+                skipped(), total(), ready());
+    }
+}

@@ -1,0 +1,318 @@
+package org.dialdesk.bulk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialRequestValidator;
+import org.dialdesk.api.FieldError;
+import org.dialdesk.api.ScheduleTimes;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.domain.DialField;
+import org.dialdesk.domain.PhoneCheck;
+import org.dialdesk.domain.TemplateVariables;
+import org.dialdesk.service.OrgDirectory;
+
+/**
+ * Turns a sheet and its mapping into a {@link BulkPlan}: every row read into the dial it would
+ * send and checked by the same rules as the dial form (number, calling hours, template variables,
+ * the API's field rules), against the account's lists and the do-not-call list. Sends nothing.
+ * Each distinct number is parsed once; parsing, the slow part, runs on every core.
+ */
+public final class BulkPlanner {
+
+    /** Values for every row whose sheet has no column for them: the run's defaults. */
+    public record Defaults(String numberId, String useCaseId, String agentId, String modelId, String language,
+                           String campaignId, Integer maxDurationMins, ZoneId scheduleZone, String defaultCountry) {
+        public static Defaults none(ZoneId zone, String country) {
+            return new Defaults(null, null, null, null, null, null, null, zone, country);
+        }
+
+        public Defaults withNumber(String id) {
+            return new Defaults(id, useCaseId, agentId, modelId, language, campaignId, maxDurationMins, scheduleZone, defaultCountry);
+        }
+
+        public Defaults withUseCase(String id) {
+            return new Defaults(numberId, id, agentId, modelId, language, campaignId, maxDurationMins, scheduleZone, defaultCountry);
+        }
+
+        public Defaults withCampaign(String id) {
+            return new Defaults(numberId, useCaseId, agentId, modelId, language, id, maxDurationMins, scheduleZone, defaultCountry);
+        }
+    }
+
+    /** Which numbers of a set are on the do-not-call list; asked once per plan. */
+    @FunctionalInterface
+    public interface Listed {
+        Set<String> of(Collection<String> e164s) throws Exception;
+    }
+
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[' ']['T']H:mm[:ss]");
+
+    private final CallingRule callingRule;
+    private final Listed doNotCall;
+    private final Clock clock;
+
+    public BulkPlanner(CallingRule callingRule, Listed doNotCall, Clock clock) {
+        this.callingRule = callingRule;
+        this.doNotCall = doNotCall;
+        this.clock = clock;
+    }
+
+    /**
+     * @param directory the account's lists as loaded, or null: IDs are checked only against lists that loaded
+     * @param excluded  rows (by number) the operator left out
+     */
+    public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Defaults defaults, OrgDirectory.Snapshot directory,
+                         Set<Integer> excluded) throws BulkInputException {
+        String phoneColumn = mapping.columnOf(BulkField.PHONE).orElseThrow(() -> new BulkInputException(
+                "No column is the phone number. Map the column that holds the numbers to call to \"phone\""
+                        + " (columns: " + String.join(", ", sheet.columns()) + ")."));
+        Map<BulkField, Integer> single = new HashMap<>();
+        for (BulkField field : BulkField.values()) {
+            if (field.single()) {
+                mapping.columnOf(field).ifPresent(column -> single.put(field, sheet.columns().indexOf(column)));
+            }
+        }
+        List<Integer> paramColumns = indexes(sheet, mapping.columnsOf(BulkField.PARAM));
+        List<Integer> metadataColumns = indexes(sheet, mapping.columnsOf(BulkField.METADATA));
+        int phoneAt = sheet.columns().indexOf(phoneColumn);
+
+        Map<String, PhoneCheck.Result> phones = parsePhones(sheet, phoneAt, defaults.defaultCountry());
+        Set<String> listed = listedNumbers(phones.values());
+        Lists lists = new Lists(directory);
+        DialRequestValidator validator = new DialRequestValidator(clock);
+        Instant now = clock.instant();
+
+        List<BulkPlan.Row> rows = new ArrayList<>(sheet.rows().size());
+        Map<String, Integer> firstRowOf = new HashMap<>();
+        for (Sheet.Row row : sheet.rows()) {
+            String raw = row.cell(phoneAt);
+            if (row.problem() != null) {
+                rows.add(skip(row, raw, BulkPlan.Skip.UNREADABLE, row.problem()));
+                continue;
+            }
+            PhoneCheck.Result phone = phones.get(raw);
+            if (!phone.ok()) {
+                rows.add(skip(row, raw, BulkPlan.Skip.BAD_PHONE, (raw.isBlank() ? "No number. " : raw + ": ") + phone.problem()));
+                continue;
+            }
+            String callee = phone.e164();
+            Integer first = firstRowOf.putIfAbsent(callee, row.number());
+            if (first != null) {
+                rows.add(skip(row, callee, BulkPlan.Skip.DUPLICATE, "Same callee as row " + first + "; it is called once."));
+                continue;
+            }
+            if (excluded.contains(row.number())) {
+                rows.add(skip(row, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run."));
+                continue;
+            }
+            if (listed.contains(callee)) {
+                rows.add(skip(row, callee, BulkPlan.Skip.DO_NOT_CALL, callee + " is on the do-not-call list."));
+                continue;
+            }
+            rows.add(planRow(row, phone, single, paramColumns, metadataColumns, sheet, defaults, lists, validator, now));
+        }
+        return new BulkPlan(sheet, mapping, rows);
+    }
+
+    private static List<Integer> indexes(Sheet sheet, List<String> columns) {
+        return columns.stream().map(sheet.columns()::indexOf).filter(i -> i >= 0).toList();
+    }
+
+    private static BulkPlan.Row skip(Sheet.Row row, String callee, BulkPlan.Skip skip, String reason) {
+        return new BulkPlan.Row(row.number(), callee, null, skip, reason);
+    }
+
+    private static Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
+        Set<String> distinct = new HashSet<>();
+        for (Sheet.Row row : sheet.rows()) {
+            distinct.add(row.cell(column));
+        }
+        Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>();
+        distinct.parallelStream().forEach(raw -> parsed.put(raw, PhoneCheck.check(raw, country)));
+        return parsed;
+    }
+
+    private Set<String> listedNumbers(Collection<PhoneCheck.Result> phones) throws BulkInputException {
+        Set<String> numbers = phones.stream().filter(PhoneCheck.Result::ok).map(PhoneCheck.Result::e164)
+                .collect(Collectors.toSet());
+        try {
+            return doNotCall.of(numbers);
+        } catch (Exception e) {
+            throw new BulkInputException("The do-not-call list could not be read (" + e.getMessage()
+                    + "); nothing can be planned until it can.", e);
+        }
+    }
+
+    /** The account's lists by ID, for checking a row's IDs; a list that did not load checks nothing. */
+    private static final class Lists {
+        final Map<String, CallerNumber> numbers;
+        final Map<String, UseCase> useCases;
+        final Set<String> agents;
+
+        Lists(OrgDirectory.Snapshot directory) {
+            numbers = directory != null && directory.numbers().ok() ? byId(directory.numbers().items(), CallerNumber::id) : null;
+            useCases = directory != null && directory.useCases().ok() ? byId(directory.useCases().items(), UseCase::id) : null;
+            agents = directory != null && directory.agents().ok()
+                    ? directory.agents().items().stream().map(a -> a.id()).collect(Collectors.toSet()) : null;
+        }
+
+        static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+            Map<String, T> map = new HashMap<>();
+            items.forEach(item -> map.put(id.apply(item), item));
+            return map;
+        }
+    }
+
+    private BulkPlan.Row planRow(Sheet.Row row, PhoneCheck.Result phone, Map<BulkField, Integer> single,
+                                 List<Integer> paramColumns, List<Integer> metadataColumns, Sheet sheet, Defaults defaults,
+                                 Lists lists, DialRequestValidator validator, Instant now) {
+        String callee = phone.e164();
+        List<String> invalid = new ArrayList<>();
+        String numberId = cellOr(row, single.get(BulkField.CALLER_NUMBER), defaults.numberId());
+        String useCaseId = cellOr(row, single.get(BulkField.USE_CASE), defaults.useCaseId());
+        String agentId = cellOr(row, single.get(BulkField.AGENT), defaults.agentId());
+        String campaignId = cellOr(row, single.get(BulkField.CAMPAIGN), defaults.campaignId());
+        Integer maxDuration = defaults.maxDurationMins();
+        String maxText = cellOr(row, single.get(BulkField.MAX_DURATION), null);
+        if (maxText != null) {
+            try {
+                maxDuration = Integer.valueOf(maxText.strip());
+            } catch (NumberFormatException e) {
+                invalid.add("Maximum minutes \"" + maxText + "\" is not a whole number.");
+            }
+        }
+        Instant scheduledFor = null;
+        String when = cellOr(row, single.get(BulkField.SCHEDULED_FOR), null);
+        if (when != null) {
+            String zoneText = cellOr(row, single.get(BulkField.SCHEDULE_ZONE), null);
+            try {
+                ZoneId zone = zoneText != null ? ZoneId.of(zoneText.strip()) : defaults.scheduleZone();
+                scheduledFor = scheduleOf(when, zone);
+            } catch (DateTimeException e) {
+                invalid.add("Time zone \"" + zoneText + "\" is not one; write e.g. America/Chicago.");
+            } catch (IllegalArgumentException e) {
+                invalid.add("Scheduled time: " + e.getMessage());
+            }
+        }
+        if (numberId == null) {
+            invalid.add("No caller number: map a column to it or choose the number that calls for the whole run.");
+        }
+        if (!invalid.isEmpty()) {
+            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.INVALID, String.join(" ", invalid));
+        }
+        List<String> unknown = new ArrayList<>();
+        if (lists.numbers != null && !lists.numbers.containsKey(numberId)) {
+            unknown.add("Caller number " + numberId + " is not one of this account's numbers.");
+        }
+        UseCase useCase = null;
+        if (useCaseId != null && lists.useCases != null) {
+            useCase = lists.useCases.get(useCaseId);
+            if (useCase == null) {
+                unknown.add("Use case " + useCaseId + " is not one of this account's use cases.");
+            }
+        }
+        if (agentId != null && lists.agents != null && !lists.agents.contains(agentId)) {
+            unknown.add("Agent " + agentId + " is not one of this account's agents.");
+        }
+        if (!unknown.isEmpty()) {
+            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.UNKNOWN_ID, String.join(" ", unknown));
+        }
+        ObjectNode params = null;
+        if (!paramColumns.isEmpty()) {
+            params = JsonNodeFactory.instance.objectNode();
+            for (int column : paramColumns) {
+                String value = row.cell(column);
+                if (!value.isEmpty()) {
+                    params.put(sheet.columns().get(column), value);
+                }
+            }
+        }
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+        for (int column : metadataColumns) {
+            String value = row.cell(column);
+            if (!value.isEmpty()) {
+                metadata.put(sheet.columns().get(column), value);
+            }
+        }
+        DialRequest request = DialRequest.builder().numberId(numberId).phoneNumber(callee).useCaseId(useCaseId)
+                .agentId(agentId).modelId(cellOr(row, single.get(BulkField.MODEL), defaults.modelId()))
+                .language(cellOr(row, single.get(BulkField.LANGUAGE), defaults.language()))
+                .params(params).metadata(metadata).campaignId(campaignId).scheduledFor(scheduledFor)
+                .maxDurationMins(maxDuration).build();
+        if (useCase != null && useCase.prompt() != null) {
+            List<String> missing = TemplateVariables.missing(TemplateVariables.of(useCase.prompt()),
+                    params == null ? JsonNodeFactory.instance.objectNode() : params);
+            if (!missing.isEmpty()) {
+                return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.MISSING_VARIABLES,
+                        "The use case's prompt needs " + String.join(", ", missing) + "; this row has no value for "
+                                + (missing.size() == 1 ? "it." : "them."));
+            }
+        }
+        List<FieldError> errors = validator.validate(request);
+        if (!errors.isEmpty()) {
+            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.INVALID, errors.stream()
+                    .map(e -> DialField.labelOf(e.field()) + ": " + e.message()).collect(Collectors.joining(" ")));
+        }
+        CallingRule.Verdict verdict = callingRule.check(phone, scheduledFor != null ? scheduledFor : now, null, useCase);
+        if (!verdict.allowed()) {
+            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.OUTSIDE_HOURS,
+                    verdict.warning().orElse("Outside calling hours.").replace('\n', ' '));
+        }
+        return new BulkPlan.Row(row.number(), callee, request, null, null);
+    }
+
+    private static String cellOr(Sheet.Row row, Integer column, String fallback) {
+        if (column == null || column < 0) {
+            return fallback;
+        }
+        String value = row.cell(column);
+        return value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * A row's time: ISO with its offset or zone, a local "2026-12-03 09:30" in the row's or the run's
+     * zone, or an Excel date number read the same way.
+     */
+    static Instant scheduleOf(String text, ZoneId zone) {
+        String value = text.strip();
+        if (value.matches("\\d{5}(\\.\\d+)?")) {
+            double serial = Double.parseDouble(value);
+            // Excel counts days from 1899-12-30 (its 1900 leap-year slip included).
+            long seconds = Math.round(serial * 86_400);
+            LocalDateTime local = LocalDate.of(1899, 12, 30).atStartOfDay().plusSeconds(seconds);
+            return ScheduleTimes.toInstant(local, zone);
+        }
+        if (value.contains("[") || value.endsWith("Z") || value.matches(".*[T ]\\d{1,2}:\\d{2}(:\\d{2})?[+-]\\d{2}:?\\d{2}$")) {
+            return ScheduleTimes.parse(value.replace(' ', 'T'));
+        }
+        try {
+            LocalDateTime local = LocalDateTime.parse(value, LOCAL_DATE_TIME);
+            return ScheduleTimes.toInstant(local, zone);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + value + "\" is not a date and time; write e.g. 2026-12-03 09:30"
+                    + " (in the zone column's or the run's zone) or 2026-12-03T09:30-06:00.");
+        }
+    }
+}

@@ -1,0 +1,454 @@
+package org.dialdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.dialdesk.api.BaseUrls;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.bulk.BulkEngine;
+import org.dialdesk.bulk.BulkExports;
+import org.dialdesk.bulk.BulkField;
+import org.dialdesk.bulk.BulkInputException;
+import org.dialdesk.bulk.BulkPlan;
+import org.dialdesk.bulk.BulkPlanner;
+import org.dialdesk.bulk.BulkProgress;
+import org.dialdesk.bulk.ColumnMapping;
+import org.dialdesk.bulk.RunControl;
+import org.dialdesk.bulk.Sheet;
+import org.dialdesk.bulk.SheetReader;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.domain.PhoneCheck;
+import org.dialdesk.domain.Settings;
+import org.dialdesk.domain.TemplateVariables;
+import org.dialdesk.profile.Profile;
+import org.dialdesk.profile.Profiles;
+import org.dialdesk.service.AuditTrail;
+import org.dialdesk.service.DialService;
+import org.dialdesk.service.DoNotCall;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.AuditLog;
+import org.dialdesk.store.BulkMappingStore;
+import org.dialdesk.store.DoNotCallList;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.store.SettingsStore;
+import org.dialdesk.domain.AuditEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Dial every row of a spreadsheet (CSV, TSV or .xlsx) on a profile's account, through the outbox:"
+                    + " no row is sent twice, none is forgotten, and a run stopped in any way resumes with --resume.",
+            "",
+            "Exit codes:",
+            "  0  every row was created or skipped with its reason",
+            "  2  invalid input (nothing sent)",
+            "  3  the service refused some rows (listed)",
+            "  4  some rows' outcome could not be settled: listed; check them in call history",
+            "  1  stopped before the end (the service unreachable, the key refused, Ctrl+C): run again with --resume"})
+public final class BatchCommand implements Callable<Integer> {
+    private static final int SKIPPED_SHOWN = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The spreadsheet: .csv, .tsv or .xlsx.")
+    Path file;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "The profile to dial on (see dialdesk profiles list).")
+    String profile;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Or the service base URL, with the API key in " + Account.API_KEY_VARIABLE + ".")
+    String baseUrl;
+
+    @Option(names = "--map", paramLabel = "COLUMN=FIELD",
+            description = "Say what a column is: one of phone, caller, use_case, agent, model, language, scheduled_for,"
+                    + " zone, max_duration, campaign, param, metadata, ignore. Repeat for each column to change.")
+    List<String> maps = new ArrayList<>();
+
+    @Option(names = "--number-id", paramLabel = "ID",
+            description = "The caller number for rows without one (default: the profile's default caller number).")
+    String numberId;
+
+    @Option(names = "--use-case", paramLabel = "ID",
+            description = "The use case for rows without one (default: the profile's default use case).")
+    String useCaseId;
+
+    @Option(names = "--campaign", paramLabel = "ID", description = "The campaign for rows without one.")
+    String campaign;
+
+    @Option(names = "--country", paramLabel = "CC",
+            description = "Country national numbers are read in (default: the console's default country).")
+    String country;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Time zone of scheduled times written without one (default: the console's display zone).")
+    String zone;
+
+    @Option(names = "--chunk", paramLabel = "N", description = "Rows per batched request (default from settings).")
+    Integer chunk;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Dials a second at most (default from settings).")
+    Double rate;
+
+    @Option(names = "--dry-run", description = "Print the preview (counts and every skipped row with its reason); send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--resume", arity = "0..1", paramLabel = "RUN", fallbackValue = "",
+            description = "Resume a run: the one named, or the latest unfinished run of this file on this account.")
+    String resume;
+
+    @Option(names = "--results", paramLabel = "CSV", description = "Write every row's outcome to this CSV file at the end.")
+    Path results;
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final Supplier<Profiles> profiles;
+    private final Supplier<AuditLog> audit;
+    private final Terminal terminal;
+
+    BatchCommand(Map<String, String> environment, Clock clock, Supplier<Profiles> profiles, Supplier<AuditLog> audit,
+                 Terminal terminal) {
+        this.environment = environment;
+        this.clock = clock;
+        this.profiles = profiles;
+        this.audit = audit;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dataDir = AppPaths.dataDir(environment);
+        Settings settings = new SettingsStore(dataDir).load();
+        List<String> problems = new ArrayList<>();
+        int chunkSize = chunk != null ? chunk : settings.bulkChunk();
+        double pace = rate != null ? rate : settings.bulkRate();
+        org.dialdesk.domain.SettingsRules.bulkChunkProblem(Integer.toString(chunkSize)).ifPresent(p -> problems.add("--chunk: " + p));
+        org.dialdesk.domain.SettingsRules.bulkRateProblem(Double.toString(pace)).ifPresent(p -> problems.add("--rate: " + p));
+        String region = country != null ? country : settings.defaultCountry();
+        if (!PhoneCheck.isKnownCountry(region)) {
+            problems.add("--country: \"" + region + "\" is not a country code; use two letters, e.g. US or GB.");
+        }
+        ZoneId scheduleZone = settings.zone(ZoneId.systemDefault());
+        if (zone != null) {
+            try {
+                scheduleZone = ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                problems.add("--zone: \"" + zone + "\" is not a time zone; write e.g. America/Chicago.");
+            }
+        }
+        if (baseUrl != null) {
+            try {
+                BaseUrls.check(baseUrl);
+            } catch (IllegalArgumentException e) {
+                problems.add("--base-url: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            err.println("Nothing was sent.");
+            return ExitCodes.INVALID_INPUT;
+        }
+        Account account;
+        Optional<Profile> chosen = Optional.empty();
+        try {
+            account = Account.resolve(profile, baseUrl, environment, profiles.get(), terminal);
+            if (profile != null) {
+                chosen = profiles.get().byName(profile);
+            }
+        } catch (Account.Problem e) {
+            err.println(e.getMessage() + " Nothing was sent.");
+            return ExitCodes.INVALID_INPUT;
+        }
+        boolean live = !isLoopback(account.baseUrl());
+        AuditTrail trail = audit.get() == null ? AuditTrail.NONE : AuditTrail.into(audit.get(), account.name(), clock);
+        try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock);
+             OutboxJournal journal = new OutboxJournal(OutboxJournal.fileIn(dataDir));
+             DoNotCallList doNotCall = new DoNotCallList(DoNotCallList.fileIn(dataDir))) {
+            DialService dials = DialService.over(client, clock, trail, DoNotCall.over(doNotCall, scheduleZone));
+            String runId;
+            if (resume != null) {
+                Optional<OutboxJournal.Run> run = findRun(journal, account, err);
+                if (run.isEmpty()) {
+                    return ExitCodes.INVALID_INPUT;
+                }
+                runId = run.get().id();
+                journal.setPace(runId, chunkSize, pace);
+                out.println("Resuming run " + runId + " of " + run.get().spec().source() + " on " + badge(account, live) + ".");
+            } else {
+                Sheet sheet = SheetReader.read(file);
+                OrgDirectory.Snapshot directory = new OrgDirectory(client, clock).reload();
+                String useCase = useCaseId != null ? useCaseId : chosen.map(Profile::defaultUseCaseId).orElse(null);
+                String caller = numberId != null ? numberId : chosen.map(Profile::defaultCallerNumberId).orElse(null);
+                if (caller == null && directory.numbers().ok() && directory.numbers().items().size() == 1) {
+                    caller = directory.numbers().items().get(0).id(); // the account's only number
+                }
+                BulkMappingStore mappings = new BulkMappingStore(dataDir);
+                ColumnMapping mapping = ColumnMapping.automatic(sheet.columns(), variablesOf(directory, useCase))
+                        .with(fields(mappings.load(useCase)));
+                for (String map : maps) {
+                    int eq = map.lastIndexOf('=');
+                    Optional<BulkField> field = eq < 0 ? Optional.empty() : BulkField.ofKey(map.substring(eq + 1));
+                    if (field.isEmpty()) {
+                        err.println("--map " + map + ": write COLUMN=FIELD, FIELD one of " + BulkField.keys() + ".");
+                        return ExitCodes.INVALID_INPUT;
+                    }
+                    mapping = mapping.map(map.substring(0, eq).strip(), field.get());
+                }
+                BulkPlanner planner = new BulkPlanner(new CallingRule(settings.callingHours(), CalleeZones.load()),
+                        numbers -> Set.copyOf(doNotCall.listed(numbers)), clock);
+                BulkPlanner.Defaults defaults = new BulkPlanner.Defaults(caller, useCase, null, null, null, campaign, null,
+                        scheduleZone, region);
+                BulkPlan plan = planner.plan(sheet, mapping, defaults, directory, Set.of());
+                printPreview(out, sheet, mapping, plan, directory);
+                if (dryRun) {
+                    out.println("Dry run: nothing was sent.");
+                    return ExitCodes.OK;
+                }
+                if (plan.ready() == 0) {
+                    out.println("No row is ready to send; nothing was sent.");
+                    return ExitCodes.OK;
+                }
+                mappings.save(useCase, keys(mapping));
+                OutboxJournal.Run run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(
+                        file.toAbsolutePath().toString(), hashOf(file), account.name(), account.baseUrl(), live, chunkSize,
+                        pace), clock);
+                runId = run.id();
+                trail.record(AuditEntry.Action.BULK_LAUNCH, String.format(Locale.ROOT, "Bulk run %s of %s: %,d rows to send,"
+                        + " %,d skipped", runId, file.getFileName(), plan.ready(), plan.skipped()), AuditEntry.Outcome.DONE, null);
+                out.printf(Locale.ROOT, "Sending %,d calls on %s as run %s (%d a request, at most %s a second).%n",
+                        plan.ready(), badge(account, live), runId, chunkSize, trim(pace));
+            }
+            return send(journal, dials, runId, out, err);
+        } catch (BulkInputException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was sent.");
+            return ExitCodes.INVALID_INPUT;
+        } catch (SQLException | IOException e) {
+            err.println("The bulk outbox could not be used: " + e.getMessage() + ". Nothing was sent.");
+            return ExitCodes.OTHER;
+        }
+    }
+
+    private int send(OutboxJournal journal, DialService dials, String runId, PrintWriter out, PrintWriter err)
+            throws SQLException, IOException {
+        // A real service may list a call a little after creating it; a sandbox on this machine lists it at once.
+        Duration settle = isLoopback(journal.run(runId).orElseThrow().spec().baseUrl()) ? Duration.ZERO : Duration.ofSeconds(10);
+        BulkEngine engine = new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, BulkEngine.SendCheck.NONE);
+        RunControl control = new RunControl();
+        CountDownLatch done = new CountDownLatch(1);
+        // Ctrl+C pauses between requests: the journal then says exactly where the run stands.
+        Thread onInterrupt = new Thread(() -> {
+            control.pause();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dialdesk-batch-stop");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        ProgressPrinter printer = new ProgressPrinter(out, System.console() != null, clock);
+        BulkEngine.Result result;
+        try {
+            result = engine.run(runId, control, printer::show);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for this
+            }
+        }
+        printer.end();
+        BulkProgress last = result.progress();
+        out.println(last.line());
+        if (results != null) {
+            long written = BulkExports.results(results, journal, runId);
+            out.println("Results of " + written + " rows written to " + results + ".");
+        }
+        List<OutboxJournal.Row> unsettled = journal.rowsIn(runId, OutboxJournal.State.NEEDS_DECISION, OutboxJournal.State.UNCERTAIN);
+        List<OutboxJournal.Row> refused = journal.rowsIn(runId, OutboxJournal.State.REJECTED);
+        if (!refused.isEmpty()) {
+            err.println("The service refused " + refused.size() + " rows:");
+            refused.stream().limit(SKIPPED_SHOWN).forEach(row -> err.println("  row " + row.rowNo() + " " + row.callee()
+                    + ": " + row.reason()));
+            if (refused.size() > SKIPPED_SHOWN) {
+                err.println("  … and " + (refused.size() - SKIPPED_SHOWN) + " more (see --results).");
+            }
+        }
+        if (!unsettled.isEmpty()) {
+            err.println(unsettled.size() + " rows may or may not have rung; they are not sent again by themselves:");
+            unsettled.forEach(row -> err.println("  row " + row.rowNo() + " " + row.callee() + ": " + row.reason()));
+            err.println("Check them in call history (dialdesk calls --search NUMBER); the console's Bulk screen sends one"
+                    + " again or leaves it at your word.");
+            return ExitCodes.UNCERTAIN;
+        }
+        if (result.state() == OutboxJournal.RunState.PAUSED) {
+            err.println(result.message() + " Run again with --resume " + runId + " to go on.");
+            return ExitCodes.OTHER;
+        }
+        return refused.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    private Optional<OutboxJournal.Run> findRun(OutboxJournal journal, Account account, PrintWriter err)
+            throws SQLException, BulkInputException {
+        if (!resume.isBlank()) {
+            Optional<OutboxJournal.Run> run = journal.run(resume.strip());
+            if (run.isEmpty()) {
+                err.println("There is no bulk run " + resume.strip() + ".");
+            } else if (!run.get().spec().baseUrl().equals(account.baseUrl())) {
+                err.println("Run " + resume.strip() + " was started on " + run.get().spec().account() + " ("
+                        + run.get().spec().baseUrl() + "), not on this account; resume it there.");
+                return Optional.empty();
+            }
+            return run;
+        }
+        Optional<OutboxJournal.Run> run = journal.latestUnfinished(hashOf(file), account.baseUrl());
+        if (run.isEmpty()) {
+            err.println("No unfinished run of " + file.getFileName() + " on " + account.name()
+                    + ". Run it without --resume to start one.");
+        }
+        return run;
+    }
+
+    private void printPreview(PrintWriter out, Sheet sheet, ColumnMapping mapping, BulkPlan plan,
+                              OrgDirectory.Snapshot directory) {
+        out.println(sheet.source() + ": " + sheet.format().describe() + ", " + sheet.rows().size() + " rows.");
+        List<String> mapped = new ArrayList<>();
+        mapping.fields().forEach((column, field) -> mapped.add(column + " → " + field.key()));
+        out.println("Columns: " + String.join(", ", mapped));
+        if (directory.failures() > 0) {
+            out.println("Some of the account's lists could not be read; their IDs are not checked here.");
+        }
+        out.println(plan.summary());
+        plan.skippedBy().forEach((skip, count) -> out.printf(Locale.ROOT, "  %,6d  %s%n", count, skip.label()));
+        List<BulkPlan.Row> skipped = plan.rows().stream().filter(r -> !r.ready()).toList();
+        int shown = dryRun ? skipped.size() : Math.min(SKIPPED_SHOWN, skipped.size());
+        for (int i = 0; i < shown; i++) {
+            BulkPlan.Row row = skipped.get(i);
+            out.println("  row " + row.number() + " " + row.callee() + ": " + row.skip().label() + ". " + row.reason());
+        }
+        if (shown < skipped.size()) {
+            out.println("  … and " + (skipped.size() - shown) + " more (--dry-run lists them all).");
+        }
+    }
+
+    private static List<String> variablesOf(OrgDirectory.Snapshot directory, String useCaseId) {
+        if (useCaseId == null || !directory.useCases().ok()) {
+            return List.of();
+        }
+        return directory.useCases().items().stream().filter(u -> useCaseId.equals(u.id())).findFirst()
+                .map(UseCase::prompt).map(TemplateVariables::of).orElse(List.of());
+    }
+
+    private static Map<String, BulkField> fields(Map<String, String> saved) {
+        Map<String, BulkField> fields = new HashMap<>();
+        saved.forEach((column, key) -> BulkField.ofKey(key).ifPresent(field -> fields.put(column, field)));
+        return fields;
+    }
+
+    private static Map<String, String> keys(ColumnMapping mapping) {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        mapping.fields().forEach((column, field) -> keys.put(column, field.key()));
+        return keys;
+    }
+
+    private static String badge(Account account, boolean live) {
+        return live ? "LIVE · " + account.name() : account.name() + " (loopback: a sandbox)";
+    }
+
+    private static boolean isLoopback(String baseUrl) {
+        return BaseUrls.isLoopback(java.net.URI.create(baseUrl).getHost());
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    static String hashOf(Path file) throws BulkInputException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new BulkInputException("Cannot read " + file + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A progress bar redrawn in place on a terminal; a plain line every few seconds otherwise. */
+    private static final class ProgressPrinter {
+        private final PrintWriter out;
+        private final boolean terminal;
+        private final Clock clock;
+        private Instant lastLine;
+        private boolean drawn;
+
+        ProgressPrinter(PrintWriter out, boolean terminal, Clock clock) {
+            this.out = out;
+            this.terminal = terminal;
+            this.clock = clock;
+        }
+
+        void show(BulkProgress progress) {
+            if (terminal) {
+                int width = 30;
+                int filled = (int) Math.round(progress.fraction() * width);
+                out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + progress.line() + "   ");
+                out.flush();
+                drawn = true;
+                return;
+            }
+            Instant now = clock.instant();
+            if (lastLine == null || Duration.between(lastLine, now).compareTo(Duration.ofSeconds(5)) >= 0
+                    || progress.toSend() == 0) {
+                out.println(progress.line());
+                out.flush();
+                lastLine = now;
+            }
+        }
+
+        void end() {
+            if (drawn) {
+                out.println();
+            }
+        }
+    }
+}

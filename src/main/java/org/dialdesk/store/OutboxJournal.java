@@ -1,0 +1,374 @@
+package org.dialdesk.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The bulk outbox ({@code outbox.db} in the data folder): every run and every row of it, with the
+ * row's state written before and after each request that carries it. A row is marked
+ * {@link State#SENDING} in a committed transaction before its request leaves, so after a crash
+ * (kill -9 included) a row found in that state may have rung and is looked up, never resent blindly.
+ * The window and {@code dialdesk batch} share the file; SQLite's locking keeps them apart.
+ */
+public final class OutboxJournal implements AutoCloseable {
+
+    /** Where a row stands. Only {@link #PLANNED} rows are ever sent. */
+    public enum State {
+        /** Checked and waiting to be sent (again, after a look-up proved it was not placed). */
+        PLANNED,
+        /** Held back by the preview (bad number, duplicate, do-not-call, hours…); never sent. */
+        SKIPPED,
+        /** Its request is being sent, or was when the run stopped: it may have rung. */
+        SENDING,
+        /** The service created its call. */
+        CREATED,
+        /** The service refused it; nothing rang. */
+        REJECTED,
+        /** Sent without a clear answer: looked up in call history before anything else is done with it. */
+        UNCERTAIN,
+        /** The look-up could not settle it; the operator says whether to send it again or leave it. */
+        NEEDS_DECISION,
+        /** Left unsent: the run was cancelled, or the operator chose not to send it again. */
+        CANCELED;
+
+        public boolean finished() {
+            return this == SKIPPED || this == CREATED || this == REJECTED || this == CANCELED;
+        }
+    }
+
+    /** Where a whole run stands. */
+    public enum RunState { RUNNING, PAUSED, CANCELED, FINISHED }
+
+    /** What a run was started with. {@code sourceHash} and {@code account} let a resume find the same run again. */
+    public record RunSpec(String source, String sourceHash, String account, String baseUrl, boolean live, int chunk,
+                          double ratePerSecond) {
+    }
+
+    public record Run(String id, Instant created, RunSpec spec, RunState state, String message) {
+    }
+
+    /** One row as planned: {@code requestJson} is the dial body, null for a skipped row. */
+    public record NewRow(int rowNo, String callee, String requestJson, State state, String reason) {
+    }
+
+    public record Row(int rowNo, String callee, String requestJson, State state, String callId, String reason,
+                      Instant attemptedAt, int sends, boolean solo, boolean reconciled) {
+    }
+
+    /**
+     * One row's next state. {@code attemptedAt} is kept when null; {@code sent} counts a request
+     * that carried it; {@code solo} makes it go alone next time (its batch was refused as a whole).
+     */
+    public record Change(int rowNo, State state, String callId, String reason, Instant attemptedAt, boolean sent,
+                         boolean solo, boolean reconciled) {
+        public static Change to(int rowNo, State state, String reason) {
+            return new Change(rowNo, state, null, reason, null, false, false, false);
+        }
+    }
+
+    private final Connection connection;
+
+    public OutboxJournal(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SQLException("Cannot make the folder for " + file + ": " + e.getMessage(), e);
+        }
+        connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            // Each committed state must survive a crash of the process or the machine: that is the journal's point.
+            statement.execute("PRAGMA synchronous=FULL");
+            statement.execute("PRAGMA busy_timeout=10000");
+            statement.execute("CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, created_ms INTEGER NOT NULL,"
+                    + " source TEXT NOT NULL, source_hash TEXT NOT NULL, account TEXT NOT NULL, base_url TEXT NOT NULL,"
+                    + " live INTEGER NOT NULL, chunk INTEGER NOT NULL, rate REAL NOT NULL, state TEXT NOT NULL,"
+                    + " message TEXT)");
+            statement.execute("CREATE TABLE IF NOT EXISTS rows (run_id TEXT NOT NULL, row_no INTEGER NOT NULL,"
+                    + " callee TEXT, request_json TEXT, state TEXT NOT NULL, call_id TEXT, reason TEXT,"
+                    + " attempt_ms INTEGER, sends INTEGER NOT NULL DEFAULT 0, solo INTEGER NOT NULL DEFAULT 0,"
+                    + " reconciled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, row_no)) WITHOUT ROWID");
+            statement.execute("CREATE INDEX IF NOT EXISTS rows_state ON rows(run_id, state, row_no)");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public static Path fileIn(Path dataDir) {
+        return dataDir.resolve("outbox.db");
+    }
+
+    /** Writes the run and all its rows in one transaction: a run is in the journal whole or not at all. */
+    public synchronized Run create(String id, Instant created, RunSpec spec, List<NewRow> rows) throws SQLException {
+        inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs(id, created_ms, source,"
+                    + " source_hash, account, base_url, live, chunk, rate, state) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                insert.setString(1, id);
+                insert.setLong(2, created.toEpochMilli());
+                insert.setString(3, spec.source());
+                insert.setString(4, spec.sourceHash());
+                insert.setString(5, spec.account());
+                insert.setString(6, spec.baseUrl());
+                insert.setInt(7, spec.live() ? 1 : 0);
+                insert.setInt(8, spec.chunk());
+                insert.setDouble(9, spec.ratePerSecond());
+                insert.setString(10, RunState.RUNNING.name());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows(run_id, row_no, callee,"
+                    + " request_json, state, reason) VALUES (?,?,?,?,?,?)")) {
+                for (NewRow row : rows) {
+                    insert.setString(1, id);
+                    insert.setInt(2, row.rowNo());
+                    insert.setString(3, row.callee());
+                    insert.setString(4, row.requestJson());
+                    insert.setString(5, row.state().name());
+                    insert.setString(6, row.reason());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        return new Run(id, created, spec, RunState.RUNNING, null);
+    }
+
+    public synchronized Optional<Run> run(String id) throws SQLException {
+        List<Run> runs = runs("WHERE id = ?", id);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    /** Every run, newest first. */
+    public synchronized List<Run> runs() throws SQLException {
+        return runs("");
+    }
+
+    /** The newest run of this file on this account that has not finished or been cancelled. */
+    public synchronized Optional<Run> latestUnfinished(String sourceHash, String baseUrl) throws SQLException {
+        List<Run> runs = runs("WHERE source_hash = ? AND base_url = ? AND state IN ('RUNNING','PAUSED')", sourceHash, baseUrl);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    private List<Run> runs(String where, Object... args) throws SQLException {
+        List<Run> runs = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, created_ms, source, source_hash, account,"
+                + " base_url, live, chunk, rate, state, message FROM runs " + where + " ORDER BY created_ms DESC, id DESC")) {
+            for (int i = 0; i < args.length; i++) {
+                select.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(new Run(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            new RunSpec(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                    rs.getInt(7) != 0, rs.getInt(8), rs.getDouble(9)),
+                            RunState.valueOf(rs.getString(10)), rs.getString(11)));
+                }
+            }
+        }
+        return runs;
+    }
+
+    public synchronized void setRunState(String runId, RunState state, String message) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET state = ?, message = ? WHERE id = ?")) {
+            update.setString(1, state.name());
+            update.setString(2, message);
+            update.setString(3, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** The pace a resumed run keeps: what the operator last set. */
+    public synchronized void setPace(String runId, int chunk, double ratePerSecond) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET chunk = ?, rate = ? WHERE id = ?")) {
+            update.setInt(1, chunk);
+            update.setDouble(2, ratePerSecond);
+            update.setString(3, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * After a stop in mid-request: rows still marked as being sent become uncertain, since their
+     * request may have reached the service. Returns how many.
+     */
+    public synchronized int settleInterrupted(String runId, String reason) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE rows SET state = 'UNCERTAIN', reason = ? WHERE run_id = ? AND state = 'SENDING'")) {
+            update.setString(1, reason);
+            update.setString(2, runId);
+            return update.executeUpdate();
+        }
+    }
+
+    /**
+     * The next rows to send, in file order: up to {@code limit} of them, or one alone when the
+     * first must go by itself.
+     */
+    public synchronized List<Row> nextPlanned(String runId, int limit) throws SQLException {
+        List<Row> rows = rows("WHERE run_id = ? AND state = 'PLANNED' ORDER BY row_no LIMIT ?", runId, Math.max(1, limit));
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        if (rows.get(0).solo()) {
+            return List.of(rows.get(0));
+        }
+        // A solo row further on waits for its own turn.
+        List<Row> batch = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.solo()) {
+                break;
+            }
+            batch.add(row);
+        }
+        return batch;
+    }
+
+    /** The rows in any of these states, in file order. */
+    public synchronized List<Row> rowsIn(String runId, State... states) throws SQLException {
+        StringBuilder in = new StringBuilder();
+        for (State state : states) {
+            in.append(in.length() == 0 ? "'" : ",'").append(state.name()).append('\'');
+        }
+        return rows("WHERE run_id = ? AND state IN (" + in + ") ORDER BY row_no", runId);
+    }
+
+    public synchronized Optional<Row> row(String runId, int rowNo) throws SQLException {
+        List<Row> rows = rows("WHERE run_id = ? AND row_no = ?", runId, rowNo);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Streams every row of the run in file order, without holding them, for the results export. */
+    public synchronized void forEachRow(String runId, Consumer<Row> sink) throws SQLException {
+        try (PreparedStatement select = rowSelect("WHERE run_id = ? ORDER BY row_no", runId);
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(row(rs));
+            }
+        }
+    }
+
+    private List<Row> rows(String where, Object... args) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = rowSelect(where, args); ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+        }
+        return rows;
+    }
+
+    private PreparedStatement rowSelect(String where, Object... args) throws SQLException {
+        PreparedStatement select = connection.prepareStatement("SELECT row_no, callee, request_json, state, call_id,"
+                + " reason, attempt_ms, sends, solo, reconciled FROM rows " + where);
+        for (int i = 0; i < args.length; i++) {
+            select.setObject(i + 1, args[i]);
+        }
+        return select;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        long attempt = rs.getLong(7);
+        Instant attemptedAt = rs.wasNull() ? null : Instant.ofEpochMilli(attempt);
+        return new Row(rs.getInt(1), rs.getString(2), rs.getString(3), State.valueOf(rs.getString(4)), rs.getString(5),
+                rs.getString(6), attemptedAt, rs.getInt(8), rs.getInt(9) != 0, rs.getInt(10) != 0);
+    }
+
+    /** Applies every change in one committed transaction: a request's rows move together or not at all. */
+    public synchronized void apply(String runId, List<Change> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE rows SET state = ?,"
+                    + " call_id = coalesce(?, call_id), reason = ?, attempt_ms = coalesce(?, attempt_ms),"
+                    + " sends = sends + ?, solo = max(solo, ?), reconciled = max(reconciled, ?)"
+                    + " WHERE run_id = ? AND row_no = ?")) {
+                for (Change change : changes) {
+                    update.setString(1, change.state().name());
+                    update.setString(2, change.callId());
+                    update.setString(3, change.reason());
+                    if (change.attemptedAt() == null) {
+                        update.setNull(4, java.sql.Types.INTEGER);
+                    } else {
+                        update.setLong(4, change.attemptedAt().toEpochMilli());
+                    }
+                    update.setInt(5, change.sent() ? 1 : 0);
+                    update.setInt(6, change.solo() ? 1 : 0);
+                    update.setInt(7, change.reconciled() ? 1 : 0);
+                    update.setString(8, runId);
+                    update.setInt(9, change.rowNo());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        throw new SQLException("Run " + runId + " has no row " + changes.get(i).rowNo());
+                    }
+                }
+            }
+        });
+    }
+
+    /** Every planned row of the run becomes cancelled; returns how many. */
+    public synchronized int cancelPlanned(String runId, String reason) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE rows SET state = 'CANCELED', reason = ? WHERE run_id = ? AND state = 'PLANNED'")) {
+            update.setString(1, reason);
+            update.setString(2, runId);
+            return update.executeUpdate();
+        }
+    }
+
+    public synchronized Map<State, Integer> counts(String runId) throws SQLException {
+        Map<State, Integer> counts = new EnumMap<>(State.class);
+        for (State state : State.values()) {
+            counts.put(state, 0);
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state, count(*) FROM rows WHERE run_id = ? GROUP BY state")) {
+            select.setString(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(State.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private void inTransaction(Work work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -24,6 +24,8 @@ import org.dialdesk.profile.Profile;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.service.AuditTrail;
 import org.dialdesk.service.DialService;
+import org.dialdesk.service.DoNotCall;
+import org.dialdesk.store.DoNotCallList;
 import org.dialdesk.service.HistorySync;
 import org.dialdesk.service.OrgDirectory;
 import org.dialdesk.store.AuditLog;
@@ -122,7 +124,7 @@ public final class ProfileSession implements AutoCloseable {
         Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
         DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read), clock));
         AuditTrail trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
-        dialService = DialService.over(client, clock, trail);
+        dialService = DialService.over(client, clock, trail, doNotCall(dataDir, settings));
         ExecutorService listRequests = Executors.newFixedThreadPool(LIST_REQUESTS, runnable -> {
             Thread thread = new Thread(runnable, "dialdesk-" + name + "-lists");
             thread.setDaemon(true);
@@ -188,6 +190,22 @@ public final class ProfileSession implements AutoCloseable {
                     placedInto.syncNow();
                 }
             });
+        }
+    }
+
+    /**
+     * The shared do-not-call list, asked before every dial of this profile. A list that cannot be
+     * opened refuses every dial, saying why: ringing a number the operator listed is worse than waiting.
+     */
+    private DoNotCall doNotCall(Path dataDir, Settings settings) {
+        Path file = DoNotCallList.fileIn(dataDir);
+        try {
+            return DoNotCall.over(own(new DoNotCallList(file)), settings.zone(clock.getZone()));
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.ERROR, "The do-not-call list " + file + " cannot be opened: " + e.getMessage());
+            String refusal = "The do-not-call list (" + file + ") cannot be opened (" + e.getMessage()
+                    + "), so nothing is dialled until it can. Move the file aside to start an empty list.";
+            return number -> Optional.of(refusal);
         }
     }
 

@@ -52,8 +52,11 @@ public final class BulkEngine {
     /** Metadata keys every bulk dial carries, so call history can say which run and row a call came from. */
     public static final String RUN_KEY = "dialdesk_run";
     public static final String ROW_KEY = "dialdesk_row";
-    /** How far before the first attempt history is searched: the service's clock may run behind ours. */
-    static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+    /**
+     * How far before the first attempt history is searched: the service's clock may run behind
+     * ours, and a tagged call it dates before the window would be taken for one never placed.
+     */
+    static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
     /** A look-up window holding more calls than this is left to the operator. */
     static final int MAX_LOOK_UP_CALLS = 50_000;
     static final int MAX_SENDS_PER_ROW = 5;

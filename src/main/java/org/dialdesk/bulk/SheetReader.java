@@ -56,14 +56,14 @@ public final class SheetReader {
     /** Works out how the file is written, from its first bytes and lines. */
     public static SheetFormat detect(Path file) throws BulkInputException {
         byte[] bytes = bytesOf(file);
-        if (ReadableWorkbook.isOOXMLZipHeader(bytes)) {
+        if (bytes.length >= 8 && ReadableWorkbook.isOOXMLZipHeader(bytes)) {
             if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
                 throw new BulkInputException(file.getFileName() + " is a zip archive, not a text file. If it is an Excel"
                         + " workbook, give it the .xlsx ending; otherwise save it as CSV.");
             }
             return new SheetFormat(SheetFormat.Kind.XLSX, StandardCharsets.UTF_8, false, ',', true);
         }
-        if (ReadableWorkbook.isOLE2Header(bytes)) {
+        if (bytes.length >= 8 && ReadableWorkbook.isOLE2Header(bytes)) {
             throw new BulkInputException(file.getFileName() + " is an old Excel (.xls) workbook. Open it in a spreadsheet"
                     + " program and save it as .xlsx or CSV.");
         }
@@ -259,8 +259,9 @@ public final class SheetReader {
             }
         } catch (IOException | RuntimeException e) {
             throw new BulkInputException(file.getFileName() + " could not be read as " + SheetFormat.delimiterName(
-                    format.delimiter()) + " text after row " + (records.size() + (format.header() ? 0 : 1))
-                    + ": " + firstLine(e.getMessage()) + ". Check the quotes there, or choose another delimiter.", e);
+                    format.delimiter()) + " text from row " + (records.size() + 1) + " on: "
+                    + firstLine(e.getMessage()).toLowerCase(Locale.ROOT) + ". Check the quotes on that row, or choose"
+                    + " another delimiter.", e);
         }
         return sheetOf(file, format, records.stream().map(SheetReader::blankToEmpty).toList());
     }

@@ -75,6 +75,9 @@ public final class Cli {
                 if (type == DialCommand.class) {
                     return type.cast(new DialCommand(environment, clock, profiles, audit, terminal));
                 }
+                if (type == DoNotCallCommand.class) {
+                    return type.cast(new DoNotCallCommand(environment, clock));
+                }
                 if (type == BatchCommand.class) {
                     return type.cast(new BatchCommand(environment, clock, profiles, audit, terminal));
                 }

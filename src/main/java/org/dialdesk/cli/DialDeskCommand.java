@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         description = {
             "Operator console for outbound AI voice-agent calls.",
             "Run with no command to open the console window."},
-        subcommands = {DialCommand.class, BatchCommand.class, CallsCommand.class, ProfilesCommand.class, SandboxCommand.class})
+        subcommands = {DialCommand.class, BatchCommand.class, DoNotCallCommand.class, CallsCommand.class, ProfilesCommand.class, SandboxCommand.class})
 public final class DialDeskCommand implements Runnable {
 
     @picocli.CommandLine.Spec

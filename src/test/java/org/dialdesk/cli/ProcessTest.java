@@ -49,9 +49,10 @@ class ProcessTest {
     }
 
     /** Starts `sandbox` and reads its banner; the key line appears only when it was generated. */
-    static Started startSandbox(Path data, String knownKey) throws IOException {
-        Process process = dialdesk("sandbox", "--data", data.toString(), "--speed", "100")
-                .redirectErrorStream(true).start();
+    static Started startSandbox(Path data, String knownKey, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("sandbox", "--data", data.toString(), "--speed", "100"));
+        args.addAll(List.of(options));
+        Process process = dialdesk(args.toArray(String[]::new)).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String baseUrl = null;
         String key = knownKey;

@@ -136,4 +136,58 @@ class DialServiceTest {
         server.enqueue(new MockResponse().setBody("{\"calls\":[],\"count\":0}"));
         assertTrue(service.lookUp(new DialOutcome.Uncertain(DIAL, "no answer", NOW)).found().isEmpty());
     }
+
+    @Test
+    void aNumberOnTheDoNotCallListIsNeverSentAndTheOperatorIsToldWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (org.dialdesk.store.DoNotCallList list = new org.dialdesk.store.DoNotCallList(dir.resolve("dnc.db"))) {
+            list.add(List.of(new org.dialdesk.store.DoNotCallList.Entry("+14155550125", NOW, "asked on 20 Nov")));
+            DialService guarded = DialService.over(client, CLOCK, AuditTrail.NONE, DoNotCall.over(list, ZoneOffset.UTC));
+            DialOutcome.NeverSent refused = assertInstanceOf(DialOutcome.NeverSent.class, guarded.send(DIAL));
+            assertEquals("Nothing was sent: +14155550125 is on the do-not-call list (added 23 Nov 2026: asked on 20 Nov)."
+                    + " Remove it from the list to call it.", refused.message());
+            assertEquals("phone_number", refused.fieldErrors().get(0).field());
+            BatchOutcome batch = guarded.sendBatch(List.of(DIAL.toBuilder().phoneNumber("+14155550126").build(), DIAL));
+            BatchOutcome.NeverSent batchRefused = assertInstanceOf(BatchOutcome.NeverSent.class, batch);
+            assertEquals("[1].phone_number", batchRefused.fieldErrors().get(0).field());
+            assertEquals(0, server.getRequestCount(), "nothing reached the service");
+
+            list.remove("+14155550125");
+            server.enqueue(new MockResponse().setBody("{\"id\":\"65a0aa00bb11cc22dd33ee44\"}"));
+            assertInstanceOf(DialOutcome.Created.class, guarded.send(DIAL), "read afresh: a removed number may be called");
+        }
+    }
+
+    @Test
+    void aBatchIsClassifiedLikeOneDial() {
+        server.enqueue(new MockResponse().setBody("[{\"id\":\"65a0aa00bb11cc22dd33ee44\"},{\"id\":\"65a0aa00bb11cc22dd33ee45\"}]"));
+        BatchOutcome.Created created = assertInstanceOf(BatchOutcome.Created.class, service.sendBatch(List.of(DIAL, DIAL)));
+        assertEquals("65a0aa00bb11cc22dd33ee45", created.responses().get(1).id());
+        server.enqueue(new MockResponse().setBody("[{\"id\":\"65a0aa00bb11cc22dd33ee44\"}]"));
+        assertInstanceOf(BatchOutcome.Uncertain.class, service.sendBatch(List.of(DIAL, DIAL)),
+                "an answer that does not match the rows one to one cannot say which rang");
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
+        BatchOutcome.Rejected limited = assertInstanceOf(BatchOutcome.Rejected.class, service.sendBatch(List.of(DIAL)));
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(3)), limited.retryAfter());
+        server.enqueue(new MockResponse().setResponseCode(502));
+        assertInstanceOf(BatchOutcome.Uncertain.class, service.sendBatch(List.of(DIAL)));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        assertInstanceOf(BatchOutcome.Uncertain.class, service.sendBatch(List.of(DIAL)));
+    }
+
+    @Test
+    void callsCreatedSinceStopsAtTheFirstOlderCall() throws Exception {
+        server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"a\",\"created\":\"2026-11-23T15:00:00Z\"},"
+                + "{\"id\":\"b\",\"created\":\"2026-11-23T14:59:00Z\"},{\"id\":\"c\",\"created\":\"2026-11-23T14:00:00Z\"}],"
+                + "\"count\":3}"));
+        List<org.dialdesk.api.Call> calls = service.callsCreatedSince(Instant.parse("2026-11-23T14:58:00Z"), 100);
+        assertEquals(List.of("a", "b"), calls.stream().map(org.dialdesk.api.Call::id).toList());
+        String asked = server.takeRequest().getPath();
+        assertTrue(asked.contains("from=2026-11-23") && asked.contains("sort=desc"), asked);
+        server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"a\",\"created\":\"2026-11-23T15:00:00Z\"},"
+                + "{\"id\":\"b\",\"created\":\"2026-11-23T14:59:00Z\"}],\"count\":2}"));
+        DialService.TooManyCalls tooMany = org.junit.jupiter.api.Assertions.assertThrows(DialService.TooManyCalls.class,
+                () -> service.callsCreatedSince(Instant.parse("2026-11-23T14:58:00Z"), 1));
+        assertTrue(tooMany.getMessage().startsWith("More than 1 calls"), tooMany.getMessage());
+    }
 }

@@ -1,0 +1,341 @@
+package org.dialdesk.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialResponse;
+import org.dialdesk.api.FieldError;
+import org.dialdesk.service.BatchOutcome;
+import org.dialdesk.service.DialOutcome;
+import org.dialdesk.service.DialService;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.store.OutboxJournal.RunState;
+import org.dialdesk.store.OutboxJournal.State;
+import org.dialdesk.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine against a scripted service: each way a request can end, and what the journal then holds. */
+class BulkEngineTest {
+    static final Instant START = Instant.parse("2026-11-23T16:00:00Z");
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(START);
+    final ScriptedDials dials = new ScriptedDials();
+    final List<Duration> waits = new ArrayList<>();
+    OutboxJournal journal;
+    BulkEngine engine;
+
+    @BeforeEach
+    void open() throws Exception {
+        journal = new OutboxJournal(dir.resolve("outbox.db"));
+        engine = new BulkEngine(dials, journal, clock, (duration, control) -> {
+            waits.add(duration);
+            clock.advance(duration);
+        }, Duration.ofSeconds(5), BulkEngine.SendCheck.NONE);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        journal.close();
+    }
+
+    String launch(int rows, int chunk) throws Exception {
+        BulkPlan plan = BulkFixtures.planOf(BulkFixtures.sheetOf(rows, 0), clock);
+        return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec("test.csv", "hash", "Test", "http://127.0.0.1:1/api/v1",
+                false, chunk, 10), clock).id();
+    }
+
+    BulkEngine.Result run(String runId) {
+        return engine.run(runId, new RunControl(), progress -> { });
+    }
+
+    @Test
+    void sendsEveryRowOnceInChunksAndRecordsItsCall() throws Exception {
+        String run = launch(25, 10);
+        BulkEngine.Result result = run(run);
+        assertEquals(RunState.FINISHED, result.state());
+        assertEquals(List.of(10, 10, 5), dials.batchSizes);
+        assertEquals(25, journal.counts(run).get(State.CREATED));
+        OutboxJournal.Row first = journal.row(run, 2).orElseThrow();
+        assertEquals("call-1", first.callId());
+        // Every dial says which run and row it is, for finding it again in history.
+        DialRequest sent = dials.sent.get(0);
+        assertEquals(run, sent.metadata().get(BulkEngine.RUN_KEY).asText());
+        assertEquals(2, sent.metadata().get(BulkEngine.ROW_KEY).asInt());
+        assertEquals("Name 0", sent.metadata().get("name").asText());
+    }
+
+    @Test
+    void paceIsKeptBetweenRequests() throws Exception {
+        String run = launch(30, 10); // 10 a second: 10 rows, a second's wait, 10 more…
+        run(run);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), waits);
+    }
+
+    @Test
+    void anUncertainChunkFoundInHistoryIsSettledWithoutSendingAgain() throws Exception {
+        String run = launch(3, 10);
+        dials.next(requests -> new BatchOutcome.Uncertain("reset", clock.instant()));
+        dials.history(requests -> tagged(requests, run));
+        BulkEngine.Result result = run(run);
+        assertEquals(RunState.FINISHED, result.state());
+        assertEquals(1, dials.batchSizes.size(), "sent once");
+        assertEquals(3, journal.counts(run).get(State.CREATED));
+        assertTrue(journal.row(run, 2).orElseThrow().reconciled());
+        assertTrue(waits.contains(Duration.ofSeconds(5)), "history is read once the settle delay has passed: " + waits);
+    }
+
+    @Test
+    void anUncertainChunkMissingFromACompleteLookUpIsSentAgain() throws Exception {
+        String run = launch(3, 10);
+        dials.next(requests -> new BatchOutcome.Uncertain("500 after sending", clock.instant()));
+        dials.history(requests -> List.of());
+        run(run);
+        assertEquals(List.of(3, 3), dials.batchSizes);
+        assertEquals(3, journal.counts(run).get(State.CREATED));
+    }
+
+    @Test
+    void aCallToTheSameCalleeNotTaggedByTheRunWaitsForTheOperator() throws Exception {
+        String run = launch(2, 10);
+        dials.next(requests -> new BatchOutcome.Uncertain("timeout", clock.instant()));
+        dials.history(requests -> List.of(call("other-1", "+13125550000", null, 0)));
+        BulkEngine.Result result = run(run);
+        assertEquals(RunState.PAUSED, result.state());
+        OutboxJournal.Row waiting = journal.row(run, 2).orElseThrow();
+        assertEquals(State.NEEDS_DECISION, waiting.state());
+        assertTrue(waiting.reason().contains("other-1"), waiting.reason());
+        // Row 3's callee has no call at all: it was not placed, and the second request carried it alone.
+        assertEquals(List.of(2, 1), dials.batchSizes, "row 2 is never resent by itself");
+        assertEquals("+13125550001", dials.sent.get(2).phoneNumber());
+        assertEquals(State.CREATED, journal.row(run, 3).orElseThrow().state());
+
+        engine.decide(run, 2, BulkEngine.Decision.LEAVE);
+        assertEquals(State.CANCELED, journal.row(run, 2).orElseThrow().state());
+    }
+
+    @Test
+    void historyThatCannotBeReadLeavesRowsToTheOperatorAfterThreeTries() throws Exception {
+        String run = launch(2, 10);
+        dials.next(requests -> new BatchOutcome.Uncertain("reset", clock.instant()));
+        for (int i = 0; i < 3; i++) {
+            dials.history(requests -> {
+                throw new IllegalStateException("history down");
+            });
+        }
+        BulkEngine.Result result = run(run);
+        assertEquals(RunState.PAUSED, result.state());
+        assertEquals(2, journal.counts(run).get(State.NEEDS_DECISION));
+        assertTrue(result.message().contains("2 rows wait for your decision"), result.message());
+
+        engine.decide(run, 2, BulkEngine.Decision.SEND_AGAIN);
+        engine.decide(run, 3, BulkEngine.Decision.SEND_AGAIN);
+        assertEquals(RunState.FINISHED, run(run).state());
+        assertEquals(2, journal.counts(run).get(State.CREATED));
+    }
+
+    @Test
+    void rowsMarkedAsBeingSentWhenTheProcessDiedAreLookedUpNotResent() throws Exception {
+        String run = launch(4, 2);
+        // As a kill -9 leaves it: the first chunk marked as being sent, its answer never recorded.
+        journal.apply(run, List.of(
+                new OutboxJournal.Change(2, State.SENDING, null, null, START, true, false, false),
+                new OutboxJournal.Change(3, State.SENDING, null, null, START, true, false, false)));
+        dials.history(requests -> List.of(call("found-2", "+13125550000", run, 2)));
+        run(run);
+        assertEquals(State.CREATED, journal.row(run, 2).orElseThrow().state());
+        assertEquals("found-2", journal.row(run, 2).orElseThrow().callId());
+        // Row 3 was proved absent and sent again, with row 4 and 5 after it.
+        List<String> callees = dials.sent.stream().map(DialRequest::phoneNumber).toList();
+        assertEquals(List.of("+13125550001", "+13125550002", "+13125550003"), callees);
+    }
+
+    @Test
+    void aRateLimitSlowsDownAndSendsTheSameRowsAgain() throws Exception {
+        String run = launch(2, 10);
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.RATE_LIMITED, "429", List.of(),
+                Optional.of(Duration.ofSeconds(7))));
+        run(run);
+        assertEquals(List.of(2, 2), dials.batchSizes);
+        assertTrue(waits.contains(Duration.ofSeconds(7)), "Retry-After is waited: " + waits);
+        assertEquals(2, journal.counts(run).get(State.CREATED));
+    }
+
+    @Test
+    void rowsTheServiceNamesAreRefusedAndTheRestGoAgain() throws Exception {
+        String run = launch(3, 10);
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, "Invalid request",
+                List.of(new FieldError("[1].phone_number", "not reachable")), Optional.empty()));
+        run(run);
+        assertEquals(List.of(3, 2), dials.batchSizes);
+        OutboxJournal.Row refused = journal.row(run, 3).orElseThrow();
+        assertEquals(State.REJECTED, refused.state());
+        assertTrue(refused.reason().contains("not reachable"), refused.reason());
+        assertEquals(2, journal.counts(run).get(State.CREATED));
+    }
+
+    @Test
+    void aChunkRefusedWithoutSayingWhyIsSentRowByRow() throws Exception {
+        String run = launch(3, 10);
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, "Bad batch", List.of(),
+                Optional.empty()));
+        dials.next(this::created);
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, "This one", List.of(),
+                Optional.empty()));
+        run(run);
+        assertEquals(List.of(3, 1, 1, 1), dials.batchSizes);
+        assertEquals(State.REJECTED, journal.row(run, 3).orElseThrow().state());
+        assertEquals("This one", journal.row(run, 3).orElseThrow().reason());
+        assertEquals(2, journal.counts(run).get(State.CREATED));
+    }
+
+    @Test
+    void aRefusedKeyPausesTheRunWithNothingLost() throws Exception {
+        String run = launch(3, 10);
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.UNAUTHORIZED,
+                "The service did not accept the API key (401).", List.of(), Optional.empty()));
+        BulkEngine.Result result = run(run);
+        assertEquals(RunState.PAUSED, result.state());
+        assertTrue(result.message().contains("401"), result.message());
+        assertEquals(3, journal.counts(run).get(State.PLANNED));
+        assertEquals(RunState.FINISHED, run(run).state());
+        assertEquals(3, journal.counts(run).get(State.CREATED));
+    }
+
+    @Test
+    void anUnreachableServicePausesAfterSixTriesAndSendsNothingTwice() throws Exception {
+        String run = launch(2, 10);
+        for (int i = 0; i < 6; i++) {
+            dials.next(requests -> new BatchOutcome.NeverSent("Could not reach the dial service. Nothing was sent.", List.of()));
+        }
+        BulkEngine.Result result = run(run);
+        assertEquals(RunState.PAUSED, result.state());
+        assertEquals(2, journal.counts(run).get(State.PLANNED));
+        assertEquals(RunState.FINISHED, run(run).state());
+    }
+
+    @Test
+    void cancelLeavesTheRestUnsentAndSaysSo() throws Exception {
+        String run = launch(5, 2);
+        RunControl control = new RunControl();
+        dials.next(requests -> {
+            control.cancel();
+            return created(requests);
+        });
+        BulkEngine.Result result = engine.run(run, control, progress -> { });
+        assertEquals(RunState.CANCELED, result.state());
+        assertEquals(2, journal.counts(run).get(State.CREATED));
+        assertEquals(3, journal.counts(run).get(State.CANCELED));
+        assertEquals(RunState.CANCELED, run(run).state(), "an ended run sends nothing more");
+        assertEquals(1, dials.batchSizes.size());
+    }
+
+    @Test
+    void aRowHeldBackAtItsTurnIsSkippedWithTheReason() throws Exception {
+        engine = new BulkEngine(dials, journal, clock, (d, c) -> clock.advance(d), Duration.ZERO,
+                (request, now) -> request.phoneNumber().endsWith("0001") ? Optional.of("Outside calling hours now.")
+                        : Optional.empty());
+        String run = launch(3, 10);
+        run(run);
+        assertEquals(State.SKIPPED, journal.row(run, 3).orElseThrow().state());
+        assertEquals(2, journal.counts(run).get(State.CREATED));
+    }
+
+    // ---- the scripted service ----
+
+    BatchOutcome created(List<DialRequest> requests) {
+        List<DialResponse> responses = new ArrayList<>();
+        for (DialRequest ignored : requests) {
+            responses.add(new DialResponse("call-" + (++dials.created), null, null, null, null, null));
+        }
+        return new BatchOutcome.Created(responses);
+    }
+
+    static List<Call> tagged(List<DialRequest> requests, String run) {
+        List<Call> calls = new ArrayList<>();
+        for (DialRequest request : requests) {
+            calls.add(call("found-" + request.metadata().get(BulkEngine.ROW_KEY).asInt(), request.phoneNumber(), run,
+                    request.metadata().get(BulkEngine.ROW_KEY).asInt()));
+        }
+        return calls;
+    }
+
+    static Call call(String id, String to, String run, int row) {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("to", to);
+        if (run != null) {
+            metadata.put(BulkEngine.RUN_KEY, run).put(BulkEngine.ROW_KEY, row);
+        }
+        return new Call(id, null, "Outbound", null, null, metadata, null, null, null, START.toString(), null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** Answers batches from a script (then creates them), and history look-ups from another. */
+    final class ScriptedDials implements DialService {
+        final Deque<Function<List<DialRequest>, BatchOutcome>> answers = new ArrayDeque<>();
+        final Deque<Function<List<DialRequest>, List<Call>>> lookUps = new ArrayDeque<>();
+        final List<Integer> batchSizes = new ArrayList<>();
+        final List<DialRequest> sent = new ArrayList<>();
+        final Map<String, List<DialRequest>> lastBatch = new HashMap<>();
+        int created;
+
+        void next(Function<List<DialRequest>, BatchOutcome> answer) {
+            answers.add(answer);
+        }
+
+        void history(Function<List<DialRequest>, List<Call>> answer) {
+            lookUps.add(answer);
+        }
+
+        @Override
+        public BatchOutcome sendBatch(List<DialRequest> requests) {
+            batchSizes.add(requests.size());
+            sent.addAll(requests);
+            lastBatch.put("last", requests);
+            Function<List<DialRequest>, BatchOutcome> answer = answers.poll();
+            return answer == null ? created(requests) : answer.apply(requests);
+        }
+
+        @Override
+        public List<Call> callsCreatedSince(Instant since, int max) {
+            Function<List<DialRequest>, List<Call>> answer = lookUps.poll();
+            if (answer == null) {
+                throw new AssertionError("a history look-up nobody expected");
+            }
+            return answer.apply(lastBatch.getOrDefault("last", List.of()));
+        }
+
+        @Override
+        public String baseUrl() {
+            return "http://127.0.0.1:1/api/v1";
+        }
+
+        @Override
+        public DialOutcome send(DialRequest request) {
+            throw new AssertionError("the engine sends batches only");
+        }
+
+        @Override
+        public LookUp lookUp(DialOutcome.Uncertain uncertain) {
+            throw new AssertionError("the engine reads history by run tags");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.dialdesk.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dialdesk.api.Agent;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.domain.CallingHours;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.service.OrgDirectory;
+import org.junit.jupiter.api.Test;
+
+/** Each reason a row is held back, said so the operator can fix it; and the dial a ready row becomes. */
+class BulkPlannerTest {
+    /** 10:00 in Chicago, 11:00 in New York, 08:00 in Los Angeles on a Monday. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T16:00:00Z"), ZoneOffset.UTC);
+    static final String NUMBER = BulkFixtures.NUMBER_ID;
+    static final String REMINDER = "650000000000000000000001";
+    static final UseCase REMINDER_CASE = new UseCase(REMINDER, "Appointment reminder", "en-US", 10, "America/Chicago",
+            "08:00", "20:00", null, "Calling {{patient_name}} for {{clinic}}.", false);
+    static final OrgDirectory.Snapshot DIRECTORY = new OrgDirectory.Snapshot(1,
+            new OrgDirectory.Listing<>(List.of(new CallerNumber(NUMBER, "+13125550142", "Collections", "Chicago")), null),
+            new OrgDirectory.Listing<>(List.of(REMINDER_CASE), null),
+            new OrgDirectory.Listing<>(List.of(new Agent("660000000000000000000001", "Ava", List.of(), null, null)), null),
+            new OrgDirectory.Listing<>(List.of(), "not listed"), Instant.EPOCH);
+
+    final BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)),
+            BulkFixtures.ZONES), numbers -> numbers.contains("+13125550199") ? Set.of("+13125550199") : Set.of(), CLOCK);
+
+    static Sheet sheet(List<String> columns, String... rows) {
+        List<Sheet.Row> parsed = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            parsed.add(new Sheet.Row(i + 2, rows[i].split("\\|", -1), null));
+        }
+        return new Sheet("t.csv", new SheetFormat(SheetFormat.Kind.CSV, StandardCharsets.UTF_8, false, ',', true),
+                columns, parsed);
+    }
+
+    BulkPlan plan(Sheet sheet, BulkPlanner.Defaults defaults) throws BulkInputException {
+        ColumnMapping mapping = ColumnMapping.automatic(sheet.columns(), List.of("patient_name", "clinic"));
+        return planner.plan(sheet, mapping, defaults, DIRECTORY, Set.of());
+    }
+
+    static BulkPlanner.Defaults defaults() {
+        return BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US").withNumber(NUMBER).withUseCase(REMINDER);
+    }
+
+    @Test
+    void columnsNamedLikeTheApiMapThemselvesAndTemplateVariablesBecomeParams() {
+        ColumnMapping mapping = ColumnMapping.automatic(List.of("Phone Number", "patient_name", "Campaign ID", "notes",
+                "use_case_id"), List.of("patient_name"));
+        assertEquals(Map.of("Phone Number", BulkField.PHONE, "patient_name", BulkField.PARAM, "Campaign ID",
+                BulkField.CAMPAIGN, "notes", BulkField.METADATA, "use_case_id", BulkField.USE_CASE), mapping.fields());
+    }
+
+    @Test
+    void aReadyRowBecomesTheDialItWillSend() throws Exception {
+        BulkPlan plan = plan(sheet(List.of("phone", "patient_name", "clinic", "ref"), "(312) 555-0100|Ada|North|A-7"),
+                defaults().withCampaign("spring"));
+        BulkPlan.Row row = plan.rows().get(0);
+        assertTrue(row.ready(), row.reason());
+        assertEquals("+13125550100", row.callee(), "a national number is read in the default country");
+        assertEquals("+13125550100", row.request().phoneNumber());
+        assertEquals(NUMBER, row.request().numberId());
+        assertEquals("Ada", row.request().params().get("patient_name").asText());
+        assertEquals("A-7", row.request().metadata().get("ref").asText());
+        assertEquals("spring", row.request().campaignId());
+        assertNull(row.request().scheduledFor(), "no time given: dial now");
+    }
+
+    @Test
+    void everyReasonToSkipIsCountedAndSaid() throws Exception {
+        Sheet sheet = sheet(List.of("phone", "patient_name", "clinic", "max_duration_mins", "scheduled_for"),
+                "+13125550100|Ada|North||",
+                "not a phone|Bo|North||",
+                "312-555-0100|Cy|North||",
+                "+13125550199|Di|North||",
+                "+13125550101||North||",
+                "+13125550102|Ed|North|lots|",
+                "+13125550103|Fay|North||2026-11-23 23:30",
+                "+13125550104|Gus|North||2026-11-24 10:00");
+        BulkPlan plan = plan(sheet, defaults());
+        assertEquals("6 of 8 rows will be skipped; 2 ready to send.", plan.summary());
+        List<BulkPlan.Row> rows = plan.rows();
+        assertEquals(BulkPlan.Skip.BAD_PHONE, rows.get(1).skip());
+        assertTrue(rows.get(1).reason().startsWith("not a phone: "), rows.get(1).reason());
+        assertEquals(BulkPlan.Skip.DUPLICATE, rows.get(2).skip());
+        assertEquals("Same callee as row 2; it is called once.", rows.get(2).reason());
+        assertEquals(BulkPlan.Skip.DO_NOT_CALL, rows.get(3).skip());
+        assertEquals(BulkPlan.Skip.MISSING_VARIABLES, rows.get(4).skip());
+        assertEquals("The use case's prompt needs patient_name; this row has no value for it.", rows.get(4).reason());
+        assertEquals(BulkPlan.Skip.INVALID, rows.get(5).skip());
+        assertEquals("Maximum minutes \"lots\" is not a whole number.", rows.get(5).reason());
+        assertEquals(BulkPlan.Skip.OUTSIDE_HOURS, rows.get(6).skip(), "23:30 in Chicago");
+        assertTrue(rows.get(6).reason().contains("outside the legal calling hours"), rows.get(6).reason());
+        assertTrue(rows.get(7).ready(), rows.get(7).reason());
+        assertEquals(Instant.parse("2026-11-24T16:00:00Z"), rows.get(7).request().scheduledFor(),
+                "a local time is read in the run's zone and sent as UTC");
+    }
+
+    @Test
+    void idsThatAreNotTheAccountsAreUnknown() throws Exception {
+        Sheet sheet = sheet(List.of("phone", "patient_name", "clinic", "agent_id"), "+13125550100|Ada|North|660000000000000000000009");
+        BulkPlan.Row row = plan(sheet, defaults()).rows().get(0);
+        assertEquals(BulkPlan.Skip.UNKNOWN_ID, row.skip());
+        assertEquals("Agent 660000000000000000000009 is not one of this account's agents.", row.reason());
+        BulkPlan.Row wrongNumber = plan(sheet(List.of("phone", "patient_name", "clinic"), "+13125550100|Ada|North"),
+                defaults().withNumber("640000000000000000000077")).rows().get(0);
+        assertEquals("Caller number 640000000000000000000077 is not one of this account's numbers.", wrongNumber.reason());
+    }
+
+    @Test
+    void aCalleeOutsideTheLegalWindowIsHeldBackInTheirOwnTime() throws Exception {
+        // 08:00 in Los Angeles is before the 9:00 start, though it is 10:00 in Chicago.
+        BulkPlan.Row row = plan(sheet(List.of("phone", "patient_name", "clinic"), "+14155550100|Ada|North"), defaults())
+                .rows().get(0);
+        assertEquals(BulkPlan.Skip.OUTSIDE_HOURS, row.skip());
+        assertTrue(row.reason().startsWith("It will be 8:00 for the callee"), row.reason());
+    }
+
+    @Test
+    void withoutACallerNumberTheRowSaysWhatToDo() throws Exception {
+        BulkPlan.Row row = plan(sheet(List.of("phone", "patient_name", "clinic"), "+13125550100|Ada|North"),
+                defaults().withNumber(null)).rows().get(0);
+        assertEquals("No caller number: map a column to it or choose the number that calls for the whole run.", row.reason());
+    }
+
+    @Test
+    void aSheetWithoutAPhoneColumnIsRefusedNamingTheColumns() {
+        Sheet sheet = sheet(List.of("who", "when"), "Ada|now");
+        BulkInputException problem = assertThrows(BulkInputException.class, () -> plan(sheet, defaults()));
+        assertEquals("No column is the phone number. Map the column that holds the numbers to call to \"phone\""
+                + " (columns: who, when).", problem.getMessage());
+    }
+
+    @Test
+    void rowsTheOperatorExcludesAreSkippedAsSuch() throws Exception {
+        Sheet sheet = sheet(List.of("phone", "patient_name", "clinic"), "+13125550100|Ada|North", "+13125550101|Bo|North");
+        BulkPlan plan = planner.plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("patient_name", "clinic")),
+                defaults(), DIRECTORY, Set.of(3));
+        assertEquals(BulkPlan.Skip.EXCLUDED, plan.rows().get(1).skip());
+        assertEquals(1, plan.ready());
+    }
+
+    @Test
+    void excelDateNumbersAndIsoTimesAreBothRead() {
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        assertEquals(Instant.parse("2026-11-24T16:00:00Z"), BulkPlanner.scheduleOf("46350.416666667", chicago));
+        assertEquals(Instant.parse("2026-11-24T15:00:00Z"), BulkPlanner.scheduleOf("2026-11-24T09:00-06:00", chicago));
+        assertEquals(Instant.parse("2026-11-24T14:00:00Z"), BulkPlanner.scheduleOf("2026-11-24T09:00[America/New_York]", chicago));
+        IllegalArgumentException problem = assertThrows(IllegalArgumentException.class,
+                () -> BulkPlanner.scheduleOf("tomorrow", chicago));
+        assertTrue(problem.getMessage().startsWith("\"tomorrow\" is not a date and time"), problem.getMessage());
+    }
+}

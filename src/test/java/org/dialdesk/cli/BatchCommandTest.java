@@ -1,0 +1,175 @@
+package org.dialdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dialdesk.domain.AuditEntry;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.store.AuditLog;
+import org.dialdesk.testing.TestClocks;
+import org.dialdesk.testing.TestSecrets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `dialdesk batch` and `dialdesk dnc` as a script runs them: their output, files and exit codes. */
+class BatchCommandTest {
+    static final String KEY = "sbx_batch_command_key_42";
+    static final String NUMBER = "640000000000000000000002";
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path sandboxDir;
+    @TempDir
+    Path files;
+    final Clock clock = TestClocks.ticking(); // a Monday afternoon: inside calling hours in Chicago
+    Sandbox sandbox;
+    StringWriter out;
+    StringWriter err;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(sandboxDir, clock).withApiKey(KEY));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        Map<String, String> env = new HashMap<>();
+        env.put("DIALDESK_HOME", home.toString());
+        env.put("DIALDESK_API_KEY", KEY);
+        return Cli.run(args, env, clock, lifetime -> { }, TestSecrets.withoutKeyring(home),
+                Terminal.lines(new BufferedReader(new StringReader(""))), new PrintWriter(out), new PrintWriter(err));
+    }
+
+    int batch(Path sheet, String... options) {
+        List<String> args = new ArrayList<>(List.of("batch", sheet.toString(), "--base-url", sandbox.baseUrl(),
+                "--number-id", NUMBER, "--rate", "50"));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
+    }
+
+    Path campaign() throws Exception {
+        Path sheet = files.resolve("campaign.csv");
+        Files.writeString(sheet, "phone,first_name,ref\n"
+                + "(312) 555-0100,Ada,A1\n"
+                + "(312) 555-0101,Bo,A2\n"
+                + "312.555.0100,Ada again,A3\n"
+                + "call me,Cy,A4\n"
+                + "(312) 555-0102,Di,A5\n", StandardCharsets.UTF_8);
+        return sheet;
+    }
+
+    @Test
+    void aDryRunPrintsThePreviewWithEverySkippedRowAndSendsNothing() throws Exception {
+        assertEquals(0, batch(campaign(), "--dry-run"), err::toString);
+        String printed = out.toString();
+        assertTrue(printed.contains("campaign.csv: UTF-8 · comma-separated · first row is the header, 5 rows."), printed);
+        assertTrue(printed.contains("Columns: phone → phone, first_name → metadata, ref → metadata"), printed);
+        assertTrue(printed.contains("2 of 5 rows will be skipped; 3 ready to send."), printed);
+        assertTrue(printed.contains("row 4 +13125550100: Duplicate callee. Same callee as row 2; it is called once."), printed);
+        assertTrue(printed.contains("row 5 call me: Unparseable phone."), printed);
+        assertTrue(printed.contains("Dry run: nothing was sent."), printed);
+        assertEquals(0, sandbox.callCount());
+    }
+
+    @Test
+    void aRunSendsTheReadyRowsOnceWritesResultsAndIsAudited() throws Exception {
+        Path results = files.resolve("results.csv");
+        assertEquals(0, batch(campaign(), "--chunk", "2", "--results", results.toString()), err::toString);
+        assertEquals(3, sandbox.callCount());
+        String printed = out.toString();
+        assertTrue(printed.contains("Sending 3 calls on 127.0.0.1 (loopback: a sandbox) as run r-"), printed);
+        assertTrue(printed.contains("5 of 5 · 3 created · 2 skipped"), printed);
+        List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+        assertEquals("\uFEFFrow,callee,call_id,state,reason", lines.get(0));
+        assertEquals(6, lines.size());
+        assertTrue(lines.get(1).matches("2,\"=\"\"\\+13125550100\"\"\",[0-9a-f]{24},created,"), lines.get(1));
+        assertTrue(lines.get(3).equals("4,\"=\"\"+13125550100\"\"\",,skipped,\"Duplicate callee: Same callee as row 2; it is called once.\""),
+                lines.get(3));
+        try (AuditLog audit = new AuditLog(AuditLog.fileIn(home))) {
+            List<AuditEntry> entries = audit.read(AuditLog.Query.all());
+            assertTrue(entries.stream().anyMatch(e -> e.action() == AuditEntry.Action.BULK_LAUNCH
+                    && e.summary().contains("3 rows to send, 2 skipped")), entries::toString);
+            assertEquals(2, entries.stream().filter(e -> e.summary().startsWith("Batch of")).count(), "one per request");
+        }
+
+        // The same file again: a new run, but the finished one is not resumed.
+        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--resume"));
+        assertTrue(err.toString().contains("No unfinished run of campaign.csv on 127.0.0.1."), err::toString);
+    }
+
+    @Test
+    void theDoNotCallListHoldsRowsBackAndIsKeptAcrossCommands() throws Exception {
+        assertEquals(0, run("dnc", "add", "(312) 555-0101", "--note", "asked us"), err::toString);
+        assertEquals("Listed +13125550101.", out.toString().strip());
+        assertEquals(ExitCodes.INVALID_INPUT, run("dnc", "add", "nope"));
+        assertTrue(err.toString().startsWith("nope: Not a phone number"), err::toString);
+
+        assertEquals(0, batch(campaign(), "--dry-run"), err::toString);
+        assertTrue(out.toString().contains("row 3 +13125550101: On the do-not-call list."), out::toString);
+
+        Path exported = files.resolve("dnc.csv");
+        assertEquals(0, run("dnc", "export", exported.toString()), err::toString);
+        List<String> lines = Files.readAllLines(exported, StandardCharsets.UTF_8);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).startsWith("\"=\"\"+13125550101\"\"\",") && lines.get(1).endsWith(",\"asked us\""), lines.get(1));
+
+        assertEquals(0, run("dnc", "remove", "+1 312 555 0101"), err::toString);
+        Path list = files.resolve("more.csv");
+        Files.writeString(list, "+13125550101\n+13125550109\nbad\n");
+        assertEquals(ExitCodes.INVALID_INPUT, run("dnc", "import", list.toString()));
+        assertTrue(out.toString().contains("Added 2 numbers; 0 were listed already."), out::toString);
+        assertTrue(err.toString().contains("not added: bad: "), err::toString);
+    }
+
+    @Test
+    void inputThatCannotBeUsedIsRefusedWithExitTwoAndNothingSent() throws Exception {
+        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--map", "first_name=nickname"));
+        assertTrue(err.toString().contains("--map first_name=nickname: write COLUMN=FIELD, FIELD one of phone, caller,"),
+                err::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--map", "surname=param"));
+        assertTrue(err.toString().startsWith("There is no column \"surname\". Columns: phone, first_name, ref."), err::toString);
+
+        Path binary = files.resolve("list.csv");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        assertEquals(ExitCodes.INVALID_INPUT, batch(binary));
+        assertTrue(err.toString().startsWith("list.csv holds binary data, not text"), err::toString);
+
+        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--chunk", "0"));
+        assertTrue(err.toString().startsWith("--chunk: A chunk is 1 to 100 rows."), err::toString);
+
+        assertEquals(ExitCodes.INVALID_INPUT, run("batch", campaign().toString()));
+        assertTrue(err.toString().startsWith("Say which account"), err::toString);
+        assertEquals(0, sandbox.callCount());
+    }
+
+    @Test
+    void aColumnMappedOnTheCommandLineIsOfferedAgainForTheSameUseCase() throws Exception {
+        assertEquals(0, batch(campaign(), "--map", "ref=campaign", "--dry-run"), err::toString);
+        assertTrue(out.toString().contains("ref → campaign"), out::toString);
+        assertEquals(0, batch(campaign(), "--map", "ref=campaign"), err::toString);
+        assertEquals(0, batch(campaign(), "--dry-run"), err::toString);
+        assertTrue(out.toString().contains("ref → campaign"), "the launched run's mapping is kept: " + out);
+    }
+}

@@ -104,36 +104,40 @@ public final class BulkPlanner {
         DialRequestValidator validator = new DialRequestValidator(clock);
         Instant now = clock.instant();
 
-        List<BulkPlan.Row> rows = new ArrayList<>(sheet.rows().size());
+        // First, in file order, what depends on the rows before: duplicates. Then the rest, row by row on every core.
+        BulkPlan.Row[] rows = new BulkPlan.Row[sheet.rows().size()];
+        List<Integer> toPlan = new ArrayList<>();
         Map<String, Integer> firstRowOf = new HashMap<>();
-        for (Sheet.Row row : sheet.rows()) {
+        for (int i = 0; i < rows.length; i++) {
+            Sheet.Row row = sheet.rows().get(i);
             String raw = row.cell(phoneAt);
             if (row.problem() != null) {
-                rows.add(skip(row, raw, BulkPlan.Skip.UNREADABLE, row.problem()));
+                rows[i] = skip(row, raw, BulkPlan.Skip.UNREADABLE, row.problem());
                 continue;
             }
             PhoneCheck.Result phone = phones.get(raw);
             if (!phone.ok()) {
-                rows.add(skip(row, raw, BulkPlan.Skip.BAD_PHONE, (raw.isBlank() ? "No number. " : raw + ": ") + phone.problem()));
+                rows[i] = skip(row, raw, BulkPlan.Skip.BAD_PHONE, (raw.isBlank() ? "No number. " : raw + ": ") + phone.problem());
                 continue;
             }
             String callee = phone.e164();
             Integer first = firstRowOf.putIfAbsent(callee, row.number());
             if (first != null) {
-                rows.add(skip(row, callee, BulkPlan.Skip.DUPLICATE, "Same callee as row " + first + "; it is called once."));
-                continue;
+                rows[i] = skip(row, callee, BulkPlan.Skip.DUPLICATE, "Same callee as row " + first + "; it is called once.");
+            } else if (excluded.contains(row.number())) {
+                rows[i] = skip(row, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run.");
+            } else if (listed.contains(callee)) {
+                rows[i] = skip(row, callee, BulkPlan.Skip.DO_NOT_CALL, callee + " is on the do-not-call list.");
+            } else {
+                toPlan.add(i);
             }
-            if (excluded.contains(row.number())) {
-                rows.add(skip(row, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run."));
-                continue;
-            }
-            if (listed.contains(callee)) {
-                rows.add(skip(row, callee, BulkPlan.Skip.DO_NOT_CALL, callee + " is on the do-not-call list."));
-                continue;
-            }
-            rows.add(planRow(row, phone, single, paramColumns, metadataColumns, sheet, defaults, lists, validator, now));
         }
-        return new BulkPlan(sheet, mapping, rows);
+        toPlan.parallelStream().forEach(i -> {
+            Sheet.Row row = sheet.rows().get(i);
+            rows[i] = planRow(row, phones.get(row.cell(phoneAt)), single, paramColumns, metadataColumns, sheet, defaults,
+                    lists, validator, now);
+        });
+        return new BulkPlan(sheet, mapping, java.util.Arrays.asList(rows));
     }
 
     private static List<Integer> indexes(Sheet sheet, List<String> columns) {

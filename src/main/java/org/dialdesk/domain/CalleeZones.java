@@ -26,6 +26,8 @@ import java.util.Optional;
  * is one, or all keep the same time at the moment of the call; otherwise the operator is asked.
  */
 public final class CalleeZones {
+    /** Read once: the JDK copies the whole set on every call, which a bulk preview would do per row. */
+    private static final java.util.Set<String> KNOWN_ZONES = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
     /** What the prefix data answers for a number it has no zone for. */
     private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
@@ -66,7 +68,7 @@ public final class CalleeZones {
         if (!phone.ok()) {
             return List.of();
         }
-        List<ZoneId> byPrefix = byPrefix(phone.e164());
+        List<ZoneId> byPrefix = byPrefix(phone);
         return byPrefix.isEmpty() ? zonesOf(phone.regionCode()) : byPrefix;
     }
 
@@ -81,11 +83,14 @@ public final class CalleeZones {
         return allAgree ? Optional.of(zones.get(0)) : Optional.empty();
     }
 
-    private List<ZoneId> byPrefix(String e164) {
+    private List<ZoneId> byPrefix(PhoneCheck.Result phone) {
         try {
-            List<String> ids = prefixes.getTimeZonesForNumber(PhoneNumberUtil.getInstance().parse(e164, "ZZ"));
+            // The number the check parsed: parsing it again was most of a bulk preview's time.
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = PhoneCheck.parsedOf(phone);
+            List<String> ids = prefixes.getTimeZonesForNumber(parsed != null ? parsed
+                    : PhoneNumberUtil.getInstance().parse(phone.e164(), "ZZ"));
             // Zones this Java's tz data does not know are left out rather than guessed at.
-            return ids.stream().filter(id -> !id.equals(UNKNOWN) && ZoneId.getAvailableZoneIds().contains(id))
+            return ids.stream().filter(id -> !id.equals(UNKNOWN) && KNOWN_ZONES.contains(id))
                     .map(ZoneId::of).toList();
         } catch (NumberParseException e) {
             return List.of(); // an E.164 the check produced always parses; nothing to add if not

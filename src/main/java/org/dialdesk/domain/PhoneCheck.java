@@ -12,8 +12,29 @@ import java.util.Locale;
 public final class PhoneCheck {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    /** {@code e164} and {@code regionCode} are set when {@code problem} is null. */
-    public record Result(String e164, String international, String regionCode, String countryName, String problem) {
+    private static final java.util.Map<String, String> COUNTRY_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The number as read: {@code e164} and {@code regionCode} are set when {@code problem} is null.
+     * The international form is made when first asked for: a bulk preview reads 100,000 numbers and
+     * shows few of them.
+     */
+    public static final class Result {
+        private final PhoneNumber number;
+        private final String e164;
+        private final String regionCode;
+        private final String countryName;
+        private final String problem;
+        private volatile String international;
+
+        private Result(PhoneNumber number, String e164, String regionCode, String countryName, String problem) {
+            this.number = number;
+            this.e164 = e164;
+            this.regionCode = regionCode;
+            this.countryName = countryName;
+            this.problem = problem;
+        }
+
         static Result problem(String message) {
             return new Result(null, null, null, null, message);
         }
@@ -22,9 +43,51 @@ public final class PhoneCheck {
             return problem == null;
         }
 
+        public String e164() {
+            return e164;
+        }
+
+        /** "+1 415-555-0125"; null for a number that is not one. */
+        public String international() {
+            String shown = international;
+            if (shown == null && number != null) {
+                shown = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+                international = shown;
+            }
+            return shown;
+        }
+
+        public String regionCode() {
+            return regionCode;
+        }
+
+        public String countryName() {
+            return countryName;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
         /** "+1 415-555-0125 · United States", for showing under the field. */
         public String summary() {
-            return ok() ? international + " · " + countryName : "";
+            return ok() ? international() + " · " + countryName : "";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Result that && java.util.Objects.equals(e164, that.e164)
+                    && java.util.Objects.equals(problem, that.problem);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(e164, problem);
+        }
+
+        @Override
+        public String toString() {
+            return ok() ? "PhoneCheck.Result[" + e164 + "]" : "PhoneCheck.Result[problem=" + problem + "]";
         }
     }
 
@@ -76,8 +139,7 @@ public final class PhoneCheck {
                     ? "Not a valid number for country code +" + number.getCountryCode() + "; check the digits."
                     : "Not a valid " + country + " number; check the digits.");
         }
-        return new Result(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-                UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL), numberRegion, country, null);
+        return new Result(number, UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), numberRegion, country, null);
     }
 
     /**
@@ -102,6 +164,11 @@ public final class PhoneCheck {
         if (regionCode == null || regionCode.equals("ZZ") || regionCode.equals("001")) {
             return "international";
         }
-        return new Locale("", regionCode).getDisplayCountry(Locale.ENGLISH);
+        return COUNTRY_NAMES.computeIfAbsent(regionCode, code -> new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+    }
+
+    /** The parsed number behind a result, for the time-zone look-up; null when it is not one. */
+    static PhoneNumber parsedOf(Result result) {
+        return result.number;
     }
 }

@@ -76,6 +76,13 @@ public final class SettingsView extends ScrollPane {
         HBox timeouts = new HBox(6, new Label("connect"), connect, new Label("s   answer"), read, new Label("s"));
         timeouts.setAlignment(Pos.CENTER_LEFT);
 
+        TextField chunk = field("settingsBulkChunk", vm.bulkChunkProperty(), "10");
+        TextField rate = field("settingsBulkRate", vm.bulkRateProperty(), "2");
+        chunk.setPrefColumnCount(4);
+        rate.setPrefColumnCount(4);
+        HBox bulk = new HBox(6, chunk, new Label("rows a request,  at most"), rate, new Label("dials a second"));
+        bulk.setAlignment(Pos.CENTER_LEFT);
+
         Button apply = new Button("_Apply");
         apply.setId("applySettingsButton");
         apply.getStyleClass().add(Styles.ACCENT);
@@ -106,6 +113,8 @@ public final class SettingsView extends ScrollPane {
                         hint("Schedules are typed, and history and the audit log are shown, in this zone."), zone),
                 fields.field("Request _timeouts", SettingsViewModel.TIMEOUTS, timeouts, null,
                         hint("How long to wait for the service to accept a connection, and for its answer."), connect),
+                fields.field("_Bulk pace", SettingsViewModel.BULK, bulk, null,
+                        hint("What a bulk run starts with; a run slows down by itself when the service asks it to."), chunk),
                 new HBox(8, apply, revert), message);
         fields.watchOperator(form);
         form.setPadding(new Insets(16));

@@ -31,7 +31,8 @@ public final class SettingsViewModel {
     public static final String ZONE = "display_zone";
     /** Both timeouts share a row, and its one problem line. */
     public static final String TIMEOUTS = "timeouts";
-    static final List<String> FIELDS = List.of(COUNTRY, CALLING_HOURS, POLL, ZONE, TIMEOUTS);
+    public static final String BULK = "bulk";
+    static final List<String> FIELDS = List.of(COUNTRY, CALLING_HOURS, POLL, ZONE, TIMEOUTS, BULK);
 
     private final Consumer<Settings> applier;
     private final ZoneId systemZone;
@@ -45,6 +46,8 @@ public final class SettingsViewModel {
     private final StringProperty zone = new SimpleStringProperty();
     private final StringProperty connectTimeout = new SimpleStringProperty();
     private final StringProperty readTimeout = new SimpleStringProperty();
+    private final StringProperty bulkChunk = new SimpleStringProperty();
+    private final StringProperty bulkRate = new SimpleStringProperty();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors);
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
@@ -58,7 +61,8 @@ public final class SettingsViewModel {
         this.systemZone = clock.getZone();
         this.applied = current;
         show(current);
-        for (StringProperty field : List.of(country, hoursStart, hoursEnd, pollSeconds, zone, connectTimeout, readTimeout)) {
+        for (StringProperty field : List.of(country, hoursStart, hoursEnd, pollSeconds, zone, connectTimeout, readTimeout,
+                bulkChunk, bulkRate)) {
             field.addListener((obs, old, now) -> check());
         }
         theme.addListener((obs, old, now) -> {
@@ -80,6 +84,12 @@ public final class SettingsViewModel {
         zone.set(settings.displayZone() == null ? "" : settings.displayZone());
         connectTimeout.set(Integer.toString(settings.connectTimeoutSeconds()));
         readTimeout.set(Integer.toString(settings.readTimeoutSeconds()));
+        bulkChunk.set(Integer.toString(settings.bulkChunk()));
+        bulkRate.set(rateText(settings.bulkRate()));
+    }
+
+    private static String rateText(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
 
     private void check() {
@@ -93,6 +103,8 @@ public final class SettingsViewModel {
                 "The connect timeout").ifPresent(p -> errors.put(TIMEOUTS, p));
         SettingsRules.secondsProblem(readTimeout.get(), SettingsRules.MIN_TIMEOUT_SECONDS, SettingsRules.MAX_TIMEOUT_SECONDS,
                 "The answer timeout").ifPresent(p -> errors.putIfAbsent(TIMEOUTS, p));
+        SettingsRules.bulkChunkProblem(bulkChunk.get()).ifPresent(p -> errors.put(BULK, p));
+        SettingsRules.bulkRateProblem(bulkRate.get()).ifPresent(p -> errors.putIfAbsent(BULK, p));
         changed.set(typed().map(t -> !t.equals(applied)).orElse(true));
         if (changed.get()) {
             message.set(null);
@@ -107,7 +119,8 @@ public final class SettingsViewModel {
         return Optional.of(new Settings(theme.get(), applied.window(), applied.sandboxSpeed(),
                 country.get().strip().toUpperCase(java.util.Locale.ROOT), hoursStart.get().strip(), hoursEnd.get().strip(),
                 Integer.parseInt(pollSeconds.get().strip()), zone.get().isBlank() ? null : zone.get().strip(),
-                Integer.parseInt(connectTimeout.get().strip()), Integer.parseInt(readTimeout.get().strip())));
+                Integer.parseInt(connectTimeout.get().strip()), Integer.parseInt(readTimeout.get().strip()),
+                Integer.parseInt(bulkChunk.get().strip()), Double.parseDouble(bulkRate.get().strip())));
     }
 
     /** Applies and saves what is typed; returns false (and applies nothing) while a field is wrong. */
@@ -176,6 +189,14 @@ public final class SettingsViewModel {
 
     public StringProperty connectTimeoutProperty() {
         return connectTimeout;
+    }
+
+    public StringProperty bulkChunkProperty() {
+        return bulkChunk;
+    }
+
+    public StringProperty bulkRateProperty() {
+        return bulkRate;
     }
 
     public StringProperty readTimeoutProperty() {

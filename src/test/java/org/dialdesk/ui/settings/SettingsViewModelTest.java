@@ -40,6 +40,21 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void bulkPaceIsCheckedAndApplied() {
+        assertEquals("10", vm.bulkChunkProperty().get());
+        assertEquals("2", vm.bulkRateProperty().get());
+        vm.bulkChunkProperty().set("500");
+        assertEquals("A chunk is 1 to 100 rows.", vm.errors().get(SettingsViewModel.BULK));
+        vm.bulkChunkProperty().set("25");
+        vm.bulkRateProperty().set("fast");
+        assertEquals("The pace is a number of dials a second, e.g. 2 or 0.5.", vm.errors().get(SettingsViewModel.BULK));
+        vm.bulkRateProperty().set("0.5");
+        assertTrue(vm.apply());
+        assertEquals(25, applied.get(0).bulkChunk());
+        assertEquals(0.5, applied.get(0).bulkRate());
+    }
+
+    @Test
     void applyHandsOverTheTypedSettingsKeepingTheWindowAndRevertGoesBack() {
         vm.countryProperty().set("gb");
         vm.hoursStartProperty().set("09:00");

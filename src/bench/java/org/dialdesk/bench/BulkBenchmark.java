@@ -1,0 +1,250 @@
+package org.dialdesk.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.bulk.BulkEngine;
+import org.dialdesk.bulk.BulkPlan;
+import org.dialdesk.bulk.BulkPlanner;
+import org.dialdesk.bulk.ColumnMapping;
+import org.dialdesk.bulk.RunControl;
+import org.dialdesk.bulk.Sheet;
+import org.dialdesk.bulk.SheetReader;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.CallingHours;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.service.DialService;
+import org.dialdesk.store.OutboxJournal;
+
+/**
+ * Bulk dialing's speed: reading, checking and previewing a 100,000-row CSV and a 100,000-row
+ * .xlsx (each number parsed once, on every core), and sending 10,000 rows to the sandbox through
+ * the outbox, printed beside the rate the same sandbox takes batches at with nothing around them.
+ *
+ * <pre>mvn -q -B test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *   "-Dexec.args=@packaging/jvm.options -classpath %classpath org.dialdesk.bench.BulkBenchmark"</pre>
+ *
+ * {@code -Ddialdesk.bench.rows=N} changes the preview's row count, {@code -Ddialdesk.bench.send=N}
+ * the sent one, {@code -Ddialdesk.bench.chunk=N} the rows a request.
+ */
+public final class BulkBenchmark {
+    private static final String NUMBER_ID = "640000000000000000000002";
+    private static final int RUNS = 3;
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.getInteger("dialdesk.bench.rows", 100_000);
+        int send = Integer.getInteger("dialdesk.bench.send", 10_000);
+        int chunk = Integer.getInteger("dialdesk.bench.chunk", 100);
+        Path dir = Files.createTempDirectory("dialdesk-bulk-bench");
+        System.out.printf("%d cores, java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+        Path csv = dir.resolve("campaign.csv");
+        Path xlsx = dir.resolve("campaign.xlsx");
+        List<String[]> data = rowsOf(rows);
+        writeCsv(csv, data);
+        writeXlsx(xlsx, data);
+        data = null; // the files are what is read; the rows they were written from are not kept
+        System.out.printf("files: %,d rows; CSV %.1f MB, xlsx %.1f MB%n", rows, Files.size(csv) / 1e6, Files.size(xlsx) / 1e6);
+
+        Clock clock = Clock.systemUTC();
+        BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
+                CalleeZones.load()), numbers -> Set.of(), clock);
+        BulkPlan kept = null;
+        for (Path file : List.of(csv, xlsx)) {
+            long[] read = new long[RUNS];
+            long[] planned = new long[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                kept = null; // one plan at a time, as the screen holds one
+                long start = System.nanoTime();
+                Sheet sheet = SheetReader.read(file);
+                long between = System.nanoTime();
+                BulkPlan plan = planner.plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("first_name")),
+                        BulkPlanner.Defaults.none(ZoneOffset.UTC, "US").withNumber(NUMBER_ID), null, Set.of());
+                long end = System.nanoTime();
+                read[run] = between - start;
+                planned[run] = end - between;
+                if (run == 0) {
+                    System.out.printf("%s: %s; %s%n", file.getFileName(), sheet.format().describe(), plan.summary());
+                }
+                kept = plan;
+            }
+            System.out.printf("preview %-14s read %s ms · check %s ms · total first %d ms, best %d ms%n",
+                    file.getFileName(), ms(read), ms(planned), (read[0] + planned[0]) / 1_000_000,
+                    best(read, planned) / 1_000_000);
+        }
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("memory with the %,d-row plan held: heap used after GC %d MB, RSS %d MB%n", kept.total(),
+                (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024), rssMb());
+        kept = null;
+
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock));
+             DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), clock);
+             OutboxJournal journal = new OutboxJournal(dir.resolve("outbox.db"))) {
+            // The sandbox's own ceiling: the same batches posted back to back, nothing else around them.
+            List<String[]> direct = rowsOf(send, 20_000_000);
+            int sentDirect = 0;
+            long start = System.nanoTime();
+            for (int from = 0; from < direct.size(); from += chunk) {
+                List<DialRequest> batch = new ArrayList<>();
+                for (String[] row : direct.subList(from, Math.min(direct.size(), from + chunk))) {
+                    String e164 = org.dialdesk.domain.PhoneCheck.check(row[0], "US").e164();
+                    if (e164 != null) {
+                        batch.add(DialRequest.builder().numberId(NUMBER_ID).phoneNumber(e164).build());
+                    }
+                }
+                client.dialBatched(batch);
+                sentDirect += batch.size();
+            }
+            double ceiling = sentDirect / ((System.nanoTime() - start) / 1e9);
+
+            Path sendFile = dir.resolve("send.csv");
+            writeCsv(sendFile, rowsOf(send, 30_000_000));
+            Sheet sheet = SheetReader.read(sendFile);
+            BulkPlan plan = planner.plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("first_name")),
+                    BulkPlanner.Defaults.none(ZoneOffset.UTC, "US").withNumber(NUMBER_ID), null, Set.of());
+            String run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(sendFile.toString(), "bench", "Sandbox",
+                    sandbox.baseUrl(), false, chunk, 100_000), clock).id();
+            BulkEngine engine = new BulkEngine(DialService.over(client, clock), journal, clock, BulkEngine.Waiter.REAL,
+                    Duration.ZERO, BulkEngine.SendCheck.NONE);
+            start = System.nanoTime();
+            BulkEngine.Result result = engine.run(run, new RunControl(), progress -> { });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("send %,d rows, %d a request: %s in %.1f s · engine %.0f rows/s · the sandbox alone %.0f rows/s"
+                            + " (engine at %.0f%% of the sandbox's ceiling)%n", plan.ready(), chunk, result.state(), seconds,
+                    plan.ready() / seconds, ceiling, 100 * plan.ready() / seconds / ceiling);
+            System.out.printf("calls in the sandbox: %,d (%,d direct + %,d through the engine)%n", sandbox.callCount(),
+                    sentDirect, result.progress().count(OutboxJournal.State.CREATED));
+        }
+    }
+
+    /** Rows as a campaign file has them: numbers in several formats, a few bad and a few repeated. */
+    static List<String[]> rowsOf(int count) {
+        return rowsOf(count, 0);
+    }
+
+    static List<String[]> rowsOf(int count, int offset) {
+        Random random = new Random(42 + offset);
+        String[] areas = {"312", "212", "415", "617", "713", "206", "305", "404"};
+        List<String[]> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int n = offset + i;
+            String area = areas[n % areas.length];
+            String line = String.format(Locale.ROOT, "%07d", 2_000_000 + (n / areas.length) % 7_999_999);
+            String phone = switch (n % 4) {
+                case 0 -> "+1" + area + line;
+                case 1 -> "(" + area + ") " + line.substring(0, 3) + "-" + line.substring(3);
+                case 2 -> area + "." + line.substring(0, 3) + "." + line.substring(3);
+                default -> "1-" + area + "-" + line.substring(0, 3) + "-" + line.substring(3);
+            };
+            if (random.nextInt(200) == 0) {
+                phone = "n/a";
+            }
+            rows.add(new String[] {phone, "Name" + n, "Ref-" + n, random.nextBoolean() ? "gold" : "silver"});
+        }
+        return rows;
+    }
+
+    static void writeCsv(Path file, List<String[]> rows) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("phone,first_name,ref,tier\n");
+            for (String[] row : rows) {
+                out.write(String.join(",", row));
+                out.write('\n');
+            }
+        }
+    }
+
+    /** A workbook as spreadsheet programs write one, with inline strings, streamed. */
+    static void writeXlsx(Path file, List<String[]> rows) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas."
+                    + "openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/"
+                    + "vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/"
+                    + "xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-"
+                    + "officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" "
+                    + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
+                    + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas."
+                    + "openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                    + "</Relationships>");
+            put(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas."
+                    + "openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
+                    + "officeDocument/2006/relationships\"><sheets><sheet name=\"Calls\" sheetId=\"1\" r:id=\"rId1\"/>"
+                    + "</sheets></workbook>");
+            put(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns="
+                    + "\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type="
+                    + "\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target="
+                    + "\"worksheets/sheet1.xml\"/></Relationships>");
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            Writer out = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                    + "spreadsheetml/2006/main\"><sheetData>");
+            writeRow(out, 1, new String[] {"phone", "first_name", "ref", "tier"});
+            for (int r = 0; r < rows.size(); r++) {
+                writeRow(out, r + 2, rows.get(r));
+            }
+            out.write("</sheetData></worksheet>");
+            out.flush();
+            zip.closeEntry();
+        }
+    }
+
+    private static void writeRow(Writer out, int number, String[] cells) throws IOException {
+        out.write("<row r=\"" + number + "\">");
+        for (int c = 0; c < cells.length; c++) {
+            out.write("<c r=\"" + (char) ('A' + c) + number + "\" t=\"inlineStr\"><is><t>" + cells[c] + "</t></is></c>");
+        }
+        out.write("</row>");
+    }
+
+    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static String ms(long[] nanos) {
+        return Arrays.toString(Arrays.stream(nanos).map(n -> n / 1_000_000).toArray());
+    }
+
+    private static long best(long[] a, long[] b) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < a.length; i++) {
+            best = Math.min(best, a[i] + b[i]);
+        }
+        return best;
+    }
+
+    private static long rssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}

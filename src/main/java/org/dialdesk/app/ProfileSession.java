@@ -26,6 +26,12 @@ import org.dialdesk.service.AuditTrail;
 import org.dialdesk.service.DialService;
 import org.dialdesk.service.DoNotCall;
 import org.dialdesk.store.DoNotCallList;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.store.BulkMappingStore;
+import org.dialdesk.bulk.BulkDesk;
+import org.dialdesk.bulk.BulkPlanner;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.ui.bulk.BulkViewModel;
 import org.dialdesk.service.HistorySync;
 import org.dialdesk.service.OrgDirectory;
 import org.dialdesk.store.AuditLog;
@@ -67,6 +73,11 @@ public final class ProfileSession implements AutoCloseable {
     private final TableLayoutStore historyLayoutStore;
     private final TableLayout historyLayout;
     private final CalleeZones calleeZones;
+    private final Path dataDir;
+    /** The shared do-not-call list and bulk outbox; null when they could not be opened (the log says why). */
+    private DoNotCallList doNotCallList;
+    private final OutboxJournal outbox;
+    private BulkViewModel bulk;
     /** Only the sandbox's key is ever offered to the operator to copy. */
     private final Optional<ApiKey> sandboxKey;
 
@@ -124,7 +135,15 @@ public final class ProfileSession implements AutoCloseable {
         Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
         DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read), clock));
         AuditTrail trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
+        this.dataDir = dataDir;
         dialService = DialService.over(client, clock, trail, doNotCall(dataDir, settings));
+        OutboxJournal journal = null;
+        try {
+            journal = own(new OutboxJournal(OutboxJournal.fileIn(dataDir)));
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.ERROR, "The bulk outbox cannot be opened: " + e.getMessage());
+        }
+        outbox = journal;
         ExecutorService listRequests = Executors.newFixedThreadPool(LIST_REQUESTS, runnable -> {
             Thread thread = new Thread(runnable, "dialdesk-" + name + "-lists");
             thread.setDaemon(true);
@@ -179,6 +198,11 @@ public final class ProfileSession implements AutoCloseable {
                 storedDial, dialMemoryStore::saveLater, sandboxKey,
                 profile.isSandbox() ? Optional.empty() : Optional.of(profile.name()));
         organisation = new OrganisationViewModel(directory, runner, operatorClock);
+        if (outbox != null && doNotCallList != null) {
+            bulk = new BulkViewModel(bulkDesk(operatorClock, settings), runner);
+            BulkViewModel running = bulk;
+            owned.push(running::pause); // a run stops between requests before the outbox closes
+        }
         if (historySync != null) {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
                     historyLayoutStore::saveLater, settings.idlePoll());
@@ -200,7 +224,8 @@ public final class ProfileSession implements AutoCloseable {
     private DoNotCall doNotCall(Path dataDir, Settings settings) {
         Path file = DoNotCallList.fileIn(dataDir);
         try {
-            return DoNotCall.over(own(new DoNotCallList(file)), settings.zone(clock.getZone()));
+            doNotCallList = own(new DoNotCallList(file));
+            return DoNotCall.over(doNotCallList, settings.zone(clock.getZone()));
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.ERROR, "The do-not-call list " + file + " cannot be opened: " + e.getMessage());
             String refusal = "The do-not-call list (" + file + ") cannot be opened (" + e.getMessage()
@@ -243,6 +268,22 @@ public final class ProfileSession implements AutoCloseable {
 
     public DialViewModel dial() {
         return dial;
+    }
+
+    /** The Bulk screen's view model; empty when the outbox or the do-not-call list could not be opened. */
+    public Optional<BulkViewModel> bulk() {
+        return Optional.ofNullable(bulk);
+    }
+
+    private BulkDesk bulkDesk(Clock operatorClock, Settings settings) {
+        DoNotCallList listed = doNotCallList;
+        BulkPlanner planner = new BulkPlanner(new CallingRule(settings.callingHours(), calleeZones),
+                numbers -> java.util.Set.copyOf(listed.listed(numbers)), clock);
+        BulkPlanner.Defaults defaults = new BulkPlanner.Defaults(profile.defaultCallerNumberId(), profile.defaultUseCaseId(),
+                null, null, null, null, null, operatorClock.getZone(), settings.defaultCountry());
+        return new BulkDesk(new BulkDesk.Account(profile.name(), baseUrl, !profile.isSandbox()), dialService,
+                directory::lists, planner, outbox, new BulkMappingStore(dataDir.resolve("profiles").resolve(name)), clock,
+                defaults, settings.bulkChunk(), settings.bulkRate());
     }
 
     public OrganisationViewModel organisation() {

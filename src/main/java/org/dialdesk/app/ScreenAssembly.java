@@ -7,6 +7,7 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.ui.common.Navigation;
 import org.dialdesk.ui.common.OnePerFrame;
+import org.dialdesk.ui.bulk.BulkView;
 import org.dialdesk.ui.dial.DialView;
 import org.dialdesk.ui.history.HistoryView;
 import org.dialdesk.ui.org.OrganisationView;
@@ -20,6 +21,7 @@ final class ScreenAssembly implements Navigation {
     static final String DIAL = "dial";
     static final String HISTORY = "history";
     static final String ORGANISATION = "organisation";
+    static final String BULK = "bulk";
 
     private final ShellView shell;
     private final OnePerFrame frames;
@@ -54,6 +56,11 @@ final class ScreenAssembly implements Navigation {
             frames.run(List.of(
                     () -> opened.history().filter(h -> !withdrawn).ifPresent(history -> shell.addArea(HISTORY, "History",
                             new HistoryView(history, frames, operatorZone, callerTitle(opened)))),
+                    () -> opened.bulk().filter(b -> !withdrawn).ifPresent(bulk -> {
+                        shell.addArea(BULK, "Bulk", new BulkView(bulk));
+                        bulk.loadLists();
+                        bulk.offerUnfinished();
+                    }),
                     () -> {
                         if (!withdrawn) {
                             shell.addArea(ORGANISATION, "Organisation", new OrganisationView(opened.organisation(), frames));

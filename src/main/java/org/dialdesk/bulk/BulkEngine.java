@@ -84,6 +84,10 @@ public final class BulkEngine {
 
     /** How a call of {@link #run} ended: the run's state, where it stands, and why it stopped if it did. */
     public record Result(RunState state, BulkProgress progress, String message) {
+        /** Paused, or waiting for the operator: it can be resumed. */
+        public boolean stopped() {
+            return state == RunState.PAUSED;
+        }
     }
 
     /** Thrown when the journal cannot be read or written: nothing more is sent until it can. */

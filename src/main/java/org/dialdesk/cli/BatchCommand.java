@@ -2,10 +2,7 @@ package org.dialdesk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -242,7 +238,7 @@ public final class BatchCommand implements Callable<Integer> {
                 }
                 mappings.save(useCase, keys(mapping));
                 OutboxJournal.Run run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(
-                        file.toAbsolutePath().toString(), hashOf(file), account.name(), account.baseUrl(), live, chunkSize,
+                        file.toAbsolutePath().toString(), org.dialdesk.bulk.BulkDesk.fingerprint(file), account.name(), account.baseUrl(), live, chunkSize,
                         pace), clock);
                 runId = run.id();
                 trail.record(AuditEntry.Action.BULK_LAUNCH, String.format(Locale.ROOT, "Bulk run %s of %s: %,d rows to send,"
@@ -334,7 +330,7 @@ public final class BatchCommand implements Callable<Integer> {
             }
             return run;
         }
-        Optional<OutboxJournal.Run> run = journal.latestUnfinished(hashOf(file), account.baseUrl());
+        Optional<OutboxJournal.Run> run = journal.latestUnfinished(org.dialdesk.bulk.BulkDesk.fingerprint(file), account.baseUrl());
         if (run.isEmpty()) {
             err.println("No unfinished run of " + file.getFileName() + " on " + account.name()
                     + ". Run it without --resume to start one.");
@@ -394,23 +390,6 @@ public final class BatchCommand implements Callable<Integer> {
 
     private static String trim(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    static String hashOf(Path file) throws BulkInputException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (var in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new BulkInputException("Cannot read " + file + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A progress bar redrawn in place on a terminal; a plain line every few seconds otherwise. */

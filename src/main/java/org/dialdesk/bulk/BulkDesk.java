@@ -1,0 +1,201 @@
+package org.dialdesk.bulk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.domain.TemplateVariables;
+import org.dialdesk.service.DialService;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.store.BulkMappingStore;
+import org.dialdesk.store.OutboxJournal;
+
+/**
+ * Bulk dialing for one open profile, as the Bulk screen uses it: read a file, plan it, launch it,
+ * run it, settle what waits, export. Every method blocks; the screen calls them off the UI thread.
+ */
+public final class BulkDesk {
+    /** The account the runs go to, as the launch question names it. */
+    public record Account(String name, String baseUrl, boolean live) {
+    }
+
+    private final Account account;
+    private final DialService dials;
+    private final Supplier<OrgDirectory.Snapshot> directory;
+    private final BulkPlanner planner;
+    private final OutboxJournal journal;
+    private final BulkMappingStore mappings;
+    private final Clock clock;
+    private final BulkPlanner.Defaults defaults;
+    private final int chunk;
+    private final double rate;
+
+    public BulkDesk(Account account, DialService dials, Supplier<OrgDirectory.Snapshot> directory, BulkPlanner planner,
+                    OutboxJournal journal, BulkMappingStore mappings, Clock clock, BulkPlanner.Defaults defaults, int chunk,
+                    double rate) {
+        this.account = account;
+        this.dials = dials;
+        this.directory = directory;
+        this.planner = planner;
+        this.journal = journal;
+        this.mappings = mappings;
+        this.clock = clock;
+        this.defaults = defaults;
+        this.chunk = chunk;
+        this.rate = rate;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public int chunk() {
+        return chunk;
+    }
+
+    public double rate() {
+        return rate;
+    }
+
+    /** A file read. */
+    public record Imported(Path file, Sheet sheet) {
+    }
+
+    /** What the operator chose for the rows that do not say: the number that calls, the use case, the campaign. */
+    public record Choice(String numberId, String useCaseId, String campaignId) {
+    }
+
+    /** The choice the profile starts with: its default caller number and use case. */
+    public Choice defaultChoice() {
+        return new Choice(defaults.numberId(), defaults.useCaseId(), defaults.campaignId());
+    }
+
+    /** The account's caller numbers and visible use cases, for the screen's pickers. */
+    public record Lists(List<org.dialdesk.api.CallerNumber> numbers, List<UseCase> useCases) {
+    }
+
+    public Lists lists() {
+        OrgDirectory.Snapshot lists = directory.get();
+        return new Lists(lists.numbers().items(), lists.useCases().items().stream().filter(u -> !u.isHidden()).toList());
+    }
+
+    public Imported read(Path file) throws BulkInputException {
+        return new Imported(file, SheetReader.read(file));
+    }
+
+    /** The mapping a sheet gets for a use case: automatic, then what was saved for that use case. */
+    public ColumnMapping mappingFor(Sheet sheet, String useCaseId) {
+        return ColumnMapping.automatic(sheet.columns(), variables(useCaseId)).with(fields(mappings.load(useCaseId)));
+    }
+
+    public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Set<Integer> excluded, Choice choice) throws BulkInputException {
+        BulkPlanner.Defaults chosen = defaults.withNumber(choice.numberId()).withUseCase(choice.useCaseId())
+                .withCampaign(choice.campaignId());
+        return planner.plan(sheet, mapping, chosen, directory.get(), excluded);
+    }
+
+    private List<String> variables(String useCaseId) {
+        OrgDirectory.Snapshot lists = directory.get();
+        if (useCaseId == null || lists == null || !lists.useCases().ok()) {
+            return List.of();
+        }
+        return lists.useCases().items().stream().filter(u -> useCaseId.equals(u.id())).findFirst()
+                .map(UseCase::prompt).map(TemplateVariables::of).orElse(List.of());
+    }
+
+    private static Map<String, BulkField> fields(Map<String, String> saved) {
+        Map<String, BulkField> fields = new java.util.HashMap<>();
+        saved.forEach((column, key) -> BulkField.ofKey(key).ifPresent(field -> fields.put(column, field)));
+        return fields;
+    }
+
+    /** Writes the run to the outbox (nothing is sent yet) and keeps its mapping for next time. */
+    public String launch(Imported imported, BulkPlan plan, Choice choice) throws SQLException, IOException, BulkInputException {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        plan.mapping().fields().forEach((column, field) -> keys.put(column, field.key()));
+        mappings.save(choice.useCaseId(), keys);
+        return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
+                hashOf(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate), clock).id();
+    }
+
+    /** Runs or resumes the run until it ends, pauses or waits for the operator. */
+    public BulkEngine.Result run(String runId, RunControl control, Consumer<BulkProgress> progress) {
+        // A real service may list a call a little after making it; the sandbox lists it at once.
+        Duration settle = account.live() ? Duration.ofSeconds(10) : Duration.ZERO;
+        return new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, BulkEngine.SendCheck.NONE)
+                .run(runId, control, progress);
+    }
+
+    public void decide(String runId, int row, BulkEngine.Decision decision) {
+        new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, Duration.ZERO, BulkEngine.SendCheck.NONE)
+                .decide(runId, row, decision);
+    }
+
+    /** One row of a run as the screen lists it: its state in words, and whether it waits for the operator. */
+    public record RunRow(int number, String callee, String state, String reason, String callId, boolean created,
+                         boolean waiting) {
+    }
+
+    /** Every row of the run, in file order. */
+    public List<RunRow> rows(String runId) throws SQLException {
+        return journal.rowsIn(runId, OutboxJournal.State.values()).stream().map(BulkDesk::runRow).toList();
+    }
+
+    private static RunRow runRow(OutboxJournal.Row row) {
+        String state = switch (row.state()) {
+            case NEEDS_DECISION -> "Waiting for you";
+            case SENDING -> "Being sent";
+            default -> row.state().name().charAt(0) + row.state().name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        };
+        return new RunRow(row.rowNo(), row.callee(), state, row.reason() == null ? "" : row.reason(),
+                row.callId() == null ? "" : row.callId(), row.state() == OutboxJournal.State.CREATED,
+                row.state() == OutboxJournal.State.NEEDS_DECISION);
+    }
+
+    /** A run left unfinished: its ID, file and why it stopped. */
+    public record Unfinished(String id, String source, String message) {
+    }
+
+    public long exportResults(Path file, String runId) throws IOException, SQLException {
+        return BulkExports.results(file, journal, runId);
+    }
+
+    public long exportRejects(Path file, BulkPlan plan) throws IOException, SQLException {
+        return BulkExports.rejects(file, plan);
+    }
+
+    /** The newest run on this account not finished or cancelled, to offer again after a restart. */
+    public Optional<Unfinished> unfinished() throws SQLException {
+        return journal.runs().stream().filter(r -> r.spec().baseUrl().equals(account.baseUrl()))
+                .filter(r -> r.state() == OutboxJournal.RunState.RUNNING || r.state() == OutboxJournal.RunState.PAUSED)
+                .findFirst().map(r -> new Unfinished(r.id(), r.spec().source(), r.message()));
+    }
+
+    static String hashOf(Path file) throws BulkInputException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new BulkInputException("Cannot read " + file + ": " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file's fingerprint, so a resumed run is the same file's. */
+    public static String fingerprint(Path file) throws BulkInputException {
+        return hashOf(file);
+    }
+}

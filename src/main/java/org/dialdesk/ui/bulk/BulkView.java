@@ -1,0 +1,310 @@
+package org.dialdesk.ui.bulk;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.scene.control.TextField;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.bulk.BulkEngine;
+import org.dialdesk.bulk.BulkField;
+import org.dialdesk.ui.common.FormFields;
+import org.dialdesk.ui.common.Tables;
+import org.dialdesk.ui.common.UserFolders;
+
+/** Import a spreadsheet, see what will be sent and what will not, launch, watch, settle, export. */
+public final class BulkView extends BorderPane {
+    private final BulkViewModel vm;
+    private final FlowPane mappingPane = new FlowPane(10, 6);
+
+    public BulkView(BulkViewModel vm) {
+        this.vm = vm;
+        setId("bulkView");
+        setPadding(new Insets(16));
+
+        Label title = new Label("Bulk dialing");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button importButton = new Button("_Import spreadsheet…");
+        importButton.setId("bulkImportButton");
+        importButton.getStyleClass().add(Styles.ACCENT);
+        importButton.setOnAction(e -> chooseAndImport());
+        importButton.disableProperty().bind(vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING));
+        Label file = new Label();
+        file.setId("bulkFile");
+        file.getStyleClass().add(Styles.TEXT_MUTED);
+        file.textProperty().bind(vm.fileSummaryProperty());
+        HBox head = new HBox(12, title, importButton, file);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        Label note = new Label("CSV, TSV or .xlsx (choose it, or drop it here). Columns named like the API's fields map themselves; the use case's"
+                + " {{variables}} become prompt variables; the rest is kept as metadata. Nothing is sent before you launch.");
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_SMALL);
+
+        Label summary = new Label();
+        summary.setId("bulkSummary");
+        summary.getStyleClass().add(Styles.TITLE_4);
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summaryProperty());
+
+        Label problem = new Label();
+        problem.setId("bulkProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.textProperty().bind(vm.problemProperty());
+        FormFields.showWhenSet(problem, vm.problemProperty());
+
+        vm.columns().addListener((ListChangeListener<String>) change -> showMapping());
+        vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> refreshMapping());
+
+        ComboBox<CallerNumber> number = picker("bulkNumberPicker", vm.numbers(), vm.numberIdProperty(), CallerNumber::id,
+                n -> (n.title() == null ? "" : n.title() + " · ") + n.number(), "Choose the number calls come from");
+        ComboBox<UseCase> useCase = picker("bulkUseCasePicker", vm.useCases(), vm.useCaseIdProperty(), UseCase::id,
+                u -> u.name() == null ? u.id() : u.name(), "The caller number's default");
+        TextField campaign = new TextField();
+        campaign.setId("bulkCampaign");
+        campaign.setPromptText("Optional campaign ID");
+        campaign.textProperty().bindBidirectional(vm.campaignProperty());
+        campaign.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)
+                .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.EMPTY)));
+        HBox choices = new HBox(16, labelled("Calls from", number), labelled("Use case", useCase),
+                labelled("Campaign", campaign));
+        choices.setAlignment(Pos.BOTTOM_LEFT);
+        Label mappingTitle = new Label("What each column is");
+        mappingTitle.getStyleClass().add(Styles.TEXT_MUTED);
+        mappingTitle.visibleProperty().bind(Bindings.isNotEmpty(vm.columns()));
+        mappingTitle.managedProperty().bind(mappingTitle.visibleProperty());
+
+        VBox top = new VBox(8, head, note, choices, mappingTitle, mappingPane, summary, problem);
+        top.setPadding(new Insets(0, 0, 10, 0));
+        setTop(top);
+
+        TableView<BulkViewModel.Row> table = Tables.readOnlyTable("bulkPreviewTable", "Import a spreadsheet to see its rows here.");
+        table.setItems(vm.rows());
+        table.getColumns().add(Tables.textColumn("Row", r -> Integer.toString(r.number()), 60));
+        table.getColumns().add(Tables.textColumn("Callee", BulkViewModel.Row::callee, 160));
+        table.getColumns().add(Tables.textColumn("Status", BulkViewModel.Row::status, 190));
+        table.getColumns().add(Tables.textColumn("Reason", BulkViewModel.Row::reason, 560));
+        table.getColumns().add(Tables.textColumn("Call ID", BulkViewModel.Row::callId, 210));
+
+        TableView<BulkViewModel.Row> waiting = Tables.readOnlyTable("bulkWaitingTable", "");
+        waiting.setItems(vm.waiting());
+        waiting.getColumns().add(Tables.textColumn("Row", r -> Integer.toString(r.number()), 60));
+        waiting.getColumns().add(Tables.textColumn("Callee", BulkViewModel.Row::callee, 160));
+        waiting.getColumns().add(Tables.textColumn("Why it waits", BulkViewModel.Row::reason, 700));
+        waiting.setPrefHeight(140);
+        Button sendAgain = new Button("Send again");
+        sendAgain.setId("bulkSendAgainButton");
+        Button leave = new Button("Leave unsent");
+        leave.setId("bulkLeaveButton");
+        sendAgain.disableProperty().bind(waiting.getSelectionModel().selectedItemProperty().isNull());
+        leave.disableProperty().bind(waiting.getSelectionModel().selectedItemProperty().isNull());
+        sendAgain.setOnAction(e -> vm.decide(waiting.getSelectionModel().getSelectedItem().number(),
+                BulkEngine.Decision.SEND_AGAIN));
+        leave.setOnAction(e -> vm.decide(waiting.getSelectionModel().getSelectedItem().number(), BulkEngine.Decision.LEAVE));
+        Label waitingTitle = new Label("These rows may or may not have rung: check each in History, then say what to do."
+                + " They are never sent again by themselves.");
+        waitingTitle.getStyleClass().add(Styles.WARNING);
+        waitingTitle.setWrapText(true);
+        VBox decisions = new VBox(6, waitingTitle, waiting, new HBox(8, sendAgain, leave));
+        decisions.visibleProperty().bind(Bindings.isNotEmpty(vm.waiting()));
+        decisions.managedProperty().bind(decisions.visibleProperty());
+        decisions.setPadding(new Insets(10, 0, 0, 0));
+        VBox center = new VBox(table, decisions);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setCenter(center);
+
+        Button exclude = new Button("Leave out / take back");
+        exclude.setId("bulkExcludeButton");
+        exclude.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)));
+        exclude.setOnAction(e -> vm.toggleExcluded(table.getSelectionModel().getSelectedItem().number()));
+        Button rejects = new Button("Export skipped…");
+        rejects.setId("bulkExportRejectsButton");
+        rejects.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+        rejects.setOnAction(e -> save("dialdesk-skipped.csv", "Export skipped rows", true));
+        Button launch = new Button(vm.live() ? "_Launch on the live account…" : "_Launch…");
+        launch.setId("bulkLaunchButton");
+        launch.getStyleClass().add(vm.live() ? Styles.DANGER : Styles.SUCCESS);
+        launch.disableProperty().bind(vm.canLaunchProperty().not());
+        launch.setOnAction(e -> confirmAndLaunch());
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("bulkProgress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setPrefWidth(260);
+        BooleanBinding running = vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING)
+                .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.STOPPED))
+                .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.ENDED));
+        bar.setPrefWidth(360);
+        Label progressLine = new Label();
+        progressLine.setId("bulkProgressLine");
+        progressLine.textProperty().bind(vm.progressLineProperty());
+        Button pause = new Button("Pause");
+        pause.setId("bulkPauseButton");
+        pause.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.SENDING));
+        pause.setOnAction(e -> vm.pause());
+        Button resume = new Button("Resume");
+        resume.setId("bulkResumeButton");
+        resume.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.STOPPED));
+        resume.setOnAction(e -> vm.resume());
+        Button cancel = new Button("Cancel run");
+        cancel.setId("bulkCancelButton");
+        cancel.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.SENDING)
+                .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.STOPPED)));
+        cancel.setOnAction(e -> vm.cancel());
+        Button results = new Button("Export results…");
+        results.setId("bulkExportResultsButton");
+        results.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.ENDED)
+                .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.STOPPED)));
+        results.setOnAction(e -> save("dialdesk-results.csv", "Export results", false));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox progressRow = new HBox(10, bar, progressLine);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.visibleProperty().bind(running);
+        progressRow.managedProperty().bind(running);
+        HBox buttons = new HBox(8, exclude, rejects, launch, gap, pause, resume, cancel, results);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(8, progressRow, buttons);
+        bottom.setPadding(new Insets(10, 0, 0, 0));
+        setBottom(bottom);
+
+        // A file dropped on the screen is imported as if chosen.
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && vm.stageProperty().get() != BulkViewModel.Stage.SENDING) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean taken = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (taken) {
+                vm.importFile(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(taken);
+            e.consume();
+        });
+    }
+
+    /** A picker of the account's items whose choice is kept, as an ID, in {@code id}. */
+    private <T> ComboBox<T> picker(String cssId, javafx.collections.ObservableList<T> items,
+                                   javafx.beans.property.StringProperty id, java.util.function.Function<T, String> idOf,
+                                   java.util.function.Function<T, String> label, String prompt) {
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setId(cssId);
+        box.setPromptText(prompt);
+        box.setPrefWidth(300);
+        box.setConverter(FormFields.converter(item -> item == null ? "" : label.apply(item)));
+        Runnable select = () -> items.stream().filter(item -> idOf.apply(item).equals(id.get())).findFirst()
+                .ifPresentOrElse(box::setValue, () -> box.setValue(null));
+        items.addListener((ListChangeListener<T>) change -> select.run());
+        id.addListener((obs, old, now) -> select.run());
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !idOf.apply(now).equals(id.get())) {
+                id.set(idOf.apply(now));
+            }
+        });
+        box.disableProperty().bind(vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING)
+                .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.STOPPED))
+                .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.ENDED)));
+        return box;
+    }
+
+    private static VBox labelled(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return new VBox(2, label, field);
+    }
+
+    /** One picker per column: what it is in the dial. */
+    private void showMapping() {
+        mappingPane.getChildren().clear();
+        for (String column : vm.columns()) {
+            ComboBox<BulkField> field = new ComboBox<>();
+            field.getItems().setAll(vm.fields());
+            field.setConverter(FormFields.converter(f -> f == null ? "" : f.label()));
+            field.setValue(vm.fieldOf(column));
+            field.setId("bulkMap-" + column);
+            field.valueProperty().addListener((obs, old, now) -> {
+                if (now != null) {
+                    vm.map(column, now);
+                }
+            });
+            field.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+            Label name = new Label(column);
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            mappingPane.getChildren().add(new VBox(2, name, field));
+        }
+    }
+
+    /** After a new plan: a field another column gave up shows its new value. */
+    @SuppressWarnings("unchecked")
+    private void refreshMapping() {
+        for (int i = 0; i < mappingPane.getChildren().size() && i < vm.columns().size(); i++) {
+            VBox box = (VBox) mappingPane.getChildren().get(i);
+            ComboBox<BulkField> field = (ComboBox<BulkField>) box.getChildren().get(1);
+            BulkField now = vm.fieldOf(vm.columns().get(i));
+            if (field.getValue() != now) {
+                field.setValue(now);
+            }
+        }
+    }
+
+    private void chooseAndImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a call list");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Spreadsheets", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.setInitialDirectory(UserFolders.documents().toFile());
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            vm.importFile(file.toPath());
+        }
+    }
+
+    private void confirmAndLaunch() {
+        Alert ask = new Alert(vm.live() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION, vm.launchQuestion(),
+                ButtonType.CANCEL, ButtonType.OK);
+        ask.setTitle(vm.live() ? "Launch on the live account" : "Launch");
+        ask.setHeaderText(null);
+        ask.initOwner(getScene().getWindow());
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Send");
+        ask.getDialogPane().lookupButton(ButtonType.OK).setId("bulkConfirmButton");
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.launch());
+    }
+
+    private void save(String name, String title, boolean rejects) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialDirectory(UserFolders.documents().toFile());
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            if (rejects) {
+                vm.exportRejects(file.toPath());
+            } else {
+                vm.exportResults(file.toPath());
+            }
+        }
+    }
+}

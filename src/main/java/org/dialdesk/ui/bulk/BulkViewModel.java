@@ -1,0 +1,431 @@
+package org.dialdesk.ui.bulk;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.bulk.BulkDesk;
+import org.dialdesk.bulk.BulkEngine;
+import org.dialdesk.bulk.BulkField;
+import org.dialdesk.bulk.BulkInputException;
+import org.dialdesk.bulk.BulkPlan;
+import org.dialdesk.bulk.BulkProgress;
+import org.dialdesk.bulk.ColumnMapping;
+import org.dialdesk.bulk.RunControl;
+import org.dialdesk.service.ErrorMessages;
+import org.dialdesk.ui.common.TaskRunner;
+
+/**
+ * The Bulk screen: a spreadsheet imported and previewed (every skipped row with its reason, before
+ * anything is sent), launched once the operator says so, sent through the outbox with progress,
+ * paused, resumed or cancelled, and its results exported. Rows whose outcome history could not
+ * settle are listed for the operator's word; they are never sent again by themselves.
+ */
+public final class BulkViewModel {
+    public enum Stage { EMPTY, READING, PREVIEW, SENDING, STOPPED, ENDED }
+
+    /** One preview or result row, as the table shows it. */
+    public record Row(int number, String callee, String status, String reason, String callId, boolean ready) {
+    }
+
+    private final BulkDesk desk;
+    private final TaskRunner runner;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<Row> waiting = FXCollections.observableArrayList();
+    private final ObservableList<Row> waitingView = FXCollections.unmodifiableObservableList(waiting);
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
+    private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EMPTY);
+    private final ReadOnlyStringWrapper fileSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper canLaunch = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<CallerNumber> numbers = FXCollections.observableArrayList();
+    private final ObservableList<CallerNumber> numbersView = FXCollections.unmodifiableObservableList(numbers);
+    private final ObservableList<UseCase> useCases = FXCollections.observableArrayList();
+    private final ObservableList<UseCase> useCasesView = FXCollections.unmodifiableObservableList(useCases);
+    private final StringProperty numberId = new SimpleStringProperty();
+    private final StringProperty useCaseId = new SimpleStringProperty();
+    private final StringProperty campaign = new SimpleStringProperty("");
+    private final Set<Integer> excluded = new HashSet<>();
+    private final AtomicReference<BulkProgress> latest = new AtomicReference<>();
+    private BulkDesk.Imported imported;
+    private ColumnMapping mapping;
+    private BulkPlan plan;
+    private String runId;
+    private RunControl control;
+    /** Only the newest plan is shown. */
+    private long generation;
+
+    public BulkViewModel(BulkDesk desk, TaskRunner runner) {
+        this.desk = desk;
+        this.runner = runner;
+        stage.addListener((obs, old, now) -> canLaunch.set(now == Stage.PREVIEW && plan != null && plan.ready() > 0));
+        BulkDesk.Choice start = desk.defaultChoice();
+        numberId.set(start.numberId());
+        useCaseId.set(start.useCaseId());
+        numberId.addListener((obs, old, now) -> replan());
+        campaign.addListener((obs, old, now) -> replan());
+        useCaseId.addListener((obs, old, now) -> {
+            if (imported != null) {
+                mapping = null; // the new use case's variables and saved mapping
+            }
+            replan();
+        });
+    }
+
+    /** Reads the account's numbers and use cases for the pickers (loaded once per profile). */
+    public void loadLists() {
+        runner.run(desk::lists, lists -> {
+            numbers.setAll(lists.numbers());
+            useCases.setAll(lists.useCases());
+            if (numberId.get() == null && lists.numbers().size() == 1) {
+                numberId.set(lists.numbers().get(0).id()); // the account's only number
+            }
+        }, failure -> problem.set("The account's numbers could not be read: " + ErrorMessages.describe(failure)));
+    }
+
+    private BulkDesk.Choice choice() {
+        String typed = campaign.get() == null || campaign.get().isBlank() ? null : campaign.get().strip();
+        return new BulkDesk.Choice(numberId.get(), useCaseId.get(), typed);
+    }
+
+    /** After a restart: a run left unfinished on this account is shown, to resume or cancel. */
+    public void offerUnfinished() {
+        runner.run(desk::unfinished, run -> run.ifPresent(r -> {
+            if (stage.get() == Stage.EMPTY) {
+                runId = r.id();
+                fileSummary.set(Path.of(r.source()).getFileName() + " · run " + r.id() + ", not finished");
+                stage.set(Stage.STOPPED);
+                showRun(r.message() == null ? "The run stopped before its end; resume it to go on." : r.message());
+            }
+        }), failure -> problem.set("The bulk outbox could not be read: " + ErrorMessages.describe(failure)));
+    }
+
+    public void importFile(Path file) {
+        if (stage.get() == Stage.SENDING) {
+            return;
+        }
+        problem.set(null);
+        Stage before = stage.get();
+        stage.set(Stage.READING);
+        long mine = ++generation;
+        BulkDesk.Choice chosen = choice();
+        runner.run(() -> {
+            BulkDesk.Imported read = desk.read(file);
+            ColumnMapping mapped = desk.mappingFor(read.sheet(), chosen.useCaseId());
+            return new Planned(read, mapped, desk.plan(read.sheet(), mapped, Set.of(), chosen));
+        }, planned -> {
+            if (mine != generation) {
+                return;
+            }
+            imported = planned.imported();
+            excluded.clear();
+            runId = null;
+            columns.setAll(imported.sheet().columns());
+            fileSummary.set(file.getFileName() + " · " + imported.sheet().format().describe());
+            showPlan(planned);
+        }, failure -> {
+            if (mine == generation) {
+                stage.set(before == Stage.READING ? Stage.EMPTY : before);
+                problem.set(message(failure) + " Nothing was sent.");
+            }
+        });
+    }
+
+    private record Planned(BulkDesk.Imported imported, ColumnMapping mapping, BulkPlan plan) {
+    }
+
+    private void showPlan(Planned planned) {
+        mapping = planned.mapping();
+        plan = planned.plan();
+        rows.setAll(plan.rows().stream().map(r -> new Row(r.number(), r.callee(), r.ready() ? "Ready" : r.skip().label(),
+                r.ready() ? "" : r.reason(), "", r.ready())).toList());
+        summary.set(plan.summary());
+        stage.set(Stage.PREVIEW);
+        canLaunch.set(plan.ready() > 0);
+    }
+
+    private void replan() {
+        if (imported == null || stage.get() != Stage.PREVIEW) {
+            return;
+        }
+        long mine = ++generation;
+        BulkDesk.Imported file = imported;
+        ColumnMapping asMapped = mapping;
+        Set<Integer> left = Set.copyOf(excluded);
+        BulkDesk.Choice chosen = choice();
+        runner.run(() -> {
+            ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen.useCaseId());
+            return new Planned(file, used, desk.plan(file.sheet(), used, left, chosen));
+        }, planned -> {
+            if (mine == generation) {
+                problem.set(null);
+                showPlan(planned);
+            }
+        }, failure -> {
+            if (mine == generation) {
+                problem.set(message(failure));
+                canLaunch.set(false);
+            }
+        });
+    }
+
+    /** The field a column is, as mapped now. */
+    public BulkField fieldOf(String column) {
+        return mapping == null ? BulkField.IGNORE : mapping.fieldOf(column);
+    }
+
+    /** The operator says what a column is; the preview is checked again. */
+    public void map(String column, BulkField field) {
+        if (mapping == null || mapping.fieldOf(column) == field) {
+            return;
+        }
+        try {
+            mapping = mapping.map(column, field);
+        } catch (BulkInputException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        replan();
+    }
+
+    /** Leaves a row out of the run, or takes it back in. */
+    public void toggleExcluded(int rowNumber) {
+        if (!excluded.remove(rowNumber)) {
+            excluded.add(rowNumber);
+        }
+        replan();
+    }
+
+    /** The one question asked before sending: the profile, LIVE or not, and the count. */
+    public String launchQuestion() {
+        BulkDesk.Account account = desk.account();
+        String where = account.live() ? "LIVE · " + account.name() : account.name() + " (calls are simulated)";
+        return String.format(Locale.ROOT, "Send %,d calls on %s?%n%n%s%nThey go %d to a request, at most %s a second.",
+                plan.ready(), where, plan.summary(), desk.chunk(), trim(desk.rate()));
+    }
+
+    /** Writes the run to the outbox, then sends it. */
+    public void launch() {
+        if (!canLaunch.get()) {
+            return;
+        }
+        BulkDesk.Imported file = imported;
+        BulkPlan launched = plan;
+        BulkDesk.Choice chosen = choice();
+        canLaunch.set(false);
+        stage.set(Stage.SENDING);
+        runner.run(() -> desk.launch(file, launched, chosen), run -> {
+            runId = run;
+            send();
+        }, failure -> {
+            stage.set(Stage.PREVIEW);
+            canLaunch.set(true);
+            problem.set("Not launched: " + message(failure) + " Nothing was sent.");
+        });
+    }
+
+    /** Sends (or resumes) the run on a worker; progress comes back a frame at a time. */
+    private void send() {
+        control = new RunControl();
+        RunControl mine = control;
+        stage.set(Stage.SENDING);
+        problem.set(null);
+        String id = runId;
+        runner.run(() -> desk.run(id, mine, update -> {
+            // Only the newest counts are shown; one hand-over to the UI thread at a time.
+            if (latest.getAndSet(update) == null) {
+                runner.later(Duration.ZERO, () -> show(latest.getAndSet(null)));
+            }
+        }), result -> {
+            show(result.progress());
+            stage.set(result.stopped() ? Stage.STOPPED : Stage.ENDED);
+            showRun(result.message());
+        }, failure -> {
+            stage.set(Stage.STOPPED);
+            problem.set(message(failure) + " Resume when it is fixed: the outbox says exactly where the run stands.");
+            showRun(null);
+        });
+    }
+
+    private void show(BulkProgress update) {
+        if (update == null) {
+            return;
+        }
+        progress.set(update.fraction());
+        progressLine.set(update.line());
+    }
+
+    /** The run's rows as they stand: the table shows results, and the rows waiting for a word are listed. */
+    private void showRun(String message) {
+        String id = runId;
+        runner.run(() -> desk.rows(id), all -> {
+            rows.setAll(all.stream().map(BulkViewModel::resultRow).toList());
+            waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(BulkViewModel::resultRow).toList());
+            long created = all.stream().filter(BulkDesk.RunRow::created).count();
+            summary.set(String.format(Locale.ROOT, "%,d of %,d rows created.", created, all.size())
+                    + (message == null ? "" : " " + message));
+            if (progressLine.get().isEmpty()) {
+                progressLine.set(summary.get());
+            }
+        }, failure -> problem.set("The run's rows could not be read: " + ErrorMessages.describe(failure)));
+    }
+
+    private static Row resultRow(BulkDesk.RunRow row) {
+        return new Row(row.number(), row.callee(), row.state(), row.reason(), row.callId(), row.created());
+    }
+
+    public void pause() {
+        if (control != null) {
+            control.pause();
+        }
+    }
+
+    public void cancel() {
+        if (control != null && stage.get() == Stage.SENDING) {
+            control.cancel();
+        } else if (stage.get() == Stage.STOPPED && runId != null) {
+            // A stopped run is cancelled by running it with cancel asked: the rest is marked, nothing sent.
+            RunControl cancelling = new RunControl();
+            cancelling.cancel();
+            control = cancelling;
+            stage.set(Stage.SENDING);
+            String id = runId;
+            runner.run(() -> desk.run(id, cancelling, update -> { }), result -> {
+                show(result.progress());
+                stage.set(result.stopped() ? Stage.STOPPED : Stage.ENDED);
+                showRun(result.message());
+            }, failure -> {
+                stage.set(Stage.STOPPED);
+                problem.set(message(failure));
+            });
+        }
+    }
+
+    public void resume() {
+        if (stage.get() == Stage.STOPPED && runId != null) {
+            send();
+        }
+    }
+
+    /** The operator's word on a row history could not settle. */
+    public void decide(int rowNumber, BulkEngine.Decision decision) {
+        String id = runId;
+        runner.run(() -> {
+            desk.decide(id, rowNumber, decision);
+            return decision;
+        }, done -> showRun(decision == BulkEngine.Decision.SEND_AGAIN
+                ? "Row " + rowNumber + " will be sent again when you resume." : "Row " + rowNumber + " is left unsent."),
+                failure -> problem.set(message(failure)));
+    }
+
+    public void exportResults(Path file) {
+        String id = runId;
+        runner.run(() -> desk.exportResults(file, id), count -> summary.set(String.format(Locale.ROOT,
+                "Results of %,d rows written to %s.", count, file)), failure -> problem.set("Not exported: " + message(failure)));
+    }
+
+    public void exportRejects(Path file) {
+        BulkPlan shown = plan;
+        runner.run(() -> desk.exportRejects(file, shown), count -> summary.set(String.format(Locale.ROOT,
+                "%,d skipped rows written to %s, with the file's own columns and why.", count, file)),
+                failure -> problem.set("Not exported: " + message(failure)));
+    }
+
+    private static String message(Throwable failure) {
+        return ErrorMessages.describe(failure);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    public boolean live() {
+        return desk.account().live();
+    }
+
+    public List<BulkField> fields() {
+        return List.of(BulkField.values());
+    }
+
+    public ObservableList<CallerNumber> numbers() {
+        return numbersView;
+    }
+
+    public ObservableList<UseCase> useCases() {
+        return useCasesView;
+    }
+
+    public StringProperty numberIdProperty() {
+        return numberId;
+    }
+
+    public StringProperty useCaseIdProperty() {
+        return useCaseId;
+    }
+
+    public StringProperty campaignProperty() {
+        return campaign;
+    }
+
+    public ObservableList<Row> rows() {
+        return rowsView;
+    }
+
+    public ObservableList<Row> waiting() {
+        return waitingView;
+    }
+
+    public ObservableList<String> columns() {
+        return columnsView;
+    }
+
+    public ReadOnlyObjectProperty<Stage> stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fileSummaryProperty() {
+        return fileSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressLineProperty() {
+        return progressLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canLaunchProperty() {
+        return canLaunch.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,181 @@
+package org.dialdesk.ui.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.api.DialClient;
+import org.dialdesk.bulk.BulkDesk;
+import org.dialdesk.bulk.BulkPlanner;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.domain.Settings;
+import org.dialdesk.sandbox.Sandbox;
+import org.dialdesk.sandbox.SandboxOptions;
+import org.dialdesk.service.DialService;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.store.BulkMappingStore;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.testing.FxTestKit;
+import org.dialdesk.testing.SandboxCalls;
+import org.dialdesk.testing.TestClocks;
+import org.dialdesk.ui.common.FxTaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The Bulk screen as a supervisor uses it: import, preview, choose the caller, launch, watch it end, export. */
+class BulkViewTest {
+    static final String KEY = "sbx_bulk_view_key_1234";
+
+    @TempDir
+    Path dir;
+    final FxRobot robot = new FxRobot();
+    final FxTestKit kit = new FxTestKit(robot);
+    final Clock clock = TestClocks.ticking(); // a Monday 10:00 in Chicago: inside every window
+    final List<AutoCloseable> open = new ArrayList<>();
+    FxTaskRunner runner;
+    BulkViewModel vm;
+    Sandbox sandbox;
+    DialClient client;
+
+    void show() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock).withApiKey(KEY));
+        client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(KEY)), clock);
+        OutboxJournal journal = new OutboxJournal(dir.resolve("outbox.db"));
+        open.add(journal);
+        OrgDirectory directory = new OrgDirectory(client, clock);
+        BulkPlanner planner = new BulkPlanner(new CallingRule(Settings.defaults().callingHours(), CalleeZones.load()),
+                numbers -> Set.of(), clock);
+        BulkDesk desk = new BulkDesk(new BulkDesk.Account("Sandbox", sandbox.baseUrl(), false), DialService.over(client, clock),
+                directory::lists, planner, journal, new BulkMappingStore(dir), clock,
+                BulkPlanner.Defaults.none(java.time.ZoneId.of("America/Chicago"), "US"), 10, 50);
+        runner = new FxTaskRunner(2);
+        vm = new BulkViewModel(desk, runner);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            stage.setScene(new Scene(new BulkView(vm), 1240, 760));
+            stage.show();
+        });
+        kit.onFx(() -> {
+            vm.loadLists();
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (runner != null) {
+            runner.shutdown();
+        }
+        for (AutoCloseable resource : open) {
+            resource.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    Path campaign() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("phone,patient_name,clinic,appointment_time"));
+        for (int i = 0; i < 30; i++) {
+            lines.add(String.format("(312) 555-%04d,Patient %d,Northside,10:30", 1000 + i, i));
+        }
+        lines.add("call me maybe,Bad,Northside,10:30");
+        lines.add("(312) 555-1000,Again,Northside,10:30");
+        Path file = dir.resolve("campaign.csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    String text(String id) throws Exception {
+        return kit.onFx(() -> kit.byId(id, Label.class).getText());
+    }
+
+    @Test
+    void importPreviewChooseTheCallerLaunchAndExportTheResults() throws Exception {
+        show();
+        Path file = campaign();
+        kit.onFx(() -> {
+            vm.importFile(file); // what the file chooser or a dropped file hands over
+            return null;
+        });
+        kit.waitUntil(() -> text("bulkSummary").startsWith("32 of 32 rows will be skipped"));
+        TableView<?> table = kit.byId("bulkPreviewTable", TableView.class);
+        assertTrue(kit.onFx(() -> table.getItems().get(0).toString()).contains("No caller number"),
+                "until a caller is chosen, every row says what is missing");
+        assertTrue(kit.onFx(() -> kit.byId("bulkLaunchButton", Button.class).isDisabled()));
+
+        ComboBox<?> number = kit.byId("bulkNumberPicker", ComboBox.class);
+        kit.waitUntil(() -> kit.onFx(() -> number.getItems().size()) > 1);
+        robot.clickOn(number);
+        robot.clickOn("Collections · +13125550142");
+        kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
+        assertTrue(kit.onFx(() -> table.getItems().toString()).contains("Same callee as row 2"));
+        assertEquals(0, sandbox.callCount(), "nothing is sent before launch");
+
+        if (System.getProperty("dialdesk.test.snapshots") != null) {
+            snapshot(Path.of(System.getProperty("dialdesk.test.snapshots")).resolve("bulk-preview.png"));
+        }
+        robot.clickOn("#bulkLaunchButton");
+        kit.waitUntil(() -> robot.lookup("#bulkConfirmButton").tryQuery().isPresent());
+        Label question = robot.lookup(".dialog-pane .content").queryAs(Label.class);
+        assertTrue(question.getText().startsWith("Send 30 calls on Sandbox (calls are simulated)?"), question.getText());
+        robot.clickOn("#bulkConfirmButton");
+
+        kit.waitUntil(() -> text("bulkSummary").startsWith("30 of 32 rows created."));
+        assertTrue(text("bulkProgressLine").startsWith("32 of 32 · 30 created · 2 skipped"), text("bulkProgressLine"));
+        assertEquals(30, SandboxCalls.perCallee(client).size());
+        assertTrue(SandboxCalls.perCallee(client).values().stream().allMatch(n -> n == 1));
+        if (System.getProperty("dialdesk.test.snapshots") != null) {
+            snapshot(Path.of(System.getProperty("dialdesk.test.snapshots")).resolve("bulk-results.png"));
+        }
+
+        Path results = dir.resolve("results.csv");
+        kit.onFx(() -> {
+            vm.exportResults(results);
+            return null;
+        });
+        kit.waitUntil(() -> Files.exists(results));
+        List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+        assertEquals(33, lines.size());
+        assertTrue(lines.get(1).contains(",created,"), lines.get(1));
+    }
+
+    /** For looking at the screen: a PNG of the window as it is. */
+    void snapshot(Path png) throws Exception {
+        WritableImage image = kit.onFx(() -> robot.window(0).getScene().snapshot(null));
+        BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        Files.createDirectories(png.getParent());
+        javax.imageio.ImageIO.write(out, "png", png.toFile());
+    }
+}

@@ -1,0 +1,206 @@
+package org.dialdesk.ui.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialResponse;
+import org.dialdesk.bulk.BulkDesk;
+import org.dialdesk.bulk.BulkField;
+import org.dialdesk.bulk.BulkPlanner;
+import org.dialdesk.domain.CalleeZones;
+import org.dialdesk.domain.CallingHours;
+import org.dialdesk.domain.CallingRule;
+import org.dialdesk.service.BatchOutcome;
+import org.dialdesk.service.DialOutcome;
+import org.dialdesk.service.DialService;
+import org.dialdesk.service.OrgDirectory;
+import org.dialdesk.store.BulkMappingStore;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.testing.DirectTaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Bulk screen's model over a real outbox and a scripted service: what the operator sees at each step. */
+class BulkViewModelTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T16:00:00Z"), ZoneOffset.UTC);
+    static final String NUMBER = "640000000000000000000002";
+    static final OrgDirectory.Snapshot LISTS = new OrgDirectory.Snapshot(1,
+            new OrgDirectory.Listing<>(List.of(new CallerNumber(NUMBER, "+13125550142", "Collections", "Chicago")), null),
+            new OrgDirectory.Listing<>(List.of(), null), new OrgDirectory.Listing<>(List.of(), null),
+            new OrgDirectory.Listing<>(List.of(), null), Instant.EPOCH);
+
+    @TempDir
+    Path dir;
+    final DirectTaskRunner runner = new DirectTaskRunner();
+    final List<List<DialRequest>> batches = new ArrayList<>();
+    OutboxJournal journal;
+
+    @BeforeEach
+    void open() throws Exception {
+        journal = new OutboxJournal(dir.resolve("outbox.db"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        journal.close();
+    }
+
+    BulkViewModel model(boolean live) {
+        BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
+                CalleeZones.load()), numbers -> Set.of(), CLOCK);
+        BulkDesk desk = new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
+                live), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
+                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), 2, 5);
+        return new BulkViewModel(desk, runner);
+    }
+
+    Path file(String content) throws Exception {
+        Path file = dir.resolve("list.csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void thePreviewSaysWhatIsMissingUntilTheCallerIsChosenThenCountsWhatWillBeSkipped() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        assertEquals(NUMBER, vm.numberIdProperty().get(), "the account's only number is chosen by itself");
+        vm.numberIdProperty().set(null);
+
+        vm.importFile(file("phone,ref\n(312) 555-0100,A\n(312) 555-0101,B\nnope,C\n"));
+        assertEquals(BulkViewModel.Stage.PREVIEW, vm.stageProperty().get());
+        assertEquals("3 of 3 rows will be skipped; 0 ready to send.", vm.summaryProperty().get());
+        assertTrue(vm.rows().get(0).reason().startsWith("No caller number"), vm.rows().get(0).reason());
+        assertFalse(vm.canLaunchProperty().get());
+
+        vm.numberIdProperty().set(NUMBER);
+        assertEquals("1 of 3 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
+        assertTrue(vm.canLaunchProperty().get());
+        assertEquals("Unparseable phone", vm.rows().get(2).status());
+
+        vm.toggleExcluded(2);
+        assertEquals("Excluded by you", vm.rows().get(0).status());
+        assertEquals("2 of 3 rows will be skipped; 1 ready to send.", vm.summaryProperty().get());
+        vm.toggleExcluded(2);
+        assertEquals("Ready", vm.rows().get(0).status());
+
+        vm.map("ref", BulkField.CAMPAIGN);
+        assertEquals(BulkField.CAMPAIGN, vm.fieldOf("ref"));
+        assertEquals(0, batches.size(), "nothing is sent before launch");
+    }
+
+    @Test
+    void launchAsksNamingTheLiveProfileThenSendsAndShowsTheResults() throws Exception {
+        BulkViewModel vm = model(true);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n+13125550102\n+13125550100\n"));
+        assertEquals("Send 3 calls on LIVE · Acme production?\n\n1 of 4 rows will be skipped; 3 ready to send.\n"
+                + "They go 2 to a request, at most 5 a second.", vm.launchQuestion());
+
+        vm.launch();
+        runner.runDelayed(); // the progress handed to the UI thread
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        assertEquals(List.of(2, 1), batches.stream().map(List::size).toList());
+        assertEquals("3 of 4 rows created. Finished.", vm.summaryProperty().get());
+        assertEquals("Created", vm.rows().get(0).status());
+        assertEquals("call-1", vm.rows().get(0).callId());
+        assertEquals("Skipped", vm.rows().get(3).status());
+        assertEquals(1.0, vm.progressProperty().get());
+
+        Path results = dir.resolve("results.csv");
+        vm.exportResults(results);
+        assertEquals(5, Files.readAllLines(results).size());
+        assertTrue(vm.summaryProperty().get().startsWith("Results of 4 rows written to "), vm.summaryProperty().get());
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhyAndKeepsTheScreenAsItWas() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.importFile(file(""));
+        assertEquals(BulkViewModel.Stage.EMPTY, vm.stageProperty().get());
+        assertEquals("list.csv is empty: there are no rows to call. Nothing was sent.", vm.problemProperty().get());
+
+        vm.importFile(file("phone\n+13125550100\n"));
+        assertEquals(BulkViewModel.Stage.PREVIEW, vm.stageProperty().get());
+        vm.importFile(dir.resolve("missing.csv"));
+        assertEquals(BulkViewModel.Stage.PREVIEW, vm.stageProperty().get(), "the previous preview stays");
+        assertEquals(1, vm.rows().size());
+    }
+
+    @Test
+    void aRunLeftUnfinishedIsOfferedAgainAndResumes() throws Exception {
+        BulkViewModel first = model(false);
+        first.loadLists();
+        first.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        first.launch();
+        // As a console killed mid-run leaves it: a row still marked as being sent, the run not finished.
+        String run = journal.runs().get(0).id();
+        journal.apply(run, List.of(new OutboxJournal.Change(2, OutboxJournal.State.SENDING, null, null, CLOCK.instant(),
+                false, false, false)));
+        journal.setRunState(run, OutboxJournal.RunState.RUNNING, null);
+        int sentBefore = batches.size();
+
+        BulkViewModel again = model(false);
+        again.offerUnfinished();
+        assertEquals(BulkViewModel.Stage.STOPPED, again.stageProperty().get());
+        assertTrue(again.fileSummaryProperty().get().startsWith("list.csv · run " + run), again.fileSummaryProperty().get());
+        again.resume();
+        assertEquals(BulkViewModel.Stage.ENDED, again.stageProperty().get());
+        // History (scripted: complete, and without the call) proved it was not placed, so it went again, alone.
+        assertEquals(OutboxJournal.State.CREATED, journal.row(run, 2).orElseThrow().state());
+        assertTrue(journal.row(run, 2).orElseThrow().reconciled());
+        assertEquals(List.of(1), batches.subList(sentBefore, batches.size()).stream().map(List::size).toList());
+    }
+
+    /** Creates every batch it is sent. */
+    final class CreatingDials implements DialService {
+        int created;
+
+        @Override
+        public BatchOutcome sendBatch(List<DialRequest> requests) {
+            batches.add(requests);
+            List<DialResponse> responses = new ArrayList<>();
+            for (DialRequest ignored : requests) {
+                responses.add(new DialResponse("call-" + (++created), null, null, null, null, null));
+            }
+            return new BatchOutcome.Created(responses);
+        }
+
+        @Override
+        public List<Call> callsCreatedSince(Instant since, int max) {
+            return List.of();
+        }
+
+        @Override
+        public String baseUrl() {
+            return "https://acme.example/api/v1";
+        }
+
+        @Override
+        public DialOutcome send(DialRequest request) {
+            throw new AssertionError("bulk sends batches");
+        }
+
+        @Override
+        public LookUp lookUp(DialOutcome.Uncertain uncertain) {
+            throw new AssertionError("bulk reads history by run tags");
+        }
+    }
+}

@@ -74,6 +74,7 @@ public final class ProfileSession implements AutoCloseable {
     private final TableLayout historyLayout;
     private final CalleeZones calleeZones;
     private final Path dataDir;
+    private final AuditTrail trail;
     /** The shared do-not-call list and bulk outbox; null when they could not be opened (the log says why). */
     private DoNotCallList doNotCallList;
     private final OutboxJournal outbox;
@@ -134,7 +135,7 @@ public final class ProfileSession implements AutoCloseable {
         Duration connect = Duration.ofSeconds(settings.connectTimeoutSeconds());
         Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
         DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read), clock));
-        AuditTrail trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
+        trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
         this.dataDir = dataDir;
         dialService = DialService.over(client, clock, trail, doNotCall(dataDir, settings));
         OutboxJournal journal = null;
@@ -283,7 +284,7 @@ public final class ProfileSession implements AutoCloseable {
                 null, null, null, null, null, operatorClock.getZone(), settings.defaultCountry());
         return new BulkDesk(new BulkDesk.Account(profile.name(), baseUrl, !profile.isSandbox()), dialService,
                 directory::lists, planner, outbox, new BulkMappingStore(dataDir.resolve("profiles").resolve(name)), clock,
-                defaults, settings.bulkChunk(), settings.bulkRate());
+                defaults, settings.bulkChunk(), settings.bulkRate(), trail);
     }
 
     public OrganisationViewModel organisation() {

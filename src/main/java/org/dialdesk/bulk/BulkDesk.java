@@ -37,10 +37,12 @@ public final class BulkDesk {
     private final BulkPlanner.Defaults defaults;
     private final int chunk;
     private final double rate;
+    private final org.dialdesk.service.AuditTrail audit;
 
     public BulkDesk(Account account, DialService dials, Supplier<OrgDirectory.Snapshot> directory, BulkPlanner planner,
                     OutboxJournal journal, BulkMappingStore mappings, Clock clock, BulkPlanner.Defaults defaults, int chunk,
-                    double rate) {
+                    double rate, org.dialdesk.service.AuditTrail audit) {
+        this.audit = audit;
         this.account = account;
         this.dials = dials;
         this.directory = directory;
@@ -123,7 +125,7 @@ public final class BulkDesk {
         plan.mapping().fields().forEach((column, field) -> keys.put(column, field.key()));
         mappings.save(choice.useCaseId(), keys);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
-                hashOf(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate), clock).id();
+                hashOf(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate), clock, audit).id();
     }
 
     /** Runs or resumes the run until it ends, pauses or waits for the operator. */

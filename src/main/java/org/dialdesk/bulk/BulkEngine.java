@@ -128,6 +128,12 @@ public final class BulkEngine {
      */
     public static OutboxJournal.Run launch(OutboxJournal journal, BulkPlan plan, OutboxJournal.RunSpec spec, Clock clock)
             throws SQLException {
+        return launch(journal, plan, spec, clock, org.dialdesk.service.AuditTrail.NONE);
+    }
+
+    /** As {@link #launch(OutboxJournal, BulkPlan, OutboxJournal.RunSpec, Clock)}, recording the launch in {@code audit}. */
+    public static OutboxJournal.Run launch(OutboxJournal journal, BulkPlan plan, OutboxJournal.RunSpec spec, Clock clock,
+                                           org.dialdesk.service.AuditTrail audit) throws SQLException {
         Instant now = clock.instant();
         String id = "r-" + now.getEpochSecond() + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<OutboxJournal.NewRow> rows = new ArrayList<>(plan.rows().size());
@@ -149,7 +155,12 @@ public final class BulkEngine {
                 throw new IllegalStateException("A planned dial could not be written as JSON", e);
             }
         }
-        return journal.create(id, now, spec, rows);
+        OutboxJournal.Run run = journal.create(id, now, spec, rows);
+        audit.record(org.dialdesk.domain.AuditEntry.Action.BULK_LAUNCH, String.format(java.util.Locale.ROOT,
+                "Bulk run %s of %s: %,d rows to send, %,d skipped, %d a request at most %s a second", id,
+                plan.sheet().source(), plan.ready(), plan.skipped(), spec.chunk(), spec.ratePerSecond()),
+                org.dialdesk.domain.AuditEntry.Outcome.DONE, null);
+        return run;
     }
 
     /** The operator's word on a row the look-up could not settle. */

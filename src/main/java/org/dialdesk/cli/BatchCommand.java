@@ -51,7 +51,6 @@ import org.dialdesk.store.BulkMappingStore;
 import org.dialdesk.store.DoNotCallList;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.SettingsStore;
-import org.dialdesk.domain.AuditEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -239,10 +238,8 @@ public final class BatchCommand implements Callable<Integer> {
                 mappings.save(useCase, keys(mapping));
                 OutboxJournal.Run run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(
                         file.toAbsolutePath().toString(), org.dialdesk.bulk.BulkDesk.fingerprint(file), account.name(), account.baseUrl(), live, chunkSize,
-                        pace), clock);
+                        pace), clock, trail);
                 runId = run.id();
-                trail.record(AuditEntry.Action.BULK_LAUNCH, String.format(Locale.ROOT, "Bulk run %s of %s: %,d rows to send,"
-                        + " %,d skipped", runId, file.getFileName(), plan.ready(), plan.skipped()), AuditEntry.Outcome.DONE, null);
                 out.printf(Locale.ROOT, "Sending %,d calls on %s as run %s (%d a request, at most %s a second).%n",
                         plan.ready(), badge(account, live), runId, chunkSize, trim(pace));
             }

@@ -29,6 +29,7 @@ import org.dialdesk.store.DoNotCallList;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.BulkMappingStore;
 import org.dialdesk.bulk.BulkDesk;
+import org.dialdesk.bulk.BulkEngine;
 import org.dialdesk.bulk.BulkPlanner;
 import org.dialdesk.domain.CallingRule;
 import org.dialdesk.ui.bulk.BulkViewModel;
@@ -278,13 +279,13 @@ public final class ProfileSession implements AutoCloseable {
 
     private BulkDesk bulkDesk(Clock operatorClock, Settings settings) {
         DoNotCallList listed = doNotCallList;
-        BulkPlanner planner = new BulkPlanner(new CallingRule(settings.callingHours(), calleeZones),
-                numbers -> java.util.Set.copyOf(listed.listed(numbers)), clock);
+        CallingRule hours = new CallingRule(settings.callingHours(), calleeZones);
+        BulkPlanner planner = new BulkPlanner(hours, numbers -> java.util.Set.copyOf(listed.listed(numbers)), clock);
         BulkPlanner.Defaults defaults = new BulkPlanner.Defaults(profile.defaultCallerNumberId(), profile.defaultUseCaseId(),
                 null, null, null, null, null, operatorClock.getZone(), settings.defaultCountry());
         return new BulkDesk(new BulkDesk.Account(profile.name(), baseUrl, !profile.isSandbox()), dialService,
                 directory::lists, planner, outbox, new BulkMappingStore(dataDir.resolve("profiles").resolve(name)), clock,
-                defaults, settings.bulkChunk(), settings.bulkRate(), trail);
+                defaults, settings.bulkChunk(), settings.bulkRate(), trail, BulkEngine.SendCheck.callingHours(hours));
     }
 
     public OrganisationViewModel organisation() {

@@ -38,11 +38,13 @@ public final class BulkDesk {
     private final int chunk;
     private final double rate;
     private final org.dialdesk.service.AuditTrail audit;
+    private final BulkEngine.SendCheck sendCheck;
 
     public BulkDesk(Account account, DialService dials, Supplier<OrgDirectory.Snapshot> directory, BulkPlanner planner,
                     OutboxJournal journal, BulkMappingStore mappings, Clock clock, BulkPlanner.Defaults defaults, int chunk,
-                    double rate, org.dialdesk.service.AuditTrail audit) {
+                    double rate, org.dialdesk.service.AuditTrail audit, BulkEngine.SendCheck sendCheck) {
         this.audit = audit;
+        this.sendCheck = sendCheck;
         this.account = account;
         this.dials = dials;
         this.directory = directory;
@@ -132,7 +134,7 @@ public final class BulkDesk {
     public BulkEngine.Result run(String runId, RunControl control, Consumer<BulkProgress> progress) {
         // A real service may list a call a little after making it; the sandbox lists it at once.
         Duration settle = account.live() ? Duration.ofSeconds(10) : Duration.ZERO;
-        return new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, BulkEngine.SendCheck.NONE)
+        return new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, sendCheck)
                 .run(runId, control, progress);
     }
 
@@ -172,6 +174,37 @@ public final class BulkDesk {
 
     public long exportRejects(Path file, BulkPlan plan) throws IOException, SQLException {
         return BulkExports.rejects(file, plan);
+    }
+
+    /**
+     * What the launch question must add when this file went to this account before: a run of it
+     * unfinished (resume that instead), or sent (a new run rings those people again). Empty if neither.
+     */
+    public Optional<String> sentBefore(Path file) throws SQLException, BulkInputException {
+        return previous(journal, hashOf(file), account.baseUrl()).map(before -> before.unfinished()
+                ? "Run " + before.run().id() + " of this same file is not finished: a new run rings its callees again."
+                        + " Resume that run instead unless you mean to."
+                : "This same file was sent on " + account.name() + " already (run " + before.run().id() + ", "
+                        + before.created() + " calls created): sending it again rings those people again.");
+    }
+
+    /** A run of the same file on the same account: unfinished, or one that created calls. */
+    public record Previous(OutboxJournal.Run run, boolean unfinished, int created) {
+    }
+
+    /** The newest earlier run of this file (by fingerprint) at this base URL that is unfinished or created calls. */
+    public static Optional<Previous> previous(OutboxJournal journal, String fingerprint, String baseUrl) throws SQLException {
+        for (OutboxJournal.Run run : journal.runs()) {
+            if (!run.spec().sourceHash().equals(fingerprint) || !run.spec().baseUrl().equals(baseUrl)) {
+                continue;
+            }
+            boolean unfinished = run.state() == OutboxJournal.RunState.RUNNING || run.state() == OutboxJournal.RunState.PAUSED;
+            int created = journal.counts(run.id()).get(OutboxJournal.State.CREATED);
+            if (unfinished || created > 0) {
+                return Optional.of(new Previous(run, unfinished, created));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The newest run on this account not finished or cancelled, to offer again after a restart. */

@@ -25,6 +25,7 @@ import org.dialdesk.api.FieldError;
 import org.dialdesk.api.Json;
 import org.dialdesk.domain.DialField;
 import org.dialdesk.service.BatchOutcome;
+import org.dialdesk.service.DialOutcome;
 import org.dialdesk.service.DialService;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.OutboxJournal.Change;
@@ -80,6 +81,24 @@ public final class BulkEngine {
         Optional<String> holdBack(DialRequest request, Instant now);
 
         SendCheck NONE = (request, now) -> Optional.empty();
+
+        /**
+         * The dial form's calling-hours rule, again at the row's turn: a run resumed the next
+         * evening must not ring callees at night because the preview was made in the morning.
+         */
+        static SendCheck callingHours(org.dialdesk.domain.CallingRule rule) {
+            return (request, now) -> {
+                org.dialdesk.domain.PhoneCheck.Result phone = org.dialdesk.domain.PhoneCheck.check(request.phoneNumber(), null);
+                if (!phone.ok()) {
+                    return Optional.empty(); // checked in the preview; the service has the last word
+                }
+                Instant when = request.scheduledFor() != null ? request.scheduledFor() : now;
+                org.dialdesk.domain.CallingRule.Verdict verdict = rule.check(phone, when, null, null);
+                return verdict.breaches().isEmpty() ? Optional.empty()
+                        : Optional.of("Outside calling hours when its turn came: " + verdict.breaches().get(0).message()
+                                + " Send it in a new run when the hours open.");
+            };
+        }
     }
 
     /** How a call of {@link #run} ended: the run's state, where it stands, and why it stopped if it did. */
@@ -195,15 +214,36 @@ public final class BulkEngine {
         try {
             OutboxJournal.Run run = journal.run(runId).orElseThrow(() -> new IllegalArgumentException(
                     "There is no bulk run " + runId + "."));
-            if (run.state() == RunState.FINISHED || run.state() == RunState.CANCELED) {
+            if (run.state() == RunState.FINISHED) {
                 return new Result(run.state(), progress(run, null, "The run had already ended."), run.message());
             }
-            return new Attempt(run, control, progress).go();
+            Optional<AutoCloseable> claimed = journal.claim(runId);
+            if (claimed.isEmpty()) {
+                String message = "This run is being sent by another DialDesk right now (the window or a command);"
+                        + " it goes on there. Nothing was sent from here.";
+                return new Result(RunState.PAUSED, progress(run, null, message), message);
+            }
+            try (AutoCloseable held = claimed.get()) {
+                // Read again under the lock: the sender before may have moved it on.
+                OutboxJournal.Run current = journal.run(runId).orElseThrow();
+                Map<State, Integer> left = journal.counts(runId);
+                boolean nothingLeft = left.get(State.PLANNED) + left.get(State.UNCERTAIN) + left.get(State.SENDING) == 0;
+                if (current.state() == RunState.FINISHED || current.state() == RunState.CANCELED && nothingLeft) {
+                    return new Result(current.state(), progress(current, null, "The run had already ended."), current.message());
+                }
+                return new Attempt(current, control, progress).go();
+            }
         } catch (SQLException e) {
             throw new JournalFailure(e);
+        } catch (java.io.IOException e) {
+            throw new JournalFailure(new SQLException("the outbox's lock file: " + e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return stopped(runId, "Stopped: the console is closing.");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -234,24 +274,32 @@ public final class BulkEngine {
         private final Pacer pacer;
         private int unreachableInARow;
         private int lookUpFailuresInARow;
+        /** When this attempt last learnt that rows may have rung: history is read a settle delay after that. */
+        private Instant uncertainSince;
+        /** Rows a request: the run's, halved when the service says a batch is too large. */
+        private int chunk;
 
         Attempt(OutboxJournal.Run run, RunControl control, Consumer<BulkProgress> listener) {
             this.run = run;
             this.control = control;
             this.listener = listener;
             this.pacer = new Pacer(clock, run.spec().ratePerSecond());
+            this.chunk = run.spec().chunk();
         }
 
         Result go() throws SQLException, InterruptedException {
             journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may have rung,"
                     + " so call history is checked before anything else.");
+            // Rows found uncertain now are looked up a settle delay from now, as if their answer had just failed.
+            uncertainSince = clock.instant();
+            if (run.state() == RunState.CANCELED) {
+                return cancel(); // a cancel cut short: its uncertain rows are still settled, nothing is sent
+            }
             journal.setRunState(run.id(), RunState.RUNNING, null);
             report(null);
             while (true) {
                 if (control.cancelAsked()) {
-                    int canceled = journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
-                    settleUncertainBeforeStopping();
-                    return end(RunState.CANCELED, "Cancelled; " + canceled + " rows were not sent.");
+                    return cancel();
                 }
                 if (control.pauseAsked()) {
                     journal.setRunState(run.id(), RunState.PAUSED, "Paused.");
@@ -259,12 +307,16 @@ public final class BulkEngine {
                 }
                 List<Row> uncertain = journal.rowsIn(run.id(), State.UNCERTAIN);
                 if (!uncertain.isEmpty()) {
-                    reconcile(uncertain);
+                    reconcile(uncertain, false);
                     continue;
                 }
-                List<Row> next = journal.nextPlanned(run.id(), run.spec().chunk());
+                List<Row> next = journal.nextPlanned(run.id(), chunk);
                 if (next.isEmpty()) {
-                    return finish();
+                    Result finished = finish();
+                    if (finished != null) {
+                        return finished;
+                    }
+                    continue;
                 }
                 Optional<String> stop = send(next);
                 if (stop.isPresent()) {
@@ -274,20 +326,38 @@ public final class BulkEngine {
             }
         }
 
-        private void settleUncertainBeforeStopping() throws SQLException, InterruptedException {
+        /**
+         * Cancels: written as cancelled first (so a crash meanwhile can never resume sending), the
+         * planned rows are left unsent, and rows that may have rung are still looked up; what the
+         * look-up proves unplaced is left unsent too.
+         */
+        private Result cancel() throws SQLException, InterruptedException {
+            journal.setRunState(run.id(), RunState.CANCELED, "Cancelling.");
+            int canceled = journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
             for (int tries = 0; tries < LOOK_UP_FAILURES_BEFORE_DECISION + 1; tries++) {
                 List<Row> uncertain = journal.rowsIn(run.id(), State.UNCERTAIN);
                 if (uncertain.isEmpty()) {
-                    return;
+                    break;
                 }
-                reconcile(uncertain);
-                // Rows a look-up proved unplaced are not sent on a cancelled run.
-                journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
+                reconcile(uncertain, true);
+                canceled += journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
             }
+            List<Row> still = journal.rowsIn(run.id(), State.UNCERTAIN);
+            List<Change> changes = new ArrayList<>();
+            for (Row row : still) {
+                changes.add(Change.to(row.rowNo(), State.NEEDS_DECISION, "The run was cancelled before call history could"
+                        + " say whether it rang: check it in History."));
+            }
+            journal.apply(run.id(), changes);
+            return end(RunState.CANCELED, "Cancelled; " + canceled + " rows were not sent.");
         }
 
+        /** The end of the run, or null when rows came back to be sent meanwhile (a decision, another sender). */
         private Result finish() throws SQLException {
             Map<State, Integer> counts = journal.counts(run.id());
+            if (counts.get(State.PLANNED) + counts.get(State.UNCERTAIN) + counts.get(State.SENDING) > 0) {
+                return null;
+            }
             int waiting = counts.get(State.NEEDS_DECISION);
             if (waiting > 0) {
                 String message = waiting + (waiting == 1 ? " row waits" : " rows wait") + " for your decision: call history"
@@ -302,10 +372,12 @@ public final class BulkEngine {
             Map<State, Integer> counts = journal.counts(run.id());
             int waiting = counts.get(State.NEEDS_DECISION);
             String full = waiting == 0 ? message : message + " " + waiting + " rows wait for your decision.";
-            journal.setRunState(run.id(), waiting == 0 ? state : RunState.PAUSED, full);
+            // A cancelled run stays cancelled (nothing more is sent); its waiting rows are decided in it.
+            RunState ended = waiting == 0 || state == RunState.CANCELED ? state : RunState.PAUSED;
+            journal.setRunState(run.id(), ended, full);
             BulkProgress last = progress(run, pacer, full);
             listener.accept(last);
-            return new Result(waiting == 0 ? state : RunState.PAUSED, last, full);
+            return new Result(ended, last, full);
         }
 
         private void report(String note) throws SQLException {
@@ -341,11 +413,10 @@ public final class BulkEngine {
                 return Optional.empty();
             }
             // Durably "being sent" before the request leaves: after a crash these rows are looked up, not resent.
-            List<Change> sending = new ArrayList<>();
-            for (Row row : going) {
-                sending.add(new Change(row.rowNo(), State.SENDING, null, null, now, true, false, false));
+            // Only if they are all still planned: a cancel or a decision may have moved one meanwhile.
+            if (!journal.markSending(run.id(), going.stream().map(Row::rowNo).toList(), now)) {
+                return Optional.empty();
             }
-            journal.apply(run.id(), sending);
             pacer.started(going.size());
             BatchOutcome outcome = dials.sendBatch(requests);
             Optional<String> stop = record(going, outcome);
@@ -358,11 +429,21 @@ public final class BulkEngine {
             if (outcome instanceof BatchOutcome.Created created) {
                 unreachableInARow = 0;
                 pacer.answered();
+                Map<Integer, DialResponse> byRow = new HashMap<>();
+                for (DialResponse response : created.responses()) {
+                    Integer tagged = response.metadata() == null ? null : rowNumber(response.metadata().path(ROW_KEY));
+                    if (tagged != null) {
+                        byRow.put(tagged, response);
+                    }
+                }
+                // The answers' own row tags say which call is whose; the order sent, only where they say nothing.
+                boolean tagsSayAll = byRow.size() == rows.size();
                 for (int i = 0; i < rows.size(); i++) {
-                    DialResponse response = created.responses().get(i);
+                    DialResponse response = tagsSayAll ? byRow.get(rows.get(i).rowNo()) : created.responses().get(i);
                     changes.add(response == null || response.id() == null
-                            ? Change.to(rows.get(i).rowNo(), State.UNCERTAIN, "The service answered without a call ID for it.")
-                            : new Change(rows.get(i).rowNo(), State.CREATED, response.id(), null, null, false, false, false));
+                            ? new Change(rows.get(i).rowNo(), State.UNCERTAIN, null, "The service answered without a call"
+                                    + " ID for it.", null, true, false, false)
+                            : new Change(rows.get(i).rowNo(), State.CREATED, response.id(), null, null, true, false, false));
                 }
                 journal.apply(run.id(), changes);
                 return Optional.empty();
@@ -371,9 +452,10 @@ public final class BulkEngine {
                 unreachableInARow = 0;
                 pacer.struggled();
                 for (Row row : rows) {
-                    changes.add(Change.to(row.rowNo(), State.UNCERTAIN, uncertain.message()));
+                    changes.add(new Change(row.rowNo(), State.UNCERTAIN, null, uncertain.message(), null, true, false, false));
                 }
                 journal.apply(run.id(), changes);
+                uncertainSince = clock.instant(); // the settle delay runs from the failed answer, not from the attempt
                 return Optional.empty();
             }
             if (outcome instanceof BatchOutcome.Rejected rejected) {
@@ -391,6 +473,20 @@ public final class BulkEngine {
                         return Optional.of(rejected.message() + " Nothing of the last chunk rang; resume once the key is fixed.");
                     }
                     default -> {
+                        if (rejected.tooLarge() && rows.size() > 1) {
+                            chunk = Math.max(1, rows.size() / 2);
+                            journal.setPace(run.id(), chunk, run.spec().ratePerSecond());
+                            replan(rows, changes, "The service takes smaller batches; sent again " + chunk + " at a time.");
+                            journal.apply(run.id(), changes);
+                            return Optional.empty();
+                        }
+                        if (rejected.reason() == DialOutcome.Rejected.Reason.NOT_FOUND && rejected.fieldErrors().isEmpty()) {
+                            // No ID named: the batch endpoint itself is not there. Nothing rang; no row is to blame.
+                            replan(rows, changes, null);
+                            journal.apply(run.id(), changes);
+                            return Optional.of(rejected.message() + " The batch endpoint was not found: check the"
+                                    + " profile's base URL. Nothing of the last chunk rang.");
+                        }
                         pacer.answered();
                         refuse(rows, rejected.message(), rejected.fieldErrors(), changes);
                         journal.apply(run.id(), changes);
@@ -465,17 +561,16 @@ public final class BulkEngine {
          * row; a complete look-up with none proves it was not placed; a call to the same callee not
          * tagged by this run, or a look-up that fails, leaves it to the operator.
          */
-        private void reconcile(List<Row> rows) throws SQLException, InterruptedException {
+        private void reconcile(List<Row> rows, boolean cancelling) throws SQLException, InterruptedException {
             Instant first = rows.stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
                     .min(Instant::compareTo).orElse(clock.instant());
-            Instant last = rows.stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).orElse(clock.instant());
-            Duration untilSettled = Duration.between(clock.instant(), last.plus(settleDelay));
-            if (!untilSettled.isNegative() && !untilSettled.isZero()) {
-                waiter.await(untilSettled, control);
-                if (control.pauseAsked() && !control.cancelAsked()) {
+            Instant settled = uncertainSince.plus(settleDelay);
+            while (clock.instant().isBefore(settled)) {
+                if (control.pauseAsked() && !cancelling && !control.cancelAsked()) {
                     return; // looked up on resume
                 }
+                // A cancel does not cut the settle wait short: a look-up too early could miss a call that rang.
+                waiter.await(Duration.between(clock.instant(), settled), control.cancelAsked() ? new RunControl() : control);
             }
             Instant since = first.minus(CLOCK_SLACK);
             List<Call> calls;
@@ -493,20 +588,26 @@ public final class BulkEngine {
                             + org.dialdesk.service.ErrorMessages.describe(e) + ").");
                 } else {
                     report("Call history could not be read; trying again.");
-                    waiter.await(Duration.ofSeconds(2L << lookUpFailuresInARow), control);
+                    waiter.await(Duration.ofSeconds(2L << lookUpFailuresInARow),
+                            cancelling || control.cancelAsked() ? new RunControl() : control);
                 }
                 return;
             }
             Map<Integer, Call> tagged = new HashMap<>();
             Map<String, List<Call>> others = new HashMap<>();
+            boolean blind = false;
             for (Call call : calls) {
                 JsonNode metadata = call.metadata();
                 Integer rowNo = metadata != null && run.id().equals(metadata.path(RUN_KEY).asText(null))
                         ? rowNumber(metadata.path(ROW_KEY)) : null;
                 if (rowNo != null) {
-                    tagged.put(rowNo, call);
+                    tagged.put(rowNo, call); // this run's own call, however the service dated it
+                } else if (createdBefore(call, since)) {
+                    continue;
                 } else if (call.to() != null) {
                     others.computeIfAbsent(call.to(), k -> new ArrayList<>()).add(call);
+                } else {
+                    blind = true; // a call that says neither whose it is nor whom it rang
                 }
             }
             List<Change> changes = new ArrayList<>();
@@ -518,7 +619,11 @@ public final class BulkEngine {
                     continue;
                 }
                 List<Call> sameCallee = others.getOrDefault(row.callee(), List.of());
-                if (!sameCallee.isEmpty()) {
+                if (blind) {
+                    changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Call history lists calls since the"
+                            + " attempt that name no callee, so it cannot say whether this one rang: check it in History.",
+                            null, false, false, false));
+                } else if (!sameCallee.isEmpty()) {
                     Call other = sameCallee.get(0);
                     changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Call history shows a call to "
                             + row.callee() + " created at " + other.created() + " (ID " + other.id()
@@ -553,6 +658,14 @@ public final class BulkEngine {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Row " + row.rowNo() + " of run " + run.id() + " holds an unreadable dial", e);
             }
+        }
+    }
+
+    private static boolean createdBefore(Call call, Instant since) {
+        try {
+            return call.created() != null && Instant.parse(call.created()).isBefore(since);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -65,7 +65,8 @@ final class Pacer {
         answeredInARow = 0;
         rate = Math.max(floor(), rate / 2);
         limitedInARow++;
-        Duration backoff = retryAfter.orElseGet(() -> {
+        // The service's own word on how long, within reason: a run must not stop for hours on one answer.
+        Duration backoff = retryAfter.filter(d -> d.compareTo(MAX_BACKOFF.multipliedBy(5)) <= 0).orElseGet(() -> {
             long seconds = FIRST_BACKOFF.getSeconds() << Math.min(limitedInARow - 1, 10);
             return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.getSeconds()));
         });

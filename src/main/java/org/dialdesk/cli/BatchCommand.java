@@ -122,6 +122,9 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Resume a run: the one named, or the latest unfinished run of this file on this account.")
     String resume;
 
+    @Option(names = "--again", description = "Send a file that was sent on this account before, ringing its callees again.")
+    boolean again;
+
     @Option(names = "--results", paramLabel = "CSV", description = "Write every row's outcome to this CSV file at the end.")
     Path results;
 
@@ -187,6 +190,7 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         boolean live = !isLoopback(account.baseUrl());
+        CallingRule hours = new CallingRule(settings.callingHours(), CalleeZones.load());
         AuditTrail trail = audit.get() == null ? AuditTrail.NONE : AuditTrail.into(audit.get(), account.name(), clock);
         try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock);
              OutboxJournal journal = new OutboxJournal(OutboxJournal.fileIn(dataDir));
@@ -221,8 +225,7 @@ public final class BatchCommand implements Callable<Integer> {
                     }
                     mapping = mapping.map(map.substring(0, eq).strip(), field.get());
                 }
-                BulkPlanner planner = new BulkPlanner(new CallingRule(settings.callingHours(), CalleeZones.load()),
-                        numbers -> Set.copyOf(doNotCall.listed(numbers)), clock);
+                BulkPlanner planner = new BulkPlanner(hours, numbers -> Set.copyOf(doNotCall.listed(numbers)), clock);
                 BulkPlanner.Defaults defaults = new BulkPlanner.Defaults(caller, useCase, null, null, null, campaign, null,
                         scheduleZone, region);
                 BulkPlan plan = planner.plan(sheet, mapping, defaults, directory, Set.of());
@@ -235,6 +238,12 @@ public final class BatchCommand implements Callable<Integer> {
                     out.println("No row is ready to send; nothing was sent.");
                     return ExitCodes.OK;
                 }
+                Optional<String> sentBefore = sentBefore(journal, account);
+                if (sentBefore.isPresent()) {
+                    err.println(sentBefore.get());
+                    err.println("Nothing was sent.");
+                    return ExitCodes.INVALID_INPUT;
+                }
                 mappings.save(useCase, keys(mapping));
                 OutboxJournal.Run run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(
                         file.toAbsolutePath().toString(), org.dialdesk.bulk.BulkDesk.fingerprint(file), account.name(), account.baseUrl(), live, chunkSize,
@@ -243,7 +252,7 @@ public final class BatchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Sending %,d calls on %s as run %s (%d a request, at most %s a second).%n",
                         plan.ready(), badge(account, live), runId, chunkSize, trim(pace));
             }
-            return send(journal, dials, runId, out, err);
+            return send(journal, dials, runId, out, err, BulkEngine.SendCheck.callingHours(hours));
         } catch (BulkInputException e) {
             err.println(e.getMessage());
             err.println("Nothing was sent.");
@@ -254,11 +263,12 @@ public final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private int send(OutboxJournal journal, DialService dials, String runId, PrintWriter out, PrintWriter err)
+    private int send(OutboxJournal journal, DialService dials, String runId, PrintWriter out, PrintWriter err,
+                     BulkEngine.SendCheck sendCheck)
             throws SQLException, IOException {
         // A real service may list a call a little after creating it; a sandbox on this machine lists it at once.
         Duration settle = isLoopback(journal.run(runId).orElseThrow().spec().baseUrl()) ? Duration.ZERO : Duration.ofSeconds(10);
-        BulkEngine engine = new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, BulkEngine.SendCheck.NONE);
+        BulkEngine engine = new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, sendCheck);
         RunControl control = new RunControl();
         CountDownLatch done = new CountDownLatch(1);
         // Ctrl+C pauses between requests: the journal then says exactly where the run stands.
@@ -287,10 +297,20 @@ public final class BatchCommand implements Callable<Integer> {
         BulkProgress last = result.progress();
         out.println(last.line());
         if (results != null) {
-            long written = BulkExports.results(results, journal, runId);
-            out.println("Results of " + written + " rows written to " + results + ".");
+            try {
+                long written = BulkExports.results(results, journal, runId);
+                out.println("Results of " + written + " rows written to " + results + ".");
+            } catch (IOException e) {
+                err.println("The results could not be written to " + results + " (" + e.getMessage() + "); the calls were"
+                        + " sent as above. Write them again with --resume " + runId + " --results FILE.");
+            }
         }
-        List<OutboxJournal.Row> unsettled = journal.rowsIn(runId, OutboxJournal.State.NEEDS_DECISION, OutboxJournal.State.UNCERTAIN);
+        List<OutboxJournal.Row> unsettled = journal.rowsIn(runId, OutboxJournal.State.NEEDS_DECISION);
+        int toLookUp = journal.rowsIn(runId, OutboxJournal.State.UNCERTAIN).size();
+        if (toLookUp > 0) {
+            err.println(toLookUp + " rows were sent without a clear answer; call history is checked for them when the run"
+                    + " resumes, before anything about them is sent again.");
+        }
         List<OutboxJournal.Row> refused = journal.rowsIn(runId, OutboxJournal.State.REJECTED);
         if (!refused.isEmpty()) {
             err.println("The service refused " + refused.size() + " rows:");
@@ -312,6 +332,26 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCodes.OTHER;
         }
         return refused.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    /**
+     * Why this file must not simply be launched again on this account: a run of it is unfinished
+     * (resume it), or it was sent already (launching again rings those people again), unless --again.
+     */
+    private Optional<String> sentBefore(OutboxJournal journal, Account account) throws SQLException, BulkInputException {
+        Optional<org.dialdesk.bulk.BulkDesk.Previous> before = org.dialdesk.bulk.BulkDesk.previous(journal,
+                org.dialdesk.bulk.BulkDesk.fingerprint(file), account.baseUrl());
+        if (before.isEmpty() || !before.get().unfinished() && again) {
+            return Optional.empty();
+        }
+        OutboxJournal.Run run = before.get().run();
+        return Optional.of(before.get().unfinished()
+                ? "Run " + run.id() + " of this file on " + account.name() + " is not finished"
+                        + (run.message() == null ? "" : " (" + run.message() + ")") + ". Resume it with --resume; a new"
+                        + " run would ring its callees again."
+                : "This file was sent on " + account.name() + " already: run " + run.id() + " on " + run.created()
+                        + " created " + before.get().created() + " calls. Sending it again rings those people again;"
+                        + " add --again if that is what you want.");
     }
 
     private Optional<OutboxJournal.Run> findRun(OutboxJournal journal, Account account, PrintWriter err)

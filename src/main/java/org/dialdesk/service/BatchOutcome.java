@@ -24,10 +24,15 @@ public sealed interface BatchOutcome {
      * The service answered and placed none of them. {@code fieldErrors} name rows as
      * {@code [i].field} when it said which; {@code retryAfter} is set for a 429 that gave one.
      */
-    record Rejected(DialOutcome.Rejected.Reason reason, String message, List<FieldError> fieldErrors,
+    record Rejected(DialOutcome.Rejected.Reason reason, int status, String message, List<FieldError> fieldErrors,
                     Optional<Duration> retryAfter) implements BatchOutcome {
         public Rejected {
             fieldErrors = List.copyOf(fieldErrors);
+        }
+
+        /** 413: the batch is larger than the service takes; smaller ones may go. */
+        public boolean tooLarge() {
+            return status == 413;
         }
     }
 

@@ -144,16 +144,16 @@ final class ClientDialService implements DialService {
         } catch (DialServiceException.NetworkFailure e) {
             return new BatchOutcome.NeverSent(e.getMessage(), List.of());
         } catch (DialServiceException.Rejected e) {
-            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, e.serverMessage(), e.fieldErrors(),
-                    Optional.empty());
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, e.status(), e.serverMessage(),
+                    e.fieldErrors(), Optional.empty());
         } catch (DialServiceException.NotFound e) {
-            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.NOT_FOUND, e.getMessage(), e.fieldErrors(),
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.NOT_FOUND, 404, e.getMessage(), e.fieldErrors(),
                     Optional.empty());
         } catch (DialServiceException.Unauthorized e) {
-            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.UNAUTHORIZED, e.getMessage(), List.of(),
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.UNAUTHORIZED, e.status(), e.getMessage(), List.of(),
                     Optional.empty());
         } catch (DialServiceException.RateLimited e) {
-            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.RATE_LIMITED, e.getMessage(), List.of(),
+            return new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.RATE_LIMITED, 429, e.getMessage(), List.of(),
                     e.retryAfter());
         } catch (DialServiceException.OutcomeUncertain e) {
             return new BatchOutcome.Uncertain(e.getMessage(), attemptedAt);
@@ -196,28 +196,44 @@ final class ClientDialService implements DialService {
         audit.record(AuditEntry.Action.DIAL, summary.toString(), result, callId);
     }
 
+    /**
+     * Pages newest first until the window is covered: a page with a call older than {@code since}
+     * (when the pages really come newest first), the total the service counts, or an empty page.
+     * A short page alone proves nothing (the service may cap the page size). Older calls on the
+     * last page are returned too: the caller knows its own calls by their tags, whatever their date.
+     */
     @Override
     public List<Call> callsCreatedSince(Instant since, int max) {
         List<Call> found = new java.util.ArrayList<>();
         int page = Math.min(CallQuery.MAX_LIMIT, Math.max(1, max + 1));
-        for (int skip = 0; ; skip += page) {
-            CallQuery query = CallQuery.builder().from(LocalDate.ofInstant(since, ZoneOffset.UTC)).limit(page).skip(skip)
-                    .sort(CallQuery.Sort.desc).build();
-            List<Call> calls = client.listCalls(query).calls();
+        Instant previous = null;
+        boolean newestFirst = true;
+        for (int skip = 0; ; ) {
+            CallQuery query = CallQuery.builder().from(LocalDate.ofInstant(since.minus(Duration.ofDays(1)), ZoneOffset.UTC))
+                    .limit(page).skip(skip).sort(CallQuery.Sort.desc).build();
+            org.dialdesk.api.CallPage answer = client.listCalls(query);
+            List<Call> calls = answer.calls() == null ? List.of() : answer.calls();
+            if (calls.isEmpty()) {
+                return found;
+            }
             boolean older = false;
             for (Call call : calls) {
                 Optional<Instant> created = createdAt(call);
-                if (created.isPresent() && created.get().isBefore(since)) {
-                    older = true;
-                    continue;
+                if (created.isPresent()) {
+                    if (previous != null && created.get().isAfter(previous)) {
+                        newestFirst = false;
+                    }
+                    previous = created.get();
+                    older |= created.get().isBefore(since);
                 }
                 found.add(call);
                 if (found.size() > max) {
-                    throw new TooManyCalls("More than " + max + " calls were created since " + since
+                    throw new TooManyCalls("More than " + max + " calls were listed since " + since
                             + "; they are too many to check one by one.");
                 }
             }
-            if (older || calls.size() < page) {
+            skip += calls.size();
+            if (older && newestFirst || answer.count() > 0 && skip >= answer.count()) {
                 return found;
             }
         }

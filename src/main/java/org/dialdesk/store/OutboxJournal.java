@@ -81,8 +81,10 @@ public final class OutboxJournal implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final Path file;
 
     public OutboxJournal(Path file) throws SQLException {
+        this.file = file.toAbsolutePath();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -111,6 +113,34 @@ public final class OutboxJournal implements AutoCloseable {
 
     public static Path fileIn(Path dataDir) {
         return dataDir.resolve("outbox.db");
+    }
+
+    /**
+     * Takes the run for sending: one sender at a time (the window and a command, or two commands,
+     * would otherwise send the same rows). The lock is the operating system's on a file beside the
+     * outbox, so it goes when its process does, kill -9 included. Empty when another holds it.
+     */
+    public Optional<AutoCloseable> claim(String runId) throws IOException {
+        Path locks = file.resolveSibling("outbox-locks");
+        Files.createDirectories(locks);
+        Path lockFile = locks.resolve(runId.replaceAll("[^A-Za-z0-9-]", "_") + ".lock");
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            lock = null; // this process sends it already
+        }
+        if (lock == null) {
+            channel.close();
+            return Optional.empty();
+        }
+        java.nio.channels.FileLock held = lock;
+        return Optional.of(() -> {
+            held.release();
+            channel.close();
+        });
     }
 
     /** Writes the run and all its rows in one transaction: a run is in the journal whole or not at all. */
@@ -285,6 +315,38 @@ public final class OutboxJournal implements AutoCloseable {
         Instant attemptedAt = rs.wasNull() ? null : Instant.ofEpochMilli(attempt);
         return new Row(rs.getInt(1), rs.getString(2), rs.getString(3), State.valueOf(rs.getString(4)), rs.getString(5),
                 rs.getString(6), attemptedAt, rs.getInt(8), rs.getInt(9) != 0, rs.getInt(10) != 0);
+    }
+
+    /**
+     * Marks planned rows as being sent, in one committed transaction, only if every one is still
+     * planned (a cancel or another sender may have moved them): false, and nothing changed, if not.
+     */
+    public synchronized boolean markSending(String runId, List<Integer> rowNos, Instant at) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE rows SET state = 'SENDING', reason = NULL,"
+                + " attempt_ms = ? WHERE run_id = ? AND row_no = ? AND state = 'PLANNED'")) {
+            for (int rowNo : rowNos) {
+                update.setLong(1, at.toEpochMilli());
+                update.setString(2, runId);
+                update.setInt(3, rowNo);
+                update.addBatch();
+            }
+            boolean all = true;
+            for (int count : update.executeBatch()) {
+                all &= count == 1;
+            }
+            if (all) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            return all;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     /** Applies every change in one committed transaction: a request's rows move together or not at all. */

@@ -172,7 +172,7 @@ class BulkEngineTest {
     @Test
     void aRateLimitSlowsDownAndSendsTheSameRowsAgain() throws Exception {
         String run = launch(2, 10);
-        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.RATE_LIMITED, "429", List.of(),
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.RATE_LIMITED, 429, "429", List.of(),
                 Optional.of(Duration.ofSeconds(7))));
         run(run);
         assertEquals(List.of(2, 2), dials.batchSizes);
@@ -183,7 +183,7 @@ class BulkEngineTest {
     @Test
     void rowsTheServiceNamesAreRefusedAndTheRestGoAgain() throws Exception {
         String run = launch(3, 10);
-        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, "Invalid request",
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, 422, "Invalid request",
                 List.of(new FieldError("[1].phone_number", "not reachable")), Optional.empty()));
         run(run);
         assertEquals(List.of(3, 2), dials.batchSizes);
@@ -196,10 +196,10 @@ class BulkEngineTest {
     @Test
     void aChunkRefusedWithoutSayingWhyIsSentRowByRow() throws Exception {
         String run = launch(3, 10);
-        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, "Bad batch", List.of(),
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, 422, "Bad batch", List.of(),
                 Optional.empty()));
         dials.next(this::created);
-        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, "This one", List.of(),
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, 422, "This one", List.of(),
                 Optional.empty()));
         run(run);
         assertEquals(List.of(3, 1, 1, 1), dials.batchSizes);
@@ -211,7 +211,7 @@ class BulkEngineTest {
     @Test
     void aRefusedKeyPausesTheRunWithNothingLost() throws Exception {
         String run = launch(3, 10);
-        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.UNAUTHORIZED,
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.UNAUTHORIZED, 401,
                 "The service did not accept the API key (401).", List.of(), Optional.empty()));
         BulkEngine.Result result = run(run);
         assertEquals(RunState.PAUSED, result.state());
@@ -258,6 +258,100 @@ class BulkEngineTest {
         run(run);
         assertEquals(State.SKIPPED, journal.row(run, 3).orElseThrow().state());
         assertEquals(2, journal.counts(run).get(State.CREATED));
+    }
+
+    @Test
+    void aRunBeingSentElsewhereIsNotSentFromHereToo() throws Exception {
+        String run = launch(3, 10);
+        try (AutoCloseable elsewhere = journal.claim(run).orElseThrow()) {
+            BulkEngine.Result result = run(run);
+            assertEquals(RunState.PAUSED, result.state());
+            assertTrue(result.message().startsWith("This run is being sent by another DialDesk right now"), result.message());
+            assertEquals(List.of(), dials.batchSizes);
+        }
+        assertEquals(RunState.FINISHED, run(run).state(), "once it is let go, it is sent here");
+    }
+
+    @Test
+    void aCancelStillWaitsTheSettleDelayBeforeLookingUpWhatMayHaveRung() throws Exception {
+        String run = launch(4, 2);
+        RunControl control = new RunControl();
+        dials.next(requests -> {
+            control.cancel();
+            return new BatchOutcome.Uncertain("reset", clock.instant());
+        });
+        dials.history(requests -> tagged(requests.subList(0, 1), run));
+        BulkEngine.Result result = engine.run(run, control, progress -> { });
+        assertEquals(RunState.CANCELED, result.state());
+        assertTrue(waits.contains(Duration.ofSeconds(5)), "the look-up waited: " + waits);
+        assertEquals(State.CREATED, journal.row(run, 2).orElseThrow().state(), "found: it rang");
+        assertEquals(State.CANCELED, journal.row(run, 3).orElseThrow().state(), "proved unplaced, and not sent on a cancelled run");
+        assertEquals(State.CANCELED, journal.row(run, 4).orElseThrow().state());
+        assertEquals(1, dials.batchSizes.size());
+    }
+
+    @Test
+    void aBatchTooLargeIsSentAgainInHalves() throws Exception {
+        String run = launch(4, 4);
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.REFUSED, 413, "A batch holds at most 2",
+                List.of(), Optional.empty()));
+        run(run);
+        assertEquals(List.of(4, 2, 2), dials.batchSizes);
+        assertEquals(4, journal.counts(run).get(State.CREATED));
+        assertEquals(2, journal.run(run).orElseThrow().spec().chunk(), "kept for a resume");
+    }
+
+    @Test
+    void aMissingBatchEndpointPausesRatherThanRefusingEveryRow() throws Exception {
+        String run = launch(3, 10);
+        dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.NOT_FOUND, 404, "Not found (404): HTTP 404",
+                List.of(), Optional.empty()));
+        BulkEngine.Result result = run(run);
+        assertEquals(RunState.PAUSED, result.state());
+        assertTrue(result.message().contains("check the profile's base URL"), result.message());
+        assertEquals(3, journal.counts(run).get(State.PLANNED));
+    }
+
+    @Test
+    void aHistoryThatNamesNoCalleesCannotProveARowUnplaced() throws Exception {
+        String run = launch(1, 10);
+        dials.next(requests -> new BatchOutcome.Uncertain("reset", clock.instant()));
+        dials.history(requests -> List.of(new Call("x", null, "Outbound", null, null, null, null, null, null,
+                START.toString(), null, null, null, null, null, null, null, null, null, null, null)));
+        run(run);
+        assertEquals(State.NEEDS_DECISION, journal.row(run, 2).orElseThrow().state());
+        assertEquals(1, dials.batchSizes.size());
+    }
+
+    @Test
+    void callIdsGoToTheRowsTheirTagsName() throws Exception {
+        String run = launch(2, 10);
+        dials.next(requests -> {
+            List<DialResponse> reversed = new ArrayList<>();
+            for (int i = requests.size() - 1; i >= 0; i--) {
+                reversed.add(new DialResponse("call-for-row-" + requests.get(i).metadata().get(BulkEngine.ROW_KEY).asInt(),
+                        null, requests.get(i).metadata(), null, null, null));
+            }
+            return new BatchOutcome.Created(reversed);
+        });
+        run(run);
+        assertEquals("call-for-row-2", journal.row(run, 2).orElseThrow().callId());
+        assertEquals("call-for-row-3", journal.row(run, 3).orElseThrow().callId());
+    }
+
+    @Test
+    void callingHoursAreCheckedAgainWhenARowsTurnComes() throws Exception {
+        // 10:00 in Chicago; the window opens at 11:00.
+        engine = new BulkEngine(dials, journal, clock, (d, c) -> clock.advance(d), Duration.ZERO,
+                BulkEngine.SendCheck.callingHours(new org.dialdesk.domain.CallingRule(new org.dialdesk.domain.CallingHours(
+                        java.time.LocalTime.of(11, 0), java.time.LocalTime.of(21, 0)), BulkFixtures.ZONES)));
+        String run = launch(2, 10);
+        run(run);
+        OutboxJournal.Row held = journal.row(run, 2).orElseThrow();
+        assertEquals(State.SKIPPED, held.state());
+        assertTrue(held.reason().startsWith("Outside calling hours when its turn came: It will be 10:00 for the callee"),
+                held.reason());
+        assertEquals(List.of(), dials.batchSizes);
     }
 
     // ---- the scripted service ----

@@ -114,9 +114,16 @@ class BatchCommandTest {
             assertEquals(2, entries.stream().filter(e -> e.summary().startsWith("Batch of")).count(), "one per request");
         }
 
-        // The same file again: a new run, but the finished one is not resumed.
+        // The same file again: the finished run is not resumed, and a new one only at the operator's explicit word.
         assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--resume"));
         assertTrue(err.toString().contains("No unfinished run of campaign.csv on 127.0.0.1."), err::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign()));
+        assertTrue(err.toString().contains("This file was sent on 127.0.0.1 already: run r-")
+                && err.toString().contains("created 3 calls. Sending it again rings those people again; add --again"),
+                err::toString);
+        assertEquals(3, sandbox.callCount());
+        assertEquals(0, batch(campaign(), "--again"), err::toString);
+        assertEquals(6, sandbox.callCount());
     }
 
     @Test

@@ -176,14 +176,26 @@ class DialServiceTest {
     }
 
     @Test
-    void callsCreatedSinceStopsAtTheFirstOlderCall() throws Exception {
+    void callsCreatedSincePagesUntilTheWindowIsCovered() throws Exception {
         server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"a\",\"created\":\"2026-11-23T15:00:00Z\"},"
                 + "{\"id\":\"b\",\"created\":\"2026-11-23T14:59:00Z\"},{\"id\":\"c\",\"created\":\"2026-11-23T14:00:00Z\"}],"
                 + "\"count\":3}"));
         List<org.dialdesk.api.Call> calls = service.callsCreatedSince(Instant.parse("2026-11-23T14:58:00Z"), 100);
-        assertEquals(List.of("a", "b"), calls.stream().map(org.dialdesk.api.Call::id).toList());
+        assertEquals(List.of("a", "b", "c"), calls.stream().map(org.dialdesk.api.Call::id).toList(),
+                "an older call on the last page is returned too: a tagged one is the run's whatever its date");
         String asked = server.takeRequest().getPath();
-        assertTrue(asked.contains("from=2026-11-23") && asked.contains("sort=desc"), asked);
+        assertTrue(asked.contains("from=2026-11-22") && asked.contains("sort=desc"), asked);
+        assertEquals(1, server.getRequestCount(), "newest first and past the window: one page was enough");
+
+        // A service that caps its pages at 2 and says it holds 3: the short page is not taken as the end.
+        server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"a\",\"created\":\"2026-11-23T15:00:00Z\"},"
+                + "{\"id\":\"b\",\"created\":\"2026-11-23T14:59:30Z\"}],\"count\":3}"));
+        server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"d\",\"created\":\"2026-11-23T14:59:00Z\"}],"
+                + "\"count\":3}"));
+        assertEquals(List.of("a", "b", "d"), service.callsCreatedSince(Instant.parse("2026-11-23T14:58:00Z"), 100).stream()
+                .map(org.dialdesk.api.Call::id).toList());
+        server.takeRequest();
+        assertTrue(server.takeRequest().getPath().contains("skip=2"), "the next page starts after what came");
         server.enqueue(new MockResponse().setBody("{\"calls\":[{\"id\":\"a\",\"created\":\"2026-11-23T15:00:00Z\"},"
                 + "{\"id\":\"b\",\"created\":\"2026-11-23T14:59:00Z\"}],\"count\":2}"));
         DialService.TooManyCalls tooMany = org.junit.jupiter.api.Assertions.assertThrows(DialService.TooManyCalls.class,

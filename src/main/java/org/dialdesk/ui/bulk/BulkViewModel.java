@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -72,6 +73,8 @@ public final class BulkViewModel {
     private BulkDesk.Imported imported;
     private ColumnMapping mapping;
     private BulkPlan plan;
+    /** Set when this file went to this account before: the launch question says so. */
+    private Optional<String> sentBefore = Optional.empty();
     private String runId;
     private RunControl control;
     /** Only the newest plan is shown. */
@@ -134,7 +137,7 @@ public final class BulkViewModel {
         runner.run(() -> {
             BulkDesk.Imported read = desk.read(file);
             ColumnMapping mapped = desk.mappingFor(read.sheet(), chosen.useCaseId());
-            return new Planned(read, mapped, desk.plan(read.sheet(), mapped, Set.of(), chosen));
+            return new Planned(read, mapped, desk.plan(read.sheet(), mapped, Set.of(), chosen), desk.sentBefore(file));
         }, planned -> {
             if (mine != generation) {
                 return;
@@ -153,11 +156,12 @@ public final class BulkViewModel {
         });
     }
 
-    private record Planned(BulkDesk.Imported imported, ColumnMapping mapping, BulkPlan plan) {
+    private record Planned(BulkDesk.Imported imported, ColumnMapping mapping, BulkPlan plan, Optional<String> sentBefore) {
     }
 
     private void showPlan(Planned planned) {
         mapping = planned.mapping();
+        sentBefore = planned.sentBefore();
         plan = planned.plan();
         rows.setAll(plan.rows().stream().map(r -> new Row(r.number(), r.callee(), r.ready() ? "Ready" : r.skip().label(),
                 r.ready() ? "" : r.reason(), "", r.ready())).toList());
@@ -175,9 +179,10 @@ public final class BulkViewModel {
         ColumnMapping asMapped = mapping;
         Set<Integer> left = Set.copyOf(excluded);
         BulkDesk.Choice chosen = choice();
+        Optional<String> sentBefore = this.sentBefore;
         runner.run(() -> {
             ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen.useCaseId());
-            return new Planned(file, used, desk.plan(file.sheet(), used, left, chosen));
+            return new Planned(file, used, desk.plan(file.sheet(), used, left, chosen), sentBefore);
         }, planned -> {
             if (mine == generation) {
                 problem.set(null);
@@ -223,7 +228,8 @@ public final class BulkViewModel {
         BulkDesk.Account account = desk.account();
         String where = account.live() ? "LIVE · " + account.name() : account.name() + " (calls are simulated)";
         return String.format(Locale.ROOT, "Send %,d calls on %s?%n%n%s%nThey go %d to a request, at most %s a second.",
-                plan.ready(), where, plan.summary(), desk.chunk(), trim(desk.rate()));
+                plan.ready(), where, plan.summary(), desk.chunk(), trim(desk.rate()))
+                + sentBefore.map(warning -> "\n\n" + warning).orElse("");
     }
 
     /** Writes the run to the outbox, then sends it. */
@@ -331,6 +337,9 @@ public final class BulkViewModel {
 
     /** The operator's word on a row history could not settle. */
     public void decide(int rowNumber, BulkEngine.Decision decision) {
+        if (stage.get() == Stage.SENDING) {
+            return; // decided between runs, never under a running engine
+        }
         String id = runId;
         runner.run(() -> {
             desk.decide(id, rowNumber, decision);

@@ -67,7 +67,8 @@ class BulkViewModelTest {
                 CalleeZones.load()), numbers -> Set.of(), CLOCK);
         BulkDesk desk = new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
                 live), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
-                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), 2, 5, org.dialdesk.service.AuditTrail.NONE);
+                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), 2, 5, org.dialdesk.service.AuditTrail.NONE,
+                org.dialdesk.bulk.BulkEngine.SendCheck.NONE);
         return new BulkViewModel(desk, runner);
     }
 

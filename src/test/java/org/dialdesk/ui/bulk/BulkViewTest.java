@@ -68,7 +68,8 @@ class BulkViewTest {
                 numbers -> Set.of(), clock);
         BulkDesk desk = new BulkDesk(new BulkDesk.Account("Sandbox", sandbox.baseUrl(), false), DialService.over(client, clock),
                 directory::lists, planner, journal, new BulkMappingStore(dir), clock,
-                BulkPlanner.Defaults.none(java.time.ZoneId.of("America/Chicago"), "US"), 10, 50, org.dialdesk.service.AuditTrail.NONE);
+                BulkPlanner.Defaults.none(java.time.ZoneId.of("America/Chicago"), "US"), 10, 50, org.dialdesk.service.AuditTrail.NONE,
+                org.dialdesk.bulk.BulkEngine.SendCheck.NONE);
         runner = new FxTaskRunner(2);
         vm = new BulkViewModel(desk, runner);
         FxToolkit.registerPrimaryStage();

@@ -127,7 +127,7 @@ public final class BulkBenchmark {
             BulkPlan plan = planner.plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("first_name")),
                     BulkPlanner.Defaults.none(ZoneOffset.UTC, "US").withNumber(NUMBER_ID), null, Set.of());
             String run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(sendFile.toString(), "bench", "Sandbox",
-                    sandbox.baseUrl(), false, chunk, 100_000), clock).id();
+                    sandbox.baseUrl(), false, chunk, 100_000, "bench"), clock).id();
             BulkEngine engine = new BulkEngine(DialService.over(client, clock), journal, clock, BulkEngine.Waiter.REAL,
                     Duration.ZERO, BulkEngine.SendCheck.NONE);
             start = System.nanoTime();

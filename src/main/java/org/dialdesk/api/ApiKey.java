@@ -30,6 +30,20 @@ public final class ApiKey {
     }
 
     /** Replaces every occurrence of the key in {@code text}, e.g. in a server's echo of a request. */
+    /**
+     * A short one-way fingerprint of the key (SHA-256, 12 hex digits): tells whether two runs used
+     * the same account's key without keeping the key. Not a secret, and not enough to recover it.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String redactIn(String text) {
         return text == null ? null : text.replace(value, "****");
     }

@@ -76,6 +76,8 @@ public final class ProfileSession implements AutoCloseable {
     private final CalleeZones calleeZones;
     private final Path dataDir;
     private final AuditTrail trail;
+    /** The key's one-way fingerprint: a bulk run resumes only on the account it was started on. */
+    private final String keyFingerprint;
     /** The shared do-not-call list and bulk outbox; null when they could not be opened (the log says why). */
     private DoNotCallList doNotCallList;
     private final OutboxJournal outbox;
@@ -138,6 +140,7 @@ public final class ProfileSession implements AutoCloseable {
         DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read), clock));
         trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
         this.dataDir = dataDir;
+        this.keyFingerprint = key.fingerprint();
         dialService = DialService.over(client, clock, trail, doNotCall(dataDir, settings));
         OutboxJournal journal = null;
         try {
@@ -283,7 +286,7 @@ public final class ProfileSession implements AutoCloseable {
         BulkPlanner planner = new BulkPlanner(hours, numbers -> java.util.Set.copyOf(listed.listed(numbers)), clock);
         BulkPlanner.Defaults defaults = new BulkPlanner.Defaults(profile.defaultCallerNumberId(), profile.defaultUseCaseId(),
                 null, null, null, null, null, operatorClock.getZone(), settings.defaultCountry());
-        return new BulkDesk(new BulkDesk.Account(profile.name(), baseUrl, !profile.isSandbox()), dialService,
+        return new BulkDesk(new BulkDesk.Account(profile.name(), baseUrl, !profile.isSandbox(), keyFingerprint), dialService,
                 directory::lists, planner, outbox, new BulkMappingStore(dataDir.resolve("profiles").resolve(name)), clock,
                 defaults, settings.bulkChunk(), settings.bulkRate(), trail, BulkEngine.SendCheck.callingHours(hours));
     }

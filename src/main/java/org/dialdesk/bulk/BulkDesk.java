@@ -24,7 +24,7 @@ import org.dialdesk.store.OutboxJournal;
  */
 public final class BulkDesk {
     /** The account the runs go to, as the launch question names it. */
-    public record Account(String name, String baseUrl, boolean live) {
+    public record Account(String name, String baseUrl, boolean live, String keyFingerprint) {
     }
 
     private final Account account;
@@ -127,7 +127,8 @@ public final class BulkDesk {
         plan.mapping().fields().forEach((column, field) -> keys.put(column, field.key()));
         mappings.save(choice.useCaseId(), keys);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
-                hashOf(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate), clock, audit).id();
+                hashOf(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate, account.keyFingerprint()),
+                clock, audit).id();
     }
 
     /** Runs or resumes the run until it ends, pauses or waits for the operator. */
@@ -181,7 +182,7 @@ public final class BulkDesk {
      * unfinished (resume that instead), or sent (a new run rings those people again). Empty if neither.
      */
     public Optional<String> sentBefore(Path file) throws SQLException, BulkInputException {
-        return previous(journal, hashOf(file), account.baseUrl()).map(before -> before.unfinished()
+        return previous(journal, hashOf(file), account.baseUrl(), account.keyFingerprint()).map(before -> before.unfinished()
                 ? "Run " + before.run().id() + " of this same file is not finished: a new run rings its callees again."
                         + " Resume that run instead unless you mean to."
                 : "This same file was sent on " + account.name() + " already (run " + before.run().id() + ", "
@@ -193,9 +194,10 @@ public final class BulkDesk {
     }
 
     /** The newest earlier run of this file (by fingerprint) at this base URL that is unfinished or created calls. */
-    public static Optional<Previous> previous(OutboxJournal journal, String fingerprint, String baseUrl) throws SQLException {
+    public static Optional<Previous> previous(OutboxJournal journal, String fingerprint, String baseUrl, String keyFingerprint)
+            throws SQLException {
         for (OutboxJournal.Run run : journal.runs()) {
-            if (!run.spec().sourceHash().equals(fingerprint) || !run.spec().baseUrl().equals(baseUrl)) {
+            if (!run.spec().sourceHash().equals(fingerprint) || !run.spec().sameAccount(baseUrl, keyFingerprint)) {
                 continue;
             }
             boolean unfinished = run.state() == OutboxJournal.RunState.RUNNING || run.state() == OutboxJournal.RunState.PAUSED;
@@ -209,7 +211,7 @@ public final class BulkDesk {
 
     /** The newest run on this account not finished or cancelled, to offer again after a restart. */
     public Optional<Unfinished> unfinished() throws SQLException {
-        return journal.runs().stream().filter(r -> r.spec().baseUrl().equals(account.baseUrl()))
+        return journal.runs().stream().filter(r -> r.spec().sameAccount(account.baseUrl(), account.keyFingerprint()))
                 .filter(r -> r.state() == OutboxJournal.RunState.RUNNING || r.state() == OutboxJournal.RunState.PAUSED)
                 .findFirst().map(r -> new Unfinished(r.id(), r.spec().source(), r.message()));
     }

@@ -121,11 +121,14 @@ public final class BulkPlanner {
                 continue;
             }
             String callee = phone.e164();
+            // A row left out does not count as the callee's first: a later row for the same callee goes instead.
+            if (excluded.contains(row.number())) {
+                rows[i] = skip(row, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run.");
+                continue;
+            }
             Integer first = firstRowOf.putIfAbsent(callee, row.number());
             if (first != null) {
                 rows[i] = skip(row, callee, BulkPlan.Skip.DUPLICATE, "Same callee as row " + first + "; it is called once.");
-            } else if (excluded.contains(row.number())) {
-                rows[i] = skip(row, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run.");
             } else if (listed.contains(callee)) {
                 rows[i] = skip(row, callee, BulkPlan.Skip.DO_NOT_CALL, callee + " is on the do-not-call list.");
             } else {

@@ -246,8 +246,8 @@ public final class BatchCommand implements Callable<Integer> {
                 }
                 mappings.save(useCase, keys(mapping));
                 OutboxJournal.Run run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(
-                        file.toAbsolutePath().toString(), org.dialdesk.bulk.BulkDesk.fingerprint(file), account.name(), account.baseUrl(), live, chunkSize,
-                        pace), clock, trail);
+                        file.toAbsolutePath().toString(), org.dialdesk.bulk.BulkDesk.fingerprint(file), account.name(),
+                        account.baseUrl(), live, chunkSize, pace, account.key().fingerprint()), clock, trail);
                 runId = run.id();
                 out.printf(Locale.ROOT, "Sending %,d calls on %s as run %s (%d a request, at most %s a second).%n",
                         plan.ready(), badge(account, live), runId, chunkSize, trim(pace));
@@ -340,7 +340,7 @@ public final class BatchCommand implements Callable<Integer> {
      */
     private Optional<String> sentBefore(OutboxJournal journal, Account account) throws SQLException, BulkInputException {
         Optional<org.dialdesk.bulk.BulkDesk.Previous> before = org.dialdesk.bulk.BulkDesk.previous(journal,
-                org.dialdesk.bulk.BulkDesk.fingerprint(file), account.baseUrl());
+                org.dialdesk.bulk.BulkDesk.fingerprint(file), account.baseUrl(), account.key().fingerprint());
         if (before.isEmpty() || !before.get().unfinished() && again) {
             return Optional.empty();
         }
@@ -360,14 +360,16 @@ public final class BatchCommand implements Callable<Integer> {
             Optional<OutboxJournal.Run> run = journal.run(resume.strip());
             if (run.isEmpty()) {
                 err.println("There is no bulk run " + resume.strip() + ".");
-            } else if (!run.get().spec().baseUrl().equals(account.baseUrl())) {
+            } else if (!run.get().spec().sameAccount(account.baseUrl(), account.key().fingerprint())) {
                 err.println("Run " + resume.strip() + " was started on " + run.get().spec().account() + " ("
-                        + run.get().spec().baseUrl() + "), not on this account; resume it there.");
+                        + run.get().spec().baseUrl() + ") with another key, not on this account; resume it there: its"
+                        + " calls are that account's, and this one's history cannot show them.");
                 return Optional.empty();
             }
             return run;
         }
-        Optional<OutboxJournal.Run> run = journal.latestUnfinished(org.dialdesk.bulk.BulkDesk.fingerprint(file), account.baseUrl());
+        Optional<OutboxJournal.Run> run = journal.latestUnfinished(org.dialdesk.bulk.BulkDesk.fingerprint(file),
+                account.baseUrl(), account.key().fingerprint());
         if (run.isEmpty()) {
             err.println("No unfinished run of " + file.getFileName() + " on " + account.name()
                     + ". Run it without --resume to start one.");

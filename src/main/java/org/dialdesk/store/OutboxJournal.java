@@ -55,7 +55,15 @@ public final class OutboxJournal implements AutoCloseable {
 
     /** What a run was started with. {@code sourceHash} and {@code account} let a resume find the same run again. */
     public record RunSpec(String source, String sourceHash, String account, String baseUrl, boolean live, int chunk,
-                          double ratePerSecond) {
+                          double ratePerSecond, String keyFingerprint) {
+        public RunSpec {
+            keyFingerprint = keyFingerprint == null ? "" : keyFingerprint;
+        }
+
+        /** Whether this run was made with the same account: the same address and the same key. */
+        public boolean sameAccount(String otherBaseUrl, String otherKeyFingerprint) {
+            return baseUrl.equals(otherBaseUrl) && keyFingerprint.equals(otherKeyFingerprint == null ? "" : otherKeyFingerprint);
+        }
     }
 
     public record Run(String id, Instant created, RunSpec spec, RunState state, String message) {
@@ -99,12 +107,21 @@ public final class OutboxJournal implements AutoCloseable {
             statement.execute("CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, created_ms INTEGER NOT NULL,"
                     + " source TEXT NOT NULL, source_hash TEXT NOT NULL, account TEXT NOT NULL, base_url TEXT NOT NULL,"
                     + " live INTEGER NOT NULL, chunk INTEGER NOT NULL, rate REAL NOT NULL, state TEXT NOT NULL,"
-                    + " message TEXT)");
+                    + " message TEXT, key_fingerprint TEXT NOT NULL DEFAULT '')");
             statement.execute("CREATE TABLE IF NOT EXISTS rows (run_id TEXT NOT NULL, row_no INTEGER NOT NULL,"
                     + " callee TEXT, request_json TEXT, state TEXT NOT NULL, call_id TEXT, reason TEXT,"
                     + " attempt_ms INTEGER, sends INTEGER NOT NULL DEFAULT 0, solo INTEGER NOT NULL DEFAULT 0,"
                     + " reconciled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, row_no)) WITHOUT ROWID");
             statement.execute("CREATE INDEX IF NOT EXISTS rows_state ON rows(run_id, state, row_no)");
+            boolean fingerprinted = false;
+            try (ResultSet columns = statement.executeQuery("PRAGMA table_info(runs)")) {
+                while (columns.next()) {
+                    fingerprinted |= "key_fingerprint".equals(columns.getString("name"));
+                }
+            }
+            if (!fingerprinted) { // an outbox from before runs knew their key
+                statement.execute("ALTER TABLE runs ADD COLUMN key_fingerprint TEXT NOT NULL DEFAULT ''");
+            }
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -147,7 +164,8 @@ public final class OutboxJournal implements AutoCloseable {
     public synchronized Run create(String id, Instant created, RunSpec spec, List<NewRow> rows) throws SQLException {
         inTransaction(() -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs(id, created_ms, source,"
-                    + " source_hash, account, base_url, live, chunk, rate, state) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                    + " source_hash, account, base_url, live, chunk, rate, state, key_fingerprint)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 insert.setString(1, id);
                 insert.setLong(2, created.toEpochMilli());
                 insert.setString(3, spec.source());
@@ -158,6 +176,7 @@ public final class OutboxJournal implements AutoCloseable {
                 insert.setInt(8, spec.chunk());
                 insert.setDouble(9, spec.ratePerSecond());
                 insert.setString(10, RunState.RUNNING.name());
+                insert.setString(11, spec.keyFingerprint());
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows(run_id, row_no, callee,"
@@ -188,15 +207,18 @@ public final class OutboxJournal implements AutoCloseable {
     }
 
     /** The newest run of this file on this account that has not finished or been cancelled. */
-    public synchronized Optional<Run> latestUnfinished(String sourceHash, String baseUrl) throws SQLException {
-        List<Run> runs = runs("WHERE source_hash = ? AND base_url = ? AND state IN ('RUNNING','PAUSED')", sourceHash, baseUrl);
+    public synchronized Optional<Run> latestUnfinished(String sourceHash, String baseUrl, String keyFingerprint)
+            throws SQLException {
+        List<Run> runs = runs("WHERE source_hash = ? AND base_url = ? AND key_fingerprint = ? AND state IN ('RUNNING','PAUSED')",
+                sourceHash, baseUrl, keyFingerprint);
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
     }
 
     private List<Run> runs(String where, Object... args) throws SQLException {
         List<Run> runs = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, created_ms, source, source_hash, account,"
-                + " base_url, live, chunk, rate, state, message FROM runs " + where + " ORDER BY created_ms DESC, id DESC")) {
+                + " base_url, live, chunk, rate, state, message, key_fingerprint FROM runs " + where
+                + " ORDER BY created_ms DESC, id DESC")) {
             for (int i = 0; i < args.length; i++) {
                 select.setObject(i + 1, args[i]);
             }
@@ -204,7 +226,7 @@ public final class OutboxJournal implements AutoCloseable {
                 while (rs.next()) {
                     runs.add(new Run(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
                             new RunSpec(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                    rs.getInt(7) != 0, rs.getInt(8), rs.getDouble(9)),
+                                    rs.getInt(7) != 0, rs.getInt(8), rs.getDouble(9), rs.getString(12)),
                             RunState.valueOf(rs.getString(10)), rs.getString(11)));
                 }
             }

@@ -46,7 +46,7 @@ class BulkAgainstSandboxTest {
             BulkPlan plan = BulkFixtures.planOf(sheet, clock);
             assertEquals(1000, plan.ready());
             String run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec("test.csv", "h", "Sandbox",
-                    sandbox.baseUrl(), false, 20, 1000), clock).id();
+                    sandbox.baseUrl(), false, 20, 1000, "k1"), clock).id();
             BulkEngine engine = new BulkEngine(DialService.over(client, clock), journal, clock,
                     (duration, control) -> clock.advance(duration), Duration.ZERO, BulkEngine.SendCheck.NONE);
 

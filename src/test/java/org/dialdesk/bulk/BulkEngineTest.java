@@ -61,7 +61,7 @@ class BulkEngineTest {
     String launch(int rows, int chunk) throws Exception {
         BulkPlan plan = BulkFixtures.planOf(BulkFixtures.sheetOf(rows, 0), clock);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec("test.csv", "hash", "Test", "http://127.0.0.1:1/api/v1",
-                false, chunk, 10), clock).id();
+                false, chunk, 10, "k1"), clock).id();
     }
 
     BulkEngine.Result run(String runId) {
@@ -352,6 +352,16 @@ class BulkEngineTest {
         assertTrue(held.reason().startsWith("Outside calling hours when its turn came: It will be 10:00 for the callee"),
                 held.reason());
         assertEquals(List.of(), dials.batchSizes);
+    }
+
+    @Test
+    void aRunIsResumedOnlyOnTheAccountItWasStartedOn() throws Exception {
+        String run = launch(2, 10);
+        assertEquals(run, journal.latestUnfinished("hash", "http://127.0.0.1:1/api/v1", "k1").orElseThrow().id());
+        assertTrue(journal.latestUnfinished("hash", "http://127.0.0.1:1/api/v1", "another-key").isEmpty(),
+                "another key is another account: its history cannot show this run's calls");
+        assertTrue(BulkDesk.previous(journal, "hash", "http://127.0.0.1:1/api/v1", "another-key").isEmpty());
+        assertTrue(BulkDesk.previous(journal, "hash", "http://127.0.0.1:1/api/v1", "k1").orElseThrow().unfinished());
     }
 
     // ---- the scripted service ----

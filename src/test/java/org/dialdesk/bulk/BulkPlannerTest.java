@@ -153,6 +153,11 @@ class BulkPlannerTest {
                 defaults(), DIRECTORY, Set.of(3));
         assertEquals(BulkPlan.Skip.EXCLUDED, plan.rows().get(1).skip());
         assertEquals(1, plan.ready());
+
+        Sheet twice = sheet(List.of("phone", "patient_name", "clinic"), "+13125550100|Ada|North", "312-555-0100|Ada|North");
+        BulkPlan firstLeftOut = planner.plan(twice, ColumnMapping.automatic(twice.columns(), List.of("patient_name", "clinic")),
+                defaults(), DIRECTORY, Set.of(2));
+        assertTrue(firstLeftOut.rows().get(1).ready(), "the first row left out, the callee is called from the second");
     }
 
     @Test

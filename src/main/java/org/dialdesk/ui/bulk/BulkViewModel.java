@@ -241,10 +241,13 @@ public final class BulkViewModel {
         BulkPlan launched = plan;
         BulkDesk.Choice chosen = choice();
         canLaunch.set(false);
+        // The run's control exists from the click: a pause or cancel pressed before the first request counts.
+        RunControl mine = new RunControl();
+        control = mine;
         stage.set(Stage.SENDING);
         runner.run(() -> desk.launch(file, launched, chosen), run -> {
             runId = run;
-            send();
+            send(mine);
         }, failure -> {
             stage.set(Stage.PREVIEW);
             canLaunch.set(true);
@@ -253,9 +256,8 @@ public final class BulkViewModel {
     }
 
     /** Sends (or resumes) the run on a worker; progress comes back a frame at a time. */
-    private void send() {
-        control = new RunControl();
-        RunControl mine = control;
+    private void send(RunControl mine) {
+        control = mine;
         stage.set(Stage.SENDING);
         problem.set(null);
         String id = runId;
@@ -331,7 +333,7 @@ public final class BulkViewModel {
 
     public void resume() {
         if (stage.get() == Stage.STOPPED && runId != null) {
-            send();
+            send(new RunControl());
         }
     }
 

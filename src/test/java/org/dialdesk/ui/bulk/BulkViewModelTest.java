@@ -66,7 +66,7 @@ class BulkViewModelTest {
         BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
                 CalleeZones.load()), numbers -> Set.of(), CLOCK);
         BulkDesk desk = new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
-                live), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
+                live, "k1"), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
                 BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), 2, 5, org.dialdesk.service.AuditTrail.NONE,
                 org.dialdesk.bulk.BulkEngine.SendCheck.NONE);
         return new BulkViewModel(desk, runner);

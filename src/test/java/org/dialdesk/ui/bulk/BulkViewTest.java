@@ -66,7 +66,7 @@ class BulkViewTest {
         OrgDirectory directory = new OrgDirectory(client, clock);
         BulkPlanner planner = new BulkPlanner(new CallingRule(Settings.defaults().callingHours(), CalleeZones.load()),
                 numbers -> Set.of(), clock);
-        BulkDesk desk = new BulkDesk(new BulkDesk.Account("Sandbox", sandbox.baseUrl(), false), DialService.over(client, clock),
+        BulkDesk desk = new BulkDesk(new BulkDesk.Account("Sandbox", sandbox.baseUrl(), false, "k1"), DialService.over(client, clock),
                 directory::lists, planner, journal, new BulkMappingStore(dir), clock,
                 BulkPlanner.Defaults.none(java.time.ZoneId.of("America/Chicago"), "US"), 10, 50, org.dialdesk.service.AuditTrail.NONE,
                 org.dialdesk.bulk.BulkEngine.SendCheck.NONE);

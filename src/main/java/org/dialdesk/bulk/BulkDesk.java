@@ -97,7 +97,7 @@ public final class BulkDesk {
 
     /** The mapping a sheet gets for a use case: automatic, then what was saved for that use case. */
     public ColumnMapping mappingFor(Sheet sheet, String useCaseId) {
-        return ColumnMapping.automatic(sheet.columns(), variables(useCaseId)).with(fields(mappings.load(useCaseId)));
+        return ColumnMapping.automatic(sheet, variables(useCaseId)).with(fields(mappings.load(useCaseId)));
     }
 
     public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Set<Integer> excluded, Choice choice) throws BulkInputException {

@@ -43,6 +43,32 @@ public record ColumnMapping(Map<String, BulkField> fields) {
     }
 
     /**
+     * As {@link #automatic(List, Collection)}, and when no column is named like a phone, the first
+     * whose cells look like phone numbers is the phone (a file without a header has no names).
+     */
+    public static ColumnMapping automatic(Sheet sheet, Collection<String> templateVariables) {
+        ColumnMapping named = automatic(sheet.columns(), templateVariables);
+        if (named.columnOf(BulkField.PHONE).isPresent()) {
+            return named;
+        }
+        List<Sheet.Row> sample = sheet.rows().subList(0, Math.min(20, sheet.rows().size()));
+        for (int column = 0; column < sheet.columns().size(); column++) {
+            int at = column;
+            long phoneLike = sample.stream().filter(row -> looksLikePhone(row.cell(at))).count();
+            if (phoneLike > 0 && phoneLike * 2 >= sample.size()) {
+                Map<String, BulkField> fields = new LinkedHashMap<>(named.fields());
+                fields.put(sheet.columns().get(column), BulkField.PHONE);
+                return new ColumnMapping(fields);
+            }
+        }
+        return named;
+    }
+
+    static boolean looksLikePhone(String cell) {
+        return cell.replaceAll("\\D", "").length() >= 7 && cell.matches("[+()0-9 .\\-/]+");
+    }
+
+    /**
      * This mapping with a saved one laid over it, for the columns this file has: the operator's
      * choices for a use case are offered again.
      */

@@ -122,6 +122,18 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Resume a run: the one named, or the latest unfinished run of this file on this account.")
     String resume;
 
+    @Option(names = "--delimiter", paramLabel = "C", description = "The cell delimiter, when the detected one is wrong:"
+            + " , ; | or tab.")
+    String delimiter;
+
+    @Option(names = "--encoding", paramLabel = "NAME", description = "The file's encoding, when the detected one is wrong:"
+            + " UTF-8, UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1…")
+    String encoding;
+
+    @Option(names = "--header", negatable = true, description = "Whether the first row names the columns (detected when"
+            + " not given: a first row with a phone number in it is data).")
+    Boolean header;
+
     @Option(names = "--again", description = "Send a file that was sent on this account before, ringing its callees again.")
     boolean again;
 
@@ -206,7 +218,7 @@ public final class BatchCommand implements Callable<Integer> {
                 journal.setPace(runId, chunkSize, pace);
                 out.println("Resuming run " + runId + " of " + run.get().spec().source() + " on " + badge(account, live) + ".");
             } else {
-                Sheet sheet = SheetReader.read(file);
+                Sheet sheet = SheetReader.read(file, format());
                 OrgDirectory.Snapshot directory = new OrgDirectory(client, clock).reload();
                 String useCase = useCaseId != null ? useCaseId : chosen.map(Profile::defaultUseCaseId).orElse(null);
                 String caller = numberId != null ? numberId : chosen.map(Profile::defaultCallerNumberId).orElse(null);
@@ -214,7 +226,7 @@ public final class BatchCommand implements Callable<Integer> {
                     caller = directory.numbers().items().get(0).id(); // the account's only number
                 }
                 BulkMappingStore mappings = new BulkMappingStore(dataDir);
-                ColumnMapping mapping = ColumnMapping.automatic(sheet.columns(), variablesOf(directory, useCase))
+                ColumnMapping mapping = ColumnMapping.automatic(sheet, variablesOf(directory, useCase))
                         .with(fields(mappings.load(useCase)));
                 for (String map : maps) {
                     int eq = map.lastIndexOf('=');
@@ -338,6 +350,30 @@ public final class BatchCommand implements Callable<Integer> {
      * Why this file must not simply be launched again on this account: a run of it is unfinished
      * (resume it), or it was sent already (launching again rings those people again), unless --again.
      */
+    /** The detected format, with what the operator said instead. */
+    private org.dialdesk.bulk.SheetFormat format() throws BulkInputException {
+        org.dialdesk.bulk.SheetFormat format = SheetReader.detect(file);
+        if (delimiter != null) {
+            String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+            if (d.length() != 1) {
+                throw new BulkInputException("--delimiter: give one character, e.g. ; or tab.");
+            }
+            format = format.withDelimiter(d.charAt(0));
+        }
+        if (encoding != null) {
+            try {
+                format = format.withCharset(java.nio.charset.Charset.forName(encoding));
+            } catch (IllegalArgumentException e) {
+                throw new BulkInputException("--encoding: \"" + encoding + "\" is not an encoding this Java knows;"
+                        + " write e.g. UTF-8 or windows-1252.");
+            }
+        }
+        if (header != null) {
+            format = format.withHeader(header);
+        }
+        return format;
+    }
+
     private Optional<String> sentBefore(OutboxJournal journal, Account account) throws SQLException, BulkInputException {
         Optional<org.dialdesk.bulk.BulkDesk.Previous> before = org.dialdesk.bulk.BulkDesk.previous(journal,
                 org.dialdesk.bulk.BulkDesk.fingerprint(file), account.baseUrl(), account.key().fingerprint());

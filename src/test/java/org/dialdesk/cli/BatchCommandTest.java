@@ -172,6 +172,21 @@ class BatchCommandTest {
     }
 
     @Test
+    void theDetectedFormatCanBeOverriddenAndTheOverrideIsShown() throws Exception {
+        Path sheet = files.resolve("list.txt");
+        Files.writeString(sheet, "phone|name\n(312) 555-0100|Zoë\n", java.nio.charset.Charset.forName("ISO-8859-1"));
+        assertEquals(0, batch(sheet, "--dry-run"), err::toString);
+        assertTrue(out.toString().startsWith("list.txt: windows-1252 · bar-separated · first row is the header, 1 rows."),
+                out::toString);
+        assertEquals(0, batch(sheet, "--dry-run", "--no-header", "--encoding", "ISO-8859-1"), err::toString);
+        assertTrue(out.toString().startsWith("list.txt: ISO-8859-1 · bar-separated · no header row, 2 rows."), out::toString);
+        assertTrue(out.toString().contains("Columns: Column 1 → phone, Column 2 → metadata"), out::toString);
+        assertTrue(out.toString().contains("row 1 phone: Unparseable phone."), "the header read as data: " + out);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(sheet, "--dry-run", "--encoding", "klingon"));
+        assertTrue(err.toString().startsWith("--encoding: \"klingon\" is not an encoding this Java knows"), err::toString);
+    }
+
+    @Test
     void aColumnMappedOnTheCommandLineIsOfferedAgainForTheSameUseCase() throws Exception {
         assertEquals(0, batch(campaign(), "--map", "ref=campaign", "--dry-run"), err::toString);
         assertTrue(out.toString().contains("ref → campaign"), out::toString);

@@ -95,6 +95,11 @@ public final class BulkDesk {
         return new Imported(file, SheetReader.read(file));
     }
 
+    /** Reads the file as the operator says it is written. */
+    public Imported read(Path file, SheetFormat format) throws BulkInputException {
+        return new Imported(file, SheetReader.read(file, format));
+    }
+
     /** The mapping a sheet gets for a use case: automatic, then what was saved for that use case. */
     public ColumnMapping mappingFor(Sheet sheet, String useCaseId) {
         return ColumnMapping.automatic(sheet, variables(useCaseId)).with(fields(mappings.load(useCaseId)));

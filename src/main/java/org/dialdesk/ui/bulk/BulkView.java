@@ -26,6 +26,7 @@ import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkEngine;
 import org.dialdesk.bulk.BulkField;
+import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.ui.common.FormFields;
 import org.dialdesk.ui.common.Tables;
 import org.dialdesk.ui.common.UserFolders;
@@ -93,7 +94,7 @@ public final class BulkView extends BorderPane {
         mappingTitle.visibleProperty().bind(Bindings.isNotEmpty(vm.columns()));
         mappingTitle.managedProperty().bind(mappingTitle.visibleProperty());
 
-        VBox top = new VBox(8, head, note, choices, mappingTitle, mappingPane, summary, problem);
+        VBox top = new VBox(8, head, note, choices, formatRow(), mappingTitle, mappingPane, summary, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
 
@@ -203,6 +204,56 @@ public final class BulkView extends BorderPane {
             e.setDropCompleted(taken);
             e.consume();
         });
+    }
+
+    /** How the file is read, as detected; changed, it is read again. */
+    private HBox formatRow() {
+        ComboBox<Character> delimiter = new ComboBox<>();
+        delimiter.setId("bulkDelimiter");
+        delimiter.getItems().setAll(',', ';', '\t', '|');
+        delimiter.setConverter(FormFields.converter(d -> d == null ? "" : SheetFormat.delimiterName(d)));
+        ComboBox<String> encoding = new ComboBox<>();
+        encoding.setId("bulkEncoding");
+        encoding.getItems().setAll("UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", "ISO-8859-1");
+        javafx.scene.control.CheckBox header = new javafx.scene.control.CheckBox("First row is the header");
+        header.setId("bulkHeader");
+        boolean[] showing = {false};
+        vm.formatProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                return;
+            }
+            showing[0] = true;
+            delimiter.setValue(now.delimiter());
+            String name = now.charset().name();
+            if (!encoding.getItems().contains(name)) {
+                encoding.getItems().add(name);
+            }
+            encoding.setValue(name);
+            header.setSelected(now.header());
+            boolean text = now.kind() == SheetFormat.Kind.CSV;
+            delimiter.setDisable(!text);
+            encoding.setDisable(!text);
+            showing[0] = false;
+        });
+        Runnable changed = () -> {
+            SheetFormat now = vm.formatProperty().get();
+            if (showing[0] || now == null || delimiter.getValue() == null || encoding.getValue() == null) {
+                return;
+            }
+            vm.reread(now.withDelimiter(delimiter.getValue())
+                    .withCharset(java.nio.charset.Charset.forName(encoding.getValue())).withHeader(header.isSelected()));
+        };
+        delimiter.valueProperty().addListener((obs, old, now) -> changed.run());
+        encoding.valueProperty().addListener((obs, old, now) -> changed.run());
+        header.selectedProperty().addListener((obs, old, now) -> changed.run());
+        Label readAs = new Label("Read as");
+        readAs.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox row = new HBox(8, readAs, delimiter, encoding, header);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.formatProperty().isNotNull());
+        row.managedProperty().bind(row.visibleProperty());
+        row.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+        return row;
     }
 
     /** A picker of the account's items whose choice is kept, as an ID, in {@code id}. */

@@ -30,6 +30,7 @@ import org.dialdesk.bulk.BulkPlan;
 import org.dialdesk.bulk.BulkProgress;
 import org.dialdesk.bulk.ColumnMapping;
 import org.dialdesk.bulk.RunControl;
+import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;
 
@@ -56,6 +57,7 @@ public final class BulkViewModel {
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EMPTY);
     private final ReadOnlyStringWrapper fileSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SheetFormat> format = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -126,6 +128,17 @@ public final class BulkViewModel {
     }
 
     public void importFile(Path file) {
+        read(file, null);
+    }
+
+    /** Reads the imported file again as the operator says it is written (delimiter, encoding, header). */
+    public void reread(SheetFormat asWritten) {
+        if (imported != null && stage.get() == Stage.PREVIEW && !asWritten.equals(imported.sheet().format())) {
+            read(imported.file(), asWritten);
+        }
+    }
+
+    private void read(Path file, SheetFormat asWritten) {
         if (stage.get() == Stage.SENDING) {
             return;
         }
@@ -135,9 +148,9 @@ public final class BulkViewModel {
         long mine = ++generation;
         BulkDesk.Choice chosen = choice();
         runner.run(() -> {
-            BulkDesk.Imported read = desk.read(file);
+            BulkDesk.Imported read = asWritten == null ? desk.read(file) : desk.read(file, asWritten);
             ColumnMapping mapped = desk.mappingFor(read.sheet(), chosen.useCaseId());
-            return new Planned(read, mapped, desk.plan(read.sheet(), mapped, Set.of(), chosen), desk.sentBefore(file));
+            return planned(read, mapped, Set.of(), chosen, desk.sentBefore(file));
         }, planned -> {
             if (mine != generation) {
                 return;
@@ -147,6 +160,7 @@ public final class BulkViewModel {
             runId = null;
             columns.setAll(imported.sheet().columns());
             fileSummary.set(file.getFileName() + " · " + imported.sheet().format().describe());
+            format.set(imported.sheet().format());
             showPlan(planned);
         }, failure -> {
             if (mine == generation) {
@@ -156,17 +170,37 @@ public final class BulkViewModel {
         });
     }
 
-    private record Planned(BulkDesk.Imported imported, ColumnMapping mapping, BulkPlan plan, Optional<String> sentBefore) {
+    /** A file read and planned; {@code plan} is null, with the reason, when its mapping cannot be planned yet. */
+    private record Planned(BulkDesk.Imported imported, ColumnMapping mapping, BulkPlan plan, Optional<String> sentBefore,
+                           String problem) {
+    }
+
+    private Planned planned(BulkDesk.Imported read, ColumnMapping mapped, Set<Integer> left, BulkDesk.Choice chosen,
+                            Optional<String> before) {
+        try {
+            return new Planned(read, mapped, desk.plan(read.sheet(), mapped, left, chosen), before, null);
+        } catch (BulkInputException e) {
+            // The file is read: its columns are shown so the operator can say which is which.
+            return new Planned(read, mapped, null, before, e.getMessage());
+        }
     }
 
     private void showPlan(Planned planned) {
         mapping = planned.mapping();
         sentBefore = planned.sentBefore();
         plan = planned.plan();
+        stage.set(Stage.PREVIEW);
+        if (plan == null) {
+            rows.clear();
+            summary.set("");
+            problem.set(planned.problem());
+            canLaunch.set(false);
+            return;
+        }
         rows.setAll(plan.rows().stream().map(r -> new Row(r.number(), r.callee(), r.ready() ? "Ready" : r.skip().label(),
                 r.ready() ? "" : r.reason(), "", r.ready())).toList());
         summary.set(plan.summary());
-        stage.set(Stage.PREVIEW);
+        problem.set(null);
         canLaunch.set(plan.ready() > 0);
     }
 
@@ -182,7 +216,7 @@ public final class BulkViewModel {
         Optional<String> sentBefore = this.sentBefore;
         runner.run(() -> {
             ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen.useCaseId());
-            return new Planned(file, used, desk.plan(file.sheet(), used, left, chosen), sentBefore);
+            return planned(file, used, left, chosen, sentBefore);
         }, planned -> {
             if (mine == generation) {
                 problem.set(null);
@@ -414,6 +448,11 @@ public final class BulkViewModel {
 
     public ReadOnlyObjectProperty<Stage> stageProperty() {
         return stage.getReadOnlyProperty();
+    }
+
+    /** How the imported file was read; null before one is. */
+    public ReadOnlyObjectProperty<SheetFormat> formatProperty() {
+        return format.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty fileSummaryProperty() {

@@ -132,6 +132,23 @@ class BulkViewModelTest {
     }
 
     @Test
+    void theFileIsReadAgainAsTheOperatorSaysItIsWritten() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone;note\n+13125550100;a,b\n"));
+        assertEquals(';', vm.formatProperty().get().delimiter());
+        assertEquals(List.of("phone", "note"), vm.columns());
+        vm.reread(vm.formatProperty().get().withDelimiter(','));
+        assertEquals(List.of("phone;note"), vm.columns(), "read with commas, as asked");
+        assertEquals("list.csv · UTF-8 · comma-separated · first row is the header", vm.fileSummaryProperty().get());
+        assertTrue(vm.problemProperty().get().startsWith("No column is the phone number."), vm.problemProperty().get());
+        assertFalse(vm.canLaunchProperty().get());
+        vm.reread(vm.formatProperty().get().withDelimiter(';').withHeader(false));
+        assertEquals(2, vm.rows().size(), "the header row is a row now");
+        assertEquals("Unparseable phone", vm.rows().get(0).status());
+    }
+
+    @Test
     void aFileThatCannotBeReadSaysWhyAndKeepsTheScreenAsItWas() throws Exception {
         BulkViewModel vm = model(false);
         vm.importFile(file(""));

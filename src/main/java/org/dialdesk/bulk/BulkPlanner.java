@@ -117,7 +117,11 @@ public final class BulkPlanner {
             }
             PhoneCheck.Result phone = phones.get(raw);
             if (!phone.ok()) {
-                rows[i] = skip(row, raw, BulkPlan.Skip.BAD_PHONE, (raw.isBlank() ? "No number. " : raw + ": ") + phone.problem());
+                String reason = raw.isBlank() && row.cells().length < sheet.columns().size()
+                        ? "Has " + row.cells().length + " cells where the header has " + sheet.columns().size()
+                                + ", none of them in the phone column: check this row's delimiters and quotes."
+                        : (raw.isBlank() ? "No number. " : raw + ": ") + phone.problem();
+                rows[i] = skip(row, raw, BulkPlan.Skip.BAD_PHONE, reason);
                 continue;
             }
             String callee = phone.e164();
@@ -248,11 +252,14 @@ public final class BulkPlanner {
         }
         ObjectNode params = null;
         if (!paramColumns.isEmpty()) {
+            Map<String, String> spelled = variableNames(useCase);
             params = JsonNodeFactory.instance.objectNode();
             for (int column : paramColumns) {
                 String value = row.cell(column);
                 if (!value.isEmpty()) {
-                    params.put(sheet.columns().get(column), value);
+                    String name = sheet.columns().get(column);
+                    // Sent under the template's own spelling: a "Patient Name" column fills {{patient_name}}.
+                    params.put(spelled.getOrDefault(BulkField.normal(name), name), value);
                 }
             }
         }
@@ -288,6 +295,20 @@ public final class BulkPlanner {
                     verdict.warning().orElse("Outside calling hours.").replace('\n', ' '));
         }
         return new BulkPlan.Row(row.number(), callee, request, null, null);
+    }
+
+    private final Map<String, Map<String, String>> variablesByUseCase = new ConcurrentHashMap<>();
+
+    /** The use case's template variables by their normalised name, as the template spells them. */
+    private Map<String, String> variableNames(UseCase useCase) {
+        if (useCase == null || useCase.prompt() == null) {
+            return Map.of();
+        }
+        return variablesByUseCase.computeIfAbsent(useCase.id() + "\u0000" + useCase.prompt(), key -> {
+            Map<String, String> names = new HashMap<>();
+            TemplateVariables.of(useCase.prompt()).forEach(variable -> names.putIfAbsent(BulkField.normal(variable), variable));
+            return names;
+        });
     }
 
     private static String cellOr(Sheet.Row row, Integer column, String fallback) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which column is which field, by column name. Columns named like the API's fields map themselves;
@@ -22,13 +21,14 @@ public record ColumnMapping(Map<String, BulkField> fields) {
 
     /** The mapping a file gets by itself, before the operator changes anything. */
     public static ColumnMapping automatic(List<String> columns, Collection<String> templateVariables) {
-        Set<String> variables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        variables.addAll(templateVariables);
+        // "Patient Name", "patient_name" and "PATIENT-NAME" are all {{patient_name}}.
+        Set<String> variables = new java.util.HashSet<>();
+        templateVariables.forEach(variable -> variables.add(BulkField.normal(variable)));
         Map<String, BulkField> fields = new LinkedHashMap<>();
         Set<BulkField> taken = java.util.EnumSet.noneOf(BulkField.class);
         for (String column : columns) {
             BulkField field;
-            if (variables.contains(column)) {
+            if (variables.contains(BulkField.normal(column))) {
                 field = BulkField.PARAM;
             } else {
                 Optional<BulkField> named = BulkField.named(column).filter(f -> !taken.contains(f));

@@ -78,6 +78,10 @@ public final class SheetReader {
         } else if (startsWith(bytes, 0xFE, 0xFF)) {
             charset = StandardCharsets.UTF_16BE;
             bom = true;
+        } else if (utf16Without(bytes, 1)) {
+            charset = StandardCharsets.UTF_16LE; // text saved as "Unicode" without its mark: every second byte zero
+        } else if (utf16Without(bytes, 0)) {
+            charset = StandardCharsets.UTF_16BE;
         } else {
             if (holdsBinary(bytes)) {
                 throw new BulkInputException(file.getFileName() + " holds binary data, not text: it is not a CSV file."
@@ -124,6 +128,21 @@ public final class SheetReader {
             }
         }
         return true;
+    }
+
+    /** Mostly-ASCII UTF-16 without a BOM: zeros in nearly every byte at {@code zeroAt} (1: little-endian), none at the other. */
+    private static boolean utf16Without(byte[] bytes, int zeroAt) {
+        int end = Math.min(bytes.length, 4096) & ~1;
+        if (end < 8) {
+            return false;
+        }
+        int zeros = 0;
+        int otherZeros = 0;
+        for (int i = 0; i < end; i += 2) {
+            zeros += bytes[i + zeroAt] == 0 ? 1 : 0;
+            otherZeros += bytes[i + 1 - zeroAt] == 0 ? 1 : 0;
+        }
+        return zeros * 10 >= (end / 2) * 9 && otherZeros == 0;
     }
 
     /** NUL bytes, or many control characters, in the first 64 KB: no spreadsheet text has them. */

@@ -2,6 +2,7 @@ package org.dialdesk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -68,14 +69,15 @@ import picocli.CommandLine.Spec;
             "  2  invalid input (nothing sent)",
             "  3  the service refused some rows (listed)",
             "  4  some rows' outcome could not be settled: listed; check them in call history",
-            "  1  stopped before the end (the service unreachable, the key refused, Ctrl+C): run again with --resume"})
+            "  1  stopped before the end (the service unreachable, the key refused, Ctrl+C): run again with --resume",
+            "  (2 also when no row is ready to send: every row skipped, see the reasons)"})
 public final class BatchCommand implements Callable<Integer> {
     private static final int SKIPPED_SHOWN = 20;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The spreadsheet: .csv, .tsv or .xlsx.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The spreadsheet: .csv, .tsv or .xlsx.")
     Path file;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "The profile to dial on (see dialdesk profiles list).")
@@ -119,8 +121,9 @@ public final class BatchCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "RUN", fallbackValue = "",
-            description = "Resume a run: the one named, or the latest unfinished run of this file on this account.")
+            description = "Resume a run: the one named (r-…), or the latest unfinished run of this file on this account.")
     String resume;
+
 
     @Option(names = "--delimiter", paramLabel = "C", description = "The cell delimiter, when the detected one is wrong:"
             + " , ; | or tab.")
@@ -162,6 +165,20 @@ public final class BatchCommand implements Callable<Integer> {
         Path dataDir = AppPaths.dataDir(environment);
         Settings settings = new SettingsStore(dataDir).load();
         List<String> problems = new ArrayList<>();
+        // "--resume campaign.csv": the option took the file for a run ID. A run ID looks like r-<seconds>-<hex>.
+        if (resume != null && !resume.isEmpty() && !resume.matches("r-\\d+-[0-9a-f]{8}")) {
+            if (file == null) {
+                file = Path.of(resume);
+                resume = "";
+            } else {
+                problems.add("--resume: \"" + resume + "\" is not a run ID (they look like r-1796230270-7e84743e).");
+            }
+        }
+        if (file == null) {
+            problems.add("Give the spreadsheet to dial: dialdesk batch FILE …");
+        } else if (!Files.isRegularFile(file)) {
+            problems.add("There is no file " + file + ".");
+        }
         int chunkSize = chunk != null ? chunk : settings.bulkChunk();
         double pace = rate != null ? rate : settings.bulkRate();
         org.dialdesk.domain.SettingsRules.bulkChunkProblem(Integer.toString(chunkSize)).ifPresent(p -> problems.add("--chunk: " + p));
@@ -215,7 +232,18 @@ public final class BatchCommand implements Callable<Integer> {
                     return ExitCodes.INVALID_INPUT;
                 }
                 runId = run.get().id();
-                journal.setPace(runId, chunkSize, pace);
+                if (dryRun) {
+                    // A dry run sends nothing, resumed or not: it says where the run stands.
+                    out.println("Run " + runId + " of " + run.get().spec().source() + " on " + badge(account, live) + ": "
+                            + new org.dialdesk.bulk.BulkProgress(runId, journal.counts(runId), run.get().spec().ratePerSecond(),
+                                    Optional.empty(), null).line() + ".");
+                    out.println("Dry run: nothing was sent.");
+                    return ExitCodes.OK;
+                }
+                if (chunk != null || rate != null) { // a resumed run keeps its own pace unless told otherwise
+                    journal.setPace(runId, chunk != null ? chunkSize : run.get().spec().chunk(),
+                            rate != null ? pace : run.get().spec().ratePerSecond());
+                }
                 out.println("Resuming run " + runId + " of " + run.get().spec().source() + " on " + badge(account, live) + ".");
             } else {
                 Sheet sheet = SheetReader.read(file, format());
@@ -247,8 +275,8 @@ public final class BatchCommand implements Callable<Integer> {
                     return ExitCodes.OK;
                 }
                 if (plan.ready() == 0) {
-                    out.println("No row is ready to send; nothing was sent.");
-                    return ExitCodes.OK;
+                    err.println("No row is ready to send (see the reasons above); nothing was sent.");
+                    return ExitCodes.INVALID_INPUT;
                 }
                 Optional<String> sentBefore = sentBefore(journal, account);
                 if (sentBefore.isPresent()) {
@@ -283,20 +311,26 @@ public final class BatchCommand implements Callable<Integer> {
         BulkEngine engine = new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, sendCheck);
         RunControl control = new RunControl();
         CountDownLatch done = new CountDownLatch(1);
-        // Ctrl+C pauses between requests: the journal then says exactly where the run stands.
+        int[] exit = {ExitCodes.OTHER};
+        PrintWriter[] streams = {out, err};
+        // Ctrl+C pauses between requests and lets the command finish what it prints and writes; it then
+        // ends with the command's own exit code (1: stopped before the end), not the signal's.
         Thread onInterrupt = new Thread(() -> {
             control.pause();
             try {
-                done.await(30, TimeUnit.SECONDS);
+                if (done.await(60, TimeUnit.SECONDS)) {
+                    streams[0].flush();
+                    streams[1].flush();
+                    Runtime.getRuntime().halt(exit[0]);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "dialdesk-batch-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        ProgressPrinter printer = new ProgressPrinter(out, System.console() != null, clock);
-        BulkEngine.Result result;
         try {
-            result = engine.run(runId, control, printer::show);
+            exit[0] = sendAndReport(engine, control, journal, runId, out, err);
+            return exit[0];
         } finally {
             done.countDown();
             try {
@@ -305,16 +339,25 @@ public final class BatchCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for this
             }
         }
+    }
+
+    private int sendAndReport(BulkEngine engine, RunControl control, OutboxJournal journal, String runId, PrintWriter out,
+                              PrintWriter err) throws SQLException {
+        ProgressPrinter printer = new ProgressPrinter(out, System.console() != null, clock);
+        BulkEngine.Result result = engine.run(runId, control, printer::show);
         printer.end();
         BulkProgress last = result.progress();
-        out.println(last.line());
+        if (!last.line().equals(printer.lastText)) {
+            out.println(last.line());
+        }
         if (results != null) {
             try {
                 long written = BulkExports.results(results, journal, runId);
                 out.println("Results of " + written + " rows written to " + results + ".");
             } catch (IOException e) {
                 err.println("The results could not be written to " + results + " (" + e.getMessage() + "); the calls were"
-                        + " sent as above. Write them again with --resume " + runId + " --results FILE.");
+                        + " sent as above. Write them again with: dialdesk batch " + file + " --resume " + runId
+                        + " --results FILE");
             }
         }
         List<OutboxJournal.Row> unsettled = journal.rowsIn(runId, OutboxJournal.State.NEEDS_DECISION);
@@ -325,7 +368,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         List<OutboxJournal.Row> refused = journal.rowsIn(runId, OutboxJournal.State.REJECTED);
         if (!refused.isEmpty()) {
-            err.println("The service refused " + refused.size() + " rows:");
+            err.println(refused.size() + " rows were refused (by the service, or by the do-not-call list at their turn):");
             refused.stream().limit(SKIPPED_SHOWN).forEach(row -> err.println("  row " + row.rowNo() + " " + row.callee()
                     + ": " + row.reason()));
             if (refused.size() > SKIPPED_SHOWN) {
@@ -340,7 +383,8 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCodes.UNCERTAIN;
         }
         if (result.state() == OutboxJournal.RunState.PAUSED) {
-            err.println(result.message() + " Run again with --resume " + runId + " to go on.");
+            err.println(result.message() + " To go on: dialdesk batch " + file + " --resume " + runId
+                    + " (with the same account options).");
             return ExitCodes.OTHER;
         }
         return refused.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
@@ -473,6 +517,7 @@ public final class BatchCommand implements Callable<Integer> {
         private final boolean terminal;
         private final Clock clock;
         private Instant lastLine;
+        private String lastText;
         private boolean drawn;
 
         ProgressPrinter(PrintWriter out, boolean terminal, Clock clock) {
@@ -491,11 +536,13 @@ public final class BatchCommand implements Callable<Integer> {
                 return;
             }
             Instant now = clock.instant();
-            if (lastLine == null || Duration.between(lastLine, now).compareTo(Duration.ofSeconds(5)) >= 0
-                    || progress.toSend() == 0) {
-                out.println(progress.line());
+            String line = progress.line();
+            if (!line.equals(lastText) && (lastLine == null || Duration.between(lastLine, now).compareTo(Duration.ofSeconds(5)) >= 0
+                    || progress.toSend() == 0)) {
+                out.println(line);
                 out.flush();
                 lastLine = now;
+                lastText = line;
             }
         }
 

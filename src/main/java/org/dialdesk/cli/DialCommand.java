@@ -31,6 +31,8 @@ import org.dialdesk.service.DialService;
 import org.dialdesk.service.AuditTrail;
 import org.dialdesk.profile.Profiles;
 import org.dialdesk.store.AuditLog;
+import org.dialdesk.store.DoNotCallList;
+import org.dialdesk.service.DoNotCall;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -202,8 +204,16 @@ public final class DialCommand implements Callable<Integer> {
         if (audit.get() != null) {
             auditTrail = AuditTrail.into(audit.get(), account.name(), clock);
         }
-        try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock)) {
-            return report(DialService.over(client, clock, auditTrail).send(request), out, err);
+        Path dataDir = AppPaths.dataDir(environment);
+        try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock);
+             DoNotCallList doNotCall = new DoNotCallList(DoNotCallList.fileIn(dataDir))) {
+            // The shared do-not-call list holds here as in the window: a listed number is never dialled.
+            return report(DialService.over(client, clock, auditTrail,
+                    DoNotCall.over(doNotCall, new SettingsStore(dataDir).load().zone(clock.getZone()))).send(request), out, err);
+        } catch (java.sql.SQLException e) {
+            err.println("The do-not-call list (" + DoNotCallList.fileIn(dataDir) + ") cannot be opened (" + e.getMessage()
+                    + "), so nothing is dialled until it can. Nothing was sent.");
+            return ExitCodes.OTHER;
         }
     }
 

@@ -26,7 +26,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "dnc",
         mixinStandardHelpOptions = true,
         description = {"The do-not-call list, shared by every profile: no dial, single or bulk, rings a number on it.",
-            "  dnc list | dnc add NUMBER... [--note TEXT] | dnc remove NUMBER... | dnc import FILE | dnc export FILE"})
+            "  dnc list | dnc add NUMBER... [--note TEXT] | dnc remove NUMBER... | dnc import FILE | dnc export FILE",
+            "",
+            "Exit codes:",
+            "  0  done",
+            "  2  a number or file that cannot be used (import: the numbers that could be read were added; the rest are"
+                    + " listed)",
+            "  1  the list could not be read or written"})
 public final class DoNotCallCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -122,7 +128,8 @@ public final class DoNotCallCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         for (String number : args) {
             try {
-                out.println("Listed " + records.add(number, region, note) + ".");
+                DoNotCallRecords.Added added = records.add(number, region, note);
+                out.println(added.isNew() ? "Listed " + added.e164() + "." : added.e164() + " was listed already.");
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 code = ExitCodes.INVALID_INPUT;

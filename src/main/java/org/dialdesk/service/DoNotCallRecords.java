@@ -29,18 +29,22 @@ public final class DoNotCallRecords {
         this.clock = clock;
     }
 
+    /** A number added: its E.164 form, and whether it was new to the list (a listed one keeps its date and note). */
+    public record Added(String e164, boolean isNew) {
+    }
+
     /**
-     * Adds one number; returns its E.164 form.
+     * Adds one number.
      *
      * @throws IllegalArgumentException with the number's problem when it is not one
      */
-    public String add(String number, String defaultCountry, String note) throws SQLException {
+    public Added add(String number, String defaultCountry, String note) throws SQLException {
         PhoneCheck.Result checked = PhoneCheck.check(number, defaultCountry);
         if (!checked.ok()) {
             throw new IllegalArgumentException(number + ": " + checked.problem());
         }
-        list.add(List.of(new DoNotCallList.Entry(checked.e164(), clock.instant(), note)));
-        return checked.e164();
+        int added = list.add(List.of(new DoNotCallList.Entry(checked.e164(), clock.instant(), note)));
+        return new Added(checked.e164(), added > 0);
     }
 
     /** Removes a number, however written; false when it was not listed. */

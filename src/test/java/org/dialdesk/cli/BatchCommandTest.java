@@ -172,6 +172,55 @@ class BatchCommandTest {
     }
 
     @Test
+    void whatAFirstUseTrialTrippedOn() throws Exception {
+        // No row ready (no such caller number): nothing sent, and a script sees it.
+        assertEquals(ExitCodes.INVALID_INPUT, run("batch", campaign().toString(), "--base-url", sandbox.baseUrl(),
+                "--number-id", "640000000000000000000099", "--rate", "50"));
+        assertTrue(err.toString().contains("No row is ready to send"), err::toString);
+
+        // "--resume FILE" reads FILE as the file, and a dry run of a resumed run sends nothing.
+        assertEquals(0, batch(campaign(), "--chunk", "2"), err::toString);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("as run (r-\\d+-[0-9a-f]{8})").matcher(out.toString());
+        assertTrue(id.find(), out::toString);
+        long calls = sandbox.callCount();
+        assertEquals(ExitCodes.INVALID_INPUT, run("batch", "--resume", campaign().toString(), "--base-url", sandbox.baseUrl()));
+        assertTrue(err.toString().contains("No unfinished run of campaign.csv"), "FILE after --resume is the file: " + err);
+        assertEquals(0, run("batch", "--resume", id.group(1), campaign().toString(), "--base-url", sandbox.baseUrl(),
+                "--dry-run"), err::toString);
+        assertTrue(out.toString().contains("Run " + id.group(1) + " of ") && out.toString().contains("3 created"), out::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, run("batch", campaign().toString(), "--resume", "nonsense", "--base-url",
+                sandbox.baseUrl()));
+        assertTrue(err.toString().contains("\"nonsense\" is not a run ID"), err::toString);
+        assertEquals(calls, sandbox.callCount());
+
+        // A header spelled for people fills the template's variable.
+        Path people = files.resolve("people.csv");
+        Files.writeString(people, "Patient Name,CLINIC,Appointment Time,Phone Number\nAda,North,10:30,(312) 555-0150\n"
+                + "Bo,North,10:30\n");
+        assertEquals(0, batch(people, "--use-case", "650000000000000000000001", "--dry-run"), err::toString);
+        assertTrue(out.toString().contains("Patient Name → param, CLINIC → param, Appointment Time → param, Phone Number → phone"),
+                out::toString);
+        assertTrue(out.toString().contains("1 of 2 rows will be skipped; 1 ready to send."), out::toString);
+        assertTrue(out.toString().contains("row 3 : Unparseable phone. Has 3 cells where the header has 4, none of them in"
+                + " the phone column"), out::toString);
+
+        // Text saved as "Unicode" without its byte-order mark.
+        Path utf16 = files.resolve("unicode.txt");
+        Files.write(utf16, "phone\tname\r\n+13125550160\tJosé\r\n".getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(0, batch(utf16, "--dry-run"), err::toString);
+        assertTrue(out.toString().startsWith("unicode.txt: UTF-16LE · tab-separated"), out::toString);
+
+        // The single dial command keeps the do-not-call list too.
+        assertEquals(0, run("dnc", "add", "+13125550170"), err::toString);
+        assertEquals(0, run("dnc", "add", "(312) 555-0170"), err::toString);
+        assertEquals("+13125550170 was listed already.", out.toString().strip());
+        assertEquals(ExitCodes.INVALID_INPUT, run("dial", "--base-url", sandbox.baseUrl(), "--number-id", NUMBER,
+                "--phone", "+13125550170"));
+        assertTrue(err.toString().contains("+13125550170 is on the do-not-call list"), err::toString);
+        assertEquals(calls, sandbox.callCount());
+    }
+
+    @Test
     void theDetectedFormatCanBeOverriddenAndTheOverrideIsShown() throws Exception {
         Path sheet = files.resolve("list.txt");
         Files.writeString(sheet, "phone|name\n(312) 555-0100|Zoë\n", java.nio.charset.Charset.forName("ISO-8859-1"));

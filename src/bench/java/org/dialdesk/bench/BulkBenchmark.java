@@ -2,8 +2,6 @@ package org.dialdesk.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
@@ -180,51 +176,10 @@ public final class BulkBenchmark {
 
     /** A workbook as spreadsheet programs write one, with inline strings, streamed. */
     static void writeXlsx(Path file, List<String[]> rows) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas."
-                    + "openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/"
-                    + "vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/"
-                    + "xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" "
-                    + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-            put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
-                    + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas."
-                    + "openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                    + "</Relationships>");
-            put(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas."
-                    + "openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
-                    + "officeDocument/2006/relationships\"><sheets><sheet name=\"Calls\" sheetId=\"1\" r:id=\"rId1\"/>"
-                    + "</sheets></workbook>");
-            put(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns="
-                    + "\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type="
-                    + "\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target="
-                    + "\"worksheets/sheet1.xml\"/></Relationships>");
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            Writer out = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
-            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
-                    + "spreadsheetml/2006/main\"><sheetData>");
-            writeRow(out, 1, new String[] {"phone", "first_name", "ref", "tier"});
-            for (int r = 0; r < rows.size(); r++) {
-                writeRow(out, r + 2, rows.get(r));
-            }
-            out.write("</sheetData></worksheet>");
-            out.flush();
-            zip.closeEntry();
-        }
-    }
-
-    private static void writeRow(Writer out, int number, String[] cells) throws IOException {
-        out.write("<row r=\"" + number + "\">");
-        for (int c = 0; c < cells.length; c++) {
-            out.write("<c r=\"" + (char) ('A' + c) + number + "\" t=\"inlineStr\"><is><t>" + cells[c] + "</t></is></c>");
-        }
-        out.write("</row>");
-    }
-
-    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        List<List<String>> all = new ArrayList<>();
+        all.add(List.of("phone", "first_name", "ref", "tier"));
+        rows.forEach(row -> all.add(List.of(row)));
+        org.dialdesk.testing.Workbooks.write(file, all);
     }
 
     private static String ms(long[] nanos) {

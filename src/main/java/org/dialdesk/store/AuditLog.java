@@ -3,7 +3,6 @@ package org.dialdesk.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,15 +34,8 @@ public final class AuditLog implements AutoCloseable {
     private final Connection connection;
 
     public AuditLog(Path file) throws SQLException {
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new SQLException("Cannot make the folder for " + file + ": " + e.getMessage(), e);
-        }
-        connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        connection = SqliteFiles.open(file, 5000, false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA busy_timeout=5000");
             statement.execute("CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
                     + " at_ms INTEGER NOT NULL, profile TEXT NOT NULL, action TEXT NOT NULL, summary TEXT NOT NULL,"
                     + " outcome TEXT NOT NULL, call_id TEXT)");

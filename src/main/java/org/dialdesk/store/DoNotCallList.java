@@ -1,10 +1,8 @@
 package org.dialdesk.store;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,15 +30,8 @@ public final class DoNotCallList implements AutoCloseable {
     private final Connection connection;
 
     public DoNotCallList(Path file) throws SQLException {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new SQLException("Cannot make the folder for " + file + ": " + e.getMessage(), e);
-        }
-        connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        connection = SqliteFiles.open(file, 5000, false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA busy_timeout=5000");
             statement.execute("CREATE TABLE IF NOT EXISTS numbers (e164 TEXT PRIMARY KEY, added_ms INTEGER NOT NULL,"
                     + " note TEXT NOT NULL DEFAULT '') WITHOUT ROWID");
         } catch (SQLException e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -93,17 +92,9 @@ public final class OutboxJournal implements AutoCloseable {
 
     public OutboxJournal(Path file) throws SQLException {
         this.file = file.toAbsolutePath();
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new SQLException("Cannot make the folder for " + file + ": " + e.getMessage(), e);
-        }
-        connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        // Durable: each committed state must survive a crash of the process or the machine; that is the journal's point.
+        connection = SqliteFiles.open(file, 10000, true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            // Each committed state must survive a crash of the process or the machine: that is the journal's point.
-            statement.execute("PRAGMA synchronous=FULL");
-            statement.execute("PRAGMA busy_timeout=10000");
             statement.execute("CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, created_ms INTEGER NOT NULL,"
                     + " source TEXT NOT NULL, source_hash TEXT NOT NULL, account TEXT NOT NULL, base_url TEXT NOT NULL,"
                     + " live INTEGER NOT NULL, chunk INTEGER NOT NULL, rate REAL NOT NULL, state TEXT NOT NULL,"

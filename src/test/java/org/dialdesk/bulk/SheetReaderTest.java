@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,52 +191,7 @@ class SheetReaderTest {
         assertTrue(problem.getMessage().startsWith("damaged.xlsx could not be read as an Excel workbook"), problem.getMessage());
     }
 
-    /** A minimal workbook as Excel writes one: strings inline, numbers as numbers. */
     Path xlsx(String name, List<List<Object>> rows) throws IOException {
-        StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns="
-                + "\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-        for (int r = 0; r < rows.size(); r++) {
-            sheet.append("<row r=\"").append(r + 1).append("\">");
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                Object value = rows.get(r).get(c);
-                String ref = (char) ('A' + c) + Integer.toString(r + 1);
-                if (value instanceof Number) {
-                    sheet.append("<c r=\"").append(ref).append("\"><v>").append(value).append("</v></c>");
-                } else {
-                    sheet.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(value).append("</t></is></c>");
-                }
-            }
-            sheet.append("</row>");
-        }
-        sheet.append("</sheetData></worksheet>");
-        Path file = dir.resolve(name);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas."
-                    + "openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/"
-                    + "vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/"
-                    + "xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" "
-                    + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-            put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
-                    + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas."
-                    + "openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                    + "</Relationships>");
-            put(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas."
-                    + "openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
-                    + "officeDocument/2006/relationships\"><sheets><sheet name=\"Calls\" sheetId=\"1\" r:id=\"rId1\"/>"
-                    + "</sheets></workbook>");
-            put(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns="
-                    + "\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type="
-                    + "\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target="
-                    + "\"worksheets/sheet1.xml\"/></Relationships>");
-            put(zip, "xl/worksheets/sheet1.xml", sheet.toString());
-        }
-        return file;
-    }
-
-    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        return org.dialdesk.testing.Workbooks.write(dir.resolve(name), rows);
     }
 }

@@ -1,0 +1,456 @@
+package org.dialdesk.bulk;
+
+import static org.dialdesk.bulk.BulkEngine.CLOCK_SLACK;
+import static org.dialdesk.bulk.BulkEngine.JSON;
+import static org.dialdesk.bulk.BulkEngine.LOOK_UP_FAILURES_BEFORE_DECISION;
+import static org.dialdesk.bulk.BulkEngine.MAX_LOOK_UP_CALLS;
+import static org.dialdesk.bulk.BulkEngine.MAX_SENDS_PER_ROW;
+import static org.dialdesk.bulk.BulkEngine.ROW_FIELD;
+import static org.dialdesk.bulk.BulkEngine.ROW_KEY;
+import static org.dialdesk.bulk.BulkEngine.RUN_KEY;
+import static org.dialdesk.bulk.BulkEngine.UNREACHABLE_BEFORE_PAUSE;
+import static org.dialdesk.bulk.BulkEngine.createdBefore;
+import static org.dialdesk.bulk.BulkEngine.rowNumber;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialResponse;
+import org.dialdesk.api.FieldError;
+import org.dialdesk.bulk.BulkEngine.Result;
+import org.dialdesk.bulk.BulkEngine.SendCheck;
+import org.dialdesk.bulk.BulkEngine.Waiter;
+import org.dialdesk.domain.DialField;
+import org.dialdesk.service.BatchOutcome;
+import org.dialdesk.service.DialOutcome;
+import org.dialdesk.service.DialService;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.store.OutboxJournal.Change;
+import org.dialdesk.store.OutboxJournal.Row;
+import org.dialdesk.store.OutboxJournal.RunState;
+import org.dialdesk.store.OutboxJournal.State;
+
+/**
+ * One call of {@link BulkEngine#run}: the run's rows sent, chunk by chunk, and uncertain ones settled
+ * from history, with its pacing and its counts of failures in a row. Made and used by the engine only.
+ */
+final class RunAttempt {
+    private final BulkEngine engine;
+    private final DialService dials;
+    private final OutboxJournal journal;
+    private final Clock clock;
+    private final Waiter waiter;
+    private final Duration settleDelay;
+    private final SendCheck sendCheck;
+    private final OutboxJournal.Run run;
+    private final RunControl control;
+    private final Consumer<BulkProgress> listener;
+    private final Pacer pacer;
+    private int unreachableInARow;
+    private int lookUpFailuresInARow;
+    /** When this attempt last learnt that rows may have rung: history is read a settle delay after that. */
+    private Instant uncertainSince;
+    /** Rows a request: the run's, halved when the service says a batch is too large. */
+    private int chunk;
+
+    RunAttempt(BulkEngine engine, DialService dials, OutboxJournal journal, Clock clock, Waiter waiter, Duration settleDelay,
+               SendCheck sendCheck, OutboxJournal.Run run, RunControl control, Consumer<BulkProgress> listener) {
+        this.engine = engine;
+        this.dials = dials;
+        this.journal = journal;
+        this.clock = clock;
+        this.waiter = waiter;
+        this.settleDelay = settleDelay;
+        this.sendCheck = sendCheck;
+        this.run = run;
+        this.control = control;
+        this.listener = listener;
+        this.pacer = new Pacer(clock, run.spec().ratePerSecond());
+        this.chunk = run.spec().chunk();
+    }
+
+    Result go() throws SQLException, InterruptedException {
+        journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may have rung,"
+                + " so call history is checked before anything else.");
+        // Rows found uncertain now are looked up a settle delay from now, as if their answer had just failed.
+        uncertainSince = clock.instant();
+        if (run.state() == RunState.CANCELED) {
+            return cancel(); // a cancel cut short: its uncertain rows are still settled, nothing is sent
+        }
+        journal.setRunState(run.id(), RunState.RUNNING, null);
+        report(null);
+        while (true) {
+            if (control.cancelAsked()) {
+                return cancel();
+            }
+            if (control.pauseAsked()) {
+                journal.setRunState(run.id(), RunState.PAUSED, "Paused.");
+                return new Result(RunState.PAUSED, engine.progress(run, pacer, "Paused."), "Paused.");
+            }
+            List<Row> uncertain = journal.rowsIn(run.id(), State.UNCERTAIN);
+            if (!uncertain.isEmpty()) {
+                reconcile(uncertain, false);
+                continue;
+            }
+            List<Row> next = journal.nextPlanned(run.id(), chunk);
+            if (next.isEmpty()) {
+                Result finished = finish();
+                if (finished != null) {
+                    return finished;
+                }
+                continue;
+            }
+            Optional<String> stop = send(next);
+            if (stop.isPresent()) {
+                journal.setRunState(run.id(), RunState.PAUSED, stop.get());
+                return new Result(RunState.PAUSED, engine.progress(run, pacer, stop.get()), stop.get());
+            }
+        }
+    }
+
+    /**
+     * Cancels: written as cancelled first (so a crash meanwhile can never resume sending), the
+     * planned rows are left unsent, and rows that may have rung are still looked up; what the
+     * look-up proves unplaced is left unsent too.
+     */
+    private Result cancel() throws SQLException, InterruptedException {
+        journal.setRunState(run.id(), RunState.CANCELED, "Cancelling.");
+        int canceled = journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
+        for (int tries = 0; tries < LOOK_UP_FAILURES_BEFORE_DECISION + 1; tries++) {
+            List<Row> uncertain = journal.rowsIn(run.id(), State.UNCERTAIN);
+            if (uncertain.isEmpty()) {
+                break;
+            }
+            reconcile(uncertain, true);
+            canceled += journal.cancelPlanned(run.id(), "Not sent: the run was cancelled.");
+        }
+        List<Row> still = journal.rowsIn(run.id(), State.UNCERTAIN);
+        List<Change> changes = new ArrayList<>();
+        for (Row row : still) {
+            changes.add(Change.to(row.rowNo(), State.NEEDS_DECISION, "The run was cancelled before call history could"
+                    + " say whether it rang: check it in History."));
+        }
+        journal.apply(run.id(), changes);
+        return end(RunState.CANCELED, "Cancelled; " + canceled + " rows were not sent.");
+    }
+
+    /** The end of the run, or null when rows came back to be sent meanwhile (a decision, another sender). */
+    private Result finish() throws SQLException {
+        Map<State, Integer> counts = journal.counts(run.id());
+        if (counts.get(State.PLANNED) + counts.get(State.UNCERTAIN) + counts.get(State.SENDING) > 0) {
+            return null;
+        }
+        int waiting = counts.get(State.NEEDS_DECISION);
+        if (waiting > 0) {
+            String message = waiting + (waiting == 1 ? " row waits" : " rows wait") + " for your decision: call history"
+                    + " could not say whether " + (waiting == 1 ? "it" : "they") + " rang.";
+            journal.setRunState(run.id(), RunState.PAUSED, message);
+            return new Result(RunState.PAUSED, engine.progress(run, pacer, message), message);
+        }
+        return end(RunState.FINISHED, "Finished.");
+    }
+
+    private Result end(RunState state, String message) throws SQLException {
+        Map<State, Integer> counts = journal.counts(run.id());
+        int waiting = counts.get(State.NEEDS_DECISION);
+        String full = waiting == 0 ? message : message + " " + waiting + " rows wait for your decision.";
+        // A cancelled run stays cancelled (nothing more is sent); its waiting rows are decided in it.
+        RunState ended = waiting == 0 || state == RunState.CANCELED ? state : RunState.PAUSED;
+        journal.setRunState(run.id(), ended, full);
+        BulkProgress last = engine.progress(run, pacer, full);
+        listener.accept(last);
+        return new Result(ended, last, full);
+    }
+
+    private void report(String note) throws SQLException {
+        listener.accept(engine.progress(run, pacer, note));
+    }
+
+    /** Sends one chunk; returns why the run must stop, if it must. */
+    private Optional<String> send(List<Row> chunk) throws SQLException, InterruptedException {
+        Duration wait = pacer.waitBefore();
+        if (!wait.isZero()) {
+            waiter.await(wait, control);
+            if (control.stopAsked()) {
+                return Optional.empty();
+            }
+        }
+        Instant now = clock.instant();
+        List<Row> going = new ArrayList<>();
+        List<DialRequest> requests = new ArrayList<>();
+        List<Change> held = new ArrayList<>();
+        for (Row row : chunk) {
+            DialRequest request = requestOf(row);
+            Optional<String> holdBack = sendCheck.holdBack(request, now);
+            if (holdBack.isPresent()) {
+                held.add(Change.to(row.rowNo(), State.SKIPPED, holdBack.get()));
+            } else {
+                going.add(row);
+                requests.add(request);
+            }
+        }
+        journal.apply(run.id(), held);
+        if (going.isEmpty()) {
+            report(null);
+            return Optional.empty();
+        }
+        // Durably "being sent" before the request leaves: after a crash these rows are looked up, not resent.
+        // Only if they are all still planned: a cancel or a decision may have moved one meanwhile.
+        if (!journal.markSending(run.id(), going.stream().map(Row::rowNo).toList(), now)) {
+            return Optional.empty();
+        }
+        pacer.started(going.size());
+        BatchOutcome outcome = dials.sendBatch(requests);
+        Optional<String> stop = record(going, outcome);
+        report(null);
+        return stop;
+    }
+
+    private Optional<String> record(List<Row> rows, BatchOutcome outcome) throws SQLException, InterruptedException {
+        List<Change> changes = new ArrayList<>();
+        if (outcome instanceof BatchOutcome.Created created) {
+            unreachableInARow = 0;
+            pacer.answered();
+            Map<Integer, DialResponse> byRow = new HashMap<>();
+            for (DialResponse response : created.responses()) {
+                Integer tagged = response.metadata() == null ? null : rowNumber(response.metadata().path(ROW_KEY));
+                if (tagged != null) {
+                    byRow.put(tagged, response);
+                }
+            }
+            // The answers' own row tags say which call is whose; the order sent, only where they say nothing.
+            boolean tagsSayAll = byRow.size() == rows.size();
+            for (int i = 0; i < rows.size(); i++) {
+                DialResponse response = tagsSayAll ? byRow.get(rows.get(i).rowNo()) : created.responses().get(i);
+                changes.add(response == null || response.id() == null
+                        ? new Change(rows.get(i).rowNo(), State.UNCERTAIN, null, "The service answered without a call"
+                                + " ID for it.", null, true, false, false)
+                        : new Change(rows.get(i).rowNo(), State.CREATED, response.id(), null, null, true, false, false));
+            }
+            journal.apply(run.id(), changes);
+            return Optional.empty();
+        }
+        if (outcome instanceof BatchOutcome.Uncertain uncertain) {
+            unreachableInARow = 0;
+            pacer.struggled();
+            for (Row row : rows) {
+                changes.add(new Change(row.rowNo(), State.UNCERTAIN, null, uncertain.message(), null, true, false, false));
+            }
+            journal.apply(run.id(), changes);
+            uncertainSince = clock.instant(); // the settle delay runs from the failed answer, not from the attempt
+            return Optional.empty();
+        }
+        if (outcome instanceof BatchOutcome.Rejected rejected) {
+            unreachableInARow = 0;
+            switch (rejected.reason()) {
+                case RATE_LIMITED -> {
+                    pacer.limited(rejected.retryAfter());
+                    replan(rows, changes, "The service asked to slow down; sent again at a slower pace.");
+                    journal.apply(run.id(), changes);
+                    return Optional.empty();
+                }
+                case UNAUTHORIZED -> {
+                    replan(rows, changes, null);
+                    journal.apply(run.id(), changes);
+                    return Optional.of(rejected.message() + " Nothing of the last chunk rang; resume once the key is fixed.");
+                }
+                default -> {
+                    if (rejected.tooLarge() && rows.size() > 1) {
+                        chunk = Math.max(1, rows.size() / 2);
+                        journal.setPace(run.id(), chunk, run.spec().ratePerSecond());
+                        replan(rows, changes, "The service takes smaller batches; sent again " + chunk + " at a time.");
+                        journal.apply(run.id(), changes);
+                        return Optional.empty();
+                    }
+                    if (rejected.reason() == DialOutcome.Rejected.Reason.NOT_FOUND && rejected.fieldErrors().isEmpty()) {
+                        // No ID named: the batch endpoint itself is not there. Nothing rang; no row is to blame.
+                        replan(rows, changes, null);
+                        journal.apply(run.id(), changes);
+                        return Optional.of(rejected.message() + " The batch endpoint was not found: check the"
+                                + " profile's base URL. Nothing of the last chunk rang.");
+                    }
+                    pacer.answered();
+                    refuse(rows, rejected.message(), rejected.fieldErrors(), changes);
+                    journal.apply(run.id(), changes);
+                    return Optional.empty();
+                }
+            }
+        }
+        BatchOutcome.NeverSent neverSent = (BatchOutcome.NeverSent) outcome;
+        if (!neverSent.fieldErrors().isEmpty()) {
+            refuse(rows, neverSent.message(), neverSent.fieldErrors(), changes);
+            journal.apply(run.id(), changes);
+            return Optional.empty();
+        }
+        unreachableInARow++;
+        pacer.struggled();
+        replan(rows, changes, "Not sent: " + neverSent.message());
+        journal.apply(run.id(), changes);
+        if (unreachableInARow >= UNREACHABLE_BEFORE_PAUSE) {
+            return Optional.of(neverSent.message() + " Paused after " + unreachableInARow
+                    + " tries; resume when the service can be reached.");
+        }
+        waiter.await(Duration.ofSeconds(Math.min(60, 1L << unreachableInARow)), control);
+        return Optional.empty();
+    }
+
+    /** Back to planned; nothing rang. The attempt does not count against the row's sends. */
+    private void replan(List<Row> rows, List<Change> changes, String reason) {
+        for (Row row : rows) {
+            changes.add(new Change(row.rowNo(), State.PLANNED, null, reason, null, false, false, false));
+        }
+    }
+
+    /**
+     * The service refused the whole request and placed nothing. Rows it named are refused with
+     * its words; the others go again, alone if it named none (so one bad row cannot hold back its chunk).
+     */
+    private void refuse(List<Row> rows, String message, List<FieldError> errors, List<Change> changes) {
+        Map<Integer, List<String>> byIndex = new HashMap<>();
+        List<String> general = new ArrayList<>();
+        for (FieldError error : errors) {
+            Matcher matcher = ROW_FIELD.matcher(error.field());
+            if (matcher.matches()) {
+                String field = matcher.group(2);
+                byIndex.computeIfAbsent(Integer.parseInt(matcher.group(1)), i -> new ArrayList<>())
+                        .add((field.isEmpty() ? "" : DialField.labelOf(field) + ": ") + error.message());
+            } else {
+                general.add(error.message());
+            }
+        }
+        boolean named = byIndex.keySet().stream().anyMatch(i -> i >= 0 && i < rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (named) {
+                List<String> own = byIndex.get(i);
+                changes.add(own == null
+                        ? new Change(row.rowNo(), State.PLANNED, null, "Sent again without the rows the service refused.",
+                                null, false, false, false)
+                        : Change.to(row.rowNo(), State.REJECTED, String.join(" ", own)));
+            } else if (rows.size() == 1) {
+                String reason = message == null || message.isBlank() ? String.join(" ", general) : message;
+                changes.add(Change.to(row.rowNo(), State.REJECTED, reason));
+            } else {
+                changes.add(new Change(row.rowNo(), State.PLANNED, null,
+                        "Its chunk was refused as a whole; sent again alone to find which row the service refuses.",
+                        null, false, true, false));
+            }
+        }
+    }
+
+    /**
+     * Settles uncertain rows from call history. A call tagged with this run and row settles its
+     * row; a complete look-up with none proves it was not placed; a call to the same callee not
+     * tagged by this run, or a look-up that fails, leaves it to the operator.
+     */
+    private void reconcile(List<Row> rows, boolean cancelling) throws SQLException, InterruptedException {
+        Instant first = rows.stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo).orElse(clock.instant());
+        Instant settled = uncertainSince.plus(settleDelay);
+        while (clock.instant().isBefore(settled)) {
+            if (control.pauseAsked() && !cancelling && !control.cancelAsked()) {
+                return; // looked up on resume
+            }
+            // A cancel does not cut the settle wait short: a look-up too early could miss a call that rang.
+            waiter.await(Duration.between(clock.instant(), settled), control.cancelAsked() ? new RunControl() : control);
+        }
+        Instant since = first.minus(CLOCK_SLACK);
+        List<Call> calls;
+        try {
+            calls = dials.callsCreatedSince(since, MAX_LOOK_UP_CALLS);
+            lookUpFailuresInARow = 0;
+        } catch (DialService.TooManyCalls e) {
+            decideLater(rows, e.getMessage() + " Check these rows in History.");
+            return;
+        } catch (RuntimeException e) {
+            lookUpFailuresInARow++;
+            if (lookUpFailuresInARow >= LOOK_UP_FAILURES_BEFORE_DECISION) {
+                lookUpFailuresInARow = 0;
+                decideLater(rows, "Call history could not be read to check whether it rang ("
+                        + org.dialdesk.service.ErrorMessages.describe(e) + ").");
+            } else {
+                report("Call history could not be read; trying again.");
+                waiter.await(Duration.ofSeconds(2L << lookUpFailuresInARow),
+                        cancelling || control.cancelAsked() ? new RunControl() : control);
+            }
+            return;
+        }
+        Map<Integer, Call> tagged = new HashMap<>();
+        Map<String, List<Call>> others = new HashMap<>();
+        boolean blind = false;
+        for (Call call : calls) {
+            JsonNode metadata = call.metadata();
+            Integer rowNo = metadata != null && run.id().equals(metadata.path(RUN_KEY).asText(null))
+                    ? rowNumber(metadata.path(ROW_KEY)) : null;
+            if (rowNo != null) {
+                tagged.put(rowNo, call); // this run's own call, however the service dated it
+            } else if (createdBefore(call, since)) {
+                continue;
+            } else if (call.to() != null) {
+                others.computeIfAbsent(call.to(), k -> new ArrayList<>()).add(call);
+            } else {
+                blind = true; // a call that says neither whose it is nor whom it rang
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Row row : rows) {
+            Call found = tagged.get(row.rowNo());
+            if (found != null) {
+                changes.add(new Change(row.rowNo(), State.CREATED, found.id(),
+                        "Found in call history after an unclear answer.", null, false, false, true));
+                continue;
+            }
+            List<Call> sameCallee = others.getOrDefault(row.callee(), List.of());
+            if (blind) {
+                changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Call history lists calls since the"
+                        + " attempt that name no callee, so it cannot say whether this one rang: check it in History.",
+                        null, false, false, false));
+            } else if (!sameCallee.isEmpty()) {
+                Call other = sameCallee.get(0);
+                changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Call history shows a call to "
+                        + row.callee() + " created at " + other.created() + " (ID " + other.id()
+                        + ") that this run did not tag: check it in History, then send this row again or leave it.",
+                        null, false, false, false));
+            } else if (row.sends() >= MAX_SENDS_PER_ROW) {
+                changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Sent " + row.sends()
+                        + " times without a clear answer and not in call history: send it again or leave it.",
+                        null, false, false, false));
+            } else {
+                changes.add(new Change(row.rowNo(), State.PLANNED, null,
+                        "Not in call history after an unclear answer, so it was not placed; sent again.",
+                        null, false, false, true));
+            }
+        }
+        journal.apply(run.id(), changes);
+        report(null);
+    }
+
+    private void decideLater(List<Row> rows, String reason) throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        for (Row row : rows) {
+            changes.add(Change.to(row.rowNo(), State.NEEDS_DECISION, reason));
+        }
+        journal.apply(run.id(), changes);
+        report(null);
+    }
+
+    private DialRequest requestOf(Row row) {
+        try {
+            return JSON.readValue(row.requestJson(), DialRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Row " + row.rowNo() + " of run " + run.id() + " holds an unreadable dial", e);
+        }
+    }
+}

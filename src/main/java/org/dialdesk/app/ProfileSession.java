@@ -210,7 +210,7 @@ public final class ProfileSession implements AutoCloseable {
         }
         if (historySync != null) {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
-                    historyLayoutStore::saveLater, settings.idlePoll());
+                    historyLayoutStore::saveLater, settings.idlePoll(), doNotCallAction(settings));
             owned.push(history::close); // polling stops before the stores it writes to close
             // A call placed from the form shows in History at once, not at the next idle poll (30 s).
             HistoryViewModel placedInto = history;
@@ -273,6 +273,19 @@ public final class ProfileSession implements AutoCloseable {
 
     public DialViewModel dial() {
         return dial;
+    }
+
+    /** History's "Do not call again": the shared list, for every profile; null when it could not be opened. */
+    private org.dialdesk.ui.history.DoNotCallAction doNotCallAction(Settings settings) {
+        if (doNotCallList == null) {
+            return org.dialdesk.ui.history.DoNotCallAction.NONE;
+        }
+        org.dialdesk.service.DoNotCallRecords records = new org.dialdesk.service.DoNotCallRecords(doNotCallList, clock);
+        return e164 -> {
+            org.dialdesk.service.DoNotCallRecords.Added added = records.add(e164, settings.defaultCountry(), "from History");
+            return added.isNew() ? added.e164() + " is on the do-not-call list now: no profile dials it again."
+                    : added.e164() + " was on the do-not-call list already.";
+        };
     }
 
     /** The Bulk screen's view model; empty when the outbox or the do-not-call list could not be opened. */

@@ -117,10 +117,18 @@ final class CallDetailPane extends ScrollPane {
             clip.putString(vm.selectedCallProperty().get().id());
             Clipboard.getSystemClipboard().setContent(clip);
         });
-        for (Button b : List.of(cancel, stop, dialAgain, copyId)) {
+        Button doNotCall = new Button("Do not call again");
+        doNotCall.setId("doNotCallFromHistoryButton");
+        doNotCall.getStyleClass().add(Styles.SMALL);
+        doNotCall.setOnAction(e -> confirm("Put " + whom() + " on the do-not-call list?",
+                "No profile will dial this number again, single or bulk, until it is removed (dialdesk dnc remove).",
+                vm::doNotCallSelected));
+        doNotCall.setVisible(vm.canListCallee());
+        doNotCall.setManaged(vm.canListCallee());
+        for (Button b : List.of(cancel, stop, dialAgain, copyId, doNotCall)) {
             b.setMinWidth(Region.USE_PREF_SIZE); // wrap to a second line rather than cut labels
         }
-        return new FlowPane(6, 6, cancel, stop, dialAgain, copyId);
+        return new FlowPane(6, 6, cancel, stop, dialAgain, copyId, doNotCall);
     }
 
     private void show(Call call) {

@@ -25,6 +25,7 @@ final class CallDetailViewModel {
     /** Takes rows the detail brought (a cancelled call, a revealed one) into the history, dashboard and all. */
     private final Consumer<List<HistoryRow>> merge;
     private final Consumer<Call> dialAgainHandler;
+    private final DoNotCallAction doNotCall;
 
     private final ObjectProperty<HistoryRow> selectedRow = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Call> selectedCall = new ReadOnlyObjectWrapper<>();
@@ -32,7 +33,8 @@ final class CallDetailViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
 
     CallDetailViewModel(HistorySync sync, TaskRunner runner, Consumer<List<HistoryRow>> merge,
-                        Consumer<Call> dialAgainHandler) {
+                        Consumer<Call> dialAgainHandler, DoNotCallAction doNotCall) {
+        this.doNotCall = doNotCall;
         this.sync = sync;
         this.runner = runner;
         this.merge = merge;
@@ -124,6 +126,23 @@ final class CallDetailViewModel {
             }
             message.set(done + ": the call is now " + updated.status().wireName() + ".");
         }, failure -> message.set(ErrorMessages.describe(failure)));
+    }
+
+    /** Whether the selected call's callee can be put on the do-not-call list from here. */
+    boolean canListCallee() {
+        return doNotCall != null;
+    }
+
+    /** Puts the selected call's callee on the do-not-call list: no profile dials them again. */
+    void doNotCallCallee() {
+        Call call = selectedCall.get();
+        if (doNotCall == null || call == null || call.to() == null) {
+            return;
+        }
+        String callee = call.to();
+        message.set(null);
+        runner.run(() -> doNotCall.add(callee), message::set,
+                failure -> message.set("Not put on the do-not-call list: " + ErrorMessages.describe(failure)));
     }
 
     /** Fills the dial form from the selected call; nothing is sent. */

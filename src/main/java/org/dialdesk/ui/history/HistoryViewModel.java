@@ -144,6 +144,13 @@ public final class HistoryViewModel {
     /** As above; {@code idlePoll} is how often changes are asked for while no call is live (the Settings screen's). */
     public HistoryViewModel(HistorySync sync, TaskRunner runner, Clock clock, Consumer<Call> dialAgainHandler,
                             TableLayout savedLayout, Consumer<TableLayout> layoutSaver, Duration idlePoll) {
+        this(sync, runner, clock, dialAgainHandler, savedLayout, layoutSaver, idlePoll, DoNotCallAction.NONE);
+    }
+
+    /** As above; {@code doNotCall} puts a call's callee on the do-not-call list (null: no such action). */
+    public HistoryViewModel(HistorySync sync, TaskRunner runner, Clock clock, Consumer<Call> dialAgainHandler,
+                            TableLayout savedLayout, Consumer<TableLayout> layoutSaver, Duration idlePoll,
+                            DoNotCallAction doNotCall) {
         this.idlePoll = idlePoll;
         this.sync = sync;
         this.savedLayout = savedLayout;
@@ -155,7 +162,7 @@ public final class HistoryViewModel {
                 failure -> syncProblem.set("The local history cache could not be read: "
                         + ErrorMessages.describe(failure) + " Change or clear the filters to try again."));
         this.detail = new CallDetailViewModel(sync, runner, rows -> merge(rows,
-                rows.stream().map(HistoryRow::id).collect(Collectors.toSet())), dialAgainHandler);
+                rows.stream().map(HistoryRow::id).collect(Collectors.toSet())), dialAgainHandler, doNotCall);
         this.export = new HistoryExport(sync, runner, clock, folder -> saveLayout(this.savedLayout.withExportFolder(folder.toString())));
         for (Observable filter : filters) {
             filter.addListener(changed -> onFilterChange());
@@ -482,6 +489,15 @@ public final class HistoryViewModel {
 
     public void dialAgainSelected() {
         detail.dialAgain();
+    }
+
+    public boolean canListCallee() {
+        return detail.canListCallee();
+    }
+
+    /** Puts the selected call's callee on the shared do-not-call list. */
+    public void doNotCallSelected() {
+        detail.doNotCallCallee();
     }
 
     /** Selects a call by ID (e.g. from the dial form's "show in history"), loading it if needed. */

@@ -381,6 +381,27 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void aCalleeIsPutOnTheDoNotCallListFromTheirCall() throws Exception {
+        String finished = dial("+14155550127");
+        play(Duration.ofMinutes(5));
+        vm.open();
+        assertFalse(vm.canListCallee(), "without the list, History offers nothing");
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        HistoryViewModel withList = new HistoryViewModel(new HistorySync(client, cache, clock), runner, clock, dialAgain::add,
+                org.dialdesk.domain.TableLayout.DEFAULT, layout -> { }, Duration.ofSeconds(30), e164 -> {
+                    listed.add(e164);
+                    return e164 + " is on the do-not-call list now.";
+                });
+        withList.open();
+        withList.selectedRowProperty().set(row(finished));
+        assertTrue(withList.canListCallee());
+        withList.doNotCallSelected();
+        assertEquals(java.util.List.of("+14155550127"), listed);
+        assertEquals("+14155550127 is on the do-not-call list now.", withList.detailMessageProperty().get());
+        withList.close();
+    }
+
+    @Test
     void aLiveCallCanBeStoppedAndTheDetailShowsItsTranscript() throws Exception {
         String id = dial("+14155550129");
         play(Duration.ofSeconds(30));

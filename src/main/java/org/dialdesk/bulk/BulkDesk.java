@@ -132,7 +132,7 @@ public final class BulkDesk {
         plan.mapping().fields().forEach((column, field) -> keys.put(column, field.key()));
         mappings.save(choice.useCaseId(), keys);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
-                hashOf(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate, account.keyFingerprint()),
+                fingerprint(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate, account.keyFingerprint()),
                 clock, audit).id();
     }
 
@@ -187,7 +187,7 @@ public final class BulkDesk {
      * unfinished (resume that instead), or sent (a new run rings those people again). Empty if neither.
      */
     public Optional<String> sentBefore(Path file) throws SQLException, BulkInputException {
-        return previous(journal, hashOf(file), account.baseUrl(), account.keyFingerprint()).map(before -> before.unfinished()
+        return previous(journal, fingerprint(file), account.baseUrl(), account.keyFingerprint()).map(before -> before.unfinished()
                 ? "Run " + before.run().id() + " of this same file is not finished: a new run rings its callees again."
                         + " Resume that run instead unless you mean to."
                 : "This same file was sent on " + account.name() + " already (run " + before.run().id() + ", "
@@ -221,7 +221,8 @@ public final class BulkDesk {
                 .findFirst().map(r -> new Unfinished(r.id(), r.spec().source(), r.message()));
     }
 
-    static String hashOf(Path file) throws BulkInputException {
+    /** The file's fingerprint (SHA-256 of its bytes), so a resumed run is the same file's. */
+    public static String fingerprint(Path file) throws BulkInputException {
         try (var in = java.nio.file.Files.newInputStream(file)) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
@@ -234,10 +235,5 @@ public final class BulkDesk {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The file's fingerprint, so a resumed run is the same file's. */
-    public static String fingerprint(Path file) throws BulkInputException {
-        return hashOf(file);
     }
 }

@@ -187,19 +187,12 @@ public final class BatchCommand implements Callable<Integer> {
         if (!PhoneCheck.isKnownCountry(region)) {
             problems.add("--country: \"" + region + "\" is not a country code; use two letters, e.g. US or GB.");
         }
-        ZoneId scheduleZone = settings.zone(ZoneId.systemDefault());
+        ZoneId scheduleZone = settings.zone(clock.getZone());
         if (zone != null) {
             try {
                 scheduleZone = ZoneId.of(zone);
             } catch (java.time.DateTimeException e) {
                 problems.add("--zone: \"" + zone + "\" is not a time zone; write e.g. America/Chicago.");
-            }
-        }
-        if (baseUrl != null) {
-            try {
-                BaseUrls.check(baseUrl);
-            } catch (IllegalArgumentException e) {
-                problems.add("--base-url: " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
@@ -235,7 +228,7 @@ public final class BatchCommand implements Callable<Integer> {
                 if (dryRun) {
                     // A dry run sends nothing, resumed or not: it says where the run stands.
                     out.println("Run " + runId + " of " + run.get().spec().source() + " on " + badge(account, live) + ": "
-                            + new org.dialdesk.bulk.BulkProgress(runId, journal.counts(runId), run.get().spec().ratePerSecond(),
+                            + new BulkProgress(runId, journal.counts(runId), run.get().spec().ratePerSecond(),
                                     Optional.empty(), null).line() + ".");
                     out.println("Dry run: nothing was sent.");
                     return ExitCodes.OK;
@@ -345,11 +338,7 @@ public final class BatchCommand implements Callable<Integer> {
                               PrintWriter err) throws SQLException {
         ProgressPrinter printer = new ProgressPrinter(out, System.console() != null, clock);
         BulkEngine.Result result = engine.run(runId, control, printer::show);
-        printer.end();
-        BulkProgress last = result.progress();
-        if (!last.line().equals(printer.lastText)) {
-            out.println(last.line());
-        }
+        printer.end(result.progress());
         if (results != null) {
             try {
                 long written = BulkExports.results(results, journal, runId);
@@ -509,47 +498,5 @@ public final class BatchCommand implements Callable<Integer> {
 
     private static String trim(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    /** A progress bar redrawn in place on a terminal; a plain line every few seconds otherwise. */
-    private static final class ProgressPrinter {
-        private final PrintWriter out;
-        private final boolean terminal;
-        private final Clock clock;
-        private Instant lastLine;
-        private String lastText;
-        private boolean drawn;
-
-        ProgressPrinter(PrintWriter out, boolean terminal, Clock clock) {
-            this.out = out;
-            this.terminal = terminal;
-            this.clock = clock;
-        }
-
-        void show(BulkProgress progress) {
-            if (terminal) {
-                int width = 30;
-                int filled = (int) Math.round(progress.fraction() * width);
-                out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + progress.line() + "   ");
-                out.flush();
-                drawn = true;
-                return;
-            }
-            Instant now = clock.instant();
-            String line = progress.line();
-            if (!line.equals(lastText) && (lastLine == null || Duration.between(lastLine, now).compareTo(Duration.ofSeconds(5)) >= 0
-                    || progress.toSend() == 0)) {
-                out.println(line);
-                out.flush();
-                lastLine = now;
-                lastText = line;
-            }
-        }
-
-        void end() {
-            if (drawn) {
-                out.println();
-            }
-        }
     }
 }

@@ -13,10 +13,12 @@ import org.dialdesk.ui.common.TaskRunner;
  * {@link #holdWork()}, work waits until the test releases it, in any order, as on busy workers.
  */
 public final class DirectTaskRunner implements TaskRunner {
-    private final List<Runnable> delayed = new ArrayList<>();
+    private final List<Delayed> delayed = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
     private final List<Runnable> held = new ArrayList<>();
     private boolean holding;
+    /** Delays not waited for: their actions run as they are asked for. */
+    private final List<Duration> atOnce = new ArrayList<>();
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
@@ -61,18 +63,44 @@ public final class DirectTaskRunner implements TaskRunner {
         onSuccess.accept(result);
     }
 
+    private record Delayed(Duration delay, Runnable action) {
+    }
+
+    /**
+     * From now on, actions asked for with exactly this delay run at once, as if it had passed: for
+     * tests that are not about that delay.
+     */
+    public DirectTaskRunner runAtOnce(Duration delay) {
+        atOnce.add(delay);
+        return this;
+    }
+
     @Override
     public Runnable later(Duration delay, Runnable action) {
-        delayed.add(action);
+        if (atOnce.contains(delay)) {
+            delays.add(delay);
+            action.run();
+            return () -> { };
+        }
+        Delayed entry = new Delayed(delay, action);
+        delayed.add(entry);
         delays.add(delay);
-        return () -> delayed.remove(action);
+        return () -> delayed.remove(entry);
     }
 
     /** Runs the delayed actions queued so far (not the ones they queue); returns how many ran. */
     public int runDelayed() {
-        List<Runnable> due = new ArrayList<>(delayed);
+        List<Delayed> due = new ArrayList<>(delayed);
         delayed.clear();
-        due.forEach(Runnable::run);
+        due.forEach(d -> d.action().run());
+        return due.size();
+    }
+
+    /** Runs the delayed actions queued so far with exactly this delay, and no others; returns how many ran. */
+    public int runDelayed(Duration delay) {
+        List<Delayed> due = delayed.stream().filter(d -> d.delay().equals(delay)).toList();
+        delayed.removeAll(due);
+        due.forEach(d -> d.action().run());
         return due.size();
     }
 

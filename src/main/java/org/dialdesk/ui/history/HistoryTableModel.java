@@ -1,5 +1,6 @@
 package org.dialdesk.ui.history;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,10 @@ final class HistoryTableModel {
     private final ReadOnlyLongWrapper selectedPosition = new ReadOnlyLongWrapper(-1);
     private String selectedId;
 
+    /** How long a query stays as it is before its rows are counted. */
+    static final Duration COUNT_SETTLE = Duration.ofMillis(250);
+    /** Cancels the count waiting for the query to settle, if one waits. */
+    private Runnable pendingCount;
     /** Counts run one at a time, the newest waiting: a count of a million must not pile up behind keystrokes. */
     private boolean counting;
     private boolean countAgain;
@@ -152,7 +157,7 @@ final class HistoryTableModel {
             rows.reset(first.size());
             loaded.set(true);
             onShownChanged.run();
-            count();
+            countOnceSettled(query);
         }, failure -> {
             if (query == generation) {
                 onFailed.accept(failure);
@@ -161,6 +166,23 @@ final class HistoryTableModel {
     }
 
     private record Counted(long shown, long total, long selectedAt) {
+    }
+
+    /**
+     * Counts the query's rows once the operator has stopped changing it for {@link #COUNT_SETTLE}:
+     * a count of a million takes a core for half a second, which typing needs for the next
+     * keystroke's page and its frames; while typing, the summary says "100+".
+     */
+    private void countOnceSettled(long query) {
+        if (pendingCount != null) {
+            pendingCount.run();
+        }
+        pendingCount = runner.later(COUNT_SETTLE, () -> {
+            pendingCount = null;
+            if (query == generation && !closed) {
+                count();
+            }
+        });
     }
 
     /** Counts the rows of the newest query (and every cached call), and finds the selected one among them. */

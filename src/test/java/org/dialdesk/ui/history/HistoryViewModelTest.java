@@ -47,7 +47,8 @@ class HistoryViewModelTest {
     @TempDir
     Path dir;
     final MutableClock clock = new MutableClock(NOW);
-    final DirectTaskRunner runner = new DirectTaskRunner();
+    // Counts are not waited for here but in their own test (typingCountsOnlyTheQueryItSettlesOn).
+    final DirectTaskRunner runner = new DirectTaskRunner().runAtOnce(HistoryTableModel.COUNT_SETTLE);
     final List<Call> dialAgain = new ArrayList<>();
     SandboxWithCache service;
     Sandbox sandbox;
@@ -249,6 +250,35 @@ class HistoryViewModelTest {
     static HistoryRow busy(HistoryRow r) {
         return new HistoryRow(r.id(), r.createdMs(), "Busy", r.callee(), r.caller(), r.useCaseId(), r.useCase(), r.agent(),
                 "No contact", r.durationSeconds(), r.campaign(), r.scheduledFor(), r.language(), r.type(), r.searchText());
+    }
+
+    @Test
+    void typingCountsOnlyTheQueryItSettlesOn() throws Exception {
+        DirectTaskRunner waiting = new DirectTaskRunner();
+        sandbox.addDemoCalls(300, 1);
+        HistoryViewModel typing = new HistoryViewModel(new HistorySync(client, cache, clock), waiting, clock, dialAgain::add);
+        try {
+            typing.open(); // the calls synced and shown: counted by the refresh that follows a sync
+            waiting.runDelayed(HistoryTableModel.COUNT_SETTLE);
+            assertEquals(300, typing.rows().size());
+
+            // Three keystrokes in a row: each shows its first page, and only the last one is counted.
+            typing.searchProperty().set("a");
+            typing.searchProperty().set("an");
+            typing.searchProperty().set("e");
+            List<HistoryRow> expected = cached().stream().filter(typing.predicate()).toList();
+            assertTrue(expected.size() > HistoryTableModel.PAGE, "a search that finds more than a page: " + expected.size());
+            assertEquals(expected.subList(0, HistoryTableModel.PAGE), List.copyOf(typing.rows()));
+            assertTrue(typing.summaryProperty().get().startsWith("100+ of 300 calls"), typing.summaryProperty().get());
+            waiting.holdWork();
+            assertEquals(1, waiting.runDelayed(HistoryTableModel.COUNT_SETTLE), "the earlier keystrokes' counts were called off");
+            assertEquals(1, waiting.heldCount(), "one count runs");
+            waiting.releaseAll();
+            assertEquals(expected.size(), typing.rows().size());
+            assertTrue(typing.summaryProperty().get().startsWith(expected.size() + " of 300 calls"), typing.summaryProperty().get());
+        } finally {
+            typing.close();
+        }
     }
 
     @Test

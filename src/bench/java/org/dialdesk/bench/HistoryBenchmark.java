@@ -121,7 +121,10 @@ public final class HistoryBenchmark {
         double openMs = rendered.get(30, TimeUnit.SECONDS);
         System.out.printf("History opened: its rows (of %,d) laid out %.0f ms after the click%n", CALLS, openMs);
         idle(1000);
-        worstShowing = Math.max(worstShowing, report(watch, "opening History"));
+        // From here on the operator is in History: its waits apart from the start-up's (the dial form
+        // and the other screens being built, the same whatever the history's size).
+        long worstInHistory = report(watch, "opening History");
+        worstShowing = Math.max(worstShowing, worstInHistory);
 
         // 3. Typing in the search box, at a person's pace.
         TableView<?> table = fx(() -> (TableView<?>) scene.lookup("#historyTable"));
@@ -158,7 +161,8 @@ public final class HistoryBenchmark {
         System.out.printf("  until the summary has the matches' count: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 pct(countedTimes, 0.5), pct(countedTimes, 0.95), countedTimes.get(countedTimes.size() - 1));
         idle(1000);
-        worstShowing = Math.max(worstShowing, report(watch, "typing"));
+        worstInHistory = Math.max(worstInHistory, report(watch, "typing"));
+        worstShowing = Math.max(worstShowing, worstInHistory);
         if (Boolean.getBoolean("dialdesk.bench.explain")) {
             watch.printProfile();
         }
@@ -174,15 +178,18 @@ public final class HistoryBenchmark {
         sorts.add(sortBy(table, "createdColumn", TableColumn.SortType.ASCENDING, sortMax));
         sorts.add(sortBy(table, "createdColumn", TableColumn.SortType.DESCENDING, sortMax));
         System.out.printf("sorting %,d rows, until the table is laid out: %s%n", CALLS, String.join(", ", sorts));
-        worstShowing = Math.max(worstShowing, report(watch, "sorting"));
+        worstInHistory = Math.max(worstInHistory, report(watch, "sorting"));
+        worstShowing = Math.max(worstShowing, worstInHistory);
 
         // 5. Scrolling to the very end (a drag of the scroll bar) and back to the top.
         double toEnd = scrollTo(table, true);
         double toTop = scrollTo(table, false);
         System.out.printf("scrolled to the end of %,d rows: its rows read and laid out %.0f ms; back to the top %.0f ms%n",
                 CALLS, toEnd, toTop);
-        worstShowing = Math.max(worstShowing, report(watch, "scrolling"));
-        System.out.printf("UI thread, longest wait while the window was showing: %.0f ms%n", worstShowing / 1e6);
+        worstInHistory = Math.max(worstInHistory, report(watch, "scrolling"));
+        worstShowing = Math.max(worstShowing, worstInHistory);
+        System.out.printf("UI thread, longest wait while the window was showing: %.0f ms; in History (opening, typing, sorting, scrolling): %.0f ms%n",
+                worstShowing / 1e6, worstInHistory / 1e6);
 
         System.gc();
         idle(500);
@@ -206,8 +213,8 @@ public final class HistoryBenchmark {
                     .forEach(l -> System.out.println("  heap " + l.strip()));
         }
         System.out.printf(java.util.Locale.ROOT, "summary calls=%d open_ms=%.0f keystroke_p50_ms=%.1f keystroke_p95_ms=%.1f "
-                        + "sort_max_ms=%.0f ui_wait_max_ms=%.0f rss_mb=%d%n", CALLS, openMs, pct(keystrokes, 0.5),
-                pct(keystrokes, 0.95), sortMax[0], worstShowing / 1e6, rssMb);
+                        + "sort_max_ms=%.0f ui_wait_max_ms=%.0f history_wait_max_ms=%.0f rss_mb=%d%n", CALLS, openMs, pct(keystrokes, 0.5),
+                pct(keystrokes, 0.95), sortMax[0], worstShowing / 1e6, worstInHistory / 1e6, rssMb);
         Platform.exit();
         console.join(TimeUnit.SECONDS.toMillis(10));
         System.exit(0);

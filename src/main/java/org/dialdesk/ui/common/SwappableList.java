@@ -5,14 +5,13 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.RandomAccess;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 /**
- * An observable list whose whole content can be swapped for another list in one change, without
- * copying. JavaFX's own {@code setAll} records every removed element one at a time into a growing
- * list: with 100,000 rows that is megabytes of garbage on the UI thread per filter keystroke, enough
- * to bring on long full garbage collections while someone types.
+ * An observable list whose whole content can be swapped for another list in one change
+ * ({@link RangeChange}), without copying. JavaFX's own {@code setAll} records every removed element
+ * one at a time into a growing list: with 100,000 rows that is megabytes of garbage on the UI thread
+ * per filter keystroke, enough to bring on long full garbage collections while someone types.
  */
 public final class SwappableList<E> extends ObservableListBase<E> implements RandomAccess {
     private List<E> items = new ArrayList<>();
@@ -25,7 +24,7 @@ public final class SwappableList<E> extends ObservableListBase<E> implements Ran
         List<E> previous = items;
         items = content instanceof RandomAccess ? content : new ArrayList<>(content);
         if (!previous.isEmpty() || !items.isEmpty()) {
-            fireChange(new Swap<>(this, Collections.unmodifiableList(previous), items.size()));
+            fireChange(new RangeChange<>(this, 0, items.size(), Collections.unmodifiableList(previous)));
         }
     }
 
@@ -80,63 +79,5 @@ public final class SwappableList<E> extends ObservableListBase<E> implements Ran
         nextRemove(index, removed);
         endChange();
         return removed;
-    }
-
-    /** The one change of a swap: everything that was there replaced by everything that is. */
-    private static final class Swap<E> extends ListChangeListener.Change<E> {
-        private static final int[] NO_PERMUTATION = new int[0];
-        private final List<E> removed;
-        private final int addedSize;
-        private boolean onChange;
-
-        Swap(SwappableList<E> list, List<E> removed, int addedSize) {
-            super(list);
-            this.removed = removed;
-            this.addedSize = addedSize;
-        }
-
-        @Override
-        public boolean next() {
-            if (onChange) {
-                return false;
-            }
-            onChange = true;
-            return true;
-        }
-
-        @Override
-        public void reset() {
-            onChange = false;
-        }
-
-        @Override
-        public int getFrom() {
-            checkOnChange();
-            return 0;
-        }
-
-        @Override
-        public int getTo() {
-            checkOnChange();
-            return addedSize;
-        }
-
-        @Override
-        public List<E> getRemoved() {
-            checkOnChange();
-            return removed;
-        }
-
-        @Override
-        protected int[] getPermutation() {
-            checkOnChange();
-            return NO_PERMUTATION;
-        }
-
-        private void checkOnChange() {
-            if (!onChange) {
-                throw new IllegalStateException("Invalid Change state: next() must be called before inspecting the Change.");
-            }
-        }
     }
 }

@@ -3,16 +3,16 @@ package org.dialdesk.ui.history;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.function.IntFunction;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 import org.dialdesk.domain.HistoryRow;
+import org.dialdesk.ui.common.RangeChange;
 
 /**
  * The history table's list: its size is the rows' count; a row is read from the page it is on,
  * {@link HistoryTableModel#PENDING} until that page has been read. Its changes are fired by
- * {@link HistoryTableModel}, which holds the pages. A change that takes rows away is fired as one
- * range whose removed rows are a list that holds nothing: the toolkit's change builder would copy
- * them one by one, a million stand-ins (and a 4 MB array to collect) at every keystroke.
+ * {@link HistoryTableModel}, which holds the pages. A change that takes rows away is one
+ * {@link RangeChange} whose removed rows are a list that holds nothing: the toolkit's change builder
+ * would copy them one by one, a million stand-ins (and a 4 MB array to collect) at every keystroke.
  */
 final class PagedRows extends ObservableListBase<HistoryRow> {
     /** The row at an index, or null while its page has not been read. */
@@ -44,7 +44,7 @@ final class PagedRows extends ObservableListBase<HistoryRow> {
         if (before == 0 && size == 0) {
             return;
         }
-        fireChange(new RangeChange(0, size, before));
+        fireChange(new RangeChange<>(this, 0, size, new Pending(before)));
     }
 
     /** The count arrived: rows added or taken away at the end. */
@@ -60,7 +60,7 @@ final class PagedRows extends ObservableListBase<HistoryRow> {
             nextAdd(before, after);
             endChange();
         } else {
-            fireChange(new RangeChange(after, after, before - after));
+            fireChange(new RangeChange<>(this, after, after, new Pending(before - after)));
         }
     }
 
@@ -113,63 +113,6 @@ final class PagedRows extends ObservableListBase<HistoryRow> {
         @Override
         public int size() {
             return size;
-        }
-    }
-
-    /** One change: rows {@code from} to {@code to} are new, in place of {@code removed} stand-ins. */
-    private final class RangeChange extends ListChangeListener.Change<HistoryRow> {
-        private final int from;
-        private final int to;
-        private final List<HistoryRow> removed;
-        /** -1 before the first {@link #next()}, 0 on the one change, 1 past it. */
-        private int cursor = -1;
-
-        RangeChange(int from, int to, int removed) {
-            super(PagedRows.this);
-            this.from = from;
-            this.to = to;
-            this.removed = new Pending(removed);
-        }
-
-        @Override
-        public boolean next() {
-            cursor = Math.min(cursor + 1, 1);
-            return cursor == 0;
-        }
-
-        @Override
-        public void reset() {
-            cursor = -1;
-        }
-
-        @Override
-        public int getFrom() {
-            onChange();
-            return from;
-        }
-
-        @Override
-        public int getTo() {
-            onChange();
-            return to;
-        }
-
-        @Override
-        public List<HistoryRow> getRemoved() {
-            onChange();
-            return removed;
-        }
-
-        @Override
-        protected int[] getPermutation() {
-            onChange();
-            return new int[0];
-        }
-
-        private void onChange() {
-            if (cursor != 0) {
-                throw new IllegalStateException("Invalid Change state: next() must be called before inspecting the Change.");
-            }
         }
     }
 }

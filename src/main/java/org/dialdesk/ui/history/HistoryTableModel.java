@@ -84,10 +84,7 @@ final class HistoryTableModel {
     private boolean refreshAgain;
     private boolean closed;
 
-    private final ObservableList<String> useCaseNames = FXCollections.observableArrayList();
-    private final ObservableList<String> campaigns = FXCollections.observableArrayList();
-    private final TreeSet<String> knownUseCases = new TreeSet<>();
-    private final TreeSet<String> knownCampaigns = new TreeSet<>();
+    private final FilterChoices choices = new FilterChoices();
 
     /**
      * @param onShownChanged the rows shown or their count changed
@@ -107,7 +104,7 @@ final class HistoryTableModel {
     /** Reads the first page for the filter and order as they are; the rows' count comes after. */
     void open() {
         requery();
-        runner.run(sync::choices, choices -> addChoices(choices.useCases(), choices.campaigns()), onFailed);
+        runner.run(sync::choices, found -> choices.add(found.useCases(), found.campaigns()), onFailed);
     }
 
     void setFilter(CallFilter newFilter) {
@@ -444,30 +441,6 @@ final class HistoryTableModel {
         }, onFailed);
     }
 
-    // ================= filter choices =================
-
-    /** Adds the use cases and campaigns of these calls to the filters' choices (they only grow). */
-    void addChoicesOf(List<HistoryRow> newRows) {
-        addChoices(newRows.stream().map(HistoryRow::useCase).toList(), newRows.stream().map(HistoryRow::campaign).toList());
-    }
-
-    private void addChoices(List<String> useCases, List<String> campaignNames) {
-        boolean grewUseCases = false;
-        boolean grewCampaigns = false;
-        for (String u : useCases) {
-            grewUseCases |= u != null && !u.isBlank() && knownUseCases.add(u);
-        }
-        for (String c : campaignNames) {
-            grewCampaigns |= c != null && !c.isBlank() && knownCampaigns.add(c);
-        }
-        if (grewUseCases) {
-            useCaseNames.setAll(knownUseCases);
-        }
-        if (grewCampaigns) {
-            campaigns.setAll(knownCampaigns);
-        }
-    }
-
     void close() {
         closed = true;
     }
@@ -496,11 +469,8 @@ final class HistoryTableModel {
         return selectedPosition.getReadOnlyProperty();
     }
 
-    ObservableList<String> useCaseNames() {
-        return useCaseNames;
-    }
-
-    ObservableList<String> campaigns() {
-        return campaigns;
+    /** The use cases and campaigns the filters offer. */
+    FilterChoices choices() {
+        return choices;
     }
 }

@@ -336,7 +336,7 @@ public final class HistoryViewModel {
      * changed.
      */
     boolean merge(List<HistoryRow> incoming, Set<String> changed) {
-        table.addChoicesOf(incoming);
+        table.choices().addOf(incoming);
         if (changed.isEmpty()) {
             return false;
         }
@@ -560,8 +560,8 @@ public final class HistoryViewModel {
     public ObjectProperty<LocalDate> fromDateProperty() { return fromDate; }
     public ObjectProperty<LocalDate> toDateProperty() { return toDate; }
     public StringProperty searchProperty() { return search; }
-    public ObservableList<String> useCaseNames() { return table.useCaseNames(); }
-    public ObservableList<String> campaigns() { return table.campaigns(); }
+    public ObservableList<String> useCaseNames() { return table.choices().useCaseNames(); }
+    public ObservableList<String> campaigns() { return table.choices().campaigns(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty syncProblemProperty() { return syncProblem.getReadOnlyProperty(); }

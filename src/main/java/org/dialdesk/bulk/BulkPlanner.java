@@ -95,6 +95,7 @@ public final class BulkPlanner {
             }
         }
         List<Integer> paramColumns = indexes(sheet, mapping.columnsOf(BulkField.PARAM));
+        ParamNames paramNames = new ParamNames(sheet, paramColumns);
         List<Integer> metadataColumns = indexes(sheet, mapping.columnsOf(BulkField.METADATA));
         int phoneAt = sheet.columns().indexOf(phoneColumn);
 
@@ -141,10 +142,39 @@ public final class BulkPlanner {
         }
         toPlan.parallelStream().forEach(i -> {
             Sheet.Row row = sheet.rows().get(i);
-            rows[i] = planRow(row, phones.get(row.cell(phoneAt)), single, paramColumns, metadataColumns, sheet, defaults,
+            rows[i] = planRow(row, phones.get(row.cell(phoneAt)), single, paramNames, metadataColumns, sheet, defaults,
                     lists, validator, now);
         });
         return new BulkPlan(sheet, mapping, java.util.Arrays.asList(rows));
+    }
+
+    /**
+     * The name each param column's value is sent under, per use case, worked out once a plan: the
+     * template's own spelling when it names the column ("Patient Name" fills {@code {{patient_name}}}),
+     * else the column's.
+     */
+    private final class ParamNames {
+        private final Sheet sheet;
+        private final List<Integer> columns;
+        private final Map<String, Map<Integer, String>> byUseCase = new ConcurrentHashMap<>();
+
+        ParamNames(Sheet sheet, List<Integer> columns) {
+            this.sheet = sheet;
+            this.columns = columns;
+        }
+
+        Map<Integer, String> of(UseCase useCase) {
+            String key = useCase == null || useCase.prompt() == null ? "" : useCase.id() + "\u0000" + useCase.prompt();
+            return byUseCase.computeIfAbsent(key, k -> {
+                Map<String, String> spelled = variableNames(useCase);
+                Map<Integer, String> names = new HashMap<>();
+                for (int column : columns) {
+                    String name = sheet.columns().get(column);
+                    names.put(column, spelled.isEmpty() ? name : spelled.getOrDefault(BulkField.normal(name), name));
+                }
+                return names;
+            });
+        }
     }
 
     private static List<Integer> indexes(Sheet sheet, List<String> columns) {
@@ -155,15 +185,39 @@ public final class BulkPlanner {
         return new BulkPlan.Row(row.number(), callee, null, skip, reason);
     }
 
-    private static Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
-        Set<String> distinct = new HashSet<>();
+    /** The numbers the last plan read, and the country they were read in. */
+    private record ReadNumbers(String country, Map<String, PhoneCheck.Result> byRaw) {
+    }
+
+    /**
+     * Kept from one plan to the next: the preview is planned again at every change the operator
+     * makes (a column's field, a row left out or fixed), and reading the numbers was most of a plan.
+     */
+    private volatile ReadNumbers lastRead = new ReadNumbers(null, Map.of());
+
+    private Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
+        ReadNumbers before = lastRead;
+        Map<String, PhoneCheck.Result> known = java.util.Objects.equals(before.country(), country) ? before.byRaw() : Map.of();
+        Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>(sheet.rows().size() * 2);
+        List<String> toRead = new ArrayList<>();
         for (Sheet.Row row : sheet.rows()) {
-            distinct.add(row.cell(column));
+            String raw = row.cell(column);
+            if (!parsed.containsKey(raw)) {
+                PhoneCheck.Result read = known.get(raw);
+                if (read != null) {
+                    parsed.put(raw, read);
+                } else if (parsed.putIfAbsent(raw, PENDING) == null) {
+                    toRead.add(raw);
+                }
+            }
         }
-        Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>();
-        distinct.parallelStream().forEach(raw -> parsed.put(raw, PhoneCheck.check(raw, country)));
+        toRead.parallelStream().forEach(raw -> parsed.put(raw, PhoneCheck.check(raw, country)));
+        lastRead = new ReadNumbers(country, parsed); // only this sheet's: the memory is one file's numbers at most
         return parsed;
     }
+
+    /** A number met in the file and not read yet; replaced before the map is used. */
+    private static final PhoneCheck.Result PENDING = PhoneCheck.check("", null);
 
     private Set<String> listedNumbers(Collection<PhoneCheck.Result> phones) throws BulkInputException {
         Set<String> numbers = phones.stream().filter(PhoneCheck.Result::ok).map(PhoneCheck.Result::e164)
@@ -197,7 +251,7 @@ public final class BulkPlanner {
     }
 
     private BulkPlan.Row planRow(Sheet.Row row, PhoneCheck.Result phone, Map<BulkField, Integer> single,
-                                 List<Integer> paramColumns, List<Integer> metadataColumns, Sheet sheet, Defaults defaults,
+                                 ParamNames paramNames, List<Integer> metadataColumns, Sheet sheet, Defaults defaults,
                                  Lists lists, DialRequestValidator validator, Instant now) {
         String callee = phone.e164();
         List<String> invalid = new ArrayList<>();
@@ -251,15 +305,13 @@ public final class BulkPlanner {
             return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.UNKNOWN_ID, String.join(" ", unknown));
         }
         ObjectNode params = null;
-        if (!paramColumns.isEmpty()) {
-            Map<String, String> spelled = variableNames(useCase);
+        if (!paramNames.columns.isEmpty()) {
+            Map<Integer, String> names = paramNames.of(useCase);
             params = JsonNodeFactory.instance.objectNode();
-            for (int column : paramColumns) {
+            for (int column : paramNames.columns) {
                 String value = row.cell(column);
                 if (!value.isEmpty()) {
-                    String name = sheet.columns().get(column);
-                    // Sent under the template's own spelling: a "Patient Name" column fills {{patient_name}}.
-                    params.put(spelled.getOrDefault(BulkField.normal(name), name), value);
+                    params.put(names.get(column), value);
                 }
             }
         }

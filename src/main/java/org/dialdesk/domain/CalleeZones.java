@@ -85,15 +85,28 @@ public final class CalleeZones {
 
     private List<ZoneId> byPrefix(PhoneCheck.Result phone) {
         try {
-            // The number the check parsed: parsing it again was most of a bulk preview's time.
+            // The number and type the check found: parsing it or typing it again was most of a bulk preview's time.
             com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = PhoneCheck.parsedOf(phone);
-            List<String> ids = prefixes.getTimeZonesForNumber(parsed != null ? parsed
-                    : PhoneNumberUtil.getInstance().parse(phone.e164(), "ZZ"));
-            // Zones this Java's tz data does not know are left out rather than guessed at.
-            return ids.stream().filter(id -> !id.equals(UNKNOWN) && KNOWN_ZONES.contains(id))
-                    .map(ZoneId::of).toList();
+            PhoneNumberUtil.PhoneNumberType type = PhoneCheck.typeOf(phone);
+            List<String> ids;
+            if (parsed == null || type == null) {
+                ids = prefixes.getTimeZonesForNumber(PhoneNumberUtil.getInstance().parse(phone.e164(), "ZZ"));
+            } else if (PhoneNumberUtil.getInstance().isNumberGeographical(type, parsed.getCountryCode())) {
+                ids = prefixes.getTimeZonesForGeographicalNumber(parsed); // what getTimeZonesForNumber does for these
+            } else {
+                ids = prefixes.getTimeZonesForNumber(parsed);
+            }
+            return ZONES_OF.computeIfAbsent(ids, CalleeZones::known);
         } catch (NumberParseException e) {
             return List.of(); // an E.164 the check produced always parses; nothing to add if not
         }
+    }
+
+    /** The few distinct answers of the prefix data, as zones: a preview asks for 100,000 numbers. */
+    private static final Map<List<String>, List<ZoneId>> ZONES_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Zones this Java's tz data does not know are left out rather than guessed at. */
+    private static List<ZoneId> known(List<String> ids) {
+        return ids.stream().filter(id -> !id.equals(UNKNOWN) && KNOWN_ZONES.contains(id)).map(ZoneId::of).toList();
     }
 }

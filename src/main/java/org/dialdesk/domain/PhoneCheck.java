@@ -21,14 +21,17 @@ public final class PhoneCheck {
      */
     public static final class Result {
         private final PhoneNumber number;
+        private final PhoneNumberUtil.PhoneNumberType type;
         private final String e164;
         private final String regionCode;
         private final String countryName;
         private final String problem;
         private volatile String international;
 
-        private Result(PhoneNumber number, String e164, String regionCode, String countryName, String problem) {
+        private Result(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type, String e164, String regionCode,
+                       String countryName, String problem) {
             this.number = number;
+            this.type = type;
             this.e164 = e164;
             this.regionCode = regionCode;
             this.countryName = countryName;
@@ -36,7 +39,7 @@ public final class PhoneCheck {
         }
 
         static Result problem(String message) {
-            return new Result(null, null, null, null, message);
+            return new Result(null, null, null, null, null, message);
         }
 
         public boolean ok() {
@@ -130,7 +133,11 @@ public final class PhoneCheck {
         }
         String numberRegion = UTIL.getRegionCodeForNumber(number);
         String country = countryName(numberRegion);
-        if (!UTIL.isValidNumber(number)) {
+        // A number of no known type is exactly one isValidNumber refuses. Asking for the type rather
+        // than validity gives the time-zone look-up what it needs too: it asked for the type again,
+        // and matching the number against its country's patterns is most of a bulk preview's time.
+        PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
+        if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
             if (!input.strip().startsWith("+")) {
                 return Result.problem("Not a valid " + countryName(region) + " number (numbers without + are read as "
                         + countryName(region) + "). For another country, start with + and its code.");
@@ -139,7 +146,7 @@ public final class PhoneCheck {
                     ? "Not a valid number for country code +" + number.getCountryCode() + "; check the digits."
                     : "Not a valid " + country + " number; check the digits.");
         }
-        return new Result(number, UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), numberRegion, country, null);
+        return new Result(number, type, UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), numberRegion, country, null);
     }
 
     /**
@@ -170,5 +177,10 @@ public final class PhoneCheck {
     /** The parsed number behind a result, for the time-zone look-up; null when it is not one. */
     static PhoneNumber parsedOf(Result result) {
         return result.number;
+    }
+
+    /** The kind of number (fixed line, mobile, toll-free…) behind a result; null when it is not one. */
+    static PhoneNumberUtil.PhoneNumberType typeOf(Result result) {
+        return result.type;
     }
 }

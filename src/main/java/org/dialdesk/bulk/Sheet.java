@@ -1,6 +1,8 @@
 package org.dialdesk.bulk;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A spreadsheet as read: its column names and its rows. {@code number} is the row's place in
@@ -13,10 +15,58 @@ public record Sheet(String source, SheetFormat format, List<String> columns, Lis
         public String cell(int column) {
             return column < cells.length ? cells[column] : "";
         }
+
+        /** The row as the operator wrote it: one cell per column, the edited ones replaced; whole again. */
+        Row fixed(List<String> columns, Map<String, String> edited) {
+            String[] fixed = new String[columns.size()];
+            for (int i = 0; i < fixed.length; i++) {
+                fixed[i] = edited.getOrDefault(columns.get(i), cell(i));
+            }
+            return new Row(number, fixed, null);
+        }
     }
 
     public Sheet {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+    }
+
+    /**
+     * This sheet with the rows the operator fixed in the preview (the file itself is not changed):
+     * each fixed row's cells by column name. A fix to a column this reading does not have is left
+     * aside, not dropped: read the file another way and it applies again.
+     */
+    public Sheet withFixes(Map<Integer, Map<String, String>> fixes) {
+        if (fixes.isEmpty()) {
+            return this;
+        }
+        List<Row> all = new ArrayList<>(rows);
+        for (int i = 0; i < all.size(); i++) {
+            Map<String, String> fix = fixes.get(all.get(i).number());
+            if (fix != null && fix.keySet().stream().anyMatch(columns::contains)) {
+                all.set(i, all.get(i).fixed(columns, fix));
+            }
+        }
+        return new Sheet(source, format, columns, all);
+    }
+
+    /** The row with this number (its place in the file), if the sheet has it. */
+    public java.util.Optional<Row> row(int number) {
+        // Rows are in file order, so their numbers only grow.
+        int low = 0;
+        int high = rows.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int at = rows.get(middle).number();
+            if (at == number) {
+                return java.util.Optional.of(rows.get(middle));
+            }
+            if (at < number) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

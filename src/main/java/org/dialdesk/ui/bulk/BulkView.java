@@ -35,6 +35,8 @@ import org.dialdesk.ui.common.UserFolders;
 public final class BulkView extends BorderPane {
     private final BulkViewModel vm;
     private final FlowPane mappingPane = new FlowPane(10, 6);
+    /** The row to select once the rows are planned again, after it was fixed; null otherwise. */
+    private Integer selectAfterPlan;
 
     public BulkView(BulkViewModel vm) {
         this.vm = vm;
@@ -133,11 +135,44 @@ public final class BulkView extends BorderPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         setCenter(center);
 
+        Button fix = new Button("_Fix row…");
+        fix.setId("bulkFixButton");
+        fix.setTooltip(new javafx.scene.control.Tooltip("Change the selected row's cells and check it again (or double-click"
+                + " the row). The file is not changed."));
+        fix.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)));
+        fix.setOnAction(e -> fixSelected(table));
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<BulkViewModel.Row> tableRow = new javafx.scene.control.TableRow<>();
+            tableRow.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !tableRow.isEmpty() && vm.stageProperty().get() == BulkViewModel.Stage.PREVIEW) {
+                    fixSelected(table);
+                }
+            });
+            return tableRow;
+        });
+        // After a fix the rows are planned again: the fixed row stays selected, in view, with its new status.
+        vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> {
+            Integer wanted = selectAfterPlan;
+            selectAfterPlan = null;
+            if (wanted != null) {
+                for (int i = 0; i < vm.rows().size(); i++) {
+                    if (vm.rows().get(i).number() == wanted) {
+                        table.getSelectionModel().clearAndSelect(i);
+                        table.scrollTo(Math.max(0, i - 3));
+                        break;
+                    }
+                }
+            }
+        });
         Button exclude = new Button("Leave out / take back");
         exclude.setId("bulkExcludeButton");
         exclude.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
                 .or(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)));
-        exclude.setOnAction(e -> vm.toggleExcluded(table.getSelectionModel().getSelectedItem().number()));
+        exclude.setOnAction(e -> {
+            selectAfterPlan = table.getSelectionModel().getSelectedItem().number();
+            vm.toggleExcluded(selectAfterPlan);
+        });
         Button rejects = new Button("Export skipped…");
         rejects.setId("bulkExportRejectsButton");
         rejects.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
@@ -183,7 +218,7 @@ public final class BulkView extends BorderPane {
         progressRow.setAlignment(Pos.CENTER_LEFT);
         progressRow.visibleProperty().bind(running);
         progressRow.managedProperty().bind(running);
-        HBox buttons = new HBox(8, exclude, rejects, launch, gap, pause, resume, cancel, results);
+        HBox buttons = new HBox(8, fix, exclude, rejects, launch, gap, pause, resume, cancel, results);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(8, progressRow, buttons);
         bottom.setPadding(new Insets(10, 0, 0, 0));
@@ -199,7 +234,13 @@ public final class BulkView extends BorderPane {
         setOnDragDropped(e -> {
             boolean taken = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
             if (taken) {
-                vm.importFile(e.getDragboard().getFiles().get(0).toPath());
+                java.nio.file.Path dropped = e.getDragboard().getFiles().get(0).toPath();
+                // Asked after the drop has ended: a dialog inside the drop would hold the dragging program.
+                javafx.application.Platform.runLater(() -> {
+                    if (fixesMayGo()) {
+                        vm.importFile(dropped);
+                    }
+                });
             }
             e.setDropCompleted(taken);
             e.consume();
@@ -320,6 +361,45 @@ public final class BulkView extends BorderPane {
         }
     }
 
+    /** Opens the selected row to fix its cells; the preview checks it again with them. */
+    private void fixSelected(TableView<BulkViewModel.Row> table) {
+        BulkViewModel.Row row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        java.util.List<BulkViewModel.Cell> cells = vm.cellsOf(row.number());
+        if (cells.isEmpty()) {
+            return;
+        }
+        new RowFixDialog(getScene().getWindow(), row, cells).showAndWait().ifPresent(values -> {
+            selectAfterPlan = row.number();
+            vm.fixRow(row.number(), values).ifPresent(problem -> {
+                selectAfterPlan = null;
+                Alert refused = new Alert(Alert.AlertType.WARNING, problem + " The row keeps what it had.", ButtonType.OK);
+                refused.setHeaderText(null);
+                refused.initOwner(getScene().getWindow());
+                refused.showAndWait();
+            });
+        });
+    }
+
+    /** Rows fixed here live only in this preview: another file replaces them, so the operator says so first. */
+    private boolean fixesMayGo() {
+        int fixed = vm.fixedRows();
+        if (fixed == 0) {
+            return true;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, String.format(java.util.Locale.ROOT,
+                "You fixed %,d %s of this file here. Another file replaces this preview, and the %s made here"
+                        + " are not kept.", fixed, fixed == 1 ? "row" : "rows", fixed == 1 ? "fix" : "fixes"),
+                ButtonType.CANCEL, ButtonType.OK);
+        ask.setTitle("Import another file");
+        ask.setHeaderText(null);
+        ask.initOwner(getScene().getWindow());
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Import");
+        return ask.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
     private void chooseAndImport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a call list");
@@ -327,7 +407,7 @@ public final class BulkView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         chooser.setInitialDirectory(UserFolders.documents().toFile());
         File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) {
+        if (file != null && fixesMayGo()) {
             vm.importFile(file.toPath());
         }
     }

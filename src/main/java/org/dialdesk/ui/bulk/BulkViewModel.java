@@ -2,8 +2,11 @@ package org.dialdesk.ui.bulk;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +33,8 @@ import org.dialdesk.bulk.BulkPlan;
 import org.dialdesk.bulk.BulkProgress;
 import org.dialdesk.bulk.ColumnMapping;
 import org.dialdesk.bulk.RunControl;
+import org.dialdesk.bulk.Sheet;
+import org.dialdesk.bulk.SheetReader;
 import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;
@@ -43,8 +48,13 @@ import org.dialdesk.ui.common.TaskRunner;
 public final class BulkViewModel {
     public enum Stage { EMPTY, READING, PREVIEW, SENDING, STOPPED, ENDED }
 
-    /** One preview or result row, as the table shows it. */
-    public record Row(int number, String callee, String status, String reason, String callId, boolean ready) {
+    /** One preview or result row, as the table shows it; {@code fixed} when the operator changed its cells here. */
+    public record Row(int number, String callee, String status, String reason, String callId, boolean ready,
+                      boolean fixed) {
+    }
+
+    /** One cell of a row being fixed: its column, what the column is in the dial, and its value. */
+    public record Cell(String column, BulkField field, String value) {
     }
 
     private final BulkDesk desk;
@@ -71,6 +81,8 @@ public final class BulkViewModel {
     private final StringProperty useCaseId = new SimpleStringProperty();
     private final StringProperty campaign = new SimpleStringProperty("");
     private final Set<Integer> excluded = new HashSet<>();
+    /** The operator's fixes, by row number then column, over the file as read; kept until another file is imported. */
+    private final Map<Integer, Map<String, String>> fixes = new HashMap<>();
     private final AtomicReference<BulkProgress> latest = new AtomicReference<>();
     private BulkDesk.Imported imported;
     private ColumnMapping mapping;
@@ -147,16 +159,23 @@ public final class BulkViewModel {
         stage.set(Stage.READING);
         long mine = ++generation;
         BulkDesk.Choice chosen = choice();
+        // The same file read another way keeps what the operator left out and fixed; another file starts afresh.
+        boolean again = asWritten != null;
+        Set<Integer> left = again ? Set.copyOf(excluded) : Set.of();
+        Map<Integer, Map<String, String>> fixed = again ? Map.copyOf(fixes) : Map.of();
         runner.run(() -> {
             BulkDesk.Imported read = asWritten == null ? desk.read(file) : desk.read(file, asWritten);
             ColumnMapping mapped = desk.mappingFor(read.sheet(), chosen.useCaseId());
-            return planned(read, mapped, Set.of(), chosen, desk.sentBefore(file));
+            return planned(read, mapped, left, fixed, chosen, desk.sentBefore(file));
         }, planned -> {
             if (mine != generation) {
                 return;
             }
             imported = planned.imported();
-            excluded.clear();
+            if (!again) {
+                excluded.clear();
+                fixes.clear();
+            }
             runId = null;
             columns.setAll(imported.sheet().columns());
             fileSummary.set(file.getFileName() + " · " + imported.sheet().format().describe());
@@ -175,10 +194,10 @@ public final class BulkViewModel {
                            String problem) {
     }
 
-    private Planned planned(BulkDesk.Imported read, ColumnMapping mapped, Set<Integer> left, BulkDesk.Choice chosen,
-                            Optional<String> before) {
+    private Planned planned(BulkDesk.Imported read, ColumnMapping mapped, Set<Integer> left,
+                            Map<Integer, Map<String, String>> fixed, BulkDesk.Choice chosen, Optional<String> before) {
         try {
-            return new Planned(read, mapped, desk.plan(read.sheet(), mapped, left, chosen), before, null);
+            return new Planned(read, mapped, desk.plan(read.sheet().withFixes(fixed), mapped, left, chosen), before, null);
         } catch (BulkInputException e) {
             // The file is read: its columns are shown so the operator can say which is which.
             return new Planned(read, mapped, null, before, e.getMessage());
@@ -197,8 +216,12 @@ public final class BulkViewModel {
             canLaunch.set(false);
             return;
         }
-        rows.setAll(plan.rows().stream().map(r -> new Row(r.number(), r.callee(), r.ready() ? "Ready" : r.skip().label(),
-                r.ready() ? "" : r.reason(), "", r.ready())).toList());
+        rows.setAll(plan.rows().stream().map(r -> {
+            boolean fixed = fixes.containsKey(r.number());
+            String status = r.ready() ? "Ready" : r.skip().label();
+            return new Row(r.number(), r.callee(), fixed ? status + " · fixed here" : status, r.ready() ? "" : r.reason(),
+                    "", r.ready(), fixed);
+        }).toList());
         summary.set(plan.summary());
         problem.set(null);
         canLaunch.set(plan.ready() > 0);
@@ -212,11 +235,12 @@ public final class BulkViewModel {
         BulkDesk.Imported file = imported;
         ColumnMapping asMapped = mapping;
         Set<Integer> left = Set.copyOf(excluded);
+        Map<Integer, Map<String, String>> fixed = Map.copyOf(fixes);
         BulkDesk.Choice chosen = choice();
         Optional<String> sentBefore = this.sentBefore;
         runner.run(() -> {
             ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen.useCaseId());
-            return planned(file, used, left, chosen, sentBefore);
+            return planned(file, used, left, fixed, chosen, sentBefore);
         }, planned -> {
             if (mine == generation) {
                 problem.set(null);
@@ -255,6 +279,70 @@ public final class BulkViewModel {
             excluded.add(rowNumber);
         }
         replan();
+    }
+
+    /**
+     * A row's cells as the preview has them now (the file's, with the operator's fixes), to fix;
+     * empty when the row is not in the preview.
+     */
+    public List<Cell> cellsOf(int rowNumber) {
+        if (plan == null) {
+            return List.of();
+        }
+        Sheet.Row row = plan.sheet().row(rowNumber).orElse(null);
+        if (row == null) {
+            return List.of();
+        }
+        List<String> names = plan.sheet().columns();
+        List<Cell> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            cells.add(new Cell(names.get(i), fieldOf(names.get(i)), row.cell(i)));
+        }
+        return cells;
+    }
+
+    /**
+     * The operator's fix to a row, column by column; the preview is checked again with it. The file
+     * is not changed: the fix goes into this run (and the skipped rows' export). Values the same as
+     * the file's are no fix; a row set back as read is no longer marked fixed.
+     *
+     * @return the problem, when the fix cannot be taken (the row keeps what it had)
+     */
+    public Optional<String> fixRow(int rowNumber, Map<String, String> values) {
+        if (imported == null || stage.get() != Stage.PREVIEW) {
+            return Optional.of("Rows can be fixed only in the preview, before the run is launched.");
+        }
+        Sheet.Row read = imported.sheet().row(rowNumber).orElse(null);
+        if (read == null) {
+            return Optional.of("Row " + rowNumber + " is not in " + imported.file().getFileName() + ".");
+        }
+        List<String> names = imported.sheet().columns();
+        Map<String, String> fix = new LinkedHashMap<>(fixes.getOrDefault(rowNumber, Map.of()));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            int column = names.indexOf(value.getKey());
+            String text = value.getValue() == null ? "" : value.getValue();
+            if (text.length() > SheetReader.MAX_CELL_CHARS) {
+                return Optional.of(String.format(Locale.ROOT, "%s has %,d characters; a cell holds at most %,d.",
+                        value.getKey(), text.length(), SheetReader.MAX_CELL_CHARS));
+            }
+            if (column >= 0 && text.equals(read.cell(column)) && read.problem() == null) {
+                fix.remove(value.getKey()); // as in the file
+            } else {
+                fix.put(value.getKey(), text);
+            }
+        }
+        if (fix.isEmpty()) {
+            fixes.remove(rowNumber);
+        } else {
+            fixes.put(rowNumber, Map.copyOf(fix));
+        }
+        replan();
+        return Optional.empty();
+    }
+
+    /** How many rows the operator fixed here: importing another file drops them, so the screen asks first. */
+    public int fixedRows() {
+        return fixes.size();
     }
 
     /** The one question asked before sending: the profile, LIVE or not, and the count. */
@@ -335,7 +423,7 @@ public final class BulkViewModel {
     }
 
     private static Row resultRow(BulkDesk.RunRow row) {
-        return new Row(row.number(), row.callee(), row.state(), row.reason(), row.callId(), row.created());
+        return new Row(row.number(), row.callee(), row.state(), row.reason(), row.callId(), row.created(), false);
     }
 
     public void pause() {

@@ -149,6 +149,71 @@ class BulkViewModelTest {
     }
 
     @Test
+    void aRowFixedInThePreviewIsCheckedAgainAndSentAsFixedWhileTheFileStaysAsItWas() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        String content = "phone,first_name\n(312) 555-0100,Ann\n(312) 555-01,Bob\n(312) 555-0102,Cy\n";
+        Path list = file(content);
+        vm.importFile(list);
+        assertEquals("1 of 3 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
+        assertEquals(List.of(new BulkViewModel.Cell("phone", BulkField.PHONE, "(312) 555-01"),
+                new BulkViewModel.Cell("first_name", BulkField.METADATA, "Bob")), vm.cellsOf(3));
+
+        assertTrue(vm.fixRow(3, java.util.Map.of("phone", "(312) 555-0101", "first_name", "Bob")).isEmpty());
+        assertEquals("0 of 3 rows will be skipped; 3 ready to send.", vm.summaryProperty().get());
+        assertEquals("Ready · fixed here", vm.rows().get(1).status());
+        assertEquals("+13125550101", vm.rows().get(1).callee());
+        assertEquals("(312) 555-0101", vm.cellsOf(3).get(0).value(), "the fix is what the row shows when opened again");
+        assertEquals(1, vm.fixedRows());
+
+        // Fixes hold through later changes: a column remapped, a row left out and back, the campaign.
+        vm.map("first_name", BulkField.IGNORE);
+        vm.toggleExcluded(2);
+        vm.toggleExcluded(2);
+        vm.campaignProperty().set("winter");
+        assertEquals("Ready · fixed here", vm.rows().get(1).status());
+
+        // A fix that would make a duplicate is checked like any row.
+        vm.fixRow(4, java.util.Map.of("phone", "+1 312 555 0100"));
+        assertEquals("Duplicate callee · fixed here", vm.rows().get(2).status());
+        assertEquals("Same callee as row 2; it is called once.", vm.rows().get(2).reason());
+        // Set back as in the file, a row is no longer fixed.
+        vm.fixRow(4, java.util.Map.of("phone", "(312) 555-0102"));
+        assertEquals("Ready", vm.rows().get(2).status());
+        assertEquals(1, vm.fixedRows());
+
+        assertTrue(vm.fixRow(3, java.util.Map.of("first_name", "x".repeat(10_001))).orElseThrow()
+                .startsWith("first_name has 10,001 characters"));
+        assertEquals("Ready · fixed here", vm.rows().get(1).status(), "a refused fix leaves the row as it was");
+
+        vm.launch();
+        runner.runDelayed();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        List<String> sent = batches.stream().flatMap(List::stream).map(DialRequest::phoneNumber).toList();
+        assertEquals(List.of("+13125550100", "+13125550101", "+13125550102"), sent);
+        assertEquals(content, Files.readString(list), "the file itself is not changed");
+    }
+
+    @Test
+    void fixesOutliveReadingTheFileAnotherWayAndGoWithAnotherFile() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone;note\nnope;a\n+13125550101;b\n"));
+        vm.fixRow(2, java.util.Map.of("phone", "+13125550100"));
+        assertEquals("Ready · fixed here", vm.rows().get(0).status());
+
+        vm.reread(vm.formatProperty().get().withDelimiter(','));
+        assertEquals(List.of("phone;note"), vm.columns(), "no phone column in this reading: the fix waits aside");
+        vm.reread(vm.formatProperty().get().withDelimiter(';'));
+        assertEquals("Ready · fixed here", vm.rows().get(0).status(), "read as before, the fix applies again");
+        assertEquals("+13125550100", vm.rows().get(0).callee());
+
+        vm.importFile(file("phone\nnope\n"));
+        assertEquals(0, vm.fixedRows());
+        assertEquals("Unparseable phone", vm.rows().get(0).status());
+    }
+
+    @Test
     void aFileThatCannotBeReadSaysWhyAndKeepsTheScreenAsItWas() throws Exception {
         BulkViewModel vm = model(false);
         vm.importFile(file(""));

@@ -167,9 +167,64 @@ class BulkViewTest {
         assertTrue(lines.get(1).contains(",created,"), lines.get(1));
     }
 
+    @Test
+    void aSkippedRowIsFixedInPlaceAndStaysSelectedWithItsNewStatus() throws Exception {
+        show();
+        Path file = campaign();
+        ComboBox<?> number = kit.byId("bulkNumberPicker", ComboBox.class);
+        kit.waitUntil(() -> kit.onFx(() -> number.getItems().size()) > 1);
+        robot.clickOn(number);
+        robot.clickOn("Collections · +13125550142");
+        kit.onFx(() -> {
+            vm.importFile(file);
+            return null;
+        });
+        kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
+        @SuppressWarnings("unchecked")
+        TableView<BulkViewModel.Row> table = kit.byId("bulkPreviewTable", TableView.class);
+        assertTrue(kit.onFx(() -> kit.byId("bulkFixButton", Button.class).isDisabled()), "nothing selected, nothing to fix");
+        kit.onFx(() -> {
+            table.getSelectionModel().select(30); // row 32 of the file: "call me maybe"
+            table.scrollTo(27);
+            return null;
+        });
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> badRow = () -> robot
+                .lookup("#bulkPreviewTable .table-row-cell")
+                .match(node -> ((javafx.scene.control.TableRow<?>) node).getIndex() == 30).tryQuery();
+        kit.waitUntil(() -> badRow.get().isPresent());
+        robot.doubleClickOn(badRow.get().orElseThrow());
+        kit.waitUntil(() -> robot.lookup("#bulkFixOkButton").tryQuery().isPresent());
+        javafx.scene.control.TextField phone = robot.lookup("#bulkFix-phone").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("call me maybe", kit.onFx(phone::getText));
+        kit.waitUntil(() -> kit.onFx(phone::isFocused));
+        if (System.getProperty("dialdesk.test.snapshots") != null) {
+            snapshot(phone.getScene(), Path.of(System.getProperty("dialdesk.test.snapshots")).resolve("bulk-fix-row.png"));
+        }
+        robot.clickOn(phone);
+        kit.onFx(() -> {
+            phone.selectAll();
+            return null;
+        });
+        robot.write("(312) 555-2000");
+        assertEquals("(312) 555-2000", kit.onFx(phone::getText));
+        robot.clickOn("#bulkFixOkButton");
+
+        kit.waitUntil(() -> text("bulkSummary").equals("1 of 32 rows will be skipped; 31 ready to send."));
+        kit.waitUntil(() -> kit.onFx(() -> table.getSelectionModel().getSelectedItem() != null
+                && table.getSelectionModel().getSelectedItem().number() == 32));
+        BulkViewModel.Row fixed = kit.onFx(() -> table.getSelectionModel().getSelectedItem());
+        assertEquals("Ready · fixed here", fixed.status());
+        assertEquals("+13125552000", fixed.callee());
+        assertEquals(0, sandbox.callCount(), "fixing sends nothing");
+    }
+
     /** For looking at the screen: a PNG of the window as it is. */
     void snapshot(Path png) throws Exception {
-        WritableImage image = kit.onFx(() -> robot.window(0).getScene().snapshot(null));
+        snapshot(robot.window(0).getScene(), png);
+    }
+
+    void snapshot(Scene scene, Path png) throws Exception {
+        WritableImage image = kit.onFx(() -> scene.snapshot(null));
         BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < out.getHeight(); y++) {
             for (int x = 0; x < out.getWidth(); x++) {

@@ -32,6 +32,7 @@ import org.dialdesk.domain.CallingRule;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.service.DialService;
+import org.dialdesk.store.DoNotCallList;
 import org.dialdesk.store.OutboxJournal;
 
 /**
@@ -62,6 +63,17 @@ public final class BulkBenchmark {
         List<String[]> data = rowsOf(rows);
         writeCsv(csv, data);
         writeXlsx(xlsx, data);
+        // A real do-not-call list, as the console asks it: 5,000 numbers, one in 40 of them in the file.
+        DoNotCallList doNotCall = new DoNotCallList(dir.resolve("do-not-call.db"));
+        List<DoNotCallList.Entry> listed = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String e164 = i % 40 == 0 ? org.dialdesk.domain.PhoneCheck.check(data.get(i * 17 % rows)[0], "US").e164()
+                    : String.format(Locale.ROOT, "+1503%07d", 2_000_000 + i);
+            if (e164 != null) {
+                listed.add(new DoNotCallList.Entry(e164, java.time.Instant.EPOCH, "bench"));
+            }
+        }
+        doNotCall.add(listed);
         data = null; // the files are what is read; the rows they were written from are not kept
         System.out.printf("files: %,d rows; CSV %.1f MB, xlsx %.1f MB%n", rows, Files.size(csv) / 1e6, Files.size(xlsx) / 1e6);
 
@@ -75,7 +87,7 @@ public final class BulkBenchmark {
             for (int run = 0; run < RUNS; run++) {
                 kept = null; // one plan at a time, as the screen holds one
                 // A planner of its own each run: a file imported for the first time, no number read before.
-                planner = planner(zones, clock);
+                planner = planner(zones, doNotCall, clock);
                 long start = System.nanoTime();
                 Sheet sheet = SheetReader.read(file);
                 long between = System.nanoTime();
@@ -132,7 +144,7 @@ public final class BulkBenchmark {
             Path sendFile = dir.resolve("send.csv");
             writeCsv(sendFile, rowsOf(send, 30_000_000));
             Sheet sheet = SheetReader.read(sendFile);
-            BulkPlan plan = planner(zones, clock).plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("first_name")),
+            BulkPlan plan = planner(zones, doNotCall, clock).plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("first_name")),
                     BulkPlanner.Defaults.none(ZoneOffset.UTC, "US").withNumber(NUMBER_ID), null, Set.of());
             String run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(sendFile.toString(), "bench", "Sandbox",
                     sandbox.baseUrl(), false, chunk, 100_000, "bench"), clock).id();
@@ -147,11 +159,12 @@ public final class BulkBenchmark {
             System.out.printf("calls in the sandbox: %,d (%,d direct + %,d through the engine)%n", sandbox.callCount(),
                     sentDirect, result.progress().count(OutboxJournal.State.CREATED));
         }
+        doNotCall.close();
     }
 
-    private static BulkPlanner planner(CalleeZones zones, Clock clock) {
+    private static BulkPlanner planner(CalleeZones zones, DoNotCallList doNotCall, Clock clock) {
         return new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)), zones),
-                numbers -> Set.of(), clock);
+                numbers -> Set.copyOf(doNotCall.listed(numbers)), clock);
     }
 
     /** Rows as a campaign file has them: numbers in several formats, a few bad and a few repeated. */

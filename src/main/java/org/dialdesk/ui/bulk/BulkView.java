@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,8 +24,6 @@ import javafx.scene.control.TextField;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkEngine;
-import org.dialdesk.bulk.BulkField;
-import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.ui.common.FormFields;
 import org.dialdesk.ui.common.Tables;
 import org.dialdesk.ui.common.UserFolders;
@@ -34,7 +31,6 @@ import org.dialdesk.ui.common.UserFolders;
 /** Import a spreadsheet, see what will be sent and what will not, launch, watch, settle, export. */
 public final class BulkView extends BorderPane {
     private final BulkViewModel vm;
-    private final FlowPane mappingPane = new FlowPane(10, 6);
     /** The row to select once the rows are planned again, after it was fixed; null otherwise. */
     private Integer selectAfterPlan;
 
@@ -75,28 +71,22 @@ public final class BulkView extends BorderPane {
         problem.textProperty().bind(vm.problemProperty());
         FormFields.showWhenSet(problem, vm.problemProperty());
 
-        vm.columns().addListener((ListChangeListener<String>) change -> showMapping());
-        vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> refreshMapping());
 
-        ComboBox<CallerNumber> number = picker("bulkNumberPicker", vm.numbers(), vm.numberIdProperty(), CallerNumber::id,
+        ComboBox<CallerNumber> number = picker("bulkNumberPicker", vm.choices().numbers(), vm.choices().numberIdProperty(), CallerNumber::id,
                 n -> (n.title() == null ? "" : n.title() + " · ") + n.number(), "Choose the number calls come from");
-        ComboBox<UseCase> useCase = picker("bulkUseCasePicker", vm.useCases(), vm.useCaseIdProperty(), UseCase::id,
+        ComboBox<UseCase> useCase = picker("bulkUseCasePicker", vm.choices().useCases(), vm.choices().useCaseIdProperty(), UseCase::id,
                 u -> u.name() == null ? u.id() : u.name(), "The caller number's default");
         TextField campaign = new TextField();
         campaign.setId("bulkCampaign");
         campaign.setPromptText("Optional campaign ID");
-        campaign.textProperty().bindBidirectional(vm.campaignProperty());
+        campaign.textProperty().bindBidirectional(vm.choices().campaignProperty());
         campaign.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)
                 .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.EMPTY)));
         HBox choices = new HBox(16, labelled("Calls from", number), labelled("Use case", useCase),
                 labelled("Campaign", campaign));
         choices.setAlignment(Pos.BOTTOM_LEFT);
-        Label mappingTitle = new Label("What each column is");
-        mappingTitle.getStyleClass().add(Styles.TEXT_MUTED);
-        mappingTitle.visibleProperty().bind(Bindings.isNotEmpty(vm.columns()));
-        mappingTitle.managedProperty().bind(mappingTitle.visibleProperty());
 
-        VBox top = new VBox(8, head, note, choices, formatRow(), mappingTitle, mappingPane, summary, problem);
+        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
 
@@ -247,56 +237,6 @@ public final class BulkView extends BorderPane {
         });
     }
 
-    /** How the file is read, as detected; changed, it is read again. */
-    private HBox formatRow() {
-        ComboBox<Character> delimiter = new ComboBox<>();
-        delimiter.setId("bulkDelimiter");
-        delimiter.getItems().setAll(',', ';', '\t', '|');
-        delimiter.setConverter(FormFields.converter(d -> d == null ? "" : SheetFormat.delimiterName(d)));
-        ComboBox<String> encoding = new ComboBox<>();
-        encoding.setId("bulkEncoding");
-        encoding.getItems().setAll("UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", "ISO-8859-1");
-        javafx.scene.control.CheckBox header = new javafx.scene.control.CheckBox("First row is the header");
-        header.setId("bulkHeader");
-        boolean[] showing = {false};
-        vm.formatProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                return;
-            }
-            showing[0] = true;
-            delimiter.setValue(now.delimiter());
-            String name = now.charset().name();
-            if (!encoding.getItems().contains(name)) {
-                encoding.getItems().add(name);
-            }
-            encoding.setValue(name);
-            header.setSelected(now.header());
-            boolean text = now.kind() == SheetFormat.Kind.CSV;
-            delimiter.setDisable(!text);
-            encoding.setDisable(!text);
-            showing[0] = false;
-        });
-        Runnable changed = () -> {
-            SheetFormat now = vm.formatProperty().get();
-            if (showing[0] || now == null || delimiter.getValue() == null || encoding.getValue() == null) {
-                return;
-            }
-            vm.reread(now.withDelimiter(delimiter.getValue())
-                    .withCharset(java.nio.charset.Charset.forName(encoding.getValue())).withHeader(header.isSelected()));
-        };
-        delimiter.valueProperty().addListener((obs, old, now) -> changed.run());
-        encoding.valueProperty().addListener((obs, old, now) -> changed.run());
-        header.selectedProperty().addListener((obs, old, now) -> changed.run());
-        Label readAs = new Label("Read as");
-        readAs.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox row = new HBox(8, readAs, delimiter, encoding, header);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.visibleProperty().bind(vm.formatProperty().isNotNull());
-        row.managedProperty().bind(row.visibleProperty());
-        row.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
-        return row;
-    }
-
     /** A picker of the account's items whose choice is kept, as an ID, in {@code id}. */
     private <T> ComboBox<T> picker(String cssId, javafx.collections.ObservableList<T> items,
                                    javafx.beans.property.StringProperty id, java.util.function.Function<T, String> idOf,
@@ -325,40 +265,6 @@ public final class BulkView extends BorderPane {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_BOLD);
         return new VBox(2, label, field);
-    }
-
-    /** One picker per column: what it is in the dial. */
-    private void showMapping() {
-        mappingPane.getChildren().clear();
-        for (String column : vm.columns()) {
-            ComboBox<BulkField> field = new ComboBox<>();
-            field.getItems().setAll(vm.fields());
-            field.setConverter(FormFields.converter(f -> f == null ? "" : f.label()));
-            field.setValue(vm.fieldOf(column));
-            field.setId("bulkMap-" + column);
-            field.valueProperty().addListener((obs, old, now) -> {
-                if (now != null) {
-                    vm.map(column, now);
-                }
-            });
-            field.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
-            Label name = new Label(column);
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            mappingPane.getChildren().add(new VBox(2, name, field));
-        }
-    }
-
-    /** After a new plan: a field another column gave up shows its new value. */
-    @SuppressWarnings("unchecked")
-    private void refreshMapping() {
-        for (int i = 0; i < mappingPane.getChildren().size() && i < vm.columns().size(); i++) {
-            VBox box = (VBox) mappingPane.getChildren().get(i);
-            ComboBox<BulkField> field = (ComboBox<BulkField>) box.getChildren().get(1);
-            BulkField now = vm.fieldOf(vm.columns().get(i));
-            if (field.getValue() != now) {
-                field.setValue(now);
-            }
-        }
     }
 
     /** Opens the selected row to fix its cells; the preview checks it again with them. */

@@ -2,14 +2,10 @@ package org.dialdesk.ui.bulk;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,10 +17,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import org.dialdesk.api.CallerNumber;
-import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkDesk;
 import org.dialdesk.bulk.BulkEngine;
 import org.dialdesk.bulk.BulkField;
@@ -32,9 +24,9 @@ import org.dialdesk.bulk.BulkInputException;
 import org.dialdesk.bulk.BulkPlan;
 import org.dialdesk.bulk.BulkProgress;
 import org.dialdesk.bulk.ColumnMapping;
+import org.dialdesk.bulk.PreviewChanges;
 import org.dialdesk.bulk.RunControl;
 import org.dialdesk.bulk.Sheet;
-import org.dialdesk.bulk.SheetReader;
 import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;
@@ -73,16 +65,9 @@ public final class BulkViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canLaunch = new ReadOnlyBooleanWrapper(false);
-    private final ObservableList<CallerNumber> numbers = FXCollections.observableArrayList();
-    private final ObservableList<CallerNumber> numbersView = FXCollections.unmodifiableObservableList(numbers);
-    private final ObservableList<UseCase> useCases = FXCollections.observableArrayList();
-    private final ObservableList<UseCase> useCasesView = FXCollections.unmodifiableObservableList(useCases);
-    private final StringProperty numberId = new SimpleStringProperty();
-    private final StringProperty useCaseId = new SimpleStringProperty();
-    private final StringProperty campaign = new SimpleStringProperty("");
-    private final Set<Integer> excluded = new HashSet<>();
-    /** The operator's fixes, by row number then column, over the file as read; kept until another file is imported. */
-    private final Map<Integer, Map<String, String>> fixes = new HashMap<>();
+    private final BulkChoices choices;
+    /** Rows left out and fixed, over the file as read; kept until another file is imported. */
+    private PreviewChanges changes = PreviewChanges.NONE;
     private final AtomicReference<BulkProgress> latest = new AtomicReference<>();
     private BulkDesk.Imported imported;
     private ColumnMapping mapping;
@@ -98,12 +83,10 @@ public final class BulkViewModel {
         this.desk = desk;
         this.runner = runner;
         stage.addListener((obs, old, now) -> canLaunch.set(now == Stage.PREVIEW && plan != null && plan.ready() > 0));
-        BulkDesk.Choice start = desk.defaultChoice();
-        numberId.set(start.numberId());
-        useCaseId.set(start.useCaseId());
-        numberId.addListener((obs, old, now) -> replan());
-        campaign.addListener((obs, old, now) -> replan());
-        useCaseId.addListener((obs, old, now) -> {
+        choices = new BulkChoices(desk.defaultChoice());
+        choices.numberIdProperty().addListener((obs, old, now) -> replan());
+        choices.campaignProperty().addListener((obs, old, now) -> replan());
+        choices.useCaseIdProperty().addListener((obs, old, now) -> {
             if (imported != null) {
                 mapping = null; // the new use case's variables and saved mapping
             }
@@ -113,18 +96,7 @@ public final class BulkViewModel {
 
     /** Reads the account's numbers and use cases for the pickers (loaded once per profile). */
     public void loadLists() {
-        runner.run(desk::lists, lists -> {
-            numbers.setAll(lists.numbers());
-            useCases.setAll(lists.useCases());
-            if (numberId.get() == null && lists.numbers().size() == 1) {
-                numberId.set(lists.numbers().get(0).id()); // the account's only number
-            }
-        }, failure -> problem.set("The account's numbers could not be read: " + ErrorMessages.describe(failure)));
-    }
-
-    private BulkDesk.Choice choice() {
-        String typed = campaign.get() == null || campaign.get().isBlank() ? null : campaign.get().strip();
-        return new BulkDesk.Choice(numberId.get(), useCaseId.get(), typed);
+        runner.run(desk::lists, choices::show, failure -> problem.set("The account's numbers could not be read: " + ErrorMessages.describe(failure)));
     }
 
     /** After a restart: a run left unfinished on this account is shown, to resume or cancel. */
@@ -158,24 +130,20 @@ public final class BulkViewModel {
         Stage before = stage.get();
         stage.set(Stage.READING);
         long mine = ++generation;
-        BulkDesk.Choice chosen = choice();
+        BulkDesk.Choice chosen = choices.choice();
         // The same file read another way keeps what the operator left out and fixed; another file starts afresh.
         boolean again = asWritten != null;
-        Set<Integer> left = again ? Set.copyOf(excluded) : Set.of();
-        Map<Integer, Map<String, String>> fixed = again ? Map.copyOf(fixes) : Map.of();
+        PreviewChanges kept = again ? changes : PreviewChanges.NONE;
         runner.run(() -> {
             BulkDesk.Imported read = asWritten == null ? desk.read(file) : desk.read(file, asWritten);
             ColumnMapping mapped = desk.mappingFor(read.sheet(), chosen.useCaseId());
-            return planned(read, mapped, left, fixed, chosen, desk.sentBefore(file));
+            return planned(read, mapped, kept, chosen, desk.sentBefore(file));
         }, planned -> {
             if (mine != generation) {
                 return;
             }
             imported = planned.imported();
-            if (!again) {
-                excluded.clear();
-                fixes.clear();
-            }
+            changes = kept;
             runId = null;
             columns.setAll(imported.sheet().columns());
             fileSummary.set(file.getFileName() + " · " + imported.sheet().format().describe());
@@ -184,7 +152,7 @@ public final class BulkViewModel {
         }, failure -> {
             if (mine == generation) {
                 stage.set(before == Stage.READING ? Stage.EMPTY : before);
-                problem.set(message(failure) + " Nothing was sent.");
+                problem.set(ErrorMessages.describe(failure) + " Nothing was sent.");
             }
         });
     }
@@ -194,10 +162,11 @@ public final class BulkViewModel {
                            String problem) {
     }
 
-    private Planned planned(BulkDesk.Imported read, ColumnMapping mapped, Set<Integer> left,
-                            Map<Integer, Map<String, String>> fixed, BulkDesk.Choice chosen, Optional<String> before) {
+    private Planned planned(BulkDesk.Imported read, ColumnMapping mapped, PreviewChanges changed, BulkDesk.Choice chosen,
+                            Optional<String> before) {
         try {
-            return new Planned(read, mapped, desk.plan(read.sheet().withFixes(fixed), mapped, left, chosen), before, null);
+            return new Planned(read, mapped, desk.plan(changed.applyTo(read.sheet()), mapped, changed.excluded(), chosen),
+                    before, null);
         } catch (BulkInputException e) {
             // The file is read: its columns are shown so the operator can say which is which.
             return new Planned(read, mapped, null, before, e.getMessage());
@@ -217,7 +186,7 @@ public final class BulkViewModel {
             return;
         }
         rows.setAll(plan.rows().stream().map(r -> {
-            boolean fixed = fixes.containsKey(r.number());
+            boolean fixed = changes.isFixed(r.number());
             String status = r.ready() ? "Ready" : r.skip().label();
             return new Row(r.number(), r.callee(), fixed ? status + " · fixed here" : status, r.ready() ? "" : r.reason(),
                     "", r.ready(), fixed);
@@ -234,13 +203,12 @@ public final class BulkViewModel {
         long mine = ++generation;
         BulkDesk.Imported file = imported;
         ColumnMapping asMapped = mapping;
-        Set<Integer> left = Set.copyOf(excluded);
-        Map<Integer, Map<String, String>> fixed = Map.copyOf(fixes);
-        BulkDesk.Choice chosen = choice();
+        PreviewChanges changed = changes;
+        BulkDesk.Choice chosen = choices.choice();
         Optional<String> sentBefore = this.sentBefore;
         runner.run(() -> {
             ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen.useCaseId());
-            return planned(file, used, left, fixed, chosen, sentBefore);
+            return planned(file, used, changed, chosen, sentBefore);
         }, planned -> {
             if (mine == generation) {
                 problem.set(null);
@@ -248,7 +216,7 @@ public final class BulkViewModel {
             }
         }, failure -> {
             if (mine == generation) {
-                problem.set(message(failure));
+                problem.set(ErrorMessages.describe(failure));
                 canLaunch.set(false);
             }
         });
@@ -275,9 +243,7 @@ public final class BulkViewModel {
 
     /** Leaves a row out of the run, or takes it back in. */
     public void toggleExcluded(int rowNumber) {
-        if (!excluded.remove(rowNumber)) {
-            excluded.add(rowNumber);
-        }
+        changes = changes.toggled(rowNumber);
         replan();
     }
 
@@ -312,29 +278,10 @@ public final class BulkViewModel {
         if (imported == null || stage.get() != Stage.PREVIEW) {
             return Optional.of("Rows can be fixed only in the preview, before the run is launched.");
         }
-        Sheet.Row read = imported.sheet().row(rowNumber).orElse(null);
-        if (read == null) {
-            return Optional.of("Row " + rowNumber + " is not in " + imported.file().getFileName() + ".");
-        }
-        List<String> names = imported.sheet().columns();
-        Map<String, String> fix = new LinkedHashMap<>(fixes.getOrDefault(rowNumber, Map.of()));
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            int column = names.indexOf(value.getKey());
-            String text = value.getValue() == null ? "" : value.getValue();
-            if (text.length() > SheetReader.MAX_CELL_CHARS) {
-                return Optional.of(String.format(Locale.ROOT, "%s has %,d characters; a cell holds at most %,d.",
-                        value.getKey(), text.length(), SheetReader.MAX_CELL_CHARS));
-            }
-            if (column >= 0 && text.equals(read.cell(column)) && read.problem() == null) {
-                fix.remove(value.getKey()); // as in the file
-            } else {
-                fix.put(value.getKey(), text);
-            }
-        }
-        if (fix.isEmpty()) {
-            fixes.remove(rowNumber);
-        } else {
-            fixes.put(rowNumber, Map.copyOf(fix));
+        try {
+            changes = changes.fixed(imported.sheet(), rowNumber, values);
+        } catch (BulkInputException e) {
+            return Optional.of(e.getMessage());
         }
         replan();
         return Optional.empty();
@@ -342,7 +289,7 @@ public final class BulkViewModel {
 
     /** How many rows the operator fixed here: importing another file drops them, so the screen asks first. */
     public int fixedRows() {
-        return fixes.size();
+        return changes.fixes().size();
     }
 
     /** The one question asked before sending: the profile, LIVE or not, and the count. */
@@ -361,7 +308,7 @@ public final class BulkViewModel {
         }
         BulkDesk.Imported file = imported;
         BulkPlan launched = plan;
-        BulkDesk.Choice chosen = choice();
+        BulkDesk.Choice chosen = choices.choice();
         canLaunch.set(false);
         // The run's control exists from the click: a pause or cancel pressed before the first request counts.
         RunControl mine = new RunControl();
@@ -373,7 +320,7 @@ public final class BulkViewModel {
         }, failure -> {
             stage.set(Stage.PREVIEW);
             canLaunch.set(true);
-            problem.set("Not launched: " + message(failure) + " Nothing was sent.");
+            problem.set("Not launched: " + ErrorMessages.describe(failure) + " Nothing was sent.");
         });
     }
 
@@ -394,7 +341,7 @@ public final class BulkViewModel {
             showRun(result.message());
         }, failure -> {
             stage.set(Stage.STOPPED);
-            problem.set(message(failure) + " Resume when it is fixed: the outbox says exactly where the run stands.");
+            problem.set(ErrorMessages.describe(failure) + " Resume when it is fixed: the outbox says exactly where the run stands.");
             showRun(null);
         });
     }
@@ -448,7 +395,7 @@ public final class BulkViewModel {
                 showRun(result.message());
             }, failure -> {
                 stage.set(Stage.STOPPED);
-                problem.set(message(failure));
+                problem.set(ErrorMessages.describe(failure));
             });
         }
     }
@@ -470,24 +417,20 @@ public final class BulkViewModel {
             return decision;
         }, done -> showRun(decision == BulkEngine.Decision.SEND_AGAIN
                 ? "Row " + rowNumber + " will be sent again when you resume." : "Row " + rowNumber + " is left unsent."),
-                failure -> problem.set(message(failure)));
+                failure -> problem.set(ErrorMessages.describe(failure)));
     }
 
     public void exportResults(Path file) {
         String id = runId;
         runner.run(() -> desk.exportResults(file, id), count -> summary.set(String.format(Locale.ROOT,
-                "Results of %,d rows written to %s.", count, file)), failure -> problem.set("Not exported: " + message(failure)));
+                "Results of %,d rows written to %s.", count, file)), failure -> problem.set("Not exported: " + ErrorMessages.describe(failure)));
     }
 
     public void exportRejects(Path file) {
         BulkPlan shown = plan;
         runner.run(() -> desk.exportRejects(file, shown), count -> summary.set(String.format(Locale.ROOT,
                 "%,d skipped rows written to %s, with the file's own columns and why.", count, file)),
-                failure -> problem.set("Not exported: " + message(failure)));
-    }
-
-    private static String message(Throwable failure) {
-        return ErrorMessages.describe(failure);
+                failure -> problem.set("Not exported: " + ErrorMessages.describe(failure)));
     }
 
     private static String trim(double value) {
@@ -502,24 +445,9 @@ public final class BulkViewModel {
         return List.of(BulkField.values());
     }
 
-    public ObservableList<CallerNumber> numbers() {
-        return numbersView;
-    }
-
-    public ObservableList<UseCase> useCases() {
-        return useCasesView;
-    }
-
-    public StringProperty numberIdProperty() {
-        return numberId;
-    }
-
-    public StringProperty useCaseIdProperty() {
-        return useCaseId;
-    }
-
-    public StringProperty campaignProperty() {
-        return campaign;
+    /** The number that calls, the use case and the campaign for rows that do not say. */
+    public BulkChoices choices() {
+        return choices;
     }
 
     public ObservableList<Row> rows() {

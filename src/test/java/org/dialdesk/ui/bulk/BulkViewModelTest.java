@@ -82,8 +82,8 @@ class BulkViewModelTest {
     void thePreviewSaysWhatIsMissingUntilTheCallerIsChosenThenCountsWhatWillBeSkipped() throws Exception {
         BulkViewModel vm = model(false);
         vm.loadLists();
-        assertEquals(NUMBER, vm.numberIdProperty().get(), "the account's only number is chosen by itself");
-        vm.numberIdProperty().set(null);
+        assertEquals(NUMBER, vm.choices().numberIdProperty().get(), "the account's only number is chosen by itself");
+        vm.choices().numberIdProperty().set(null);
 
         vm.importFile(file("phone,ref\n(312) 555-0100,A\n(312) 555-0101,B\nnope,C\n"));
         assertEquals(BulkViewModel.Stage.PREVIEW, vm.stageProperty().get());
@@ -91,7 +91,7 @@ class BulkViewModelTest {
         assertTrue(vm.rows().get(0).reason().startsWith("No caller number"), vm.rows().get(0).reason());
         assertFalse(vm.canLaunchProperty().get());
 
-        vm.numberIdProperty().set(NUMBER);
+        vm.choices().numberIdProperty().set(NUMBER);
         assertEquals("1 of 3 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
         assertTrue(vm.canLaunchProperty().get());
         assertEquals("Unparseable phone", vm.rows().get(2).status());
@@ -170,7 +170,7 @@ class BulkViewModelTest {
         vm.map("first_name", BulkField.IGNORE);
         vm.toggleExcluded(2);
         vm.toggleExcluded(2);
-        vm.campaignProperty().set("winter");
+        vm.choices().campaignProperty().set("winter");
         assertEquals("Ready · fixed here", vm.rows().get(1).status());
 
         // A fix that would make a duplicate is checked like any row.

@@ -1,0 +1,71 @@
+package org.dialdesk.bulk;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the operator changed in a preview, over the file as read: rows left out, and rows fixed
+ * (their cells by column). Immutable, so a plan made off the UI thread sees one state of it.
+ */
+public record PreviewChanges(Set<Integer> excluded, Map<Integer, Map<String, String>> fixes) {
+    public static final PreviewChanges NONE = new PreviewChanges(Set.of(), Map.of());
+
+    public PreviewChanges {
+        excluded = Set.copyOf(excluded);
+        fixes = Map.copyOf(fixes);
+    }
+
+    /** The row left out, or taken back in. */
+    public PreviewChanges toggled(int rowNumber) {
+        Set<Integer> now = new HashSet<>(excluded);
+        if (!now.remove(rowNumber)) {
+            now.add(rowNumber);
+        }
+        return new PreviewChanges(now, fixes);
+    }
+
+    /**
+     * The row with these cells, by column. Values the same as the file's are no fix, so a row set
+     * back as read is no longer fixed; a row the reader could not take whole is fixed by any value.
+     *
+     * @throws BulkInputException when a value cannot be a cell, or the sheet has no such row
+     */
+    public PreviewChanges fixed(Sheet read, int rowNumber, Map<String, String> values) throws BulkInputException {
+        Sheet.Row row = read.row(rowNumber).orElseThrow(() ->
+                new BulkInputException("Row " + rowNumber + " is not in " + read.source() + "."));
+        Map<String, String> fix = new LinkedHashMap<>(fixes.getOrDefault(rowNumber, Map.of()));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            String text = value.getValue() == null ? "" : value.getValue();
+            if (text.length() > SheetReader.MAX_CELL_CHARS) {
+                throw new BulkInputException(String.format(Locale.ROOT, "%s has %,d characters; a cell holds at most %,d.",
+                        value.getKey(), text.length(), SheetReader.MAX_CELL_CHARS));
+            }
+            int column = read.columns().indexOf(value.getKey());
+            if (column >= 0 && row.problem() == null && text.equals(row.cell(column))) {
+                fix.remove(value.getKey()); // as in the file
+            } else {
+                fix.put(value.getKey(), text);
+            }
+        }
+        Map<Integer, Map<String, String>> now = new HashMap<>(fixes);
+        if (fix.isEmpty()) {
+            now.remove(rowNumber);
+        } else {
+            now.put(rowNumber, Map.copyOf(fix));
+        }
+        return new PreviewChanges(excluded, now);
+    }
+
+    public boolean isFixed(int rowNumber) {
+        return fixes.containsKey(rowNumber);
+    }
+
+    /** The sheet as the operator fixed it (the file itself is not changed). */
+    public Sheet applyTo(Sheet read) {
+        return read.withFixes(fixes);
+    }
+}

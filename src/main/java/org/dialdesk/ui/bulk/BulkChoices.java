@@ -1,0 +1,63 @@
+package org.dialdesk.ui.bulk;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dialdesk.api.CallerNumber;
+import org.dialdesk.api.UseCase;
+import org.dialdesk.bulk.BulkDesk;
+
+/**
+ * What the operator chooses for the rows that do not say: the number that calls, the use case and
+ * the campaign, with the account's numbers and use cases to pick from.
+ */
+public final class BulkChoices {
+    private final ObservableList<CallerNumber> numbers = FXCollections.observableArrayList();
+    private final ObservableList<CallerNumber> numbersView = FXCollections.unmodifiableObservableList(numbers);
+    private final ObservableList<UseCase> useCases = FXCollections.observableArrayList();
+    private final ObservableList<UseCase> useCasesView = FXCollections.unmodifiableObservableList(useCases);
+    private final StringProperty numberId = new SimpleStringProperty();
+    private final StringProperty useCaseId = new SimpleStringProperty();
+    private final StringProperty campaign = new SimpleStringProperty("");
+
+    /** Starts from the profile's defaults. */
+    BulkChoices(BulkDesk.Choice start) {
+        numberId.set(start.numberId());
+        useCaseId.set(start.useCaseId());
+    }
+
+    /** The account's lists, as loaded; an account with one number has it chosen. */
+    void show(BulkDesk.Lists lists) {
+        numbers.setAll(lists.numbers());
+        useCases.setAll(lists.useCases());
+        if (numberId.get() == null && lists.numbers().size() == 1) {
+            numberId.set(lists.numbers().get(0).id());
+        }
+    }
+
+    BulkDesk.Choice choice() {
+        String typed = campaign.get() == null || campaign.get().isBlank() ? null : campaign.get().strip();
+        return new BulkDesk.Choice(numberId.get(), useCaseId.get(), typed);
+    }
+
+    public ObservableList<CallerNumber> numbers() {
+        return numbersView;
+    }
+
+    public ObservableList<UseCase> useCases() {
+        return useCasesView;
+    }
+
+    public StringProperty numberIdProperty() {
+        return numberId;
+    }
+
+    public StringProperty useCaseIdProperty() {
+        return useCaseId;
+    }
+
+    public StringProperty campaignProperty() {
+        return campaign;
+    }
+}

@@ -1,0 +1,116 @@
+package org.dialdesk.ui.bulk;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.dialdesk.bulk.BulkField;
+import org.dialdesk.bulk.SheetFormat;
+import org.dialdesk.ui.common.FormFields;
+
+/** How the imported file is read (delimiter, encoding, header) and what each of its columns is in the dial. */
+final class ColumnsPane extends VBox {
+    private final BulkViewModel vm;
+    private final FlowPane mappingPane = new FlowPane(10, 6);
+
+    ColumnsPane(BulkViewModel vm) {
+        super(8);
+        this.vm = vm;
+        Label mappingTitle = new Label("What each column is");
+        mappingTitle.getStyleClass().add(Styles.TEXT_MUTED);
+        mappingTitle.visibleProperty().bind(Bindings.isNotEmpty(vm.columns()));
+        mappingTitle.managedProperty().bind(mappingTitle.visibleProperty());
+        getChildren().setAll(formatRow(), mappingTitle, mappingPane);
+        vm.columns().addListener((ListChangeListener<String>) change -> showMapping());
+        vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> refreshMapping());
+    }
+
+    /** How the file is read, as detected; changed, it is read again. */
+    private HBox formatRow() {
+        ComboBox<Character> delimiter = new ComboBox<>();
+        delimiter.setId("bulkDelimiter");
+        delimiter.getItems().setAll(',', ';', '\t', '|');
+        delimiter.setConverter(FormFields.converter(d -> d == null ? "" : SheetFormat.delimiterName(d)));
+        ComboBox<String> encoding = new ComboBox<>();
+        encoding.setId("bulkEncoding");
+        encoding.getItems().setAll("UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", "ISO-8859-1");
+        javafx.scene.control.CheckBox header = new javafx.scene.control.CheckBox("First row is the header");
+        header.setId("bulkHeader");
+        boolean[] showing = {false};
+        vm.formatProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                return;
+            }
+            showing[0] = true;
+            delimiter.setValue(now.delimiter());
+            String name = now.charset().name();
+            if (!encoding.getItems().contains(name)) {
+                encoding.getItems().add(name);
+            }
+            encoding.setValue(name);
+            header.setSelected(now.header());
+            boolean text = now.kind() == SheetFormat.Kind.CSV;
+            delimiter.setDisable(!text);
+            encoding.setDisable(!text);
+            showing[0] = false;
+        });
+        Runnable changed = () -> {
+            SheetFormat now = vm.formatProperty().get();
+            if (showing[0] || now == null || delimiter.getValue() == null || encoding.getValue() == null) {
+                return;
+            }
+            vm.reread(now.withDelimiter(delimiter.getValue())
+                    .withCharset(java.nio.charset.Charset.forName(encoding.getValue())).withHeader(header.isSelected()));
+        };
+        delimiter.valueProperty().addListener((obs, old, now) -> changed.run());
+        encoding.valueProperty().addListener((obs, old, now) -> changed.run());
+        header.selectedProperty().addListener((obs, old, now) -> changed.run());
+        Label readAs = new Label("Read as");
+        readAs.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox row = new HBox(8, readAs, delimiter, encoding, header);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.formatProperty().isNotNull());
+        row.managedProperty().bind(row.visibleProperty());
+        row.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+        return row;
+    }
+
+    /** One picker per column: what it is in the dial. */
+    private void showMapping() {
+        mappingPane.getChildren().clear();
+        for (String column : vm.columns()) {
+            ComboBox<BulkField> field = new ComboBox<>();
+            field.getItems().setAll(vm.fields());
+            field.setConverter(FormFields.converter(f -> f == null ? "" : f.label()));
+            field.setValue(vm.fieldOf(column));
+            field.setId("bulkMap-" + column);
+            field.valueProperty().addListener((obs, old, now) -> {
+                if (now != null) {
+                    vm.map(column, now);
+                }
+            });
+            field.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+            Label name = new Label(column);
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            mappingPane.getChildren().add(new VBox(2, name, field));
+        }
+    }
+
+    /** After a new plan: a field another column gave up shows its new value. */
+    @SuppressWarnings("unchecked")
+    private void refreshMapping() {
+        for (int i = 0; i < mappingPane.getChildren().size() && i < vm.columns().size(); i++) {
+            VBox box = (VBox) mappingPane.getChildren().get(i);
+            ComboBox<BulkField> field = (ComboBox<BulkField>) box.getChildren().get(1);
+            BulkField now = vm.fieldOf(vm.columns().get(i));
+            if (field.getValue() != now) {
+                field.setValue(now);
+            }
+        }
+    }
+}

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dialdesk.bulk.BulkField;
 import org.dialdesk.bulk.BulkInputException;
-import org.dialdesk.bulk.Sheet;
-import org.dialdesk.bulk.SheetReader;
+import org.dialdesk.bulk.DoNotCallSheet;
 import org.dialdesk.service.DoNotCallRecords;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.DoNotCallList;
@@ -89,7 +87,7 @@ public final class DoNotCallCommand implements Callable<Integer> {
                         err.println("Give the one file to import: dialdesk dnc import FILE");
                         return ExitCodes.INVALID_INPUT;
                     }
-                    DoNotCallRecords.Imported imported = records.importRows(numbersOf(Path.of(args.get(0))), region, note);
+                    DoNotCallRecords.Imported imported = records.importLines(DoNotCallSheet.lines(Path.of(args.get(0))), region, note);
                     out.println("Added " + imported.added() + " numbers; " + imported.alreadyListed() + " were listed already.");
                     imported.problems().forEach(problem -> err.println("  not added: " + problem));
                     return imported.problems().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
@@ -136,25 +134,5 @@ public final class DoNotCallCommand implements Callable<Integer> {
             }
         }
         return code;
-    }
-
-    /** The file's phone column (or its first), and a note column when it has one. */
-    private static List<String[]> numbersOf(Path file) throws BulkInputException {
-        Sheet sheet = SheetReader.read(file);
-        int phone = 0;
-        int noteAt = -1;
-        for (int i = 0; i < sheet.columns().size(); i++) {
-            String name = sheet.columns().get(i);
-            if (BulkField.named(name).filter(f -> f == BulkField.PHONE).isPresent()) {
-                phone = i;
-            } else if (name.equalsIgnoreCase("note") || name.equalsIgnoreCase("notes") || name.equalsIgnoreCase("reason")) {
-                noteAt = i;
-            }
-        }
-        List<String[]> rows = new ArrayList<>();
-        for (Sheet.Row row : sheet.rows()) {
-            rows.add(new String[] {row.cell(phone), noteAt < 0 ? "" : row.cell(noteAt)});
-        }
-        return rows;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialdesk.domain.PhoneCheck;
@@ -53,25 +54,53 @@ public final class DoNotCallRecords {
         return checked.ok() && list.remove(checked.e164());
     }
 
+    /** One line of a file to import: its row as a spreadsheet shows it, the number, and its own note ("" for none). */
+    public record Line(int row, String number, String note) {
+        public Line {
+            number = number == null ? "" : number;
+            note = note == null ? "" : note;
+        }
+    }
+
     /**
-     * Adds imported numbers, each row a number and, optionally, its own note ({@code note}
-     * otherwise), in one transaction.
+     * Adds imported numbers, each with its own note or {@code note} when it has none, in one
+     * transaction (a failure adds none). A line that is not a number is named in the answer
+     * ("row 4 \"call me\": Not a phone number…") so it can be found in the file and fixed.
      */
-    public Imported importRows(List<String[]> read, String defaultCountry, String note) throws SQLException {
+    public Imported importLines(List<Line> lines, String defaultCountry, String note) throws SQLException {
         List<DoNotCallList.Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (String[] row : read) {
-            String number = row.length > 0 ? row[0] : "";
-            PhoneCheck.Result checked = PhoneCheck.check(number, defaultCountry);
-            if (!checked.ok()) {
-                problems.add(number + ": " + checked.problem());
+        for (Line line : lines) {
+            if (line.number().isBlank()) {
+                problems.add("row " + line.row() + ": no number in the phone column");
                 continue;
             }
-            String own = row.length > 1 && !row[1].isBlank() ? row[1] : note;
+            PhoneCheck.Result checked = PhoneCheck.check(line.number(), defaultCountry);
+            if (!checked.ok()) {
+                problems.add("row " + line.row() + " \"" + line.number().strip() + "\": " + checked.problem());
+                continue;
+            }
+            String own = line.note().isBlank() ? note : line.note();
             entries.add(new DoNotCallList.Entry(checked.e164(), clock.instant(), own));
         }
         int added = list.add(entries);
         return new Imported(added, entries.size() - added, problems);
+    }
+
+    /** One number on the list, as the screen shows it. */
+    public record Listed(String e164, Instant added, String note) {
+    }
+
+    /** Every number on the list, the newest first. */
+    public List<Listed> all() throws SQLException {
+        List<Listed> all = new ArrayList<>();
+        list.forEach(entry -> all.add(new Listed(entry.e164(), entry.added(), entry.note())));
+        return all;
+    }
+
+    /** Removes numbers as listed (E.164), in one transaction; returns how many were on the list. */
+    public int removeListed(List<String> e164s) throws SQLException {
+        return list.remove(e164s);
     }
 
     public long export(Path file) throws IOException, SQLException {

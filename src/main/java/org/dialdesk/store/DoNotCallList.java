@@ -123,6 +123,25 @@ public final class DoNotCallList implements AutoCloseable {
         }
     }
 
+    /** Removes these numbers in one transaction (none is removed if it fails); returns how many were listed. */
+    public synchronized int remove(Collection<String> e164s) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM numbers WHERE e164 = ?")) {
+            int removed = 0;
+            for (String e164 : e164s) {
+                delete.setString(1, e164);
+                removed += delete.executeUpdate();
+            }
+            connection.commit();
+            return removed;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     public synchronized int count() throws SQLException {
         try (Statement select = connection.createStatement();
              ResultSet rs = select.executeQuery("SELECT count(*) FROM numbers")) {

@@ -147,7 +147,7 @@ class BatchCommandTest {
         Files.writeString(list, "+13125550101\n+13125550109\nbad\n");
         assertEquals(ExitCodes.INVALID_INPUT, run("dnc", "import", list.toString()));
         assertTrue(out.toString().contains("Added 2 numbers; 0 were listed already."), out::toString);
-        assertTrue(err.toString().contains("not added: bad: "), err::toString);
+        assertTrue(err.toString().contains("not added: row 3 \"bad\": "), err::toString);
     }
 
     @Test

@@ -69,6 +69,7 @@ class AppTest {
     void firstRunComesUpOnTheSandboxWithItsNumbersAndUseCases() throws Exception {
         launch();
         waitUntil(() -> robot.lookup("#nav-organisation").tryQuery().isPresent());
+        assertTrue(robot.lookup("#nav-dnc").tryQuery().isPresent(), "the do-not-call list has its screen");
         assertEquals("SANDBOX — calls are simulated", byId("statusProfile", Label.class).getText());
         robot.clickOn("#nav-organisation");
         waitUntil(() -> byId("numbersTable", TableView.class).getItems().size() == 4);

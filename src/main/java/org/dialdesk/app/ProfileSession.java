@@ -25,10 +25,12 @@ import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.service.AuditTrail;
 import org.dialdesk.service.DialService;
 import org.dialdesk.service.DoNotCall;
+import org.dialdesk.service.DoNotCallRecords;
 import org.dialdesk.store.DoNotCallList;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.BulkMappingStore;
 import org.dialdesk.bulk.BulkDesk;
+import org.dialdesk.bulk.DoNotCallSheet;
 import org.dialdesk.bulk.BulkEngine;
 import org.dialdesk.bulk.BulkPlanner;
 import org.dialdesk.domain.CallingRule;
@@ -43,6 +45,8 @@ import org.dialdesk.store.TableLayoutStore;
 import org.dialdesk.ui.common.Navigation;
 import org.dialdesk.ui.common.TaskRunner;
 import org.dialdesk.ui.dial.DialViewModel;
+import org.dialdesk.ui.dnc.DoNotCallViewModel;
+import org.dialdesk.ui.history.DoNotCallAction;
 import org.dialdesk.ui.history.HistoryViewModel;
 import org.dialdesk.ui.org.OrganisationViewModel;
 
@@ -80,6 +84,8 @@ public final class ProfileSession implements AutoCloseable {
     private final String keyFingerprint;
     /** The shared do-not-call list and bulk outbox; null when they could not be opened (the log says why). */
     private DoNotCallList doNotCallList;
+    /** Why the do-not-call list could not be opened, and what to do; null when it was. */
+    private String doNotCallProblem;
     private final OutboxJournal outbox;
     private BulkViewModel bulk;
     /** Only the sandbox's key is ever offered to the operator to copy. */
@@ -88,6 +94,7 @@ public final class ProfileSession implements AutoCloseable {
     private DialViewModel dial;
     private OrganisationViewModel organisation;
     private HistoryViewModel history;
+    private DoNotCallViewModel doNotCall;
     private boolean closed;
 
     /**
@@ -141,7 +148,7 @@ public final class ProfileSession implements AutoCloseable {
         trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
         this.dataDir = dataDir;
         this.keyFingerprint = key.fingerprint();
-        dialService = DialService.over(client, clock, trail, doNotCall(dataDir, settings));
+        dialService = DialService.over(client, clock, trail, openDoNotCall(dataDir, settings));
         OutboxJournal journal = null;
         try {
             journal = own(new OutboxJournal(OutboxJournal.fileIn(dataDir)));
@@ -203,6 +210,10 @@ public final class ProfileSession implements AutoCloseable {
                 storedDial, dialMemoryStore::saveLater, sandboxKey,
                 profile.isSandbox() ? Optional.empty() : Optional.of(profile.name()));
         organisation = new OrganisationViewModel(directory, runner, operatorClock);
+        DoNotCallRecords doNotCallRecords = doNotCallList == null ? null : new DoNotCallRecords(doNotCallList, clock);
+        doNotCall = doNotCallRecords == null ? new DoNotCallViewModel(doNotCallProblem, runner, operatorClock.getZone())
+                : new DoNotCallViewModel(doNotCallRecords, DoNotCallSheet::lines, runner, settings.defaultCountry(),
+                        operatorClock.getZone());
         if (outbox != null && doNotCallList != null) {
             bulk = new BulkViewModel(bulkDesk(operatorClock, settings), runner);
             BulkViewModel running = bulk;
@@ -210,7 +221,7 @@ public final class ProfileSession implements AutoCloseable {
         }
         if (historySync != null) {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,
-                    historyLayoutStore::saveLater, settings.idlePoll(), doNotCallAction(settings));
+                    historyLayoutStore::saveLater, settings.idlePoll(), doNotCallAction(doNotCallRecords, settings));
             owned.push(history::close); // polling stops before the stores it writes to close
             // A call placed from the form shows in History at once, not at the next idle poll (30 s).
             HistoryViewModel placedInto = history;
@@ -226,7 +237,7 @@ public final class ProfileSession implements AutoCloseable {
      * The shared do-not-call list, asked before every dial of this profile. A list that cannot be
      * opened refuses every dial, saying why: ringing a number the operator listed is worse than waiting.
      */
-    private DoNotCall doNotCall(Path dataDir, Settings settings) {
+    private DoNotCall openDoNotCall(Path dataDir, Settings settings) {
         Path file = DoNotCallList.fileIn(dataDir);
         try {
             doNotCallList = own(new DoNotCallList(file));
@@ -235,6 +246,7 @@ public final class ProfileSession implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "The do-not-call list " + file + " cannot be opened: " + e.getMessage());
             String refusal = "The do-not-call list (" + file + ") cannot be opened (" + e.getMessage()
                     + "), so nothing is dialled until it can. Move the file aside to start an empty list.";
+            doNotCallProblem = refusal;
             return number -> Optional.of(refusal);
         }
     }
@@ -275,17 +287,25 @@ public final class ProfileSession implements AutoCloseable {
         return dial;
     }
 
-    /** History's "Do not call again": the shared list, for every profile; null when it could not be opened. */
-    private org.dialdesk.ui.history.DoNotCallAction doNotCallAction(Settings settings) {
-        if (doNotCallList == null) {
-            return org.dialdesk.ui.history.DoNotCallAction.NONE;
+    /**
+     * History's "Do not call again": the shared list, for every profile; null when it could not be
+     * opened. The Do-not-call screen reads the list again when it is next shown, which is the only
+     * way to see it: the two screens are never shown at once.
+     */
+    private static DoNotCallAction doNotCallAction(DoNotCallRecords records, Settings settings) {
+        if (records == null) {
+            return DoNotCallAction.NONE;
         }
-        org.dialdesk.service.DoNotCallRecords records = new org.dialdesk.service.DoNotCallRecords(doNotCallList, clock);
         return e164 -> {
-            org.dialdesk.service.DoNotCallRecords.Added added = records.add(e164, settings.defaultCountry(), "from History");
+            DoNotCallRecords.Added added = records.add(e164, settings.defaultCountry(), "from History");
             return added.isNew() ? added.e164() + " is on the do-not-call list now: no profile dials it again."
                     : added.e164() + " was on the do-not-call list already.";
         };
+    }
+
+    /** The do-not-call screen's view model (saying why, when the list could not be opened). */
+    public DoNotCallViewModel doNotCall() {
+        return doNotCall;
     }
 
     /** The Bulk screen's view model; empty when the outbox or the do-not-call list could not be opened. */

@@ -9,6 +9,7 @@ import org.dialdesk.ui.common.Navigation;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.bulk.BulkView;
 import org.dialdesk.ui.dial.DialView;
+import org.dialdesk.ui.dnc.DoNotCallView;
 import org.dialdesk.ui.history.HistoryView;
 import org.dialdesk.ui.org.OrganisationView;
 import org.dialdesk.ui.shell.ShellView;
@@ -22,6 +23,7 @@ final class ScreenAssembly implements Navigation {
     static final String HISTORY = "history";
     static final String ORGANISATION = "organisation";
     static final String BULK = "bulk";
+    static final String DO_NOT_CALL = "dnc";
 
     private final ShellView shell;
     private final OnePerFrame frames;
@@ -61,6 +63,12 @@ final class ScreenAssembly implements Navigation {
                         bulk.loadLists();
                         bulk.offerUnfinished();
                     }),
+                    () -> {
+                        if (!withdrawn) {
+                            // The list is read when the screen is shown (each time: it is shared), not at start-up.
+                            shell.addArea(DO_NOT_CALL, "Do not call", new DoNotCallView(opened.doNotCall()));
+                        }
+                    },
                     () -> {
                         if (!withdrawn) {
                             shell.addArea(ORGANISATION, "Organisation", new OrganisationView(opened.organisation(), frames));

@@ -63,6 +63,8 @@ public final class BulkView extends BorderPane {
         summary.getStyleClass().add(Styles.TITLE_4);
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
+        summary.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
 
         Label problem = new Label();
         problem.setId("bulkProblem");
@@ -92,10 +94,14 @@ public final class BulkView extends BorderPane {
 
         TableView<BulkViewModel.Row> table = Tables.readOnlyTable("bulkPreviewTable", "Import a spreadsheet to see its rows here.");
         table.setItems(vm.rows());
-        table.getColumns().add(Tables.textColumn("Row", r -> Integer.toString(r.number()), 60));
-        table.getColumns().add(Tables.textColumn("Callee", BulkViewModel.Row::callee, 160));
-        table.getColumns().add(Tables.textColumn("Status", BulkViewModel.Row::status, 190));
-        table.getColumns().add(Tables.textColumn("Reason", BulkViewModel.Row::reason, 560));
+        javafx.scene.control.TableColumn<BulkViewModel.Row, String> rowColumn =
+                Tables.textColumn("Row", r -> Integer.toString(r.number()), 64);
+        rowColumn.setMinWidth(56); // the row's place in the file is how the operator finds it there
+        table.getColumns().add(rowColumn);
+        table.getColumns().add(Tables.textColumn("Callee", BulkViewModel.Row::callee, 150));
+        // Wide enough for the longest status with its "· fixed here".
+        table.getColumns().add(Tables.textColumn("Status", BulkViewModel.Row::status, 290));
+        table.getColumns().add(Tables.textColumn("Reason", BulkViewModel.Row::reason, 480));
         table.getColumns().add(Tables.textColumn("Call ID", BulkViewModel.Row::callId, 210));
 
         TableView<BulkViewModel.Row> waiting = Tables.readOnlyTable("bulkWaitingTable", "");

@@ -26,6 +26,9 @@ final class ColumnsPane extends VBox {
         mappingTitle.visibleProperty().bind(Bindings.isNotEmpty(vm.columns()));
         mappingTitle.managedProperty().bind(mappingTitle.visibleProperty());
         getChildren().setAll(formatRow(), mappingTitle, mappingPane);
+        // Before a file is read there is nothing to show, and no room is kept for it.
+        visibleProperty().bind(vm.formatProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
         vm.columns().addListener((ListChangeListener<String>) change -> showMapping());
         vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> refreshMapping());
     }

@@ -60,8 +60,17 @@ public record PreviewChanges(Set<Integer> excluded, Map<Integer, Map<String, Str
         return new PreviewChanges(excluded, now);
     }
 
-    public boolean isFixed(int rowNumber) {
-        return fixes.containsKey(rowNumber);
+    /** Whether the row has a fix that this reading of the file applies (one of its columns is there). */
+    public boolean appliesTo(int rowNumber, java.util.List<String> columns) {
+        Map<String, String> fix = fixes.get(rowNumber);
+        return fix != null && fix.keySet().stream().anyMatch(columns::contains);
+    }
+
+    /** The row as the operator fixed it, if it is fixed in this reading; else empty. */
+    public java.util.Optional<Sheet.Row> row(Sheet read, int rowNumber) {
+        return appliesTo(rowNumber, read.columns())
+                ? read.row(rowNumber).map(row -> row.fixed(read.columns(), fixes.get(rowNumber)))
+                : java.util.Optional.empty();
     }
 
     /** The sheet as the operator fixed it (the file itself is not changed). */

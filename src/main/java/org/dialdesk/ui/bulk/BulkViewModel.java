@@ -76,6 +76,8 @@ public final class BulkViewModel {
     private Optional<String> sentBefore = Optional.empty();
     private String runId;
     private RunControl control;
+    /** The plan the launch question was asked about; launch sends it only if it is still the one shown. */
+    private BulkPlan asked;
     /** Only the newest plan is shown. */
     private long generation;
 
@@ -186,7 +188,7 @@ public final class BulkViewModel {
             return;
         }
         rows.setAll(plan.rows().stream().map(r -> {
-            boolean fixed = changes.isFixed(r.number());
+            boolean fixed = changes.appliesTo(r.number(), plan.sheet().columns());
             String status = r.ready() ? "Ready" : r.skip().label();
             return new Row(r.number(), r.callee(), fixed ? status + " · fixed here" : status, r.ready() ? "" : r.reason(),
                     "", r.ready(), fixed);
@@ -201,6 +203,8 @@ public final class BulkViewModel {
             return;
         }
         long mine = ++generation;
+        // Until the new plan is in, the rows on screen are not what would be sent.
+        canLaunch.set(false);
         BulkDesk.Imported file = imported;
         ColumnMapping asMapped = mapping;
         PreviewChanges changed = changes;
@@ -210,14 +214,13 @@ public final class BulkViewModel {
             ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen.useCaseId());
             return planned(file, used, changed, chosen, sentBefore);
         }, planned -> {
-            if (mine == generation) {
+            if (mine == generation && stage.get() == Stage.PREVIEW) {
                 problem.set(null);
                 showPlan(planned);
             }
         }, failure -> {
-            if (mine == generation) {
+            if (mine == generation && stage.get() == Stage.PREVIEW) {
                 problem.set(ErrorMessages.describe(failure));
-                canLaunch.set(false);
             }
         });
     }
@@ -252,17 +255,23 @@ public final class BulkViewModel {
      * empty when the row is not in the preview.
      */
     public List<Cell> cellsOf(int rowNumber) {
-        if (plan == null) {
+        if (imported == null) {
             return List.of();
         }
-        Sheet.Row row = plan.sheet().row(rowNumber).orElse(null);
-        if (row == null) {
+        // From the changes, not the plan on screen: a plan still being made must not show a fix undone.
+        Sheet.Row read = imported.sheet().row(rowNumber).orElse(null);
+        if (read == null) {
             return List.of();
         }
-        List<String> names = plan.sheet().columns();
+        List<String> names = imported.sheet().columns();
+        Sheet.Row row = changes.row(imported.sheet(), rowNumber).orElse(read);
         List<Cell> cells = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             cells.add(new Cell(names.get(i), fieldOf(names.get(i)), row.cell(i)));
+        }
+        // Cells past the header's columns are shown, so the operator sees what a fix leaves out.
+        for (int i = names.size(); row == read && i < read.cells().length; i++) {
+            cells.add(new Cell("cell " + (i + 1), null, read.cells()[i]));
         }
         return cells;
     }
@@ -292,8 +301,12 @@ public final class BulkViewModel {
         return changes.fixes().size();
     }
 
-    /** The one question asked before sending: the profile, LIVE or not, and the count. */
+    /**
+     * The one question asked before sending: the profile, LIVE or not, and the count. Launch sends
+     * the plan this question was asked about, and only that one.
+     */
     public String launchQuestion() {
+        asked = plan;
         BulkDesk.Account account = desk.account();
         String where = account.live() ? "LIVE · " + account.name() : account.name() + " (calls are simulated)";
         return String.format(Locale.ROOT, "Send %,d calls on %s?%n%n%s%nThey go %d to a request, at most %s a second.",
@@ -306,6 +319,12 @@ public final class BulkViewModel {
         if (!canLaunch.get()) {
             return;
         }
+        if (asked == null || asked != plan) {
+            problem.set("The preview changed while you were asked; check it and launch again. Nothing was sent.");
+            return;
+        }
+        ++generation; // a plan still being made is for a preview that is gone
+        asked = null;
         BulkDesk.Imported file = imported;
         BulkPlan launched = plan;
         BulkDesk.Choice chosen = choices.choice();

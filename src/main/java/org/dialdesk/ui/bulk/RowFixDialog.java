@@ -52,16 +52,21 @@ final class RowFixDialog extends Dialog<Map<String, String>> {
             BulkViewModel.Cell cell = cells.get(i);
             Label column = new Label(cell.column());
             column.getStyleClass().add(Styles.TEXT_BOLD);
-            Label field = new Label(cell.field() == BulkField.IGNORE ? "not sent" : cell.field().label());
-            field.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            boolean outside = cell.field() == null; // a cell past the header's columns: shown, never kept
+            Label field = new Label(outside ? "no column: left out when fixed"
+                    : cell.field() == BulkField.IGNORE ? "not sent" : cell.field().label());
+            field.getStyleClass().addAll(Styles.TEXT_SMALL, outside ? Styles.WARNING : Styles.TEXT_MUTED);
             TextField value = new TextField(cell.value());
-            value.setId("bulkFix-" + cell.column());
+            value.setId("bulkFix-" + cell.column().replace(' ', '-'));
+            value.setEditable(!outside);
             column.setLabelFor(value);
             column.setMinWidth(Region.USE_PREF_SIZE); // a column's name is never cut: it is how the operator finds the cell
             grid.addRow(i, new VBox(0, column, field), value);
-            fields.put(cell.column(), value);
+            if (!outside) {
+                fields.put(cell.column(), value);
+            }
             // The cell the row was skipped for is where the caret starts: the phone, as a rule.
-            if (first == null || (!row.ready() && cell.field() == BulkField.PHONE)) {
+            if (!outside && (first == null || (!row.ready() && cell.field() == BulkField.PHONE))) {
                 first = value;
             }
         }

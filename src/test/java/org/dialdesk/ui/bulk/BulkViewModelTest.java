@@ -186,6 +186,7 @@ class BulkViewModelTest {
                 .startsWith("first_name has 10,001 characters"));
         assertEquals("Ready · fixed here", vm.rows().get(1).status(), "a refused fix leaves the row as it was");
 
+        vm.launchQuestion();
         vm.launch();
         runner.runDelayed();
         assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
@@ -214,6 +215,70 @@ class BulkViewModelTest {
     }
 
     @Test
+    void launchWaitsForThePlanOfTheLastChangeAndSendsOnlyThePlanItAskedAbout() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone,first_name\n(312) 555-0100,Ann\n(312) 555-0199,Bob\n"));
+        vm.launchQuestion();
+        runner.holdWork();
+        vm.fixRow(3, java.util.Map.of("phone", "(312) 555-0101"));
+        assertFalse(vm.canLaunchProperty().get(), "the rows on screen are not what would be sent until the fix is planned");
+        vm.launch();
+        assertEquals(1, runner.heldCount(), "nothing launched: only the fix's plan waits");
+        runner.releaseAll();
+        assertTrue(vm.canLaunchProperty().get());
+        vm.launch();
+        assertTrue(vm.problemProperty().get().startsWith("The preview changed while you were asked"), vm.problemProperty().get());
+        assertEquals(0, journal.runs().size(), "a launch asked about the old preview sends nothing");
+
+        vm.launchQuestion();
+        runner.holdWork();
+        vm.launch(); // held: the outbox write and the run
+        vm.toggleExcluded(2); // cannot happen on screen while sending; a plan in flight must not come back either
+        vm.choices().campaignProperty().set("late");
+        runner.releaseAll();
+        runner.runDelayed();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        assertFalse(vm.canLaunchProperty().get());
+        assertEquals(List.of("+13125550100", "+13125550101"),
+                batches.stream().flatMap(List::stream).map(DialRequest::phoneNumber).toList());
+        assertEquals(1, journal.runs().size());
+    }
+
+    @Test
+    void aRowOpenedAgainBeforeItsFixIsPlannedShowsTheFix() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone,first_name\n(312) 555-0100,Ann\n(312) 555-01,Bob\n"));
+        runner.holdWork();
+        vm.fixRow(3, java.util.Map.of("phone", "(312) 555-0101"));
+        java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+        vm.cellsOf(3).forEach(cell -> typed.put(cell.column(), cell.value()));
+        assertEquals("(312) 555-0101", typed.get("phone"));
+        typed.put("first_name", "Robert");
+        vm.fixRow(3, typed);
+        runner.releaseAll();
+        assertEquals("Ready · fixed here", vm.rows().get(1).status());
+        assertEquals("+13125550101", vm.rows().get(1).callee());
+    }
+
+    @Test
+    void aFixThisReadingDoesNotApplyIsNotShownAsFixedAndCellsPastTheHeaderAreShown() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone,note\n3125550199,a\n+13125550101,b,extra\n"));
+        assertEquals(List.of(new BulkViewModel.Cell("phone", BulkField.PHONE, "+13125550101"),
+                new BulkViewModel.Cell("note", BulkField.METADATA, "b"), new BulkViewModel.Cell("cell 3", null, "extra")),
+                vm.cellsOf(3), "a cell past the header is shown, marked as having no column");
+        vm.fixRow(2, java.util.Map.of("phone", "+13125550100"));
+        assertEquals("Ready · fixed here", vm.rows().get(0).status());
+        vm.reread(vm.formatProperty().get().withHeader(false));
+        assertEquals("Ready", vm.rows().get(1).status(), "read without a header there is no phone column to fix");
+        assertEquals("+13125550199", vm.rows().get(1).callee());
+        assertEquals(1, vm.fixedRows(), "kept aside all the same");
+    }
+
+    @Test
     void aFileThatCannotBeReadSaysWhyAndKeepsTheScreenAsItWas() throws Exception {
         BulkViewModel vm = model(false);
         vm.importFile(file(""));
@@ -232,6 +297,7 @@ class BulkViewModelTest {
         BulkViewModel first = model(false);
         first.loadLists();
         first.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        first.launchQuestion();
         first.launch();
         // As a console killed mid-run leaves it: a row still marked as being sent, the run not finished.
         String run = journal.runs().get(0).id();

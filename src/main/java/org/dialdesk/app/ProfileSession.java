@@ -245,7 +245,8 @@ public final class ProfileSession implements AutoCloseable {
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.ERROR, "The do-not-call list " + file + " cannot be opened: " + e.getMessage());
             String refusal = "The do-not-call list (" + file + ") cannot be opened (" + e.getMessage()
-                    + "), so nothing is dialled until it can. Move the file aside to start an empty list.";
+                    + "), so nothing is dialled until it can. Restore it from a backup, or move it aside and import"
+                    + " the list's last export (dialdesk dnc import FILE): an empty list lets every number be dialled.";
             doNotCallProblem = refusal;
             return number -> Optional.of(refusal);
         }

@@ -16,20 +16,33 @@ public final class DoNotCallSheet {
 
     public static List<DoNotCallRecords.Line> lines(Path file) throws BulkInputException {
         Sheet sheet = SheetReader.read(file);
-        int phone = 0;
+        List<Integer> phones = new ArrayList<>();
         int noteAt = -1;
         for (int i = 0; i < sheet.columns().size(); i++) {
             String name = sheet.columns().get(i);
             if (BulkField.named(name).filter(f -> f == BulkField.PHONE).isPresent()) {
-                phone = i;
+                phones.add(i);
             } else if (name.equalsIgnoreCase("note") || name.equalsIgnoreCase("notes") || name.equalsIgnoreCase("reason")) {
                 noteAt = i;
             }
         }
+        if (phones.isEmpty()) {
+            phones.add(0);
+        }
         List<DoNotCallRecords.Line> lines = new ArrayList<>();
         for (Sheet.Row row : sheet.rows()) {
-            // A row the reader could not take whole (a cell too many) still gives its number: listing it is the safe side.
-            lines.add(new DoNotCallRecords.Line(row.number(), row.cell(phone), noteAt < 0 ? "" : row.cell(noteAt)));
+            String note = noteAt < 0 ? "" : row.cell(noteAt);
+            // Every phone-like column ("phone", "mobile"…) is listed: a number left off is one that can be rung.
+            // A row the reader could not take whole (a cell too many) still gives its numbers: listing them is the safe side.
+            int before = lines.size();
+            for (int column : phones) {
+                if (!row.cell(column).isBlank()) {
+                    lines.add(new DoNotCallRecords.Line(row.number(), row.cell(column), note));
+                }
+            }
+            if (lines.size() == before) { // no number at all: reported as a line that could not be read
+                lines.add(new DoNotCallRecords.Line(row.number(), "", note));
+            }
         }
         return lines;
     }

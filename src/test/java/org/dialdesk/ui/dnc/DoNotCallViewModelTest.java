@@ -209,6 +209,19 @@ class DoNotCallViewModelTest {
     }
 
     @Test
+    void importListsTheNumbersOfEveryPhoneColumn() throws Exception {
+        Path file = dir.resolve("contacts.csv");
+        Files.writeString(file, "name,phone,mobile\nAnn,(312) 555-0100,(312) 555-0101\nBob,,(312) 555-0102\nCy,,\n",
+                StandardCharsets.UTF_8);
+
+        vm.importFile(file);
+
+        assertEquals("contacts.csv: 3 added, 0 already listed, 1 line could not be read.", vm.messageProperty().get());
+        assertEquals(List.of("+13125550102", "+13125550101", "+13125550100"),
+                vm.rows().stream().map(DoNotCallViewModel.Row::e164).sorted(java.util.Comparator.reverseOrder()).toList());
+    }
+
+    @Test
     void aFileThatCannotBeReadImportsNothingAndSaysWhy() throws Exception {
         vm.importFile(dir.resolve("missing.csv"));
         assertTrue(vm.problemProperty().get().startsWith("Nothing was imported from missing.csv: "),

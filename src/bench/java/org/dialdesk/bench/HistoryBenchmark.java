@@ -1,14 +1,14 @@
 package org.dialdesk.bench;
 
+import static org.dialdesk.bench.FxBench.*;
+
 import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -23,7 +23,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Window;
 import org.dialdesk.service.HistorySync;
-import org.dialdesk.BenchLaunch;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
@@ -52,12 +51,9 @@ import org.dialdesk.ui.history.HistoryViewModel;
  */
 public final class HistoryBenchmark {
     private static final int CALLS = Integer.getInteger("dialdesk.bench.calls", 100_000);
-    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
+        headless();
         String kept = System.getProperty("dialdesk.bench.home");
         Path home = kept == null ? Files.createTempDirectory("dialdesk-history-bench") : Files.createDirectories(Path.of(kept));
         Path prepared = home.resolve("prepared-" + CALLS);
@@ -69,10 +65,7 @@ public final class HistoryBenchmark {
         }
         System.gc();
 
-        Thread console = new Thread(() -> BenchLaunch.launchGui(home), "console");
-        console.setDaemon(true);
-        console.start();
-        awaitToolkit();
+        Thread console = launchConsole(home);
         FxStallWatch watch = new FxStallWatch(Boolean.getBoolean("dialdesk.bench.explain"), 50);
         watch.start();
         waitFor("the console window", () -> Window.getWindows().stream().anyMatch(Window::isShowing));
@@ -206,11 +199,7 @@ public final class HistoryBenchmark {
                     .forEach(l -> System.out.println("  nmt " + l.strip()));
         }
         if (Boolean.getBoolean("dialdesk.bench.histogram")) {
-            // What the live heap is made of, largest first.
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
-            new String(jcmd.getInputStream().readAllBytes()).lines().skip(1).limit(22)
-                    .forEach(l -> System.out.println("  heap " + l.strip()));
+            printLiveHeap();
         }
         System.out.printf(java.util.Locale.ROOT, "summary calls=%d open_ms=%.0f keystroke_p50_ms=%.1f keystroke_p95_ms=%.1f "
                         + "sort_max_ms=%.0f ui_wait_max_ms=%.0f history_wait_max_ms=%.0f rss_mb=%d%n", CALLS, openMs, pct(keystrokes, 0.5),
@@ -234,19 +223,6 @@ public final class HistoryBenchmark {
                 System.out.printf("first full sync into the cache: %,d calls in %.1f s%n", cache.count(), since(t) / 1000);
             }
         }
-    }
-
-    /** Prints and returns (in nanoseconds) the longest wait of the phase that just ended. */
-    private static long report(FxStallWatch watch, String phase) {
-        long longest = watch.maxSinceReset();
-        System.out.printf("  UI thread, longest wait during %s: %.0f ms%n", phase, longest / 1e6);
-        List<String> longWaits = watch.longWaits();
-        if (!longWaits.isEmpty()) {
-            System.out.println("    waits over 50 ms: " + String.join(", ", longWaits));
-        }
-        watch.printExplanations();
-        watch.reset();
-        return longest;
     }
 
     /**
@@ -360,65 +336,4 @@ public final class HistoryBenchmark {
 
     /** Of each keystroke, the part until the table has its result: filtering off the UI thread and the hand-over. */
     private static final List<Double> filterOnly = Collections.synchronizedList(new ArrayList<>());
-
-    private static double since(long nanos) {
-        return (System.nanoTime() - nanos) / 1e6;
-    }
-
-    /** Lets time pass with the console left alone (a pause between actions, not a wait for a result). */
-    private static void idle(long millis) throws InterruptedException {
-        TimeUnit.MILLISECONDS.sleep(millis);
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(read.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (!fx(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-    }
-
-    private static void awaitToolkit() throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (true) {
-            try {
-                CountDownLatch ran = new CountDownLatch(1);
-                Platform.runLater(ran::countDown);
-                ran.await();
-                return;
-            } catch (IllegalStateException notStartedYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notStartedYet;
-                }
-                TimeUnit.MILLISECONDS.sleep(5);
-            }
-        }
-    }
-
-    private static double pct(List<Double> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static long rssKb() throws java.io.IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D+", ""));
-            }
-        }
-        return -1;
-    }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import org.dialdesk.BenchLaunch;
 
 /**
@@ -35,6 +37,12 @@ final class FxBench {
         console.start();
         awaitToolkit();
         return console;
+    }
+
+    /** The console window's scene, once the window shows. */
+    static Scene consoleScene() throws Exception {
+        waitFor("the console window", () -> Window.getWindows().stream().anyMatch(Window::isShowing));
+        return fx(() -> Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow().getScene());
     }
 
     /** Prints and returns (in nanoseconds) the longest wait of the phase that just ended. */

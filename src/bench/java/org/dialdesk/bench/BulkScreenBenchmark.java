@@ -76,13 +76,13 @@ public final class BulkScreenBenchmark {
         // 1. Start-up: the screens are put in a frame at a time; the Bulk screen reads the account's numbers.
         waitFor("the Bulk screen", () -> scene.lookup("#nav-bulk") != null);
         BulkView bulk = fx(() -> (BulkView) scene.lookup("#nav-bulk").getUserData());
-        BulkViewModel vm = viewModel(bulk);
+        BulkViewModel vm = bulk.viewModel();
         // The caller-number picker filled, and its first number chosen, as the operator does before importing
         // (without one every row is skipped; chosen after the import, the file would be planned again).
-        waitFor("the account's numbers", () -> !vm.numbers().isEmpty());
+        waitFor("the account's numbers", () -> !vm.choices().numbers().isEmpty());
         String number = fx(() -> {
-            vm.numberIdProperty().set(vm.numbers().get(0).id());
-            return vm.numbers().get(0).number();
+            vm.choices().numberIdProperty().set(vm.choices().numbers().get(0).id());
+            return vm.choices().numbers().get(0).number();
         });
         idle(1000);
         report(watch, "start-up (screens built, lists loaded)");
@@ -230,13 +230,6 @@ public final class BulkScreenBenchmark {
         Platform.exit();
         console.join(TimeUnit.SECONDS.toMillis(10));
         System.exit(0);
-    }
-
-    /** The screen's view model, as the file chooser and a dropped file reach it (the view keeps it to itself). */
-    private static BulkViewModel viewModel(BulkView view) throws ReflectiveOperationException {
-        java.lang.reflect.Field field = BulkView.class.getDeclaredField("vm");
-        field.setAccessible(true);
-        return (BulkViewModel) field.get(view);
     }
 
     /** Scrolls the table to show {@code row} at its top, as a drag of the thumb lands, timed until laid out with it. */

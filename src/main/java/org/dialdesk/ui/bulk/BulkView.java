@@ -273,6 +273,11 @@ public final class BulkView extends BorderPane {
         return new VBox(2, label, field);
     }
 
+    /** The screen's model, as a file chosen or dropped reaches it; benchmarks import through it. */
+    public BulkViewModel viewModel() {
+        return vm;
+    }
+
     /** Opens the selected row to fix its cells; the preview checks it again with them. */
     private void fixSelected(TableView<BulkViewModel.Row> table) {
         BulkViewModel.Row row = table.getSelectionModel().getSelectedItem();

@@ -155,11 +155,12 @@ public final class BulkEngine {
                         row.skip().label() + ": " + row.reason()));
                 continue;
             }
-            ObjectNode metadata = row.request().metadata() instanceof ObjectNode given ? given.deepCopy()
+            DialRequest request = plan.request(row);
+            ObjectNode metadata = request.metadata() instanceof ObjectNode given ? given.deepCopy()
                     : JsonNodeFactory.instance.objectNode();
             metadata.put(RUN_KEY, id);
             metadata.put(ROW_KEY, row.number());
-            DialRequest tagged = row.request().toBuilder().metadata(metadata).build();
+            DialRequest tagged = request.toBuilder().metadata(metadata).build();
             try {
                 rows.add(new OutboxJournal.NewRow(row.number(), row.callee(), JSON.writeValueAsString(tagged),
                         State.PLANNED, null));

@@ -9,7 +9,13 @@ import org.dialdesk.api.DialRequest;
  * A spreadsheet checked row by row before anything is sent: each row is ready, with the dial it
  * becomes, or skipped, with the reason the operator reads in the preview and in the rejects export.
  */
-public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows) {
+public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Drafts drafts) {
+
+    /** Makes a ready row's dial from its cells, by the rules it was checked with. */
+    @FunctionalInterface
+    public interface Drafts {
+        DialRequest of(Row ready);
+    }
 
     /** Why a row is not sent. */
     public enum Skip {
@@ -34,11 +40,8 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows) {
         }
     }
 
-    /**
-     * One row of the file. {@code callee} is the number in E.164 when it could be read, else as
-     * written; {@code request} is null for a skipped row.
-     */
-    public record Row(int number, String callee, DialRequest request, Skip skip, String reason) {
+    /** One row of the file. {@code callee} is the number in E.164 when it could be read, else as written. */
+    public record Row(int number, String callee, Skip skip, String reason) {
         public boolean ready() {
             return skip == null;
         }
@@ -46,6 +49,14 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows) {
 
     public BulkPlan {
         rows = List.copyOf(rows);
+    }
+
+    /**
+     * The dial a ready row becomes (null for a skipped one), made afresh: a plan keeps how to make
+     * its dials, not the dials.
+     */
+    public DialRequest request(Row row) {
+        return row.ready() ? drafts.of(row) : null;
     }
 
     public int total() {

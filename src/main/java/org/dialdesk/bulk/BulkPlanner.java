@@ -140,12 +140,22 @@ public final class BulkPlanner {
                 toPlan.add(i);
             }
         }
+        RowRules rules = new RowRules(single, paramNames, metadataColumns, sheet, defaults, lists, validator, now);
         toPlan.parallelStream().forEach(i -> {
             Sheet.Row row = sheet.rows().get(i);
-            rows[i] = planRow(row, phones.get(row.cell(phoneAt)), single, paramNames, metadataColumns, sheet, defaults,
-                    lists, validator, now);
+            PhoneCheck.Result phone = phones.get(row.cell(phoneAt));
+            rows[i] = planRow(row, phone.e164(), phone, rules).row();
         });
-        return new BulkPlan(sheet, mapping, java.util.Arrays.asList(rows));
+        // The dials themselves are made again at launch from the same rules: kept for 100,000 rows they were
+        // most of the preview's memory, and the preview shows none of them.
+        return new BulkPlan(sheet, mapping, java.util.Arrays.asList(rows), ready -> {
+            Sheet.Row row = sheet.row(ready.number()).orElseThrow();
+            Planned drafted = planRow(row, ready.callee(), null, rules);
+            if (drafted.request() == null) {
+                throw new IllegalStateException("Row " + ready.number() + " no longer makes a dial: " + drafted.row().reason());
+            }
+            return drafted.request();
+        });
     }
 
     /**
@@ -182,7 +192,7 @@ public final class BulkPlanner {
     }
 
     private static BulkPlan.Row skip(Sheet.Row row, String callee, BulkPlan.Skip skip, String reason) {
-        return new BulkPlan.Row(row.number(), callee, null, skip, reason);
+        return new BulkPlan.Row(row.number(), callee, skip, reason);
     }
 
     /** The numbers the last plan read, and the country they were read in. */
@@ -250,10 +260,28 @@ public final class BulkPlanner {
         }
     }
 
-    private BulkPlan.Row planRow(Sheet.Row row, PhoneCheck.Result phone, Map<BulkField, Integer> single,
-                                 ParamNames paramNames, List<Integer> metadataColumns, Sheet sheet, Defaults defaults,
-                                 Lists lists, DialRequestValidator validator, Instant now) {
-        String callee = phone.e164();
+    /** What a plan needs to check a row and make its dial, worked out once a plan. */
+    private record RowRules(Map<BulkField, Integer> single, ParamNames paramNames, List<Integer> metadataColumns,
+                            Sheet sheet, Defaults defaults, Lists lists, DialRequestValidator validator, Instant now) {
+    }
+
+    /** A row checked, and the dial it makes when it is ready. */
+    private record Planned(BulkPlan.Row row, DialRequest request) {
+        static Planned skipped(Sheet.Row row, String callee, BulkPlan.Skip skip, String reason) {
+            return new Planned(new BulkPlan.Row(row.number(), callee, skip, reason), null);
+        }
+    }
+
+    /**
+     * Checks a row and makes its dial. {@code phone} is null when the dial is made again for a row
+     * already found ready (at launch): then only the dial is made, and nothing is checked again
+     * here; the engine checks calling hours at each row's turn and the service the rest.
+     */
+    private Planned planRow(Sheet.Row row, String callee, PhoneCheck.Result phone, RowRules rules) {
+        Map<BulkField, Integer> single = rules.single();
+        Defaults defaults = rules.defaults();
+        Lists lists = rules.lists();
+        boolean check = phone != null;
         List<String> invalid = new ArrayList<>();
         String numberId = cellOr(row, single.get(BulkField.CALLER_NUMBER), defaults.numberId());
         String useCaseId = cellOr(row, single.get(BulkField.USE_CASE), defaults.useCaseId());
@@ -285,7 +313,7 @@ public final class BulkPlanner {
             invalid.add("No caller number: map a column to it or choose the number that calls for the whole run.");
         }
         if (!invalid.isEmpty()) {
-            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.INVALID, String.join(" ", invalid));
+            return Planned.skipped(row, callee, BulkPlan.Skip.INVALID, String.join(" ", invalid));
         }
         List<String> unknown = new ArrayList<>();
         if (lists.numbers != null && !lists.numbers.containsKey(numberId)) {
@@ -302,9 +330,10 @@ public final class BulkPlanner {
             unknown.add("Agent " + agentId + " is not one of this account's agents.");
         }
         if (!unknown.isEmpty()) {
-            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.UNKNOWN_ID, String.join(" ", unknown));
+            return Planned.skipped(row, callee, BulkPlan.Skip.UNKNOWN_ID, String.join(" ", unknown));
         }
         ObjectNode params = null;
+        ParamNames paramNames = rules.paramNames();
         if (!paramNames.columns.isEmpty()) {
             Map<Integer, String> names = paramNames.of(useCase);
             params = JsonNodeFactory.instance.objectNode();
@@ -316,10 +345,10 @@ public final class BulkPlanner {
             }
         }
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-        for (int column : metadataColumns) {
+        for (int column : rules.metadataColumns()) {
             String value = row.cell(column);
             if (!value.isEmpty()) {
-                metadata.put(sheet.columns().get(column), value);
+                metadata.put(rules.sheet().columns().get(column), value);
             }
         }
         DialRequest request = DialRequest.builder().numberId(numberId).phoneNumber(callee).useCaseId(useCaseId)
@@ -327,26 +356,29 @@ public final class BulkPlanner {
                 .language(cellOr(row, single.get(BulkField.LANGUAGE), defaults.language()))
                 .params(params).metadata(metadata).campaignId(campaignId).scheduledFor(scheduledFor)
                 .maxDurationMins(maxDuration).build();
+        if (!check) {
+            return new Planned(new BulkPlan.Row(row.number(), callee, null, null), request);
+        }
         if (useCase != null && useCase.prompt() != null) {
             List<String> missing = TemplateVariables.missing(TemplateVariables.of(useCase.prompt()),
                     params == null ? JsonNodeFactory.instance.objectNode() : params);
             if (!missing.isEmpty()) {
-                return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.MISSING_VARIABLES,
+                return Planned.skipped(row, callee, BulkPlan.Skip.MISSING_VARIABLES,
                         "The use case's prompt needs " + String.join(", ", missing) + "; this row has no value for "
                                 + (missing.size() == 1 ? "it." : "them."));
             }
         }
-        List<FieldError> errors = validator.validate(request);
+        List<FieldError> errors = rules.validator().validate(request);
         if (!errors.isEmpty()) {
-            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.INVALID, errors.stream()
+            return Planned.skipped(row, callee, BulkPlan.Skip.INVALID, errors.stream()
                     .map(e -> DialField.labelOf(e.field()) + ": " + e.message()).collect(Collectors.joining(" ")));
         }
-        CallingRule.Verdict verdict = callingRule.check(phone, scheduledFor != null ? scheduledFor : now, null, useCase);
+        CallingRule.Verdict verdict = callingRule.check(phone, scheduledFor != null ? scheduledFor : rules.now(), null, useCase);
         if (!verdict.allowed()) {
-            return new BulkPlan.Row(row.number(), callee, null, BulkPlan.Skip.OUTSIDE_HOURS,
+            return Planned.skipped(row, callee, BulkPlan.Skip.OUTSIDE_HOURS,
                     verdict.warning().orElse("Outside calling hours.").replace('\n', ' '));
         }
-        return new BulkPlan.Row(row.number(), callee, request, null, null);
+        return new Planned(new BulkPlan.Row(row.number(), callee, null, null), request);
     }
 
     private final Map<String, Map<String, String>> variablesByUseCase = new ConcurrentHashMap<>();

@@ -73,12 +73,12 @@ class BulkPlannerTest {
         BulkPlan.Row row = plan.rows().get(0);
         assertTrue(row.ready(), row.reason());
         assertEquals("+13125550100", row.callee(), "a national number is read in the default country");
-        assertEquals("+13125550100", row.request().phoneNumber());
-        assertEquals(NUMBER, row.request().numberId());
-        assertEquals("Ada", row.request().params().get("patient_name").asText());
-        assertEquals("A-7", row.request().metadata().get("ref").asText());
-        assertEquals("spring", row.request().campaignId());
-        assertNull(row.request().scheduledFor(), "no time given: dial now");
+        assertEquals("+13125550100", plan.request(row).phoneNumber());
+        assertEquals(NUMBER, plan.request(row).numberId());
+        assertEquals("Ada", plan.request(row).params().get("patient_name").asText());
+        assertEquals("A-7", plan.request(row).metadata().get("ref").asText());
+        assertEquals("spring", plan.request(row).campaignId());
+        assertNull(plan.request(row).scheduledFor(), "no time given: dial now");
     }
 
     @Test
@@ -107,7 +107,7 @@ class BulkPlannerTest {
         assertEquals(BulkPlan.Skip.OUTSIDE_HOURS, rows.get(6).skip(), "23:30 in Chicago");
         assertTrue(rows.get(6).reason().contains("outside the legal calling hours"), rows.get(6).reason());
         assertTrue(rows.get(7).ready(), rows.get(7).reason());
-        assertEquals(Instant.parse("2026-11-24T16:00:00Z"), rows.get(7).request().scheduledFor(),
+        assertEquals(Instant.parse("2026-11-24T16:00:00Z"), plan.request(rows.get(7)).scheduledFor(),
                 "a local time is read in the run's zone and sent as UTC");
     }
 

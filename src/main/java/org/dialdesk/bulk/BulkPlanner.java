@@ -221,7 +221,7 @@ public final class BulkPlanner {
                 }
             }
         }
-        toRead.parallelStream().forEach(raw -> parsed.put(raw, PhoneCheck.check(raw, country)));
+        toRead.parallelStream().forEach(raw -> parsed.put(raw, PhoneCheck.checkInBulk(raw, country)));
         lastRead = new ReadNumbers(country, parsed); // only this sheet's: the memory is one file's numbers at most
         return parsed;
     }

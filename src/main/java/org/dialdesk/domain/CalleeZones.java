@@ -30,6 +30,8 @@ public final class CalleeZones {
     private static final java.util.Set<String> KNOWN_ZONES = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
     /** What the prefix data answers for a number it has no zone for. */
     private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
+    /** Kept: the library hands out its instance under a lock, which a preview's threads would take per number. */
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private final Map<String, List<ZoneId>> zonesByCountry;
     private final PhoneNumberToTimeZonesMapper prefixes;
@@ -90,8 +92,8 @@ public final class CalleeZones {
             PhoneNumberUtil.PhoneNumberType type = PhoneCheck.typeOf(phone);
             List<String> ids;
             if (parsed == null || type == null) {
-                ids = prefixes.getTimeZonesForNumber(PhoneNumberUtil.getInstance().parse(phone.e164(), "ZZ"));
-            } else if (PhoneNumberUtil.getInstance().isNumberGeographical(type, parsed.getCountryCode())) {
+                ids = prefixes.getTimeZonesForNumber(UTIL.parse(phone.e164(), "ZZ"));
+            } else if (UTIL.isNumberGeographical(type, parsed.getCountryCode())) {
                 ids = prefixes.getTimeZonesForGeographicalNumber(parsed); // what getTimeZonesForNumber does for these
             } else {
                 ids = prefixes.getTimeZonesForNumber(parsed);

@@ -69,6 +69,17 @@ public final class BulkDesk {
         return rate;
     }
 
+    /**
+     * The one question asked before a launch: the count, the account (LIVE or simulated), the pace,
+     * and {@code sentBefore}'s warning when this file went to this account before.
+     */
+    public String launchQuestion(BulkPlan plan, Optional<String> sentBefore) {
+        String where = account.live() ? "LIVE · " + account.name() : account.name() + " (calls are simulated)";
+        String pace = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+        return String.format(java.util.Locale.ROOT, "Send %,d calls on %s?%n%n%s%nThey go %d to a request, at most %s a second.",
+                plan.ready(), where, plan.summary(), chunk, pace) + sentBefore.map(warning -> "\n\n" + warning).orElse("");
+    }
+
     /** A file read. */
     public record Imported(Path file, Sheet sheet) {
     }

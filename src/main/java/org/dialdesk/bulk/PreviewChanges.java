@@ -73,6 +73,31 @@ public record PreviewChanges(Set<Integer> excluded, Map<Integer, Map<String, Str
                 : java.util.Optional.empty();
     }
 
+    /** One cell of a row as it stands: in a column of the sheet, or past the header's columns ("cell 5"). */
+    public record CellValue(String column, String value, boolean inColumn) {
+    }
+
+    /**
+     * A row's cells as they stand with its fix: one per column, then, for a row not fixed yet, the
+     * cells past the header's columns, so the operator sees what a fix leaves out. Empty when the
+     * sheet has no such row.
+     */
+    public java.util.List<CellValue> cellsOf(Sheet read, int rowNumber) {
+        Sheet.Row asRead = read.row(rowNumber).orElse(null);
+        if (asRead == null) {
+            return java.util.List.of();
+        }
+        Sheet.Row row = row(read, rowNumber).orElse(asRead);
+        java.util.List<CellValue> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < read.columns().size(); i++) {
+            cells.add(new CellValue(read.columns().get(i), row.cell(i), true));
+        }
+        for (int i = read.columns().size(); row == asRead && i < asRead.cells().length; i++) {
+            cells.add(new CellValue("cell " + (i + 1), asRead.cells()[i], false));
+        }
+        return cells;
+    }
+
     /** The sheet as the operator fixed it (the file itself is not changed). */
     public Sheet applyTo(Sheet read) {
         return read.withFixes(fixes);

@@ -117,10 +117,7 @@ public final class DoNotCallList implements AutoCloseable {
     }
 
     public synchronized boolean remove(String e164) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM numbers WHERE e164 = ?")) {
-            delete.setString(1, e164);
-            return delete.executeUpdate() > 0;
-        }
+        return remove(List.of(e164)) > 0;
     }
 
     /** Removes these numbers in one transaction (none is removed if it fails); returns how many were listed. */

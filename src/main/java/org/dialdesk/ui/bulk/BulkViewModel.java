@@ -255,25 +255,9 @@ public final class BulkViewModel {
      * empty when the row is not in the preview.
      */
     public List<Cell> cellsOf(int rowNumber) {
-        if (imported == null) {
-            return List.of();
-        }
         // From the changes, not the plan on screen: a plan still being made must not show a fix undone.
-        Sheet.Row read = imported.sheet().row(rowNumber).orElse(null);
-        if (read == null) {
-            return List.of();
-        }
-        List<String> names = imported.sheet().columns();
-        Sheet.Row row = changes.row(imported.sheet(), rowNumber).orElse(read);
-        List<Cell> cells = new java.util.ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            cells.add(new Cell(names.get(i), fieldOf(names.get(i)), row.cell(i)));
-        }
-        // Cells past the header's columns are shown, so the operator sees what a fix leaves out.
-        for (int i = names.size(); row == read && i < read.cells().length; i++) {
-            cells.add(new Cell("cell " + (i + 1), null, read.cells()[i]));
-        }
-        return cells;
+        return imported == null ? List.of() : changes.cellsOf(imported.sheet(), rowNumber).stream()
+                .map(cell -> new Cell(cell.column(), cell.inColumn() ? fieldOf(cell.column()) : null, cell.value())).toList();
     }
 
     /**
@@ -307,11 +291,7 @@ public final class BulkViewModel {
      */
     public String launchQuestion() {
         asked = plan;
-        BulkDesk.Account account = desk.account();
-        String where = account.live() ? "LIVE · " + account.name() : account.name() + " (calls are simulated)";
-        return String.format(Locale.ROOT, "Send %,d calls on %s?%n%n%s%nThey go %d to a request, at most %s a second.",
-                plan.ready(), where, plan.summary(), desk.chunk(), trim(desk.rate()))
-                + sentBefore.map(warning -> "\n\n" + warning).orElse("");
+        return desk.launchQuestion(plan, sentBefore);
     }
 
     /** Writes the run to the outbox, then sends it. */
@@ -450,10 +430,6 @@ public final class BulkViewModel {
         runner.run(() -> desk.exportRejects(file, shown), count -> summary.set(String.format(Locale.ROOT,
                 "%,d skipped rows written to %s, with the file's own columns and why.", count, file)),
                 failure -> problem.set("Not exported: " + ErrorMessages.describe(failure)));
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     public boolean live() {

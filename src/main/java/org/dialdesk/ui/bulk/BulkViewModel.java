@@ -26,7 +26,6 @@ import org.dialdesk.bulk.BulkProgress;
 import org.dialdesk.bulk.ColumnMapping;
 import org.dialdesk.bulk.PreviewChanges;
 import org.dialdesk.bulk.RunControl;
-import org.dialdesk.bulk.Sheet;
 import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.service.ErrorMessages;
 import org.dialdesk.ui.common.TaskRunner;

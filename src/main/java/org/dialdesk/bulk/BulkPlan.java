@@ -48,7 +48,7 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
     }
 
     public BulkPlan {
-        rows = List.copyOf(rows);
+        rows = PlanRows.of(rows); // a row is made when asked for: a plan of a large file stays small
     }
 
     /**
@@ -64,7 +64,7 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
     }
 
     public int ready() {
-        return (int) rows.stream().filter(Row::ready).count();
+        return ((PlanRows) rows).ready();
     }
 
     public int skipped() {

@@ -195,34 +195,17 @@ public final class BulkPlanner {
         return new BulkPlan.Row(row.number(), callee, skip, reason);
     }
 
-    /** The numbers the last plan read, and the country they were read in. */
-    private record ReadNumbers(String country, Map<String, PhoneCheck.Result> byRaw) {
-    }
-
-    /**
-     * Kept from one plan to the next: the preview is planned again at every change the operator
-     * makes (a column's field, a row left out or fixed), and reading the numbers was most of a plan.
-     */
-    private volatile ReadNumbers lastRead = new ReadNumbers(null, Map.of());
-
-    private Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
-        ReadNumbers before = lastRead;
-        Map<String, PhoneCheck.Result> known = java.util.Objects.equals(before.country(), country) ? before.byRaw() : Map.of();
+    /** Each distinct number in the column read once, on every core. */
+    private static Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
         Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>(sheet.rows().size() * 2);
         List<String> toRead = new ArrayList<>();
-        for (Sheet.Row row : sheet.rows()) {
-            String raw = row.cell(column);
-            if (!parsed.containsKey(raw)) {
-                PhoneCheck.Result read = known.get(raw);
-                if (read != null) {
-                    parsed.put(raw, read);
-                } else if (parsed.putIfAbsent(raw, PENDING) == null) {
-                    toRead.add(raw);
-                }
+        for (int i = 0; i < sheet.rows().size(); i++) {
+            String raw = sheet.cell(i, column);
+            if (parsed.putIfAbsent(raw, PENDING) == null) {
+                toRead.add(raw);
             }
         }
         toRead.parallelStream().forEach(raw -> parsed.put(raw, PhoneCheck.checkInBulk(raw, country)));
-        lastRead = new ReadNumbers(country, parsed); // only this sheet's: the memory is one file's numbers at most
         return parsed;
     }
 

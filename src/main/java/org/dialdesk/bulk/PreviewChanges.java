@@ -66,13 +66,6 @@ public record PreviewChanges(Set<Integer> excluded, Map<Integer, Map<String, Str
         return fix != null && fix.keySet().stream().anyMatch(columns::contains);
     }
 
-    /** The row as the operator fixed it, if it is fixed in this reading; else empty. */
-    public java.util.Optional<Sheet.Row> row(Sheet read, int rowNumber) {
-        return appliesTo(rowNumber, read.columns())
-                ? read.row(rowNumber).map(row -> row.fixed(read.columns(), fixes.get(rowNumber)))
-                : java.util.Optional.empty();
-    }
-
     /** One cell of a row as it stands: in a column of the sheet, or past the header's columns ("cell 5"). */
     public record CellValue(String column, String value, boolean inColumn) {
     }
@@ -87,12 +80,13 @@ public record PreviewChanges(Set<Integer> excluded, Map<Integer, Map<String, Str
         if (asRead == null) {
             return java.util.List.of();
         }
-        Sheet.Row row = row(read, rowNumber).orElse(asRead);
+        boolean fixed = appliesTo(rowNumber, read.columns());
+        Sheet.Row row = fixed ? asRead.fixed(read.columns(), fixes.get(rowNumber)) : asRead;
         java.util.List<CellValue> cells = new java.util.ArrayList<>();
         for (int i = 0; i < read.columns().size(); i++) {
             cells.add(new CellValue(read.columns().get(i), row.cell(i), true));
         }
-        for (int i = read.columns().size(); row == asRead && i < asRead.cells().length; i++) {
+        for (int i = read.columns().size(); !fixed && i < asRead.cells().length; i++) {
             cells.add(new CellValue("cell " + (i + 1), asRead.cells()[i], false));
         }
         return cells;

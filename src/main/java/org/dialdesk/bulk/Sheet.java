@@ -1,6 +1,5 @@
 package org.dialdesk.bulk;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,12 @@ public record Sheet(String source, SheetFormat format, List<String> columns, Lis
 
     public Sheet {
         columns = List.copyOf(columns);
-        rows = List.copyOf(rows);
+        rows = PackedRows.of(rows); // a row is made when asked for: the rows of a large file take what the file does
+    }
+
+    /** One cell of the row at {@code index} (its place in {@link #rows()}), without making the whole row. */
+    public String cell(int index, int column) {
+        return ((PackedRows) rows).cell(index, column);
     }
 
     /**
@@ -40,26 +44,28 @@ public record Sheet(String source, SheetFormat format, List<String> columns, Lis
         if (fixes.isEmpty()) {
             return this;
         }
-        List<Row> all = new ArrayList<>(rows);
-        for (int i = 0; i < all.size(); i++) {
-            Map<String, String> fix = fixes.get(all.get(i).number());
-            if (fix != null && fix.keySet().stream().anyMatch(columns::contains)) {
-                all.set(i, all.get(i).fixed(columns, fix));
+        Map<Integer, Row> fixed = new java.util.HashMap<>();
+        PackedRows packed = (PackedRows) rows;
+        fixes.forEach((number, fix) -> {
+            int index = indexOf(number);
+            if (index >= 0 && fix.keySet().stream().anyMatch(columns::contains)) {
+                fixed.put(index, packed.get(index).fixed(columns, fix));
             }
-        }
-        return new Sheet(source, format, columns, all);
+        });
+        return new Sheet(source, format, columns, packed.replacing(fixed));
     }
 
-    /** The row with this number (its place in the file), if the sheet has it. */
-    public java.util.Optional<Row> row(int number) {
+    /** The index in {@link #rows()} of the row with this number, or -1. */
+    private int indexOf(int number) {
         // Rows are in file order, so their numbers only grow.
+        PackedRows packed = (PackedRows) rows;
         int low = 0;
-        int high = rows.size() - 1;
+        int high = packed.size() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int at = rows.get(middle).number();
+            int at = packed.number(middle);
             if (at == number) {
-                return java.util.Optional.of(rows.get(middle));
+                return middle;
             }
             if (at < number) {
                 low = middle + 1;
@@ -67,6 +73,12 @@ public record Sheet(String source, SheetFormat format, List<String> columns, Lis
                 high = middle - 1;
             }
         }
-        return java.util.Optional.empty();
+        return -1;
+    }
+
+    /** The row with this number (its place in the file), if the sheet has it. */
+    public java.util.Optional<Row> row(int number) {
+        int index = indexOf(number);
+        return index < 0 ? java.util.Optional.empty() : java.util.Optional.of(rows.get(index));
     }
 }

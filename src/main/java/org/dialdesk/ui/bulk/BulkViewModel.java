@@ -28,6 +28,7 @@ import org.dialdesk.bulk.PreviewChanges;
 import org.dialdesk.bulk.RunControl;
 import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.service.ErrorMessages;
+import org.dialdesk.ui.common.SwappableList;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**
@@ -50,7 +51,8 @@ public final class BulkViewModel {
 
     private final BulkDesk desk;
     private final TaskRunner runner;
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** The table's rows, made as the table asks for them: a preview of 100,000 rows holds none of them. */
+    private final SwappableList<Row> rows = new SwappableList<>();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<Row> waiting = FXCollections.observableArrayList();
     private final ObservableList<Row> waitingView = FXCollections.unmodifiableObservableList(waiting);
@@ -180,18 +182,13 @@ public final class BulkViewModel {
         plan = planned.plan();
         stage.set(Stage.PREVIEW);
         if (plan == null) {
-            rows.clear();
+            rows.swap(List.of());
             summary.set("");
             problem.set(planned.problem());
             canLaunch.set(false);
             return;
         }
-        rows.setAll(plan.rows().stream().map(r -> {
-            boolean fixed = changes.appliesTo(r.number(), plan.sheet().columns());
-            String status = r.ready() ? "Ready" : r.skip().label();
-            return new Row(r.number(), r.callee(), fixed ? status + " · fixed here" : status, r.ready() ? "" : r.reason(),
-                    "", r.ready(), fixed);
-        }).toList());
+        rows.swap(new PreviewRows(plan, changes));
         summary.set(plan.summary());
         problem.set(null);
         canLaunch.set(plan.ready() > 0);
@@ -356,7 +353,7 @@ public final class BulkViewModel {
     private void showRun(String message) {
         String id = runId;
         runner.run(() -> desk.rows(id), all -> {
-            rows.setAll(all.stream().map(BulkViewModel::resultRow).toList());
+            rows.swap(all.stream().map(BulkViewModel::resultRow).toList());
             waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(BulkViewModel::resultRow).toList());
             long created = all.stream().filter(BulkDesk.RunRow::created).count();
             summary.set(String.format(Locale.ROOT, "%,d of %,d rows created.", created, all.size())

@@ -79,6 +79,8 @@ public final class BulkBenchmark {
 
         Clock clock = Clock.systemUTC();
         CalleeZones zones = CalleeZones.load();
+        // As the console does when a profile opens: every country's numbering rules read once.
+        org.dialdesk.domain.PhoneCheck.loadAllCountries();
         BulkPlanner planner = null;
         BulkPlan kept = null;
         for (Path file : List.of(csv, xlsx)) {

@@ -110,32 +110,36 @@ public final class BulkPlanner {
         List<Integer> toPlan = new ArrayList<>();
         Map<String, Integer> firstRowOf = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
-            Sheet.Row row = sheet.rows().get(i);
-            String raw = row.cell(phoneAt);
-            if (row.problem() != null) {
-                rows[i] = skip(row, raw, BulkPlan.Skip.UNREADABLE, row.problem());
+            // Read cell by cell: the rows themselves are made only for the rows planned below.
+            String raw = sheet.cell(i, phoneAt);
+            int number = sheet.number(i);
+            if (sheet.problem(i) != null) {
+                rows[i] = new BulkPlan.Row(number, raw, BulkPlan.Skip.UNREADABLE, sheet.problem(i));
                 continue;
             }
             PhoneCheck.Result phone = phones.get(raw);
             if (!phone.ok()) {
-                String reason = raw.isBlank() && row.cells().length < sheet.columns().size()
-                        ? "Has " + row.cells().length + " cells where the header has " + sheet.columns().size()
+                int width = sheet.width(i);
+                String reason = raw.isBlank() && width < sheet.columns().size()
+                        ? "Has " + width + " cells where the header has " + sheet.columns().size()
                                 + ", none of them in the phone column: check this row's delimiters and quotes."
                         : (raw.isBlank() ? "No number. " : raw + ": ") + phone.problem();
-                rows[i] = skip(row, raw, BulkPlan.Skip.BAD_PHONE, reason);
+                rows[i] = new BulkPlan.Row(number, raw, BulkPlan.Skip.BAD_PHONE, reason);
                 continue;
             }
             String callee = phone.e164();
             // A row left out does not count as the callee's first: a later row for the same callee goes instead.
-            if (excluded.contains(row.number())) {
-                rows[i] = skip(row, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run.");
+            if (excluded.contains(number)) {
+                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run.");
                 continue;
             }
-            Integer first = firstRowOf.putIfAbsent(callee, row.number());
+            Integer first = firstRowOf.putIfAbsent(callee, number);
             if (first != null) {
-                rows[i] = skip(row, callee, BulkPlan.Skip.DUPLICATE, "Same callee as row " + first + "; it is called once.");
+                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.DUPLICATE,
+                        "Same callee as row " + first + "; it is called once.");
             } else if (listed.contains(callee)) {
-                rows[i] = skip(row, callee, BulkPlan.Skip.DO_NOT_CALL, callee + " is on the do-not-call list.");
+                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.DO_NOT_CALL,
+                        callee + " is on the do-not-call list.");
             } else {
                 toPlan.add(i);
             }
@@ -189,10 +193,6 @@ public final class BulkPlanner {
 
     private static List<Integer> indexes(Sheet sheet, List<String> columns) {
         return columns.stream().map(sheet.columns()::indexOf).filter(i -> i >= 0).toList();
-    }
-
-    private static BulkPlan.Row skip(Sheet.Row row, String callee, BulkPlan.Skip skip, String reason) {
-        return new BulkPlan.Row(row.number(), callee, skip, reason);
     }
 
     /** Each distinct number in the column read once, on every core. */

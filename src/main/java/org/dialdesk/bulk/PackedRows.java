@@ -104,6 +104,16 @@ final class PackedRows extends AbstractList<Sheet.Row> implements RandomAccess {
         return numbers[index];
     }
 
+    String problem(int index) {
+        Sheet.Row fixed = replaced.get(index);
+        return fixed != null ? fixed.problem() : problems.get(index);
+    }
+
+    int width(int index) {
+        Sheet.Row fixed = replaced.get(index);
+        return fixed != null ? fixed.cells().length : firstCell[index + 1] - firstCell[index];
+    }
+
     @Override
     public int size() {
         return numbers.length;

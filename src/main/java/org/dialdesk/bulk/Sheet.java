@@ -35,6 +35,21 @@ public record Sheet(String source, SheetFormat format, List<String> columns, Lis
         return ((PackedRows) rows).cell(index, column);
     }
 
+    /** The number (place in the file) of the row at {@code index}. */
+    public int number(int index) {
+        return ((PackedRows) rows).number(index);
+    }
+
+    /** Why the row at {@code index} could not be taken whole, or null. */
+    public String problem(int index) {
+        return ((PackedRows) rows).problem(index);
+    }
+
+    /** How many cells the row at {@code index} has. */
+    public int width(int index) {
+        return ((PackedRows) rows).width(index);
+    }
+
     /**
      * This sheet with the rows the operator fixed in the preview (the file itself is not changed):
      * each fixed row's cells by column name. A fix to a column this reading does not have is left

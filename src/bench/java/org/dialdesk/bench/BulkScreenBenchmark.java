@@ -100,6 +100,9 @@ public final class BulkScreenBenchmark {
         System.gc();
         idle(300);
         long heapBeforeMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+        if (Boolean.getBoolean("dialdesk.bench.histogram")) {
+            printLiveHeap(); // before the import too, so the preview's own objects show as the difference
+        }
         System.out.printf("before the import: heap used after GC %d MB (committed %d MB), process RSS %d MB%n", heapBeforeMb,
                 runtime.totalMemory() >> 20, rssKb() / 1024);
         watch.reset(); // that collection was the benchmark's, not the import's

@@ -72,23 +72,8 @@ public record Sheet(String source, SheetFormat format, List<String> columns, Lis
 
     /** The index in {@link #rows()} of the row with this number, or -1. */
     private int indexOf(int number) {
-        // Rows are in file order, so their numbers only grow.
         PackedRows packed = (PackedRows) rows;
-        int low = 0;
-        int high = packed.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int at = packed.number(middle);
-            if (at == number) {
-                return middle;
-            }
-            if (at < number) {
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return -1;
+        return FileOrder.indexOf(packed.size(), packed::number, number);
     }
 
     /** The row with this number (its place in the file), if the sheet has it. */

@@ -24,6 +24,7 @@ import javafx.scene.control.TextField;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkEngine;
+import org.dialdesk.bulk.FileOrder;
 import org.dialdesk.ui.common.FormFields;
 import org.dialdesk.ui.common.Tables;
 import org.dialdesk.ui.common.UserFolders;
@@ -151,14 +152,11 @@ public final class BulkView extends BorderPane {
         vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> {
             Integer wanted = selectAfterPlan;
             selectAfterPlan = null;
-            if (wanted != null) {
-                for (int i = 0; i < vm.rows().size(); i++) {
-                    if (vm.rows().get(i).number() == wanted) {
-                        table.getSelectionModel().clearAndSelect(i);
-                        table.scrollTo(Math.max(0, i - 3));
-                        break;
-                    }
-                }
+            int at = wanted == null ? -1
+                    : FileOrder.indexOf(vm.rows().size(), i -> vm.rows().get(i).number(), wanted);
+            if (at >= 0) {
+                table.getSelectionModel().clearAndSelect(at);
+                table.scrollTo(Math.max(0, at - 3));
             }
         });
         Button exclude = new Button("Leave out / take back");

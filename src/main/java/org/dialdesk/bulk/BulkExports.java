@@ -31,17 +31,17 @@ public final class BulkExports {
         List<String> columns = new ArrayList<>(plan.sheet().columns());
         columns.add("row");
         columns.add("skipped_because");
-        java.util.Map<Integer, Sheet.Row> byNumber = new java.util.HashMap<>();
-        plan.sheet().rows().forEach(row -> byNumber.put(row.number(), row));
+        Sheet sheet = plan.sheet();
         return CsvExport.write(file, uniqueNames(columns), sink -> {
-            for (BulkPlan.Row row : plan.rows()) {
+            // A plan has a row for each of its sheet's, in the same order: the cells are read where they are.
+            for (int index = 0; index < plan.rows().size(); index++) {
+                BulkPlan.Row row = plan.rows().get(index);
                 if (row.ready()) {
                     continue;
                 }
-                Sheet.Row source = byNumber.get(row.number());
                 List<String> cells = new ArrayList<>();
-                for (int i = 0; i < plan.sheet().columns().size(); i++) {
-                    cells.add(CsvExport.text(source == null ? "" : source.cell(i)));
+                for (int i = 0; i < sheet.columns().size(); i++) {
+                    cells.add(CsvExport.text(sheet.cell(index, i)));
                 }
                 cells.add(Integer.toString(row.number()));
                 cells.add(CsvExport.text(row.skip().label() + ": " + row.reason()));

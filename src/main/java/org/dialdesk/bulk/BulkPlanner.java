@@ -205,7 +205,14 @@ public final class BulkPlanner {
                 toRead.add(raw);
             }
         }
-        toRead.parallelStream().forEach(raw -> parsed.put(raw, PhoneCheck.checkInBulk(raw, country)));
+        // In parts, a checker of its own each (see PhoneCheck.Checker), spread over every core.
+        int parts = Math.max(1, Math.min(toRead.size() / 1_000, 2 * Runtime.getRuntime().availableProcessors()));
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+            PhoneCheck.Checker checker = new PhoneCheck.Checker();
+            for (int i = part; i < toRead.size(); i += parts) {
+                parsed.put(toRead.get(i), checker.check(toRead.get(i), country));
+            }
+        });
         return parsed;
     }
 

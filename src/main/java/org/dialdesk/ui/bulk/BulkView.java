@@ -105,6 +105,9 @@ public final class BulkView extends BorderPane {
         table.getColumns().add(Tables.textColumn("Reason", BulkViewModel.Row::reason, 480));
         table.getColumns().add(Tables.textColumn("Call ID", BulkViewModel.Row::callId, 210));
 
+        // The rows stay in file order: the row number is how the operator finds a row in the file.
+        table.getColumns().forEach(column -> column.setSortable(false));
+
         TableView<BulkViewModel.Row> waiting = Tables.readOnlyTable("bulkWaitingTable", "");
         waiting.setItems(vm.waiting());
         waiting.getColumns().add(Tables.textColumn("Row", r -> Integer.toString(r.number()), 60));

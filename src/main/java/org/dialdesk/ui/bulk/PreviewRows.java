@@ -3,6 +3,7 @@ package org.dialdesk.ui.bulk;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 import org.dialdesk.bulk.BulkPlan;
+import org.dialdesk.bulk.FileOrder;
 import org.dialdesk.bulk.PreviewChanges;
 
 /**
@@ -30,5 +31,28 @@ final class PreviewRows extends AbstractList<BulkViewModel.Row> implements Rando
     @Override
     public int size() {
         return plan.rows().size();
+    }
+
+    /**
+     * Found by its number, halving: the table looks its selected row up this way after every new
+     * plan, and a search from the top would make every row before it on the UI thread.
+     */
+    @Override
+    public int indexOf(Object item) {
+        if (!(item instanceof BulkViewModel.Row row)) {
+            return -1;
+        }
+        int at = FileOrder.indexOf(size(), i -> plan.rows().get(i).number(), row.number());
+        return at >= 0 && get(at).equals(row) ? at : -1;
+    }
+
+    @Override
+    public int lastIndexOf(Object item) {
+        return indexOf(item); // a row's number is its own
+    }
+
+    @Override
+    public boolean contains(Object item) {
+        return indexOf(item) >= 0;
     }
 }

@@ -279,6 +279,28 @@ class BulkViewModelTest {
     }
 
     @Test
+    void theSkippedRowsExportWithTheFilesOwnCellsAsFixedAndWhy() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone,first_name\n(312) 555-0100,Ann\nnope,Bob\n(312) 555-01,Cy\n(312) 555-0100,Di\n"));
+        vm.fixRow(4, java.util.Map.of("first_name", "Cyrus"));
+        BulkViewModel.Row third = vm.rows().get(2);
+        assertEquals(2, vm.rows().indexOf(third), "found by its number, as the table finds its selected row");
+        assertEquals(-1, vm.rows().indexOf(new BulkViewModel.Row(4, third.callee(), "Ready", "", "", true, false)),
+                "a row as it was before the plan is not this one");
+        Path rejects = dir.resolve("rejects.csv");
+        vm.exportRejects(rejects);
+        assertEquals(List.of("phone,first_name,row,skipped_because",
+                "nope,Bob,3,Unparseable phone: nope: Not a phone number: use digits, optionally starting with + and the"
+                        + " country code.",
+                "(312) 555-01,Cyrus,4,Unparseable phone: (312) 555-01: Not a valid United States number (numbers without +"
+                        + " are read as United States). For another country, start with + and its code.",
+                "(312) 555-0100,Di,5,Duplicate callee: Same callee as row 2; it is called once."),
+                Files.readAllLines(rejects, StandardCharsets.UTF_8).stream()
+                        .map(line -> line.replace("\uFEFF", "").replace("\"", "")).toList()); // a mark for Excel, quotes
+    }
+
+    @Test
     void aFileThatCannotBeReadSaysWhyAndKeepsTheScreenAsItWas() throws Exception {
         BulkViewModel vm = model(false);
         vm.importFile(file(""));

@@ -72,11 +72,18 @@ public final class BulkPlanner {
     private final CallingRule callingRule;
     private final Listed doNotCall;
     private final Clock clock;
+    /**
+     * One per core, kept with the planner (one per open profile), so that each plan does not read
+     * its countries' rules and compile their patterns again.
+     */
+    private final PhoneCheck.Checker[] checkers;
 
     public BulkPlanner(CallingRule callingRule, Listed doNotCall, Clock clock) {
         this.callingRule = callingRule;
         this.doNotCall = doNotCall;
         this.clock = clock;
+        this.checkers = new PhoneCheck.Checker[Runtime.getRuntime().availableProcessors()];
+        java.util.Arrays.setAll(checkers, i -> new PhoneCheck.Checker());
     }
 
     /**
@@ -196,7 +203,7 @@ public final class BulkPlanner {
     }
 
     /** Each distinct number in the column read once, on every core. */
-    private static Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
+    private Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
         Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>(sheet.rows().size() * 2);
         List<String> toRead = new ArrayList<>();
         for (int i = 0; i < sheet.rows().size(); i++) {
@@ -205,10 +212,10 @@ public final class BulkPlanner {
                 toRead.add(raw);
             }
         }
-        // In parts, a checker of its own each (see PhoneCheck.Checker), spread over every core.
-        int parts = Math.max(1, Math.min(toRead.size() / 1_000, 2 * Runtime.getRuntime().availableProcessors()));
+        // In parts, one per core, each on a checker of its own (see PhoneCheck.Checker).
+        int parts = checkers.length;
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
-            PhoneCheck.Checker checker = new PhoneCheck.Checker();
+            PhoneCheck.Checker checker = checkers[part];
             for (int i = part; i < toRead.size(); i += parts) {
                 parsed.put(toRead.get(i), checker.check(toRead.get(i), country));
             }

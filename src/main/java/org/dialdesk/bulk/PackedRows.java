@@ -1,17 +1,15 @@
 package org.dialdesk.bulk;
 
-import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /**
  * A sheet's rows kept as one text with the cells' ends, a row made when it is asked for. A
  * 100,000-row file held as 400,000 strings in arrays took about 30 MB; kept this way it takes about
  * what the file does. Immutable; rows the operator fixed are kept whole beside the text.
  */
-final class PackedRows extends AbstractList<Sheet.Row> implements RandomAccess {
+final class PackedRows extends MadeOnDemand<Sheet.Row> {
     private final String text;
     /** Where each cell ends in {@code text}; a cell starts where the one before it ends. */
     private final int[] cellEnds;
@@ -117,16 +115,5 @@ final class PackedRows extends AbstractList<Sheet.Row> implements RandomAccess {
     @Override
     public int size() {
         return numbers.length;
-    }
-
-    /** As itself only: comparing or hashing every row would make each one. */
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

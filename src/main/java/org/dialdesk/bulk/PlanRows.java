@@ -1,10 +1,8 @@
 package org.dialdesk.bulk;
 
-import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /**
  * A plan's rows kept in arrays, a row made when it is asked for: a callee in E.164 is its digits,
@@ -12,7 +10,7 @@ import java.util.RandomAccess;
  * once each. 100,000 rows as objects with their numbers as strings took about 9 MB; this way
  * about 1.5 MB.
  */
-final class PlanRows extends AbstractList<BulkPlan.Row> implements RandomAccess {
+final class PlanRows extends MadeOnDemand<BulkPlan.Row> {
     private static final BulkPlan.Skip[] SKIPS = BulkPlan.Skip.values();
 
     private final int[] numbers;
@@ -96,16 +94,5 @@ final class PlanRows extends AbstractList<BulkPlan.Row> implements RandomAccess 
     @Override
     public int size() {
         return numbers.length;
-    }
-
-    /** As itself only: comparing or hashing every row would make each one. */
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

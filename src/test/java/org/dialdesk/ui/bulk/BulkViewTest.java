@@ -183,15 +183,19 @@ class BulkViewTest {
         @SuppressWarnings("unchecked")
         TableView<BulkViewModel.Row> table = kit.byId("bulkPreviewTable", TableView.class);
         assertTrue(kit.onFx(() -> kit.byId("bulkFixButton", Button.class).isDisabled()), "nothing selected, nothing to fix");
-        kit.onFx(() -> {
-            table.getSelectionModel().select(30); // row 32 of the file: "call me maybe"
-            table.scrollTo(27);
-            return null;
-        });
         java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> badRow = () -> robot
                 .lookup("#bulkPreviewTable .table-row-cell")
                 .match(node -> ((javafx.scene.control.TableRow<?>) node).getIndex() == 30).tryQuery();
-        kit.waitUntil(() -> badRow.get().isPresent());
+        // Row 32 of the file ("call me maybe") selected and scrolled to, again until it is laid out in view:
+        // the table may still be taking in its rows and put its scroll back to the top.
+        kit.waitUntil(() -> {
+            kit.onFx(() -> {
+                table.getSelectionModel().select(30);
+                table.scrollTo(27);
+                return null;
+            });
+            return badRow.get().isPresent();
+        });
         robot.doubleClickOn(badRow.get().orElseThrow());
         kit.waitUntil(() -> robot.lookup("#bulkFixOkButton").tryQuery().isPresent());
         javafx.scene.control.TextField phone = robot.lookup("#bulkFix-phone").queryAs(javafx.scene.control.TextField.class);

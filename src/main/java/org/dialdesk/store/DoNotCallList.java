@@ -96,24 +96,11 @@ public final class DoNotCallList implements AutoCloseable {
 
     /** Adds the numbers not yet listed (a listed one keeps its date and note); returns how many were new. */
     public synchronized int add(Collection<Entry> entries) throws SQLException {
-        connection.setAutoCommit(false);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO numbers(e164, added_ms, note) VALUES (?, ?, ?)")) {
-            int added = 0;
-            for (Entry entry : entries) {
-                insert.setString(1, entry.e164());
-                insert.setLong(2, entry.added().toEpochMilli());
-                insert.setString(3, entry.note());
-                added += insert.executeUpdate();
-            }
-            connection.commit();
-            return added;
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return updateEach("INSERT OR IGNORE INTO numbers(e164, added_ms, note) VALUES (?, ?, ?)", entries, (insert, entry) -> {
+            insert.setString(1, entry.e164());
+            insert.setLong(2, entry.added().toEpochMilli());
+            insert.setString(3, entry.note());
+        });
     }
 
     public synchronized boolean remove(String e164) throws SQLException {
@@ -122,15 +109,26 @@ public final class DoNotCallList implements AutoCloseable {
 
     /** Removes these numbers in one transaction (none is removed if it fails); returns how many were listed. */
     public synchronized int remove(Collection<String> e164s) throws SQLException {
+        return updateEach("DELETE FROM numbers WHERE e164 = ?", e164s, (delete, e164) -> delete.setString(1, e164));
+    }
+
+    /** Sets one item's values into the statement. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** Runs the statement once per item, all in one transaction; returns the rows it changed. */
+    private <T> int updateEach(String sql, Collection<T> items, Binder<T> binder) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM numbers WHERE e164 = ?")) {
-            int removed = 0;
-            for (String e164 : e164s) {
-                delete.setString(1, e164);
-                removed += delete.executeUpdate();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int changed = 0;
+            for (T item : items) {
+                binder.bind(statement, item);
+                changed += statement.executeUpdate();
             }
             connection.commit();
-            return removed;
+            return changed;
         } catch (SQLException e) {
             connection.rollback();
             throw e;

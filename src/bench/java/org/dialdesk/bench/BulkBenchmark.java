@@ -49,6 +49,7 @@ import org.dialdesk.store.OutboxJournal;
 public final class BulkBenchmark {
     private static final String NUMBER_ID = "640000000000000000000002";
     private static final int RUNS = 3;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.dialdesk.api.Json.mapper();
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("dialdesk.bench.rows", 100_000);
@@ -126,42 +127,118 @@ public final class BulkBenchmark {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(dir.resolve("sandbox"), clock));
              DialClient client = new DialClient(ClientConfig.of(sandbox.baseUrl(), ApiKey.of(sandbox.apiKey())), clock);
              OutboxJournal journal = new OutboxJournal(dir.resolve("outbox.db"))) {
-            // The sandbox's own ceiling: the same batches posted back to back, nothing else around them.
-            List<String[]> direct = rowsOf(send, 20_000_000);
+            // In two halves, alternately: the sandbox's own ceiling (the same kind of batches, their
+            // bodies as the engine sends them, posted back to back with nothing around them), then the
+            // engine sending its half through the outbox; so both meet the sandbox as full as the other.
+            TimedDials timed = new TimedDials(DialService.over(client, clock));
+            BulkEngine engine = new BulkEngine(timed, journal, clock, BulkEngine.Waiter.REAL, Duration.ZERO,
+                    BulkEngine.SendCheck.NONE);
             int sentDirect = 0;
-            long start = System.nanoTime();
-            for (int from = 0; from < direct.size(); from += chunk) {
-                List<DialRequest> batch = new ArrayList<>();
-                for (String[] row : direct.subList(from, Math.min(direct.size(), from + chunk))) {
-                    String e164 = org.dialdesk.domain.PhoneCheck.check(row[0], "US").e164();
-                    if (e164 != null) {
-                        batch.add(DialRequest.builder().numberId(NUMBER_ID).phoneNumber(e164).build());
-                    }
+            int sentByEngine = 0;
+            double directSeconds = 0;
+            double engineSeconds = 0;
+            OutboxJournal.RunState ended = null;
+            for (int half = 0; half < 2; half++) {
+                List<DialRequest> direct = launched(journal, dir, "direct-" + half, rowsOf(send / 2, 20_000_000 + half * send),
+                        zones, doNotCall, clock, sandbox.baseUrl(), chunk);
+                long start = System.nanoTime();
+                for (int from = 0; from < direct.size(); from += chunk) {
+                    client.dialBatched(direct.subList(from, Math.min(direct.size(), from + chunk)));
                 }
-                client.dialBatched(batch);
-                sentDirect += batch.size();
-            }
-            double ceiling = sentDirect / ((System.nanoTime() - start) / 1e9);
+                directSeconds += (System.nanoTime() - start) / 1e9;
+                sentDirect += direct.size();
 
-            Path sendFile = dir.resolve("send.csv");
-            writeCsv(sendFile, rowsOf(send, 30_000_000));
-            Sheet sheet = SheetReader.read(sendFile);
-            BulkPlan plan = planner(zones, doNotCall, clock).plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("first_name")),
-                    BulkPlanner.Defaults.none(ZoneOffset.UTC, "US").withNumber(NUMBER_ID), null, Set.of());
-            String run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(sendFile.toString(), "bench", "Sandbox",
-                    sandbox.baseUrl(), false, chunk, 100_000, "bench"), clock).id();
-            BulkEngine engine = new BulkEngine(DialService.over(client, clock), journal, clock, BulkEngine.Waiter.REAL,
-                    Duration.ZERO, BulkEngine.SendCheck.NONE);
-            start = System.nanoTime();
-            BulkEngine.Result result = engine.run(run, new RunControl(), progress -> { });
-            double seconds = (System.nanoTime() - start) / 1e9;
+                String run = launch(journal, dir, "send-" + half, rowsOf(send / 2, 30_000_000 + half * send), zones,
+                        doNotCall, clock, sandbox.baseUrl(), chunk).id();
+                start = System.nanoTime();
+                BulkEngine.Result result = engine.run(run, new RunControl(), progress -> { });
+                engineSeconds += (System.nanoTime() - start) / 1e9;
+                sentByEngine += result.progress().count(OutboxJournal.State.CREATED);
+                ended = result.state();
+            }
+            double ceiling = sentDirect / directSeconds;
+            double engineRate = sentByEngine / engineSeconds;
+            double waiting = timed.seconds();
             System.out.printf("send %,d rows, %d a request: %s in %.1f s · engine %.0f rows/s · the sandbox alone %.0f rows/s"
-                            + " (engine at %.0f%% of the sandbox's ceiling)%n", plan.ready(), chunk, result.state(), seconds,
-                    plan.ready() / seconds, ceiling, 100 * plan.ready() / seconds / ceiling);
+                            + " (engine at %.0f%% of the sandbox's ceiling)%n", sentByEngine, chunk, ended, engineSeconds,
+                    engineRate, ceiling, 100 * engineRate / ceiling);
+            System.out.printf("  of the engine's %.1f s, %.1f s (%.0f%%) were the sandbox answering its requests and %.1f s"
+                            + " its own work (the outbox's commits, reading the next rows, progress)%n", engineSeconds,
+                    waiting, 100 * waiting / engineSeconds, engineSeconds - waiting);
             System.out.printf("calls in the sandbox: %,d (%,d direct + %,d through the engine)%n", sandbox.callCount(),
-                    sentDirect, result.progress().count(OutboxJournal.State.CREATED));
+                    sentDirect, sentByEngine);
         }
         doNotCall.close();
+    }
+
+    /** A run of these rows put in the outbox, as the screen and `dialdesk batch` launch one. */
+    private static OutboxJournal.Run launch(OutboxJournal journal, Path dir, String name, List<String[]> rows,
+                                            CalleeZones zones, DoNotCallList doNotCall, Clock clock, String baseUrl,
+                                            int chunk) throws Exception {
+        Path file = dir.resolve(name + ".csv");
+        writeCsv(file, rows);
+        Sheet sheet = SheetReader.read(file);
+        BulkPlan plan = planner(zones, doNotCall, clock).plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of("first_name")),
+                BulkPlanner.Defaults.none(ZoneOffset.UTC, "US").withNumber(NUMBER_ID), null, Set.of());
+        return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(file.toString(), name, "Sandbox", baseUrl, false,
+                chunk, 100_000, "bench"), clock);
+    }
+
+    /** The dials a launched run of these rows would send, exactly as the engine sends them. */
+    private static List<DialRequest> launched(OutboxJournal journal, Path dir, String name, List<String[]> rows,
+                                              CalleeZones zones, DoNotCallList doNotCall, Clock clock, String baseUrl,
+                                              int chunk) throws Exception {
+        String run = launch(journal, dir, name, rows, zones, doNotCall, clock, baseUrl, chunk).id();
+        List<DialRequest> requests = new ArrayList<>();
+        for (OutboxJournal.Row row : journal.rowsIn(run, OutboxJournal.State.PLANNED)) {
+            requests.add(JSON.readValue(row.requestJson(), DialRequest.class));
+        }
+        journal.cancelPlanned(run, "Sent directly by the benchmark.");
+        return requests;
+    }
+
+    /** The dial service, timing how long its batched requests take to be answered. */
+    private static final class TimedDials implements DialService {
+        private final DialService dials;
+        private long nanos;
+
+        TimedDials(DialService dials) {
+            this.dials = dials;
+        }
+
+        double seconds() {
+            return nanos / 1e9;
+        }
+
+        @Override
+        public String baseUrl() {
+            return dials.baseUrl();
+        }
+
+        @Override
+        public org.dialdesk.service.DialOutcome send(DialRequest request) {
+            return dials.send(request);
+        }
+
+        @Override
+        public LookUp lookUp(org.dialdesk.service.DialOutcome.Uncertain uncertain) {
+            return dials.lookUp(uncertain);
+        }
+
+        @Override
+        public org.dialdesk.service.BatchOutcome sendBatch(List<DialRequest> requests) {
+            long start = System.nanoTime();
+            try {
+                return dials.sendBatch(requests);
+            } finally {
+                nanos += System.nanoTime() - start;
+            }
+        }
+
+        @Override
+        public List<org.dialdesk.api.Call> callsCreatedSince(java.time.Instant since, int max) {
+            return dials.callsCreatedSince(since, max);
+        }
     }
 
     private static BulkPlanner planner(CalleeZones zones, DoNotCallList doNotCall, Clock clock) {

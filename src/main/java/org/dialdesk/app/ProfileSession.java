@@ -210,7 +210,7 @@ public final class ProfileSession implements AutoCloseable {
                 storedDial, dialMemoryStore::saveLater, sandboxKey,
                 profile.isSandbox() ? Optional.empty() : Optional.of(profile.name()));
         organisation = new OrganisationViewModel(directory, runner, operatorClock);
-        DoNotCallRecords doNotCallRecords = doNotCallList == null ? null : new DoNotCallRecords(doNotCallList, clock);
+        DoNotCallRecords doNotCallRecords = doNotCallList == null ? null : new DoNotCallRecords(doNotCallList, clock, trail);
         doNotCall = doNotCallRecords == null ? new DoNotCallViewModel(doNotCallProblem, runner, operatorClock.getZone())
                 : new DoNotCallViewModel(doNotCallRecords, DoNotCallSheet::lines, runner, settings.defaultCountry(),
                         operatorClock.getZone());

@@ -40,19 +40,26 @@ public final class Cli {
         Profiles[] profiles = {null};
         // Opened when a command first uses them (picocli makes every command up front): "dialdesk sandbox"
         // and --help touch no profile and no audit log.
-        java.util.function.Supplier<Profiles> openProfiles = () -> {
-            if (profiles[0] == null) {
+        boolean[] auditTried = {false};
+        java.util.function.Supplier<AuditLog> openAudit = () -> {
+            if (!auditTried[0]) {
+                auditTried[0] = true;
                 try {
                     audit[0] = new AuditLog(AuditLog.fileIn(dataDir));
                 } catch (SQLException e) {
                     err.println("dialdesk: the audit log cannot be opened (" + e.getMessage() + "); actions are not recorded.");
                 }
-                profiles[0] = new Profiles(dataDir, secrets, audit[0], clock);
+            }
+            return audit[0];
+        };
+        java.util.function.Supplier<Profiles> openProfiles = () -> {
+            if (profiles[0] == null) {
+                profiles[0] = new Profiles(dataDir, secrets, openAudit.get(), clock);
             }
             return profiles[0];
         };
         try {
-            return run(args, environment, clock, sandboxLifetime, openProfiles, () -> audit[0], terminal, out, err);
+            return run(args, environment, clock, sandboxLifetime, openProfiles, openAudit, terminal, out, err);
         } finally {
             if (audit[0] != null) {
                 try {
@@ -76,7 +83,7 @@ public final class Cli {
                     return type.cast(new DialCommand(environment, clock, profiles, audit, terminal));
                 }
                 if (type == DoNotCallCommand.class) {
-                    return type.cast(new DoNotCallCommand(environment, clock));
+                    return type.cast(new DoNotCallCommand(environment, clock, audit));
                 }
                 if (type == BatchCommand.class) {
                     return type.cast(new BatchCommand(environment, clock, profiles, audit, terminal));

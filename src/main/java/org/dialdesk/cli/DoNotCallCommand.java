@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.dialdesk.bulk.BulkInputException;
 import org.dialdesk.bulk.DoNotCallSheet;
+import org.dialdesk.service.AuditTrail;
 import org.dialdesk.service.DoNotCallRecords;
+import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.DoNotCallList;
 import org.dialdesk.store.SettingsStore;
@@ -48,12 +51,17 @@ public final class DoNotCallCommand implements Callable<Integer> {
             + " (default: the console's default country).")
     String country;
 
+    /** What the audit log names as where a change to the shared list was made from. */
+    static final String AUDIT_PROFILE = "(command line)";
+
     private final Map<String, String> environment;
     private final Clock clock;
+    private final Supplier<AuditLog> audit;
 
-    DoNotCallCommand(Map<String, String> environment, Clock clock) {
+    DoNotCallCommand(Map<String, String> environment, Clock clock, Supplier<AuditLog> audit) {
         this.environment = environment;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -63,7 +71,10 @@ public final class DoNotCallCommand implements Callable<Integer> {
         Path dataDir = AppPaths.dataDir(environment);
         String region = country != null ? country : new SettingsStore(dataDir).load().defaultCountry();
         try (DoNotCallList list = new DoNotCallList(DoNotCallList.fileIn(dataDir))) {
-            DoNotCallRecords records = new DoNotCallRecords(list, clock);
+            boolean changes = !action.equalsIgnoreCase("list") && !action.equalsIgnoreCase("export");
+            AuditLog log = changes ? audit.get() : null;
+            DoNotCallRecords records = new DoNotCallRecords(list, clock,
+                    log == null ? AuditTrail.NONE : AuditTrail.into(log, AUDIT_PROFILE, clock));
             switch (action.toLowerCase(Locale.ROOT)) {
                 case "list" -> {
                     list.forEach(entry -> out.println(entry.e164() + "  " + entry.added() + "  " + entry.note()));
@@ -87,7 +98,8 @@ public final class DoNotCallCommand implements Callable<Integer> {
                         err.println("Give the one file to import: dialdesk dnc import FILE");
                         return ExitCodes.INVALID_INPUT;
                     }
-                    DoNotCallRecords.Imported imported = records.importLines(DoNotCallSheet.lines(Path.of(args.get(0))), region, note);
+                    DoNotCallRecords.Imported imported = records.importLines(DoNotCallSheet.lines(Path.of(args.get(0))), region, note,
+                            String.valueOf(Path.of(args.get(0)).getFileName()));
                     out.println("Added " + imported.added() + " numbers; " + imported.alreadyListed() + " were listed already.");
                     imported.problems().forEach(problem -> err.println("  not added: " + problem));
                     return imported.problems().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;

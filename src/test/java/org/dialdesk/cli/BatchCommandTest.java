@@ -148,6 +148,16 @@ class BatchCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, run("dnc", "import", list.toString()));
         assertTrue(out.toString().contains("Added 2 numbers; 0 were listed already."), out::toString);
         assertTrue(err.toString().contains("not added: row 3 \"bad\": "), err::toString);
+
+        // Each change is in the audit log, made from the command line; listing and exporting change nothing.
+        try (AuditLog audit = new AuditLog(AuditLog.fileIn(home))) {
+            List<String> changes = audit.read(AuditLog.Query.all()).stream()
+                    .filter(entry -> entry.action().name().startsWith("DO_NOT_CALL"))
+                    .map(entry -> entry.profile() + ": " + entry.summary()).sorted().toList();
+            assertEquals(List.of("(command line): Added +13125550101 to the do-not-call list (asked us)",
+                    "(command line): Imported more.csv into the do-not-call list: 2 added, 0 listed already, 1 line not read",
+                    "(command line): Removed +13125550101 from the do-not-call list"), changes);
+        }
     }
 
     @Test

@@ -244,7 +244,8 @@ public final class DoNotCallViewModel {
         }
         started();
         String fileNote = "imported from " + file.getFileName();
-        runner.run(() -> records.importLines(numbersFile.read(file), defaultCountry, fileNote), imported -> {
+        runner.run(() -> records.importLines(numbersFile.read(file), defaultCountry, fileNote,
+                String.valueOf(file.getFileName())), imported -> {
             busy.set(false);
             int unread = imported.problems().size();
             message.set(String.format("%s: %,d added, %,d already listed, %,d %s could not be read.", file.getFileName(),

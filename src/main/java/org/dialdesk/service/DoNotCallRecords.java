@@ -129,7 +129,10 @@ public final class DoNotCallRecords {
     /** Removes numbers as listed (E.164), in one transaction; returns how many were on the list. */
     public int removeListed(List<String> e164s) throws SQLException {
         int removed = list.remove(e164s);
-        if (removed > 0) {
+        if (removed == 1 && e164s.size() == 1) {
+            audit.record(AuditEntry.Action.DO_NOT_CALL_REMOVED, "Removed " + e164s.get(0) + " from the do-not-call list",
+                    AuditEntry.Outcome.DONE, null);
+        } else if (removed > 0) {
             String named = String.join(", ", e164s.subList(0, Math.min(e164s.size(), NAMED_IN_AUDIT)));
             int more = e164s.size() - NAMED_IN_AUDIT;
             audit.record(AuditEntry.Action.DO_NOT_CALL_REMOVED, "Removed " + removed + (removed == 1 ? " number" : " numbers")

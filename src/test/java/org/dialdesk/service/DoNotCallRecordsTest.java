@@ -76,12 +76,17 @@ class DoNotCallRecordsTest {
         assertTrue(records.remove("(312) 555-0100", "US"));
         assertEquals(false, records.remove("(312) 555-0100", "US"));
         assertEquals(0, records.removeListed(List.of("+13125559999")));
+        records.add("+13125550111", "US", "");
+        assertEquals(1, records.removeListed(List.of("+13125550111"))); // one, as the screen removes it
+        before++;
         assertEquals(many.size(), records.removeListed(many));
 
         List<AuditEntry> removals = log.read(AuditLog.Query.all()).stream()
                 .filter(entry -> entry.action() == AuditEntry.Action.DO_NOT_CALL_REMOVED).toList();
-        assertEquals(before + 2, log.read(AuditLog.Query.all()).size(), "nothing recorded for numbers that were not listed");
-        assertEquals(2, removals.size(), removals::toString);
+        assertEquals(before + 3, log.read(AuditLog.Query.all()).size(), "nothing recorded for numbers that were not listed");
+        assertEquals(3, removals.size(), removals::toString);
+        assertTrue(removals.stream().anyMatch(entry -> entry.summary().equals("Removed +13125550111 from the do-not-call list")),
+                removals::toString);
         assertTrue(removals.stream().anyMatch(entry -> entry.summary().equals("Removed +13125550100 from the do-not-call list")),
                 removals::toString);
         String bulk = removals.stream().map(AuditEntry::summary).filter(summary -> summary.startsWith("Removed 23"))

@@ -35,8 +35,8 @@ public final class AuditView extends BorderPane {
         summary.setId("auditSummary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.textProperty().bind(vm.summaryProperty());
-        Label note = new Label("Every dial, cancel, hang-up, bulk launch and profile change, from the window and the command"
-                + " line, on every profile. Entries are only ever added.");
+        Label note = new Label("Every dial, cancel, hang-up, bulk launch, profile change and change to the do-not-call list,"
+                + " from the window and the command line, on every profile. Entries are only ever added.");
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_SMALL);
 
@@ -85,11 +85,16 @@ public final class AuditView extends BorderPane {
         table.setItems(vm.rows());
         var when = Tables.textColumn("When", AuditViewModel.Row::at, 190);
         when.textProperty().bind(javafx.beans.binding.Bindings.concat("When (", vm.zoneNameProperty(), ")"));
+        when.setMinWidth(165); // a time cut short is no time: the summary gives way instead
         table.getColumns().add(when);
         table.getColumns().add(Tables.textColumn("Profile", AuditViewModel.Row::profile, 150));
-        table.getColumns().add(Tables.textColumn("Action", AuditViewModel.Row::action, 135));
+        var actionColumn = Tables.textColumn("Action", AuditViewModel.Row::action, 175);
+        actionColumn.setMinWidth(175); // "Do not call removed", the longest
+        table.getColumns().add(actionColumn);
         table.getColumns().add(Tables.textColumn("What", AuditViewModel.Row::summary, 520));
-        table.getColumns().add(Tables.textColumn("Outcome", AuditViewModel.Row::outcome, 100));
+        var outcome = Tables.textColumn("Outcome", AuditViewModel.Row::outcome, 100);
+        outcome.setMinWidth(100);
+        table.getColumns().add(outcome);
         table.getColumns().add(Tables.textColumn("Call ID", AuditViewModel.Row::callId, 200));
 
         VBox top = new VBox(6, new HBox(12, title, summary), note, filters, problem);

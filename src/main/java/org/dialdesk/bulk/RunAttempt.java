@@ -23,6 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import org.dialdesk.api.Call;
@@ -64,6 +69,12 @@ final class RunAttempt {
     private Instant uncertainSince;
     /** Rows a request: the run's, halved when the service says a batch is too large. */
     private int chunk;
+    private ExecutorService sender;
+    /**
+     * A next chunk is readied while a request is out only when the pace would let it follow at once
+     * (or nearly): at slower paces the rows would wait marked as being sent for nothing.
+     */
+    static final Duration READY_AHEAD_WITHIN = Duration.ofMillis(250);
 
     RunAttempt(BulkEngine engine, DialService dials, OutboxJournal journal, Clock clock, Waiter waiter, Duration settleDelay,
                SendCheck sendCheck, OutboxJournal.Run run, RunControl control, Consumer<BulkProgress> listener) {
@@ -82,6 +93,16 @@ final class RunAttempt {
     }
 
     Result go() throws SQLException, InterruptedException {
+        try {
+            return attempt();
+        } finally {
+            if (sender != null) {
+                sender.shutdown(); // idle by now, but for a request left out by a failure: it ends by itself
+            }
+        }
+    }
+
+    private Result attempt() throws SQLException, InterruptedException {
         journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may have rung,"
                 + " so call history is checked before anything else.");
         // Rows found uncertain now are looked up a settle delay from now, as if their answer had just failed.
@@ -178,7 +199,16 @@ final class RunAttempt {
         listener.accept(engine.progress(run, pacer, note));
     }
 
-    /** Sends one chunk; returns why the run must stop, if it must. */
+    /**
+     * Sends one chunk, and while its request is out readies the next: marked as being sent (so a
+     * crash meanwhile has it looked up, never resent blind), to go the moment a clean answer is in,
+     * before that answer is even written down. So the journal's work for one chunk is done while the
+     * service works on another, and at the service's own speed a run is bound by the service, not
+     * by the outbox's commits. This goes on as long as every answer is clean (a call for each row)
+     * and the pace lets requests follow each other at once; only one request is ever out at a time,
+     * and a readied chunk that does not go is put back as planned (it never left). Returns why the
+     * run must stop, if it must.
+     */
     private Optional<String> send(List<Row> chunk) throws SQLException, InterruptedException {
         Duration wait = pacer.waitBefore();
         if (!wait.isZero()) {
@@ -187,6 +217,64 @@ final class RunAttempt {
                 return Optional.empty();
             }
         }
+        Marked out = mark(chunk);
+        if (out == null) {
+            return Optional.empty();
+        }
+        pacer.started(out.rows().size());
+        Future<BatchOutcome> answer = sender().submit(sendingOf(out));
+        while (true) {
+            Marked ahead = null;
+            SQLException notReadied = null;
+            try {
+                ahead = pacer.waitBefore().compareTo(READY_AHEAD_WITHIN) < 0 ? readyNext() : null;
+            } catch (SQLException e) {
+                notReadied = e; // the answer to the request that is out is recorded first
+            }
+            BatchOutcome outcome = answerOf(answer);
+            Future<BatchOutcome> nextAnswer = null;
+            if (ahead != null && clean(outcome, out) && !control.stopAsked()) {
+                wait = pacer.waitBefore();
+                if (!wait.isZero()) {
+                    waiter.await(wait, control);
+                }
+                if (!control.stopAsked()) {
+                    pacer.started(ahead.rows().size());
+                    nextAnswer = sender().submit(sendingOf(ahead));
+                }
+            }
+            Optional<String> stop = record(out.rows(), outcome);
+            report(null);
+            if (notReadied != null) {
+                throw notReadied;
+            }
+            if (nextAnswer == null) {
+                if (ahead != null) {
+                    putBack(ahead);
+                }
+                return stop;
+            }
+            out = ahead;
+            answer = nextAnswer;
+        }
+    }
+
+    /** An answer that places a call for every row sent: nothing to slow down for, look up or refuse. */
+    private static boolean clean(BatchOutcome outcome, Marked sent) {
+        return outcome instanceof BatchOutcome.Created created && created.responses().size() == sent.rows().size()
+                && created.responses().stream().allMatch(response -> response.id() != null);
+    }
+
+    /** Rows marked as being sent, with their dials; their request has not been made yet. */
+    private record Marked(List<Row> rows, List<DialRequest> requests) {
+    }
+
+    /**
+     * The chunk's rows that may go now (the others are skipped with the reason), durably "being
+     * sent" before their request leaves: after a crash they are looked up, not resent. Only if they
+     * are all still planned (a cancel or a decision may have moved one meanwhile); null when none goes.
+     */
+    private Marked mark(List<Row> chunk) throws SQLException {
         Instant now = clock.instant();
         List<Row> going = new ArrayList<>();
         List<DialRequest> requests = new ArrayList<>();
@@ -204,18 +292,59 @@ final class RunAttempt {
         journal.apply(run.id(), held);
         if (going.isEmpty()) {
             report(null);
-            return Optional.empty();
+            return null;
         }
-        // Durably "being sent" before the request leaves: after a crash these rows are looked up, not resent.
-        // Only if they are all still planned: a cancel or a decision may have moved one meanwhile.
         if (!journal.markSending(run.id(), going.stream().map(Row::rowNo).toList(), now)) {
-            return Optional.empty();
+            return null;
         }
-        pacer.started(going.size());
-        BatchOutcome outcome = dials.sendBatch(requests);
-        Optional<String> stop = record(going, outcome);
-        report(null);
-        return stop;
+        return new Marked(going, requests);
+    }
+
+    /** The next chunk marked, while a request is out; null when the loop must look first (uncertain rows, a stop). */
+    private Marked readyNext() throws SQLException {
+        if (control.stopAsked() || !journal.rowsIn(run.id(), State.UNCERTAIN).isEmpty()) {
+            return null;
+        }
+        List<Row> next = journal.nextPlanned(run.id(), chunk);
+        return next.isEmpty() ? null : mark(next);
+    }
+
+    /** A readied chunk that is not going after all: planned again, as it was (its request was never made). */
+    private void putBack(Marked ahead) throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        for (Row row : ahead.rows()) {
+            changes.add(Change.to(row.rowNo(), State.PLANNED, row.reason()));
+        }
+        journal.apply(run.id(), changes);
+    }
+
+    private Callable<BatchOutcome> sendingOf(Marked marked) {
+        return () -> dials.sendBatch(marked.requests());
+    }
+
+    /**
+     * The answer to a request that is out. Waited for whatever happens meanwhile: its rows are
+     * recorded by what the service said. A failure of the sending thread itself (the service
+     * classifies every answer, so never expected) leaves them uncertain, to be looked up.
+     */
+    private BatchOutcome answerOf(Future<BatchOutcome> answer) throws InterruptedException {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            return new BatchOutcome.Uncertain("The request failed in the console: " + e.getCause(), clock.instant());
+        }
+    }
+
+    /** The one thread requests are made on, made at the first request and ended with the attempt. */
+    private ExecutorService sender() {
+        if (sender == null) {
+            sender = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "bulk-sender-" + run.id());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return sender;
     }
 
     private Optional<String> record(List<Row> rows, BatchOutcome outcome) throws SQLException, InterruptedException {

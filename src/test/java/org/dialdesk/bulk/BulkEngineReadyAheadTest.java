@@ -1,0 +1,204 @@
+package org.dialdesk.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.dialdesk.api.Call;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.api.DialResponse;
+import org.dialdesk.service.BatchOutcome;
+import org.dialdesk.service.DialOutcome;
+import org.dialdesk.service.DialService;
+import org.dialdesk.store.OutboxJournal;
+import org.dialdesk.store.OutboxJournal.RunState;
+import org.dialdesk.store.OutboxJournal.State;
+import org.dialdesk.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * At full speed the engine readies the next chunk while a request is out: one request out at a
+ * time, the readied rows marked as being sent, and put back as planned whenever they do not go.
+ */
+class BulkEngineReadyAheadTest {
+    static final Instant START = Instant.parse("2026-11-23T16:00:00Z");
+    /** Fast enough that each chunk may follow the one before at once (10 rows: a millisecond). */
+    static final double FULL_SPEED = 10_000;
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(START);
+    OutboxJournal journal;
+    BulkEngine engine;
+    final Service service = new Service();
+
+    @BeforeEach
+    void open() throws Exception {
+        journal = new OutboxJournal(dir.resolve("outbox.db"));
+        engine = new BulkEngine(service, journal, clock, (duration, control) -> clock.advance(duration),
+                Duration.ofSeconds(5), BulkEngine.SendCheck.NONE);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        journal.close();
+    }
+
+    String launch(int rows) throws Exception {
+        BulkPlan plan = BulkFixtures.planOf(BulkFixtures.sheetOf(rows, 0), clock);
+        return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec("test.csv", "hash", "Test",
+                "http://127.0.0.1:1/api/v1", false, 10, FULL_SPEED, "k1"), clock).id();
+    }
+
+    @Test
+    void whileARequestIsOutTheOneBeforeIsRecordedAndTheNextMarkedAndOnlyOneRequestIsEverOut() throws Exception {
+        String run = launch(50);
+        // Each request is answered only once, beside it, the chunk before is recorded and the next marked.
+        service.during = requests -> {
+            int number = service.batches.size();
+            waitUntil(() -> count(run, State.CREATED) == 10 * (number - 1), "the chunk before recorded");
+            if (number < 5) {
+                waitUntil(() -> count(run, State.SENDING) == 20, "the next chunk marked");
+            }
+        };
+        BulkEngine.Result result = engine.run(run, new RunControl(), progress -> { });
+
+        assertEquals(RunState.FINISHED, result.state());
+        assertEquals(List.of(10, 10, 10, 10, 10), service.batches);
+        assertEquals(1, service.mostOut.get(), "never two requests out at once");
+        assertEquals(50, journal.counts(run).get(State.CREATED));
+        assertEquals(50, new HashSet<>(service.callees).size(), "every callee dialled once");
+        journal.forEachRow(run, row -> assertEquals(1, row.sends(), "row " + row.rowNo()));
+    }
+
+    @Test
+    void aReadiedChunkIsPutBackWhenTheAnswerBeforeItIsUncertainAndGoesOnceAfterTheLookUp() throws Exception {
+        String run = launch(20);
+        service.answers.add(requests -> {
+            waitUntil(() -> count(run, State.SENDING) == 20, "the next chunk marked while this request is out");
+            return new BatchOutcome.Uncertain("timeout", clock.instant());
+        });
+        service.historyOf = requests -> BulkEngineTest.tagged(requests, run); // the uncertain chunk was placed
+
+        BulkEngine.Result result = engine.run(run, new RunControl(), progress -> { });
+
+        assertEquals(RunState.FINISHED, result.state());
+        assertEquals(List.of(10, 10), service.batches, "the uncertain chunk settled from history, the readied one sent once");
+        assertEquals(20, journal.counts(run).get(State.CREATED));
+        assertTrue(journal.row(run, 2).orElseThrow().reconciled());
+        assertEquals(1, journal.row(run, 12).orElseThrow().sends());
+        assertEquals(20, new HashSet<>(service.callees).size());
+    }
+
+    @Test
+    void aPauseWhileARequestIsOutPutsTheReadiedChunkBackAsPlanned() throws Exception {
+        String run = launch(30);
+        RunControl control = new RunControl();
+        service.during = requests -> {
+            if (service.batches.size() == 1) {
+                waitUntil(() -> count(run, State.SENDING) == 20, "the next chunk marked while this request is out");
+                control.pause();
+            }
+        };
+        BulkEngine.Result paused = engine.run(run, control, progress -> { });
+
+        assertEquals(RunState.PAUSED, paused.state());
+        Map<State, Integer> counts = journal.counts(run);
+        assertEquals(10, counts.get(State.CREATED));
+        assertEquals(0, counts.get(State.SENDING), "nothing left marked as being sent");
+        assertEquals(20, counts.get(State.PLANNED));
+        assertEquals(0, journal.row(run, 12).orElseThrow().sends(), "the readied rows never went");
+
+        service.during = requests -> { };
+        BulkEngine.Result resumed = engine.run(run, new RunControl(), progress -> { });
+        assertEquals(RunState.FINISHED, resumed.state());
+        assertEquals(30, journal.counts(run).get(State.CREATED));
+        assertEquals(30, new HashSet<>(service.callees).size(), "every callee dialled once");
+    }
+
+    int count(String run, State state) {
+        try {
+            return journal.counts(run).get(state);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits, on the thread the request is made on, for what the engine does meanwhile on its own. */
+    static void waitUntil(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+    }
+
+    /** Creates every call unless scripted otherwise, counting how many requests are out at once. */
+    static final class Service implements DialService {
+        final List<Function<List<DialRequest>, BatchOutcome>> answers = new ArrayList<>();
+        final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> callees = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final AtomicInteger out = new AtomicInteger();
+        final AtomicInteger mostOut = new AtomicInteger();
+        volatile java.util.function.Consumer<List<DialRequest>> during = requests -> { };
+        volatile Function<List<DialRequest>, List<Call>> historyOf = requests -> List.of();
+        volatile List<DialRequest> last = List.of();
+        int created;
+
+        @Override
+        public BatchOutcome sendBatch(List<DialRequest> requests) {
+            mostOut.accumulateAndGet(out.incrementAndGet(), Math::max);
+            try {
+                batches.add(requests.size());
+                requests.forEach(request -> callees.add(request.phoneNumber()));
+                last = requests;
+                during.accept(requests);
+                if (!answers.isEmpty()) {
+                    return answers.remove(0).apply(requests);
+                }
+                List<DialResponse> responses = new ArrayList<>();
+                for (DialRequest request : requests) {
+                    responses.add(new DialResponse("call-" + (++created), null, request.metadata(), null, null, null));
+                }
+                return new BatchOutcome.Created(responses);
+            } finally {
+                out.decrementAndGet();
+            }
+        }
+
+        @Override
+        public List<Call> callsCreatedSince(Instant since, int max) {
+            return historyOf.apply(last);
+        }
+
+        @Override
+        public String baseUrl() {
+            return "http://127.0.0.1:1/api/v1";
+        }
+
+        @Override
+        public DialOutcome send(DialRequest request) {
+            throw new AssertionError("the engine sends batches only");
+        }
+
+        @Override
+        public LookUp lookUp(DialOutcome.Uncertain uncertain) {
+            throw new AssertionError("the engine reads history by run tags");
+        }
+    }
+}

@@ -162,9 +162,9 @@ public final class BulkBenchmark {
             System.out.printf("send %,d rows, %d a request: %s in %.1f s · engine %.0f rows/s · the sandbox alone %.0f rows/s"
                             + " (engine at %.0f%% of the sandbox's ceiling)%n", sentByEngine, chunk, ended, engineSeconds,
                     engineRate, ceiling, 100 * engineRate / ceiling);
-            System.out.printf("  of the engine's %.1f s, %.1f s (%.0f%%) were the sandbox answering its requests and %.1f s"
-                            + " its own work (the outbox's commits, reading the next rows, progress)%n", engineSeconds,
-                    waiting, 100 * waiting / engineSeconds, engineSeconds - waiting);
+            System.out.printf("  a request was out %.0f%% of the engine's %.1f s (%.1f s); the rest is the outbox's work that"
+                            + " could not go beside a request (each run's start and end: its first chunk marked, its last answer recorded)%n",
+                    100 * waiting / engineSeconds, engineSeconds, waiting);
             System.out.printf("calls in the sandbox: %,d (%,d direct + %,d through the engine)%n", sandbox.callCount(),
                     sentDirect, sentByEngine);
         }
@@ -197,7 +197,7 @@ public final class BulkBenchmark {
         return requests;
     }
 
-    /** The dial service, timing how long its batched requests take to be answered. */
+    /** The dial service, timing how long its batched requests are out (one at a time). */
     private static final class TimedDials implements DialService {
         private final DialService dials;
         private long nanos;

@@ -97,7 +97,22 @@ final class RunAttempt {
             return attempt();
         } finally {
             if (sender != null) {
-                sender.shutdown(); // idle by now, but for a request left out by a failure: it ends by itself
+                sender.shutdown();
+                // A request left out by a failure must end before the claim goes: a resume looking its rows
+                // up meanwhile could find nothing yet and send them again. The client's timeouts bound this.
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        if (sender.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                            break;
+                        }
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -243,15 +258,15 @@ final class RunAttempt {
                     nextAnswer = sender().submit(sendingOf(ahead));
                 }
             }
+            if (nextAnswer == null && ahead != null) {
+                putBack(ahead); // before record, which may wait (a backoff) with these rows marked for nothing
+            }
             Optional<String> stop = record(out.rows(), outcome);
             report(null);
             if (notReadied != null) {
                 throw notReadied;
             }
             if (nextAnswer == null) {
-                if (ahead != null) {
-                    putBack(ahead);
-                }
                 return stop;
             }
             out = ahead;
@@ -369,6 +384,9 @@ final class RunAttempt {
                         : new Change(rows.get(i).rowNo(), State.CREATED, response.id(), null, null, true, false, false));
             }
             journal.apply(run.id(), changes);
+            if (changes.stream().anyMatch(change -> change.state() == State.UNCERTAIN)) {
+                uncertainSince = clock.instant(); // a call may exist for them: history is read a settle delay from now
+            }
             return Optional.empty();
         }
         if (outcome instanceof BatchOutcome.Uncertain uncertain) {

@@ -129,14 +129,12 @@ public final class OutboxJournal implements AutoCloseable {
      * the window and a command may open the same outbox at once.
      */
     private static void keepRowCounts(Statement statement) throws SQLException {
+        if (hasRowCounts(statement)) {
+            return; // read without the write lock: opening an outbox another process is writing to must not wait
+        }
         statement.execute("BEGIN IMMEDIATE");
         try {
-            boolean kept;
-            try (ResultSet table = statement.executeQuery(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_counts'")) {
-                kept = table.next();
-            }
-            if (!kept) {
+            if (!hasRowCounts(statement)) { // asked again under the lock: another process may have just made it
                 statement.execute("CREATE TABLE row_counts (run_id TEXT NOT NULL, state TEXT NOT NULL,"
                         + " n INTEGER NOT NULL, PRIMARY KEY (run_id, state)) WITHOUT ROWID");
                 statement.execute("INSERT INTO row_counts(run_id, state, n)"
@@ -156,6 +154,13 @@ public final class OutboxJournal implements AutoCloseable {
         } catch (SQLException e) {
             statement.execute("ROLLBACK");
             throw e;
+        }
+    }
+
+    private static boolean hasRowCounts(Statement statement) throws SQLException {
+        try (ResultSet table = statement.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_counts'")) {
+            return table.next();
         }
     }
 

@@ -126,7 +126,9 @@ class BulkEngineReadyAheadTest {
         BulkEngine.Result resumed = engine.run(run, new RunControl(), progress -> { });
         assertEquals(RunState.FINISHED, resumed.state());
         assertEquals(30, journal.counts(run).get(State.CREATED));
-        assertEquals(30, new HashSet<>(service.callees).size(), "every callee dialled once");
+        assertEquals(30, new HashSet<>(service.callees).size(), "every callee dialled");
+        assertEquals(30, service.callees.size(), "and none twice"); // a set alone cannot see a callee dialled twice
+        assertEquals(List.of(10, 10, 10), service.batches);
     }
 
     int count(String run, State state) {

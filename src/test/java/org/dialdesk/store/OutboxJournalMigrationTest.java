@@ -1,0 +1,88 @@
+package org.dialdesk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dialdesk.store.OutboxJournal.NewRow;
+import org.dialdesk.store.OutboxJournal.RunSpec;
+import org.dialdesk.store.OutboxJournal.State;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxJournalMigrationTest {
+    static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
+    static final RunSpec SPEC = new RunSpec("c.csv", "hash", "Sandbox", "http://127.0.0.1:1", false, 10, 2, "f");
+
+    @TempDir
+    Path dir;
+
+    Path oldOutbox(int rows) throws SQLException {
+        Path file = dir.resolve("outbox.db");
+        try (OutboxJournal journal = new OutboxJournal(file)) {
+            List<NewRow> list = new ArrayList<>();
+            for (int i = 1; i <= rows; i++) {
+                list.add(new NewRow(i, "+1415555" + String.format("%04d", i), "{}", State.PLANNED, null));
+            }
+            journal.create("run-1", AT, SPEC, list);
+            journal.markSending("run-1", List.of(1, 2, 3), AT);
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = raw.createStatement()) {
+            s.execute("DROP TRIGGER rows_counted_in");
+            s.execute("DROP TRIGGER rows_counted_moved");
+            s.execute("DROP TRIGGER rows_counted_out");
+            s.execute("DROP TABLE row_counts");
+        }
+        return file;
+    }
+
+    @Test
+    void manyOpenersOfAnOldOutboxCountItOnce() throws Exception {
+        Path file = oldOutbox(2000);
+        int n = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(pool.submit((Callable<Integer>) () -> {
+                go.await();
+                try (OutboxJournal journal = new OutboxJournal(file)) {
+                    return journal.counts("run-1").get(State.PLANNED);
+                }
+            }));
+        }
+        go.countDown();
+        for (Future<Integer> f : all) {
+            assertEquals(1997, f.get());
+        }
+        pool.shutdown();
+    }
+
+    @Test
+    void anOutboxAnotherProcessIsWritingToOpensWithoutWaitingForIt() throws Exception {
+        Path file = dir.resolve("outbox.db");
+        try (OutboxJournal journal = new OutboxJournal(file)) {
+            journal.create("run-1", AT, SPEC, List.of(new NewRow(1, "+14155550001", "{}", State.PLANNED, null)));
+        }
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = other.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE"); // a bulk run in another DialDesk, mid-commit
+            try (OutboxJournal journal = new OutboxJournal(file)) { // waited 10 s, then failed, when it took the lock
+                assertEquals(1, journal.counts("run-1").get(State.PLANNED));
+            }
+            statement.execute("ROLLBACK");
+        }
+    }
+}

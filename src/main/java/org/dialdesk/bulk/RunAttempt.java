@@ -240,10 +240,10 @@ final class RunAttempt {
         Future<BatchOutcome> answer = sender().submit(sendingOf(out));
         while (true) {
             Marked ahead = null;
-            SQLException notReadied = null;
+            Exception notReadied = null;
             try {
                 ahead = pacer.waitBefore().compareTo(READY_AHEAD_WITHIN) < 0 ? readyNext() : null;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 notReadied = e; // the answer to the request that is out is recorded first
             }
             BatchOutcome outcome = answerOf(answer);
@@ -263,8 +263,11 @@ final class RunAttempt {
             }
             Optional<String> stop = record(out.rows(), outcome);
             report(null);
-            if (notReadied != null) {
-                throw notReadied;
+            if (notReadied instanceof SQLException failed) {
+                throw failed;
+            }
+            if (notReadied instanceof RuntimeException failed) {
+                throw failed;
             }
             if (nextAnswer == null) {
                 return stop;

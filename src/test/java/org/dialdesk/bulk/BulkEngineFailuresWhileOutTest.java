@@ -36,8 +36,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Review of the ready-ahead change: interleavings the change's own tests do not reach. */
-class ReadyAheadReviewTest {
+/** What goes wrong around a request that is out while the next chunk is readied: the journal failing, a backoff, an answer without an ID. */
+class BulkEngineFailuresWhileOutTest {
     static final Instant START = Instant.parse("2026-11-23T16:00:00Z");
     static final double FULL_SPEED = 10_000;
 
@@ -68,7 +68,7 @@ class ReadyAheadReviewTest {
     }
 
     /**
-     * Finding 1. The journal fails (here: another process holds the outbox's write lock longer than
+     * The journal fails (here: another process holds the outbox's write lock longer than
      * the busy timeout) while recording a clean answer, after the readied chunk's request already
      * left. The attempt ends and the run's claim is released while that request is still out; a
      * resume looks the rows up before the service has placed them, finds nothing, and sends them
@@ -119,7 +119,7 @@ class ReadyAheadReviewTest {
     }
 
     /**
-     * Finding 2. A network failure before sending (NeverSent) makes record() back off (2 s, 4 s…
+     * A network failure before sending (NeverSent) makes record() back off (2 s, 4 s…
      * up to 60 s) while the readied chunk is still marked SENDING: putBack only runs after record.
      * If the console is closed (interrupt) or killed meanwhile, rows whose request was never made
      * are "may have rung" rows; with history unreadable (the service is unreachable, which is why we
@@ -152,7 +152,7 @@ class ReadyAheadReviewTest {
     }
 
     /**
-     * Finding 3 (pre-existing, not from this change). A 2xx answer with a row lacking a call ID
+     * A 2xx answer with a row lacking a call ID
      * makes it UNCERTAIN in record's Created branch, which does not move uncertainSince: once the
      * attempt is older than the settle delay, the row is looked up at once, before history lists
      * the call, found "not placed" and sent again.

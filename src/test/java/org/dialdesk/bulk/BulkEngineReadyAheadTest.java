@@ -80,7 +80,8 @@ class BulkEngineReadyAheadTest {
         assertEquals(List.of(10, 10, 10, 10, 10), service.batches);
         assertEquals(1, service.mostOut.get(), "never two requests out at once");
         assertEquals(50, journal.counts(run).get(State.CREATED));
-        assertEquals(50, new HashSet<>(service.callees).size(), "every callee dialled once");
+        assertEquals(50, new HashSet<>(service.callees).size(), "every callee dialled");
+        assertEquals(50, service.callees.size(), "and none twice");
         journal.forEachRow(run, row -> assertEquals(1, row.sends(), "row " + row.rowNo()));
     }
 
@@ -101,6 +102,7 @@ class BulkEngineReadyAheadTest {
         assertTrue(journal.row(run, 2).orElseThrow().reconciled());
         assertEquals(1, journal.row(run, 12).orElseThrow().sends());
         assertEquals(20, new HashSet<>(service.callees).size());
+        assertEquals(20, service.callees.size(), "none twice");
     }
 
     @Test

@@ -121,9 +121,9 @@ public final class OutboxJournal implements AutoCloseable {
     }
 
     /**
-     * How many rows of each run are in each state, kept by the database itself as rows are written
-     * (triggers), so the progress a run reports after every request reads a handful of numbers
-     * instead of counting every row of the run again: at 100,000 rows that count was about 7 ms a
+     * How many rows of each run are in each state, written with a run's rows and kept by the
+     * database itself as they move (triggers), so the progress a run reports after every request
+     * reads a handful of numbers instead of counting every row of the run again: at 100,000 rows that count was about 7 ms a
      * request, a run's time growing with the square of its size. An outbox from before gets the
      * table filled from its rows once; the check and the filling are one immediate transaction, as
      * the window and a command may open the same outbox at once.
@@ -139,9 +139,6 @@ public final class OutboxJournal implements AutoCloseable {
                         + " n INTEGER NOT NULL, PRIMARY KEY (run_id, state)) WITHOUT ROWID");
                 statement.execute("INSERT INTO row_counts(run_id, state, n)"
                         + " SELECT run_id, state, count(*) FROM rows GROUP BY run_id, state");
-                statement.execute("CREATE TRIGGER rows_counted_in AFTER INSERT ON rows BEGIN"
-                        + " INSERT INTO row_counts(run_id, state, n) VALUES (NEW.run_id, NEW.state, 1)"
-                        + " ON CONFLICT (run_id, state) DO UPDATE SET n = n + 1; END");
                 statement.execute("CREATE TRIGGER rows_counted_moved AFTER UPDATE OF state ON rows"
                         + " WHEN OLD.state IS NOT NEW.state BEGIN"
                         + " UPDATE row_counts SET n = n - 1 WHERE run_id = OLD.run_id AND state = OLD.state;"
@@ -227,6 +224,19 @@ public final class OutboxJournal implements AutoCloseable {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+            // Counted here, not by a trigger per row: that made writing a 100,000-row run five times slower.
+            Map<State, Integer> counts = new EnumMap<>(State.class);
+            rows.forEach(row -> counts.merge(row.state(), 1, Integer::sum));
+            try (PreparedStatement count = connection.prepareStatement("INSERT INTO row_counts(run_id, state, n)"
+                    + " VALUES (?,?,?) ON CONFLICT (run_id, state) DO UPDATE SET n = n + excluded.n")) {
+                for (Map.Entry<State, Integer> entry : counts.entrySet()) {
+                    count.setString(1, id);
+                    count.setString(2, entry.getKey().name());
+                    count.setInt(3, entry.getValue());
+                    count.addBatch();
+                }
+                count.executeBatch();
             }
         });
         return new Run(id, created, spec, RunState.RUNNING, null);

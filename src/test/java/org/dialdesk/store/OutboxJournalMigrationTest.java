@@ -40,7 +40,6 @@ class OutboxJournalMigrationTest {
             journal.markSending("run-1", List.of(1, 2, 3), AT);
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = raw.createStatement()) {
-            s.execute("DROP TRIGGER rows_counted_in");
             s.execute("DROP TRIGGER rows_counted_moved");
             s.execute("DROP TRIGGER rows_counted_out");
             s.execute("DROP TABLE row_counts");

@@ -79,7 +79,6 @@ class OutboxJournalTest {
             assertTrue(journal.markSending("run-1", List.of(1, 2), AT));
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = raw.createStatement()) {
-            statement.execute("DROP TRIGGER rows_counted_in");
             statement.execute("DROP TRIGGER rows_counted_moved");
             statement.execute("DROP TRIGGER rows_counted_out");
             statement.execute("DROP TABLE row_counts");

@@ -3,7 +3,8 @@
 #   1. builds the app image and the .deb (mvn -Ppackage package);
 #   2. starts the app image headless on a fresh data folder with --exit-when-ready: it must come
 #      up on the sandbox profile with no warning on the terminal, map its class-data archive, log
-#      to its data folder, and its launcher must run the command-line interface;
+#      to its data folder, and its launcher must run the command-line interface and keep a key in
+#      the system keyring (where D-Bus and GNOME Keyring are, as .ci/keyring-test.sh installs them);
 #   3. checks the .deb: its dependencies, its desktop entry (desktop-file-validate), and an
 #      install and uninstall into a throwaway root (maintainer scripts included) that leave nothing.
 # Installs what it needs (Xvfb, GTK, fakeroot, desktop-file-utils) when missing and it can.
@@ -57,6 +58,22 @@ DIALDESK_HOME="$scratch/home2" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$sc
 outside=$(grep ' org\.dialdesk\.' "$scratch/classes.log" | grep -v 'shared objects file' | grep -vc '\$\$Lambda' || true)
 [ "$outside" -le 10 ] || fail "$outside of the console's classes load from outside the class-data archive: run packaging/make-startup-classlist.sh and commit packaging/startup.classlist"
 echo "came up, mapped its archive ($outside of its own classes loaded outside it), logged to its data folder; the CLI runs from the launcher"
+
+# A key kept in the system keyring by the installed runtime (the D-Bus connection needs modules a
+# trimmed runtime can lack: without jdk.security.auth it looked like a machine with no keyring).
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  step "keeping a key in the system keyring from the launcher"
+  mkdir "$scratch/keyring-home"
+  HOME="$scratch/keyring-home" DIALDESK_HOME="$scratch/keyring-home/dialdesk" timeout 120 dbus-run-session -- sh -c '
+    echo -n dialdesk-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+    echo sk_smoke_test_key_0123456789 | "$1/bin/dialdesk" profiles add --name Smoke --key-in keyring &&
+    "$1/bin/dialdesk" profiles list | grep "Smoke .*key in the system keyring" &&
+    "$1/bin/dialdesk" profiles remove Smoke
+  ' sh "$image" >"$scratch/keyring.out" 2>&1 || fail "the launcher could not keep a key in the system keyring: $(grep -v AccessDenied "$scratch/keyring.out")"
+  grep -v AccessDenied "$scratch/keyring.out"
+else
+  echo "no D-Bus session tools or GNOME Keyring here: the keyring step is left to .ci/keyring-test.sh's machines"
+fi
 
 step "checking the .deb"
 dpkg-deb --field "$deb" Depends | grep -q 'libgtk-3-0' || fail "the .deb does not depend on libgtk-3-0"

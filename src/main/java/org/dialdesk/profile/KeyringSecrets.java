@@ -75,6 +75,14 @@ public final class KeyringSecrets implements SecretStore {
                 backend = opener.open();
             } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
                 unavailable = NO_KEYRING;
+                // Why, for the log only (opening the keyring involves no key): a runtime missing a module
+                // the D-Bus connection needs looked exactly like a machine without a keyring.
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                System.getLogger("org.dialdesk.profile").log(System.Logger.Level.INFO,
+                        "No system keyring: " + e + (cause == e ? "" : " (" + cause + ")"));
             }
         }
         if (backend == null) {

@@ -137,14 +137,19 @@ public final class BulkDesk {
         return fields;
     }
 
-    /** Writes the run to the outbox (nothing is sent yet) and keeps its mapping for next time. */
-    public String launch(Imported imported, BulkPlan plan, Choice choice) throws SQLException, IOException, BulkInputException {
+    /**
+     * Writes the run to the outbox (nothing is sent yet) and keeps its mapping for next time.
+     *
+     * @param fixedRows rows the operator fixed in the preview, for the audit log
+     */
+    public String launch(Imported imported, BulkPlan plan, Choice choice, int fixedRows)
+            throws SQLException, IOException, BulkInputException {
         Map<String, String> keys = new java.util.LinkedHashMap<>();
         plan.mapping().fields().forEach((column, field) -> keys.put(column, field.key()));
         mappings.save(choice.useCaseId(), keys);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
                 fingerprint(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate, account.keyFingerprint()),
-                clock, audit).id();
+                clock, audit, fixedRows).id();
     }
 
     /** Runs or resumes the run until it ends, pauses or waits for the operator. */

@@ -146,6 +146,16 @@ public final class BulkEngine {
     /** As {@link #launch(OutboxJournal, BulkPlan, OutboxJournal.RunSpec, Clock)}, recording the launch in {@code audit}. */
     public static OutboxJournal.Run launch(OutboxJournal journal, BulkPlan plan, OutboxJournal.RunSpec spec, Clock clock,
                                            org.dialdesk.service.AuditTrail audit) throws SQLException {
+        return launch(journal, plan, spec, clock, audit, 0);
+    }
+
+    /**
+     * As {@link #launch(OutboxJournal, BulkPlan, OutboxJournal.RunSpec, Clock, org.dialdesk.service.AuditTrail)},
+     * the audit entry saying how many rows were fixed in the console: what was sent then differs
+     * from the file the run names.
+     */
+    public static OutboxJournal.Run launch(OutboxJournal journal, BulkPlan plan, OutboxJournal.RunSpec spec, Clock clock,
+                                           org.dialdesk.service.AuditTrail audit, int fixedRows) throws SQLException {
         Instant now = clock.instant();
         String id = "r-" + now.getEpochSecond() + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<OutboxJournal.NewRow> rows = new ArrayList<>(plan.rows().size());
@@ -170,8 +180,10 @@ public final class BulkEngine {
         }
         OutboxJournal.Run run = journal.create(id, now, spec, rows);
         audit.record(org.dialdesk.domain.AuditEntry.Action.BULK_LAUNCH, String.format(java.util.Locale.ROOT,
-                "Bulk run %s of %s: %,d rows to send, %,d skipped, %d a request at most %s a second", id,
-                plan.sheet().source(), plan.ready(), plan.skipped(), spec.chunk(), spec.ratePerSecond()),
+                "Bulk run %s of %s: %,d rows to send, %,d skipped, %d a request at most %s a second%s", id,
+                plan.sheet().source(), plan.ready(), plan.skipped(), spec.chunk(), spec.ratePerSecond(),
+                fixedRows == 0 ? "" : String.format(java.util.Locale.ROOT, "; %,d %s fixed in the console (the file is"
+                        + " unchanged)", fixedRows, fixedRows == 1 ? "row" : "rows")),
                 org.dialdesk.domain.AuditEntry.Outcome.DONE, null);
         return run;
     }

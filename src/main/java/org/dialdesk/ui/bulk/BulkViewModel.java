@@ -304,12 +304,14 @@ public final class BulkViewModel {
         BulkDesk.Imported file = imported;
         BulkPlan launched = plan;
         BulkDesk.Choice chosen = choices.choice();
+        int fixed = (int) changes.fixes().keySet().stream()
+                .filter(row -> changes.appliesTo(row, file.sheet().columns())).count();
         canLaunch.set(false);
         // The run's control exists from the click: a pause or cancel pressed before the first request counts.
         RunControl mine = new RunControl();
         control = mine;
         stage.set(Stage.SENDING);
-        runner.run(() -> desk.launch(file, launched, chosen), run -> {
+        runner.run(() -> desk.launch(file, launched, chosen, fixed), run -> {
             runId = run;
             send(mine);
         }, failure -> {

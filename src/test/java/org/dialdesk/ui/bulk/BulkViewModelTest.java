@@ -62,12 +62,16 @@ class BulkViewModelTest {
         journal.close();
     }
 
+    /** What the runs launched here recorded in the audit log. */
+    final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     BulkViewModel model(boolean live) {
         BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
                 CalleeZones.load()), numbers -> Set.of(), CLOCK);
         BulkDesk desk = new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
                 live, "k1"), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
-                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), 2, 5, org.dialdesk.service.AuditTrail.NONE,
+                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), 2, 5,
+                (action, summary, outcome, callId) -> audited.add(action + ": " + summary),
                 org.dialdesk.bulk.BulkEngine.SendCheck.NONE);
         return new BulkViewModel(desk, runner);
     }
@@ -193,6 +197,9 @@ class BulkViewModelTest {
         List<String> sent = batches.stream().flatMap(List::stream).map(DialRequest::phoneNumber).toList();
         assertEquals(List.of("+13125550100", "+13125550101", "+13125550102"), sent);
         assertEquals(content, Files.readString(list), "the file itself is not changed");
+        assertEquals(1, audited.size(), audited::toString);
+        assertTrue(audited.get(0).startsWith("BULK_LAUNCH: Bulk run "), audited.get(0));
+        assertTrue(audited.get(0).endsWith("; 1 row fixed in the console (the file is unchanged)"), audited.get(0));
     }
 
     @Test

@@ -253,7 +253,10 @@ final class RunAttempt {
                 if (!wait.isZero()) {
                     waiter.await(wait, control);
                 }
-                if (!control.stopAsked()) {
+                // Checked again as it goes: it was readied while the last request was out, maybe long
+                // enough ago for its callees' calling hours to have ended. If any may not go now, the
+                // chunk goes back to planned and the next turn holds those rows back with the reason.
+                if (!control.stopAsked() && mayGoNow(ahead)) {
                     pacer.started(ahead.rows().size());
                     nextAnswer = sender().submit(sendingOf(ahead));
                 }
@@ -275,6 +278,11 @@ final class RunAttempt {
             out = ahead;
             answer = nextAnswer;
         }
+    }
+
+    private boolean mayGoNow(Marked ahead) {
+        Instant now = clock.instant();
+        return ahead.requests().stream().allMatch(request -> sendCheck.holdBack(request, now).isEmpty());
     }
 
     /** An answer that places a call for every row sent: nothing to slow down for, look up or refuse. */

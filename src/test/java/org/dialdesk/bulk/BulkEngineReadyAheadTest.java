@@ -133,6 +133,28 @@ class BulkEngineReadyAheadTest {
         assertEquals(List.of(10, 10, 10), service.batches);
     }
 
+    @Test
+    void aReadiedChunkWhoseCallingHoursEndWhileTheRequestBeforeIsOutIsHeldBackNotSent() throws Exception {
+        Instant closing = START.plusSeconds(60);
+        BulkEngine.SendCheck hours = (request, now) -> now.isBefore(closing) ? java.util.Optional.empty()
+                : java.util.Optional.of("Outside calling hours.");
+        engine = new BulkEngine(service, journal, clock, (duration, control) -> clock.advance(duration),
+                Duration.ofSeconds(5), hours);
+        String run = launch(20);
+        service.during = requests -> {
+            if (service.batches.size() == 1) {
+                waitUntil(() -> count(run, State.SENDING) == 20, "the next chunk marked");
+                clock.advance(Duration.ofMinutes(2)); // a slow answer: the hours end meanwhile
+            }
+        };
+        engine.run(run, new RunControl(), progress -> { });
+
+        assertEquals(List.of(10), service.batches, "nothing went after the hours ended");
+        assertEquals(10, journal.counts(run).get(State.CREATED));
+        assertEquals(10, journal.counts(run).get(State.SKIPPED));
+        assertEquals("Outside calling hours.", journal.row(run, 12).orElseThrow().reason());
+    }
+
     int count(String run, State state) {
         try {
             return journal.counts(run).get(state);

@@ -1,5 +1,6 @@
 package org.dialdesk.bulk;
 
+import static org.dialdesk.testing.BatchOnlyDials.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,12 +26,11 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialResponse;
 import org.dialdesk.service.BatchOutcome;
-import org.dialdesk.service.DialOutcome;
-import org.dialdesk.service.DialService;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.OutboxJournal.RunState;
 import org.dialdesk.store.OutboxJournal.State;
 import org.dialdesk.testing.MutableClock;
+import org.dialdesk.testing.BatchOnlyDials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,18 +192,9 @@ class BulkEngineFailuresWhileOutTest {
         }
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-    }
 
     /** Places every row it is sent (when its request is processed) unless scripted otherwise; lists what it placed. */
-    final class Service implements DialService {
+    final class Service extends BatchOnlyDials {
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger finished = new AtomicInteger();
         final Map<Integer, AtomicInteger> placed = new ConcurrentHashMap<>();
@@ -255,21 +246,6 @@ class BulkEngineFailuresWhileOutTest {
                 }
             }
             return listed;
-        }
-
-        @Override
-        public String baseUrl() {
-            return "http://127.0.0.1:1/api/v1";
-        }
-
-        @Override
-        public DialOutcome send(DialRequest request) {
-            throw new AssertionError("the engine sends batches only");
-        }
-
-        @Override
-        public LookUp lookUp(DialOutcome.Uncertain uncertain) {
-            throw new AssertionError("the engine reads history by run tags");
         }
     }
 }

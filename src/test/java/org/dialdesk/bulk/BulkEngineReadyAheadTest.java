@@ -1,5 +1,6 @@
 package org.dialdesk.bulk;
 
+import static org.dialdesk.testing.BatchOnlyDials.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,19 +12,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialResponse;
 import org.dialdesk.service.BatchOutcome;
-import org.dialdesk.service.DialOutcome;
-import org.dialdesk.service.DialService;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.OutboxJournal.RunState;
 import org.dialdesk.store.OutboxJournal.State;
 import org.dialdesk.testing.MutableClock;
+import org.dialdesk.testing.BatchOnlyDials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,19 +161,9 @@ class BulkEngineReadyAheadTest {
         }
     }
 
-    /** Waits, on the thread the request is made on, for what the engine does meanwhile on its own. */
-    static void waitUntil(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-        }
-    }
 
     /** Creates every call unless scripted otherwise, counting how many requests are out at once. */
-    static final class Service implements DialService {
+    static final class Service extends BatchOnlyDials {
         final List<Function<List<DialRequest>, BatchOutcome>> answers = new ArrayList<>();
         final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<String> callees = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -210,21 +198,6 @@ class BulkEngineReadyAheadTest {
         @Override
         public List<Call> callsCreatedSince(Instant since, int max) {
             return historyOf.apply(last);
-        }
-
-        @Override
-        public String baseUrl() {
-            return "http://127.0.0.1:1/api/v1";
-        }
-
-        @Override
-        public DialOutcome send(DialRequest request) {
-            throw new AssertionError("the engine sends batches only");
-        }
-
-        @Override
-        public LookUp lookUp(DialOutcome.Uncertain uncertain) {
-            throw new AssertionError("the engine reads history by run tags");
         }
     }
 }

@@ -22,11 +22,11 @@ import org.dialdesk.api.DialResponse;
 import org.dialdesk.api.FieldError;
 import org.dialdesk.service.BatchOutcome;
 import org.dialdesk.service.DialOutcome;
-import org.dialdesk.service.DialService;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.OutboxJournal.RunState;
 import org.dialdesk.store.OutboxJournal.State;
 import org.dialdesk.testing.MutableClock;
+import org.dialdesk.testing.BatchOnlyDials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -393,7 +393,7 @@ class BulkEngineTest {
     }
 
     /** Answers batches from a script (then creates them), and history look-ups from another. */
-    final class ScriptedDials implements DialService {
+    final class ScriptedDials extends BatchOnlyDials {
         final Deque<Function<List<DialRequest>, BatchOutcome>> answers = new ArrayDeque<>();
         final Deque<Function<List<DialRequest>, List<Call>>> lookUps = new ArrayDeque<>();
         final List<Integer> batchSizes = new ArrayList<>();
@@ -425,21 +425,6 @@ class BulkEngineTest {
                 throw new AssertionError("a history look-up nobody expected");
             }
             return answer.apply(lastBatch.getOrDefault("last", List.of()));
-        }
-
-        @Override
-        public String baseUrl() {
-            return "http://127.0.0.1:1/api/v1";
-        }
-
-        @Override
-        public DialOutcome send(DialRequest request) {
-            throw new AssertionError("the engine sends batches only");
-        }
-
-        @Override
-        public LookUp lookUp(DialOutcome.Uncertain uncertain) {
-            throw new AssertionError("the engine reads history by run tags");
         }
     }
 }

@@ -26,12 +26,11 @@ import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.domain.CallingHours;
 import org.dialdesk.domain.CallingRule;
 import org.dialdesk.service.BatchOutcome;
-import org.dialdesk.service.DialOutcome;
-import org.dialdesk.service.DialService;
 import org.dialdesk.service.OrgDirectory;
 import org.dialdesk.store.BulkMappingStore;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.testing.DirectTaskRunner;
+import org.dialdesk.testing.BatchOnlyDials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -348,7 +347,7 @@ class BulkViewModelTest {
     }
 
     /** Creates every batch it is sent. */
-    final class CreatingDials implements DialService {
+    final class CreatingDials extends BatchOnlyDials {
         int created;
 
         @Override
@@ -369,16 +368,6 @@ class BulkViewModelTest {
         @Override
         public String baseUrl() {
             return "https://acme.example/api/v1";
-        }
-
-        @Override
-        public DialOutcome send(DialRequest request) {
-            throw new AssertionError("bulk sends batches");
-        }
-
-        @Override
-        public LookUp lookUp(DialOutcome.Uncertain uncertain) {
-            throw new AssertionError("bulk reads history by run tags");
         }
     }
 }

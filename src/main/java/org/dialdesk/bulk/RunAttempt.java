@@ -5,15 +5,11 @@ import static org.dialdesk.bulk.BulkEngine.JSON;
 import static org.dialdesk.bulk.BulkEngine.LOOK_UP_FAILURES_BEFORE_DECISION;
 import static org.dialdesk.bulk.BulkEngine.MAX_LOOK_UP_CALLS;
 import static org.dialdesk.bulk.BulkEngine.MAX_SENDS_PER_ROW;
-import static org.dialdesk.bulk.BulkEngine.ROW_FIELD;
 import static org.dialdesk.bulk.BulkEngine.ROW_KEY;
-import static org.dialdesk.bulk.BulkEngine.RUN_KEY;
 import static org.dialdesk.bulk.BulkEngine.UNREACHABLE_BEFORE_PAUSE;
-import static org.dialdesk.bulk.BulkEngine.createdBefore;
 import static org.dialdesk.bulk.BulkEngine.rowNumber;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,21 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import org.dialdesk.api.Call;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialResponse;
-import org.dialdesk.api.FieldError;
 import org.dialdesk.bulk.BulkEngine.Result;
 import org.dialdesk.bulk.BulkEngine.SendCheck;
 import org.dialdesk.bulk.BulkEngine.Waiter;
-import org.dialdesk.domain.DialField;
 import org.dialdesk.service.BatchOutcome;
 import org.dialdesk.service.DialOutcome;
 import org.dialdesk.service.DialService;
@@ -69,7 +58,7 @@ final class RunAttempt {
     private Instant uncertainSince;
     /** Rows a request: the run's, halved when the service says a batch is too large. */
     private int chunk;
-    private ExecutorService sender;
+    private final OneRequestOut requests;
     /**
      * A next chunk is readied while a request is out only when the pace would let it follow at once
      * (or nearly): at slower paces the rows would wait marked as being sent for nothing.
@@ -90,30 +79,12 @@ final class RunAttempt {
         this.listener = listener;
         this.pacer = new Pacer(clock, run.spec().ratePerSecond());
         this.chunk = run.spec().chunk();
+        this.requests = new OneRequestOut(dials, clock, run.id());
     }
 
     Result go() throws SQLException, InterruptedException {
-        try {
+        try (requests) {
             return attempt();
-        } finally {
-            if (sender != null) {
-                sender.shutdown();
-                // A request left out by a failure must end before the claim goes: a resume looking its rows
-                // up meanwhile could find nothing yet and send them again. The client's timeouts bound this.
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        if (sender.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                            break;
-                        }
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 
@@ -237,7 +208,7 @@ final class RunAttempt {
             return Optional.empty();
         }
         pacer.started(out.rows().size());
-        Future<BatchOutcome> answer = sender().submit(sendingOf(out));
+        Future<BatchOutcome> answer = requests.send(out.requests());
         while (true) {
             Marked ahead = null;
             Exception notReadied = null;
@@ -246,7 +217,7 @@ final class RunAttempt {
             } catch (SQLException | RuntimeException e) {
                 notReadied = e; // the answer to the request that is out is recorded first
             }
-            BatchOutcome outcome = answerOf(answer);
+            BatchOutcome outcome = requests.answer(answer);
             Future<BatchOutcome> nextAnswer = null;
             if (ahead != null && clean(outcome, out) && !control.stopAsked()) {
                 wait = pacer.waitBefore();
@@ -258,7 +229,7 @@ final class RunAttempt {
                 // chunk goes back to planned and the next turn holds those rows back with the reason.
                 if (!control.stopAsked() && mayGoNow(ahead)) {
                     pacer.started(ahead.rows().size());
-                    nextAnswer = sender().submit(sendingOf(ahead));
+                    nextAnswer = requests.send(ahead.requests());
                 }
             }
             if (nextAnswer == null && ahead != null) {
@@ -344,35 +315,6 @@ final class RunAttempt {
         journal.apply(run.id(), changes);
     }
 
-    private Callable<BatchOutcome> sendingOf(Marked marked) {
-        return () -> dials.sendBatch(marked.requests());
-    }
-
-    /**
-     * The answer to a request that is out. Waited for whatever happens meanwhile: its rows are
-     * recorded by what the service said. A failure of the sending thread itself (the service
-     * classifies every answer, so never expected) leaves them uncertain, to be looked up.
-     */
-    private BatchOutcome answerOf(Future<BatchOutcome> answer) throws InterruptedException {
-        try {
-            return answer.get();
-        } catch (ExecutionException e) {
-            return new BatchOutcome.Uncertain("The request failed in the console: " + e.getCause(), clock.instant());
-        }
-    }
-
-    /** The one thread requests are made on, made at the first request and ended with the attempt. */
-    private ExecutorService sender() {
-        if (sender == null) {
-            sender = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "bulk-sender-" + run.id());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return sender;
-    }
-
     private Optional<String> record(List<Row> rows, BatchOutcome outcome) throws SQLException, InterruptedException {
         List<Change> changes = new ArrayList<>();
         if (outcome instanceof BatchOutcome.Created created) {
@@ -415,12 +357,12 @@ final class RunAttempt {
             switch (rejected.reason()) {
                 case RATE_LIMITED -> {
                     pacer.limited(rejected.retryAfter());
-                    replan(rows, changes, "The service asked to slow down; sent again at a slower pace.");
+                    RowChanges.replan(rows, changes, "The service asked to slow down; sent again at a slower pace.");
                     journal.apply(run.id(), changes);
                     return Optional.empty();
                 }
                 case UNAUTHORIZED -> {
-                    replan(rows, changes, null);
+                    RowChanges.replan(rows, changes, null);
                     journal.apply(run.id(), changes);
                     return Optional.of(rejected.message() + " Nothing of the last chunk rang; resume once the key is fixed.");
                 }
@@ -428,19 +370,19 @@ final class RunAttempt {
                     if (rejected.tooLarge() && rows.size() > 1) {
                         chunk = Math.max(1, rows.size() / 2);
                         journal.setPace(run.id(), chunk, run.spec().ratePerSecond());
-                        replan(rows, changes, "The service takes smaller batches; sent again " + chunk + " at a time.");
+                        RowChanges.replan(rows, changes, "The service takes smaller batches; sent again " + chunk + " at a time.");
                         journal.apply(run.id(), changes);
                         return Optional.empty();
                     }
                     if (rejected.reason() == DialOutcome.Rejected.Reason.NOT_FOUND && rejected.fieldErrors().isEmpty()) {
                         // No ID named: the batch endpoint itself is not there. Nothing rang; no row is to blame.
-                        replan(rows, changes, null);
+                        RowChanges.replan(rows, changes, null);
                         journal.apply(run.id(), changes);
                         return Optional.of(rejected.message() + " The batch endpoint was not found: check the"
                                 + " profile's base URL. Nothing of the last chunk rang.");
                     }
                     pacer.answered();
-                    refuse(rows, rejected.message(), rejected.fieldErrors(), changes);
+                    RowChanges.refuse(rows, rejected.message(), rejected.fieldErrors(), changes);
                     journal.apply(run.id(), changes);
                     return Optional.empty();
                 }
@@ -448,13 +390,13 @@ final class RunAttempt {
         }
         BatchOutcome.NeverSent neverSent = (BatchOutcome.NeverSent) outcome;
         if (!neverSent.fieldErrors().isEmpty()) {
-            refuse(rows, neverSent.message(), neverSent.fieldErrors(), changes);
+            RowChanges.refuse(rows, neverSent.message(), neverSent.fieldErrors(), changes);
             journal.apply(run.id(), changes);
             return Optional.empty();
         }
         unreachableInARow++;
         pacer.struggled();
-        replan(rows, changes, "Not sent: " + neverSent.message());
+        RowChanges.replan(rows, changes, "Not sent: " + neverSent.message());
         journal.apply(run.id(), changes);
         if (unreachableInARow >= UNREACHABLE_BEFORE_PAUSE) {
             return Optional.of(neverSent.message() + " Paused after " + unreachableInARow
@@ -462,50 +404,6 @@ final class RunAttempt {
         }
         waiter.await(Duration.ofSeconds(Math.min(60, 1L << unreachableInARow)), control);
         return Optional.empty();
-    }
-
-    /** Back to planned; nothing rang. The attempt does not count against the row's sends. */
-    private void replan(List<Row> rows, List<Change> changes, String reason) {
-        for (Row row : rows) {
-            changes.add(new Change(row.rowNo(), State.PLANNED, null, reason, null, false, false, false));
-        }
-    }
-
-    /**
-     * The service refused the whole request and placed nothing. Rows it named are refused with
-     * its words; the others go again, alone if it named none (so one bad row cannot hold back its chunk).
-     */
-    private void refuse(List<Row> rows, String message, List<FieldError> errors, List<Change> changes) {
-        Map<Integer, List<String>> byIndex = new HashMap<>();
-        List<String> general = new ArrayList<>();
-        for (FieldError error : errors) {
-            Matcher matcher = ROW_FIELD.matcher(error.field());
-            if (matcher.matches()) {
-                String field = matcher.group(2);
-                byIndex.computeIfAbsent(Integer.parseInt(matcher.group(1)), i -> new ArrayList<>())
-                        .add((field.isEmpty() ? "" : DialField.labelOf(field) + ": ") + error.message());
-            } else {
-                general.add(error.message());
-            }
-        }
-        boolean named = byIndex.keySet().stream().anyMatch(i -> i >= 0 && i < rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            if (named) {
-                List<String> own = byIndex.get(i);
-                changes.add(own == null
-                        ? new Change(row.rowNo(), State.PLANNED, null, "Sent again without the rows the service refused.",
-                                null, false, false, false)
-                        : Change.to(row.rowNo(), State.REJECTED, String.join(" ", own)));
-            } else if (rows.size() == 1) {
-                String reason = message == null || message.isBlank() ? String.join(" ", general) : message;
-                changes.add(Change.to(row.rowNo(), State.REJECTED, reason));
-            } else {
-                changes.add(new Change(row.rowNo(), State.PLANNED, null,
-                        "Its chunk was refused as a whole; sent again alone to find which row the service refuses.",
-                        null, false, true, false));
-            }
-        }
     }
 
     /**
@@ -545,33 +443,17 @@ final class RunAttempt {
             }
             return;
         }
-        Map<Integer, Call> tagged = new HashMap<>();
-        Map<String, List<Call>> others = new HashMap<>();
-        boolean blind = false;
-        for (Call call : calls) {
-            JsonNode metadata = call.metadata();
-            Integer rowNo = metadata != null && run.id().equals(metadata.path(RUN_KEY).asText(null))
-                    ? rowNumber(metadata.path(ROW_KEY)) : null;
-            if (rowNo != null) {
-                tagged.put(rowNo, call); // this run's own call, however the service dated it
-            } else if (createdBefore(call, since)) {
-                continue;
-            } else if (call.to() != null) {
-                others.computeIfAbsent(call.to(), k -> new ArrayList<>()).add(call);
-            } else {
-                blind = true; // a call that says neither whose it is nor whom it rang
-            }
-        }
+        CallsSeen seen = CallsSeen.of(calls, run.id(), since);
         List<Change> changes = new ArrayList<>();
         for (Row row : rows) {
-            Call found = tagged.get(row.rowNo());
+            Call found = seen.tagged().get(row.rowNo());
             if (found != null) {
                 changes.add(new Change(row.rowNo(), State.CREATED, found.id(),
                         "Found in call history after an unclear answer.", null, false, false, true));
                 continue;
             }
-            List<Call> sameCallee = others.getOrDefault(row.callee(), List.of());
-            if (blind) {
+            List<Call> sameCallee = seen.others().getOrDefault(row.callee(), List.of());
+            if (seen.blind()) {
                 changes.add(new Change(row.rowNo(), State.NEEDS_DECISION, null, "Call history lists calls since the"
                         + " attempt that name no callee, so it cannot say whether this one rang: check it in History.",
                         null, false, false, false));

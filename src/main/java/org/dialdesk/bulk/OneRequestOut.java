@@ -1,0 +1,77 @@
+package org.dialdesk.bulk;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.dialdesk.api.DialRequest;
+import org.dialdesk.service.BatchOutcome;
+import org.dialdesk.service.DialService;
+
+/**
+ * Where a run attempt's batched requests are made: on one thread of their own, so the attempt can
+ * do the outbox's work for the next chunk while one is out. The attempt never has two out at once;
+ * and it ends only once the last has ended, whatever ended the attempt, as a resume looking that
+ * request's rows up meanwhile could find nothing yet and send them again.
+ */
+final class OneRequestOut implements AutoCloseable {
+    private final DialService dials;
+    private final Clock clock;
+    private final String runId;
+    private ExecutorService thread;
+
+    OneRequestOut(DialService dials, Clock clock, String runId) {
+        this.dials = dials;
+        this.clock = clock;
+        this.runId = runId;
+    }
+
+    /** Makes the request on the requests' thread (made at the first). */
+    Future<BatchOutcome> send(List<DialRequest> requests) {
+        if (thread == null) {
+            thread = Executors.newSingleThreadExecutor(task -> {
+                Thread sender = new Thread(task, "bulk-sender-" + runId);
+                sender.setDaemon(true);
+                return sender;
+            });
+        }
+        return thread.submit(() -> dials.sendBatch(requests));
+    }
+
+    /**
+     * The answer to a request that is out. A failure of the thread itself (the service classifies
+     * every answer, so never expected) leaves its rows uncertain, to be looked up.
+     */
+    BatchOutcome answer(Future<BatchOutcome> out) throws InterruptedException {
+        try {
+            return out.get();
+        } catch (ExecutionException e) {
+            return new BatchOutcome.Uncertain("The request failed in the console: " + e.getCause(), clock.instant());
+        }
+    }
+
+    /** Waits for a request still out (the client's timeouts bound it), through interrupts, which it keeps. */
+    @Override
+    public void close() {
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -232,8 +232,7 @@ public final class BulkEngine {
             try (AutoCloseable held = claimed.get()) {
                 // Read again under the lock: the sender before may have moved it on.
                 OutboxJournal.Run current = journal.run(runId).orElseThrow();
-                Map<State, Integer> left = journal.counts(runId);
-                boolean nothingLeft = left.get(State.PLANNED) + left.get(State.UNCERTAIN) + left.get(State.SENDING) == 0;
+                boolean nothingLeft = journal.countIn(runId, State.PLANNED, State.UNCERTAIN, State.SENDING) == 0;
                 if (current.state() == RunState.FINISHED || current.state() == RunState.CANCELED && nothingLeft) {
                     return new Result(current.state(), progress(current, null, "The run had already ended."), current.message());
                 }

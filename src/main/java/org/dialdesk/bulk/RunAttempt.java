@@ -155,11 +155,10 @@ final class RunAttempt {
 
     /** The end of the run, or null when rows came back to be sent meanwhile (a decision, another sender). */
     private Result finish() throws SQLException {
-        Map<State, Integer> counts = journal.counts(run.id());
-        if (counts.get(State.PLANNED) + counts.get(State.UNCERTAIN) + counts.get(State.SENDING) > 0) {
+        if (journal.countIn(run.id(), State.PLANNED, State.UNCERTAIN, State.SENDING) > 0) {
             return null;
         }
-        int waiting = counts.get(State.NEEDS_DECISION);
+        int waiting = journal.countIn(run.id(), State.NEEDS_DECISION);
         if (waiting > 0) {
             String message = waiting + (waiting == 1 ? " row waits" : " rows wait") + " for your decision: call history"
                     + " could not say whether " + (waiting == 1 ? "it" : "they") + " rang.";
@@ -170,8 +169,7 @@ final class RunAttempt {
     }
 
     private Result end(RunState state, String message) throws SQLException {
-        Map<State, Integer> counts = journal.counts(run.id());
-        int waiting = counts.get(State.NEEDS_DECISION);
+        int waiting = journal.countIn(run.id(), State.NEEDS_DECISION);
         String full = waiting == 0 ? message : message + " " + waiting + " rows wait for your decision.";
         // A cancelled run stays cancelled (nothing more is sent); its waiting rows are decided in it.
         RunState ended = waiting == 0 || state == RunState.CANCELED ? state : RunState.PAUSED;

@@ -123,28 +123,36 @@ public final class OutboxJournal implements AutoCloseable {
     /**
      * How many rows of each run are in each state, written with a run's rows and kept by the
      * database itself as they move (triggers), so the progress a run reports after every request
-     * reads a handful of numbers instead of counting every row of the run again: at 100,000 rows that count was about 7 ms a
-     * request, a run's time growing with the square of its size. An outbox from before gets the
+     * reads a handful of numbers instead of counting every row of the run again: at 100,000 rows
+     * that count was about 7 ms a request, a run's time growing with the square of its size. An outbox from before gets the
      * table filled from its rows once; the check and the filling are one immediate transaction, as
-     * the window and a command may open the same outbox at once.
+     * the window and a command may open the same outbox at once. The counts are for showing progress:
+     * whether a run is done is asked of the rows themselves ({@link #countIn}), which an older build
+     * writing runs without counting them cannot make wrong.
      */
     private static void keepRowCounts(Statement statement) throws SQLException {
-        if (hasRowCounts(statement)) {
+        if (has(statement, "table", "row_counts") && !has(statement, "trigger", "rows_counted_in")) {
             return; // read without the write lock: opening an outbox another process is writing to must not wait
         }
         statement.execute("BEGIN IMMEDIATE");
         try {
-            if (!hasRowCounts(statement)) { // asked again under the lock: another process may have just made it
+            // Asked again under the lock: another process may have just made it. An outbox from a build
+            // that counted inserted rows by a trigger counts a new run twice now: counted again from its rows.
+            if (has(statement, "trigger", "rows_counted_in")) {
+                statement.execute("DROP TRIGGER rows_counted_in");
+                statement.execute("DROP TABLE row_counts");
+            }
+            if (!has(statement, "table", "row_counts")) {
                 statement.execute("CREATE TABLE row_counts (run_id TEXT NOT NULL, state TEXT NOT NULL,"
                         + " n INTEGER NOT NULL, PRIMARY KEY (run_id, state)) WITHOUT ROWID");
                 statement.execute("INSERT INTO row_counts(run_id, state, n)"
                         + " SELECT run_id, state, count(*) FROM rows GROUP BY run_id, state");
-                statement.execute("CREATE TRIGGER rows_counted_moved AFTER UPDATE OF state ON rows"
+                statement.execute("CREATE TRIGGER IF NOT EXISTS rows_counted_moved AFTER UPDATE OF state ON rows"
                         + " WHEN OLD.state IS NOT NEW.state BEGIN"
                         + " UPDATE row_counts SET n = n - 1 WHERE run_id = OLD.run_id AND state = OLD.state;"
                         + " INSERT INTO row_counts(run_id, state, n) VALUES (NEW.run_id, NEW.state, 1)"
                         + " ON CONFLICT (run_id, state) DO UPDATE SET n = n + 1; END");
-                statement.execute("CREATE TRIGGER rows_counted_out AFTER DELETE ON rows BEGIN"
+                statement.execute("CREATE TRIGGER IF NOT EXISTS rows_counted_out AFTER DELETE ON rows BEGIN"
                         + " UPDATE row_counts SET n = n - 1 WHERE run_id = OLD.run_id AND state = OLD.state; END");
             }
             statement.execute("COMMIT");
@@ -154,10 +162,10 @@ public final class OutboxJournal implements AutoCloseable {
         }
     }
 
-    private static boolean hasRowCounts(Statement statement) throws SQLException {
-        try (ResultSet table = statement.executeQuery(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_counts'")) {
-            return table.next();
+    private static boolean has(Statement statement, String type, String name) throws SQLException {
+        try (ResultSet found = statement.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = '" + type + "' AND name = '" + name + "'")) {
+            return found.next();
         }
     }
 
@@ -492,6 +500,14 @@ public final class OutboxJournal implements AutoCloseable {
             update.setString(1, reason);
             update.setString(2, runId);
             return update.executeUpdate();
+        }
+    }
+
+    /** How many of the run's rows are in these states, counted from the rows (through the state index). */
+    public synchronized int countIn(String runId, State... states) throws SQLException {
+        try (PreparedStatement select = prepare("SELECT count(*) FROM rows " + inStates(states), runId);
+             ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

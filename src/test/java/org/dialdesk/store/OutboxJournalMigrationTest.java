@@ -84,4 +84,21 @@ class OutboxJournalMigrationTest {
             statement.execute("ROLLBACK");
         }
     }
+
+    @Test
+    void anOutboxFromTheBuildThatCountedInsertedRowsByATriggerIsCountedAgainAndNewRunsOnce() throws Exception {
+        Path file = dir.resolve("outbox.db");
+        new OutboxJournal(file).close();
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = raw.createStatement()) {
+            statement.execute("CREATE TRIGGER rows_counted_in AFTER INSERT ON rows BEGIN"
+                    + " INSERT INTO row_counts(run_id, state, n) VALUES (NEW.run_id, NEW.state, 1)"
+                    + " ON CONFLICT (run_id, state) DO UPDATE SET n = n + 1; END");
+        }
+        try (OutboxJournal journal = new OutboxJournal(file)) {
+            journal.create("run-1", AT, SPEC, List.of(new NewRow(1, "+14155550001", "{}", State.PLANNED, null),
+                    new NewRow(2, "+14155550002", "{}", State.PLANNED, null)));
+            assertEquals(2, journal.counts("run-1").get(State.PLANNED), "counted once");
+            assertEquals(2, journal.countIn("run-1", State.PLANNED, State.SENDING));
+        }
+    }
 }

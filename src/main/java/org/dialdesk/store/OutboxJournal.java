@@ -181,25 +181,41 @@ public final class OutboxJournal implements AutoCloseable {
     public Optional<AutoCloseable> claim(String runId) throws IOException {
         Path locks = file.resolveSibling("outbox-locks");
         Files.createDirectories(locks);
-        Path lockFile = locks.resolve(runId.replaceAll("[^A-Za-z0-9-]", "_") + ".lock");
-        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        Path lockFile = locks.resolve(runId.replaceAll("[^A-Za-z0-9-]", "_") + ".lock").toAbsolutePath().normalize();
+        // Held in this process already: refused before any channel is opened on the file, as closing one
+        // (even a refused one) drops every lock this process holds on it, on Linux: another process
+        // could then take the run while it is still being sent from here.
+        if (!CLAIMED_HERE.add(lockFile)) {
+            return Optional.empty();
+        }
+        java.nio.channels.FileChannel channel;
         java.nio.channels.FileLock lock;
         try {
+            channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
             lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-            lock = null; // this process sends it already
+        } catch (IOException | RuntimeException e) {
+            CLAIMED_HERE.remove(lockFile);
+            throw e;
         }
-        if (lock == null) {
+        if (lock == null) { // another process sends it
             channel.close();
+            CLAIMED_HERE.remove(lockFile);
             return Optional.empty();
         }
         java.nio.channels.FileLock held = lock;
         return Optional.of(() -> {
-            held.release();
-            channel.close();
+            try {
+                held.release();
+                channel.close();
+            } finally {
+                CLAIMED_HERE.remove(lockFile);
+            }
         });
     }
+
+    /** The runs' lock files this process holds, whichever outbox object took them. */
+    private static final java.util.Set<Path> CLAIMED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Writes the run and all its rows in one transaction: a run is in the journal whole or not at all. */
     public synchronized Run create(String id, Instant created, RunSpec spec, List<NewRow> rows) throws SQLException {

@@ -42,14 +42,26 @@ final class OneRequestOut implements AutoCloseable {
     }
 
     /**
-     * The answer to a request that is out. A failure of the thread itself (the service classifies
-     * every answer, so never expected) leaves its rows uncertain, to be looked up.
+     * The answer to a request that is out, waited for through an interrupt (which stays set): what
+     * the service did with its rows is recorded, not left to a look-up. A failure of the thread
+     * itself (the service classifies every answer, so never expected) leaves them uncertain.
      */
-    BatchOutcome answer(Future<BatchOutcome> out) throws InterruptedException {
+    BatchOutcome answer(Future<BatchOutcome> out) {
+        boolean interrupted = false;
         try {
-            return out.get();
-        } catch (ExecutionException e) {
-            return new BatchOutcome.Uncertain("The request failed in the console: " + e.getCause(), clock.instant());
+            while (true) {
+                try {
+                    return out.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return new BatchOutcome.Uncertain("The request failed in the console: " + e.getCause(), clock.instant());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -215,17 +215,21 @@ final class RunAttempt {
             } catch (SQLException | RuntimeException e) {
                 notReadied = e; // the answer to the request that is out is recorded first
             }
-            BatchOutcome outcome = requests.answer(answer);
+            BatchOutcome outcome = requests.answer(answer); // waited for through an interrupt, which stays set
             Future<BatchOutcome> nextAnswer = null;
-            if (ahead != null && clean(outcome, out) && !control.stopAsked()) {
+            if (ahead != null && clean(outcome, out) && !stopping()) {
                 wait = pacer.waitBefore();
                 if (!wait.isZero()) {
-                    waiter.await(wait, control);
+                    try {
+                        waiter.await(wait, control);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // stops below, once the answer is recorded
+                    }
                 }
                 // Checked again as it goes: it was readied while the last request was out, maybe long
                 // enough ago for its callees' calling hours to have ended. If any may not go now, the
                 // chunk goes back to planned and the next turn holds those rows back with the reason.
-                if (!control.stopAsked() && mayGoNow(ahead)) {
+                if (!stopping() && mayGoNow(ahead)) {
                     pacer.started(ahead.rows().size());
                     nextAnswer = requests.send(ahead.requests());
                 }
@@ -233,8 +237,14 @@ final class RunAttempt {
             if (nextAnswer == null && ahead != null) {
                 putBack(ahead); // before record, which may wait (a backoff) with these rows marked for nothing
             }
+            // The console closing (an interrupt) while a request was out: its answer is recorded first,
+            // and the readied chunk is back as planned, so neither is left for the operator to decide.
+            boolean closing = Thread.interrupted();
             Optional<String> stop = record(out.rows(), outcome);
             report(null);
+            if (closing) {
+                throw new InterruptedException("Stopped while a request was out; its answer is recorded.");
+            }
             if (notReadied instanceof SQLException failed) {
                 throw failed;
             }
@@ -249,9 +259,18 @@ final class RunAttempt {
         }
     }
 
+    private boolean stopping() {
+        return control.stopAsked() || Thread.currentThread().isInterrupted();
+    }
+
+    /** Whether every row of a readied chunk may still go; a check that fails says no (the next turn meets it again). */
     private boolean mayGoNow(Marked ahead) {
         Instant now = clock.instant();
-        return ahead.requests().stream().allMatch(request -> sendCheck.holdBack(request, now).isEmpty());
+        try {
+            return ahead.requests().stream().allMatch(request -> sendCheck.holdBack(request, now).isEmpty());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** An answer that places a call for every row sent: nothing to slow down for, look up or refuse. */

@@ -184,6 +184,36 @@ class BulkEngineFailuresWhileOutTest {
         assertEquals(1, service.placed.get(12).get(), "row 12 placed twice");
     }
 
+    @Test
+    void closingTheConsoleWhileARequestIsOutRecordsItsAnswerAndPutsTheReadiedChunkBack() throws Exception {
+        String run = launch(30);
+        Thread[] engineThread = new Thread[1];
+        service.script = (number, requests) -> {
+            if (number == 1) {
+                waitUntil(() -> count(run, State.SENDING) == 20, "the next chunk marked");
+                engineThread[0].interrupt(); // the console closes while this request is out
+            }
+            return null; // placed and answered cleanly, a moment later
+        };
+        BulkEngine engine = engine((duration, control) -> clock.advance(duration));
+        BulkEngine.Result[] stopped = new BulkEngine.Result[1];
+        engineThread[0] = new Thread(() -> stopped[0] = engine.run(run, new RunControl(), progress -> { }));
+        engineThread[0].start();
+        engineThread[0].join(Duration.ofSeconds(30).toMillis());
+
+        assertEquals(RunState.PAUSED, stopped[0].state(), stopped[0].message());
+        assertEquals(1, service.started.get(), "only the first chunk went");
+        Map<State, Integer> counts = journal.counts(run);
+        assertEquals(10, counts.get(State.CREATED), "the answer that came is recorded: " + counts);
+        assertEquals(20, counts.get(State.PLANNED), "the readied chunk is back as planned: " + counts);
+        assertEquals(0, counts.get(State.SENDING) + counts.get(State.UNCERTAIN), counts::toString);
+
+        service.historyFails = true; // started again while call history cannot be read: nothing needs it
+        BulkEngine.Result again = engine.run(run, new RunControl(), progress -> { });
+        assertEquals(RunState.FINISHED, again.state(), again.message());
+        assertEquals(30, journal.counts(run).get(State.CREATED));
+    }
+
     int count(String run, State state) {
         try {
             return journal.counts(run).get(state);

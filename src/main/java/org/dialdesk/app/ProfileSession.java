@@ -68,6 +68,11 @@ public final class ProfileSession implements AutoCloseable {
     private final String baseUrl;
     /** What to close, the last opened first. */
     private final Deque<AutoCloseable> owned;
+    /**
+     * How long closing the profile waits for a bulk run to stop between requests: a request out is
+     * answered within the client's timeouts, and the sandbox's in milliseconds.
+     */
+    static final java.time.Duration RUN_STOP_LIMIT = java.time.Duration.ofSeconds(15);
     private final Clock clock;
     private final DialService dialService;
     private final OrgDirectory directory;
@@ -217,7 +222,13 @@ public final class ProfileSession implements AutoCloseable {
         if (outbox != null && doNotCallList != null) {
             bulk = new BulkViewModel(bulkDesk(operatorClock, settings), runner);
             BulkViewModel running = bulk;
-            owned.push(running::pause); // a run stops between requests before the outbox closes
+            owned.push(() -> { // a run stops between requests, its answer recorded, before the outbox closes
+                if (!running.pauseAndWait(RUN_STOP_LIMIT)) {
+                    System.getLogger("org.dialdesk.bulk").log(System.Logger.Level.WARNING, "A bulk run had not stopped "
+                            + RUN_STOP_LIMIT.toSeconds() + " s after the profile began closing; its rows being sent are"
+                            + " looked up in call history when it is resumed.");
+                }
+            });
         }
         if (historySync != null) {
             history = new HistoryViewModel(historySync, runner, operatorClock, navigation::openInDial, historyLayout,

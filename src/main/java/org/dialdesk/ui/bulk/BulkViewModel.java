@@ -69,6 +69,8 @@ public final class BulkViewModel {
     private final BulkChoices choices;
     /** Rows left out and fixed, over the file as read; kept until another file is imported. */
     private PreviewChanges changes = PreviewChanges.NONE;
+    /** Counted down when the run being sent (if any) returns: closing the profile waits for it. */
+    private volatile java.util.concurrent.CountDownLatch sending;
     private final AtomicReference<BulkProgress> latest = new AtomicReference<>();
     private BulkDesk.Imported imported;
     private ColumnMapping mapping;
@@ -327,12 +329,20 @@ public final class BulkViewModel {
         stage.set(Stage.SENDING);
         problem.set(null);
         String id = runId;
-        runner.run(() -> desk.run(id, mine, update -> {
-            // Only the newest counts are shown; one hand-over to the UI thread at a time.
-            if (latest.getAndSet(update) == null) {
-                runner.later(Duration.ZERO, () -> show(latest.getAndSet(null)));
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        sending = ended;
+        runner.run(() -> {
+            try {
+                return desk.run(id, mine, update -> {
+                    // Only the newest counts are shown; one hand-over to the UI thread at a time.
+                    if (latest.getAndSet(update) == null) {
+                        runner.later(Duration.ZERO, () -> show(latest.getAndSet(null)));
+                    }
+                });
+            } finally {
+                ended.countDown();
             }
-        }), result -> {
+        }, result -> {
             show(result.progress());
             stage.set(result.stopped() ? Stage.STOPPED : Stage.ENDED);
             showRun(result.message());
@@ -374,6 +384,18 @@ public final class BulkViewModel {
         if (control != null) {
             control.pause();
         }
+    }
+
+    /**
+     * For closing the profile: pauses a run that is sending and waits, at most {@code limit}, until
+     * it has stopped between requests, so the answer to a request that is out is recorded before
+     * the outbox closes (else its rows are looked up in history on the next start). False if it
+     * had not stopped by then.
+     */
+    public boolean pauseAndWait(Duration limit) throws InterruptedException {
+        pause();
+        java.util.concurrent.CountDownLatch ended = sending;
+        return ended == null || ended.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public void cancel() {

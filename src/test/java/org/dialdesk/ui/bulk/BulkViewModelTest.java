@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -149,6 +150,23 @@ class BulkViewModelTest {
         vm.reread(vm.formatProperty().get().withDelimiter(';').withHeader(false));
         assertEquals(2, vm.rows().size(), "the header row is a row now");
         assertEquals("Unparseable phone", vm.rows().get(0).status());
+    }
+
+    @Test
+    void closingTheProfileWaitsForTheRunBeingSentToStopBetweenRequests() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n(312) 555-0100\n(312) 555-0101\n"));
+        assertTrue(vm.pauseAndWait(Duration.ZERO), "nothing is being sent");
+        vm.launchQuestion();
+        runner.holdWork();
+        vm.launch();
+        runner.release(0); // the run is written to the outbox; its sending is held, as on a busy worker
+        assertFalse(vm.pauseAndWait(Duration.ZERO), "the run has not stopped yet");
+        runner.releaseAll(); // it stops between requests, as asked
+        assertTrue(vm.pauseAndWait(Duration.ZERO));
+        assertEquals(BulkViewModel.Stage.STOPPED, vm.stageProperty().get());
+        assertTrue(batches.isEmpty(), "paused before its first request");
     }
 
     @Test

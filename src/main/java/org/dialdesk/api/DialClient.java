@@ -57,6 +57,9 @@ public final class DialClient implements AutoCloseable {
         this(config, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
+    /** What a whole call may take beyond its connect, write and read timeouts together. */
+    static final Duration CALL_MARGIN = Duration.ofSeconds(2);
+
     public DialClient(ClientConfig config, Clock clock, Sleeper sleeper) {
         this.config = config;
         this.baseUrl = HttpUrl.get(config.baseUrl());
@@ -67,6 +70,10 @@ public final class DialClient implements AutoCloseable {
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // The read timeout is per read: an answer trickled in byte by byte would keep a request out
+                // for ever (and a bulk run waiting on it). The whole call gets the three and a little more.
+                .callTimeout(config.connectTimeout().plus(config.writeTimeout()).plus(config.readTimeout())
+                        .plus(CALL_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
                 // OkHttp would otherwise silently resend a POST on a stale pooled connection.
                 .retryOnConnectionFailure(false)
                 // A redirected POST may be replayed elsewhere; the contract has none.

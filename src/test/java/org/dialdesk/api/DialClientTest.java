@@ -322,6 +322,18 @@ class DialClientTest {
     }
 
     @Test
+    void dialWhoseAnswerTricklesInPastTheWholeCallsTimeIsUncertain() {
+        client.close();
+        client = newClient(Duration.ofSeconds(1)); // each read may wait 1 s; the whole call 2 + 2 + 1 + 2 = 7 s
+        // A valid answer, sent a little at a time: no read waits a second, the whole takes about ten.
+        server.enqueue(json(200, "{\"id\":\"x\"}" + " ".repeat(5000)).throttleBody(100, 200, TimeUnit.MILLISECONDS));
+        DialServiceException.OutcomeUncertain e = assertThrows(DialServiceException.OutcomeUncertain.class,
+                () -> client.dialOutbound(minimalDial()));
+        assertEquals(1, server.getRequestCount());
+        assertTrue(sleeps.isEmpty(), "not retried");
+    }
+
+    @Test
     void dialWhoseConnectionDropsAfterSendingIsUncertain() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(json(200, "{\"id\":\"x\"}"));

@@ -22,6 +22,8 @@ final class OneRequestOut implements AutoCloseable {
     private final Clock clock;
     private final String runId;
     private ExecutorService thread;
+    /** The request whose answer has not been taken yet, if any. */
+    private Future<BatchOutcome> out;
 
     OneRequestOut(DialService dials, Clock clock, String runId) {
         this.dials = dials;
@@ -29,8 +31,15 @@ final class OneRequestOut implements AutoCloseable {
         this.runId = runId;
     }
 
-    /** Makes the request on the requests' thread (made at the first). */
+    /**
+     * Makes the request on the requests' thread (made at the first).
+     *
+     * @throws IllegalStateException while the answer to the one before has not been taken
+     */
     Future<BatchOutcome> send(List<DialRequest> requests) {
+        if (out != null) {
+            throw new IllegalStateException("A request is out already: its answer is taken before another goes.");
+        }
         if (thread == null) {
             thread = Executors.newSingleThreadExecutor(task -> {
                 Thread sender = new Thread(task, "bulk-sender-" + runId);
@@ -38,7 +47,8 @@ final class OneRequestOut implements AutoCloseable {
                 return sender;
             });
         }
-        return thread.submit(() -> dials.sendBatch(requests));
+        out = thread.submit(() -> dials.sendBatch(requests));
+        return out;
     }
 
     /**
@@ -46,15 +56,18 @@ final class OneRequestOut implements AutoCloseable {
      * the service did with its rows is recorded, not left to a look-up. A failure of the thread
      * itself (the service classifies every answer, so never expected) leaves them uncertain.
      */
-    BatchOutcome answer(Future<BatchOutcome> out) {
+    BatchOutcome answer(Future<BatchOutcome> answer) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return out.get();
+                    BatchOutcome outcome = answer.get();
+                    out = null;
+                    return outcome;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
+                    out = null;
                     return new BatchOutcome.Uncertain("The request failed in the console: " + e.getCause(), clock.instant());
                 }
             }

@@ -218,6 +218,14 @@ public final class BulkEngine {
      */
     public Result run(String runId, RunControl control, Consumer<BulkProgress> progress) {
         try {
+            return runUnder(runId, control, progress);
+        } finally {
+            control.ended();
+        }
+    }
+
+    private Result runUnder(String runId, RunControl control, Consumer<BulkProgress> progress) {
+        try {
             OutboxJournal.Run run = journal.run(runId).orElseThrow(() -> new IllegalArgumentException(
                     "There is no bulk run " + runId + "."));
             if (run.state() == RunState.FINISHED) {
@@ -271,6 +279,15 @@ public final class BulkEngine {
         return new BulkProgress(run.id(), counts, rate, eta, note);
     }
 
+
+    /** The dial a row of the outbox holds, as {@link #launch} wrote it. */
+    static DialRequest dialOf(OutboxJournal.Row row, String runId) {
+        try {
+            return JSON.readValue(row.requestJson(), DialRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Row " + row.rowNo() + " of run " + runId + " holds an unreadable dial", e);
+        }
+    }
 
     static boolean createdBefore(Call call, Instant since) {
         try {

@@ -60,6 +60,11 @@ public record PreviewChanges(Set<Integer> excluded, Map<Integer, Map<String, Str
         return new PreviewChanges(excluded, now);
     }
 
+    /** How many rows have a fix that a reading with these columns applies. */
+    public int fixedIn(java.util.List<String> columns) {
+        return (int) fixes.keySet().stream().filter(row -> appliesTo(row, columns)).count();
+    }
+
     /** Whether the row has a fix that this reading of the file applies (one of its columns is there). */
     public boolean appliesTo(int rowNumber, java.util.List<String> columns) {
         Map<String, String> fix = fixes.get(rowNumber);

@@ -13,7 +13,7 @@ import org.dialdesk.store.OutboxJournal.Change;
 import org.dialdesk.store.OutboxJournal.Row;
 import org.dialdesk.store.OutboxJournal.State;
 
-/** What becomes of a chunk's rows when the service placed none of them: the journal's changes, worked out. */
+/** What becomes of a chunk's rows when none of them was placed: the journal's changes, worked out. */
 final class RowChanges {
     private RowChanges() {
     }
@@ -60,5 +60,14 @@ final class RowChanges {
                         null, false, true, false));
             }
         }
+    }
+
+    /** Rows marked as being sent whose request was never made: planned again, with the reason they had. */
+    static List<Change> plannedAsBefore(List<Row> rows) {
+        List<Change> changes = new ArrayList<>();
+        for (Row row : rows) {
+            changes.add(Change.to(row.rowNo(), State.PLANNED, row.reason()));
+        }
+        return changes;
     }
 }

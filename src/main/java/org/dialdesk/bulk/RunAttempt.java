@@ -1,7 +1,6 @@
 package org.dialdesk.bulk;
 
 import static org.dialdesk.bulk.BulkEngine.CLOCK_SLACK;
-import static org.dialdesk.bulk.BulkEngine.JSON;
 import static org.dialdesk.bulk.BulkEngine.LOOK_UP_FAILURES_BEFORE_DECISION;
 import static org.dialdesk.bulk.BulkEngine.MAX_LOOK_UP_CALLS;
 import static org.dialdesk.bulk.BulkEngine.MAX_SENDS_PER_ROW;
@@ -9,7 +8,6 @@ import static org.dialdesk.bulk.BulkEngine.ROW_KEY;
 import static org.dialdesk.bulk.BulkEngine.UNREACHABLE_BEFORE_PAUSE;
 import static org.dialdesk.bulk.BulkEngine.rowNumber;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -217,7 +215,7 @@ final class RunAttempt {
             }
             BatchOutcome outcome = requests.answer(answer); // waited for through an interrupt, which stays set
             Future<BatchOutcome> nextAnswer = null;
-            if (ahead != null && clean(outcome, out) && !stopping()) {
+            if (ahead != null && outcome instanceof BatchOutcome.Created created && created.callForEach(out.rows().size()) && !stopping()) {
                 wait = pacer.waitBefore();
                 if (!wait.isZero()) {
                     try {
@@ -273,12 +271,6 @@ final class RunAttempt {
         }
     }
 
-    /** An answer that places a call for every row sent: nothing to slow down for, look up or refuse. */
-    private static boolean clean(BatchOutcome outcome, Marked sent) {
-        return outcome instanceof BatchOutcome.Created created && created.responses().size() == sent.rows().size()
-                && created.responses().stream().allMatch(response -> response.id() != null);
-    }
-
     /** Rows marked as being sent, with their dials; their request has not been made yet. */
     private record Marked(List<Row> rows, List<DialRequest> requests) {
     }
@@ -294,7 +286,7 @@ final class RunAttempt {
         List<DialRequest> requests = new ArrayList<>();
         List<Change> held = new ArrayList<>();
         for (Row row : chunk) {
-            DialRequest request = requestOf(row);
+            DialRequest request = BulkEngine.dialOf(row, run.id());
             Optional<String> holdBack = sendCheck.holdBack(request, now);
             if (holdBack.isPresent()) {
                 held.add(Change.to(row.rowNo(), State.SKIPPED, holdBack.get()));
@@ -325,11 +317,7 @@ final class RunAttempt {
 
     /** A readied chunk that is not going after all: planned again, as it was (its request was never made). */
     private void putBack(Marked ahead) throws SQLException {
-        List<Change> changes = new ArrayList<>();
-        for (Row row : ahead.rows()) {
-            changes.add(Change.to(row.rowNo(), State.PLANNED, row.reason()));
-        }
-        journal.apply(run.id(), changes);
+        journal.apply(run.id(), RowChanges.plannedAsBefore(ahead.rows()));
     }
 
     private Optional<String> record(List<Row> rows, BatchOutcome outcome) throws SQLException, InterruptedException {
@@ -501,13 +489,5 @@ final class RunAttempt {
         }
         journal.apply(run.id(), changes);
         report(null);
-    }
-
-    private DialRequest requestOf(Row row) {
-        try {
-            return JSON.readValue(row.requestJson(), DialRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Row " + row.rowNo() + " of run " + run.id() + " holds an unreadable dial", e);
-        }
     }
 }

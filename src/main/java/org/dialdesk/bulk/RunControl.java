@@ -10,6 +10,7 @@ import java.time.Duration;
 public final class RunControl {
     private boolean pauseAsked;
     private boolean cancelAsked;
+    private boolean runExpected;
 
     public synchronized void pause() {
         pauseAsked = true;
@@ -27,6 +28,33 @@ public final class RunControl {
 
     public synchronized boolean cancelAsked() {
         return cancelAsked;
+    }
+
+    /** A run under this control is about to go (queued on a worker): {@link #awaitEnd} waits for it. */
+    public synchronized void expectRun() {
+        runExpected = true;
+    }
+
+    /** The engine's word that a run under this control has returned, however it ended. */
+    synchronized void ended() {
+        runExpected = false;
+        notifyAll();
+    }
+
+    /**
+     * Waits at most {@code limit} for the expected run to return (to stop, once paused, between
+     * requests, with the answer to one out recorded); true if none is expected or it returned.
+     */
+    public synchronized boolean awaitEnd(Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (runExpected) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     synchronized boolean stopAsked() {

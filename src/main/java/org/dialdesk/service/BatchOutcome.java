@@ -18,6 +18,11 @@ public sealed interface BatchOutcome {
         public Created {
             responses = List.copyOf(responses);
         }
+
+        /** Whether it is a call, with its ID, for each of {@code rows} rows sent: nothing to look up or refuse. */
+        public boolean callForEach(int rows) {
+            return responses.size() == rows && responses.stream().allMatch(response -> response.id() != null);
+        }
     }
 
     /**

@@ -69,8 +69,6 @@ public final class BulkViewModel {
     private final BulkChoices choices;
     /** Rows left out and fixed, over the file as read; kept until another file is imported. */
     private PreviewChanges changes = PreviewChanges.NONE;
-    /** Counted down when the run being sent (if any) returns: closing the profile waits for it. */
-    private volatile java.util.concurrent.CountDownLatch sending;
     private final AtomicReference<BulkProgress> latest = new AtomicReference<>();
     private BulkDesk.Imported imported;
     private ColumnMapping mapping;
@@ -78,7 +76,7 @@ public final class BulkViewModel {
     /** Set when this file went to this account before: the launch question says so. */
     private Optional<String> sentBefore = Optional.empty();
     private String runId;
-    private RunControl control;
+    private volatile RunControl control; // read by closing the profile, off the UI thread
     /** The plan the launch question was asked about; launch sends it only if it is still the one shown. */
     private BulkPlan asked;
     /** Only the newest plan is shown. */
@@ -306,8 +304,7 @@ public final class BulkViewModel {
         BulkDesk.Imported file = imported;
         BulkPlan launched = plan;
         BulkDesk.Choice chosen = choices.choice();
-        int fixed = (int) changes.fixes().keySet().stream()
-                .filter(row -> changes.appliesTo(row, file.sheet().columns())).count();
+        int fixed = changes.fixedIn(file.sheet().columns());
         canLaunch.set(false);
         // The run's control exists from the click: a pause or cancel pressed before the first request counts.
         RunControl mine = new RunControl();
@@ -323,26 +320,19 @@ public final class BulkViewModel {
         });
     }
 
-    /** Sends (or resumes) the run on a worker; progress comes back a frame at a time. */
+    /** Sends (or resumes, or cancels) the run on a worker; progress comes back a frame at a time. */
     private void send(RunControl mine) {
         control = mine;
         stage.set(Stage.SENDING);
         problem.set(null);
         String id = runId;
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-        sending = ended;
-        runner.run(() -> {
-            try {
-                return desk.run(id, mine, update -> {
-                    // Only the newest counts are shown; one hand-over to the UI thread at a time.
-                    if (latest.getAndSet(update) == null) {
-                        runner.later(Duration.ZERO, () -> show(latest.getAndSet(null)));
-                    }
-                });
-            } finally {
-                ended.countDown();
+        mine.expectRun(); // closing the profile waits for it
+        runner.run(() -> desk.run(id, mine, update -> {
+            // Only the newest counts are shown; one hand-over to the UI thread at a time.
+            if (latest.getAndSet(update) == null) {
+                runner.later(Duration.ZERO, () -> show(latest.getAndSet(null)));
             }
-        }, result -> {
+        }), result -> {
             show(result.progress());
             stage.set(result.stopped() ? Stage.STOPPED : Stage.ENDED);
             showRun(result.message());
@@ -394,8 +384,8 @@ public final class BulkViewModel {
      */
     public boolean pauseAndWait(Duration limit) throws InterruptedException {
         pause();
-        java.util.concurrent.CountDownLatch ended = sending;
-        return ended == null || ended.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        RunControl running = control;
+        return running == null || running.awaitEnd(limit);
     }
 
     public void cancel() {
@@ -405,17 +395,7 @@ public final class BulkViewModel {
             // A stopped run is cancelled by running it with cancel asked: the rest is marked, nothing sent.
             RunControl cancelling = new RunControl();
             cancelling.cancel();
-            control = cancelling;
-            stage.set(Stage.SENDING);
-            String id = runId;
-            runner.run(() -> desk.run(id, cancelling, update -> { }), result -> {
-                show(result.progress());
-                stage.set(result.stopped() ? Stage.STOPPED : Stage.ENDED);
-                showRun(result.message());
-            }, failure -> {
-                stage.set(Stage.STOPPED);
-                problem.set(ErrorMessages.describe(failure));
-            });
+            send(cancelling);
         }
     }
 

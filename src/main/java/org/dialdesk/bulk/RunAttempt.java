@@ -215,7 +215,8 @@ final class RunAttempt {
             }
             BatchOutcome outcome = requests.answer(answer); // waited for through an interrupt, which stays set
             Future<BatchOutcome> nextAnswer = null;
-            if (ahead != null && outcome instanceof BatchOutcome.Created created && created.callForEach(out.rows().size()) && !stopping()) {
+            boolean clean = outcome instanceof BatchOutcome.Created created && created.callForEach(out.rows().size());
+            if (ahead != null && clean && !stopping()) {
                 wait = pacer.waitBefore();
                 if (!wait.isZero()) {
                     try {

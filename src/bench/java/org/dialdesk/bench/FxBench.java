@@ -117,6 +117,19 @@ final class FxBench {
                 Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
         new String(jcmd.getInputStream().readAllBytes()).lines().skip(1).limit(22)
                 .forEach(l -> System.out.println("  heap " + l.strip()));
+        printNativeMemory();
+    }
+
+    /**
+     * Prints the JVM's own account of its native memory by kind (committed), when the JVM runs with
+     * {@code -XX:NativeMemoryTracking=summary}: where the RSS beyond the heap goes.
+     */
+    static void printNativeMemory() throws java.io.IOException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(ProcessHandle.current().pid()), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+        new String(jcmd.getInputStream().readAllBytes()).lines()
+                .filter(l -> l.startsWith("Total") || l.matches("^-\\s+\\S.*\\(reserved=.*"))
+                .forEach(l -> System.out.println("  native " + l.replaceFirst("^-\\s+", "").strip()));
     }
 
     static long rssKb() throws java.io.IOException {

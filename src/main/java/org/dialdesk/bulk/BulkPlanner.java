@@ -106,7 +106,8 @@ public final class BulkPlanner {
         List<Integer> metadataColumns = indexes(sheet, mapping.columnsOf(BulkField.METADATA));
         int phoneAt = sheet.columns().indexOf(phoneColumn);
 
-        Map<String, PhoneCheck.Result> phones = parsePhones(sheet, phoneAt, defaults.defaultCountry());
+        String[] rawPhones = new String[sheet.rows().size()];
+        Map<String, PhoneCheck.Result> phones = parsePhones(sheet, phoneAt, defaults.defaultCountry(), rawPhones);
         Set<String> listed = listedNumbers(phones.values());
         Lists lists = new Lists(directory);
         DialRequestValidator validator = new DialRequestValidator(clock);
@@ -117,8 +118,8 @@ public final class BulkPlanner {
         List<Integer> toPlan = new ArrayList<>();
         Map<String, Integer> firstRowOf = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
-            // Read cell by cell: the rows themselves are made only for the rows planned below.
-            String raw = sheet.cell(i, phoneAt);
+            // The rows themselves are made only for the rows planned below.
+            String raw = rawPhones[i];
             int number = sheet.number(i);
             if (sheet.problem(i) != null) {
                 rows[i] = new BulkPlan.Row(number, raw, BulkPlan.Skip.UNREADABLE, sheet.problem(i));
@@ -202,12 +203,16 @@ public final class BulkPlanner {
         return columns.stream().map(sheet.columns()::indexOf).filter(i -> i >= 0).toList();
     }
 
-    /** Each distinct number in the column read once, on every core. */
-    private Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country) {
+    /**
+     * Each distinct number in the column read once, on every core; each row's cell as written is left in
+     * {@code cells}, so the rows are read from the sheet once for it.
+     */
+    private Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country, String[] cells) {
         Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>(sheet.rows().size() * 2);
         List<String> toRead = new ArrayList<>();
         for (int i = 0; i < sheet.rows().size(); i++) {
             String raw = sheet.cell(i, column);
+            cells[i] = raw;
             if (parsed.putIfAbsent(raw, PENDING) == null) {
                 toRead.add(raw);
             }

@@ -47,6 +47,77 @@ class PackedRowsTest {
         assertTrue(sheet.row(8).isEmpty());
     }
 
+    /** Rows across many blocks, some numbered with gaps, read in and out of order and from several threads at once. */
+    @Test
+    void rowsAcrossBlocksComeBackAsReadInAnyOrderFromAnyThread() throws Exception {
+        int count = PackedRows.BLOCK_ROWS * 7 + 13;
+        java.util.Random random = new java.util.Random(7);
+        List<Sheet.Row> written = new java.util.ArrayList<>();
+        int number = 2;
+        for (int i = 0; i < count; i++) {
+            number += i % 500 == 499 ? 3 : 1; // a few blank lines in the file
+            String[] cells = new String[random.nextInt(6)];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = switch (random.nextInt(5)) {
+                    case 0 -> "";
+                    case 1 -> "+1312555" + random.nextInt(10_000);
+                    case 2 -> "Zoë ✓ 日本 " + i; // two-, three- and four-byte UTF-8
+                    case 3 -> "x".repeat(i % 300 == 0 ? 40_000 : random.nextInt(40)); // now and then longer than a block of short rows
+                    default -> "\"quoted, with a comma\"\n and a line";
+                };
+            }
+            written.add(new Sheet.Row(number, cells, i % 97 == 0 ? "ragged" : null));
+        }
+        Sheet sheet = new Sheet("big.csv", CSV, List.of("a", "b", "c", "d", "e"), written);
+
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = count - 1; i >= 0; i -= 3) {
+            order.add(i); // backwards, a block at a time and between blocks
+        }
+        for (int i = 0; i < count; i++) {
+            order.add(random.nextInt(count));
+        }
+        java.util.concurrent.Callable<Void> reader = () -> {
+            for (int i : order) {
+                Sheet.Row row = written.get(i);
+                Sheet.Row read = sheet.rows().get(i);
+                assertArrayEquals(row.cells(), read.cells(), "row " + i);
+                assertEquals(row.number(), read.number());
+                assertEquals(row.problem(), read.problem());
+                assertEquals(row.cells().length, sheet.width(i));
+                assertEquals(row.number(), sheet.number(i));
+                assertEquals(row.problem(), sheet.problem(i));
+                for (int c = -1; c <= 6; c++) {
+                    assertEquals(c >= 0 && c < row.cells().length ? row.cells()[c] : "", sheet.cell(i, c), "row " + i + " cell " + c);
+                }
+            }
+            return null;
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (var done : threads.invokeAll(List.of(reader, reader, reader, reader))) {
+                done.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(written.get(count - 1).number(), sheet.row(written.get(count - 1).number()).orElseThrow().number());
+        assertTrue(sheet.row(written.get(498).number() + 1).isEmpty(), "a blank line's number is no row");
+        assertEquals(written.get(499).number(), sheet.row(written.get(498).number() + 3).orElseThrow().number());
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> sheet.rows().get(count));
+    }
+
+    @Test
+    void rowsNumberedOneAfterAnotherAndWithGapsAreNumberedAsRead() {
+        RowNumbers together = RowNumbers.of(new int[] {2, 3, 4, 5});
+        RowNumbers gaps = RowNumbers.of(new int[] {2, 3, 5, 6});
+        assertEquals(List.of(2, 3, 4, 5), java.util.stream.IntStream.range(0, 4).map(together::get).boxed().toList());
+        assertEquals(List.of(2, 3, 5, 6), java.util.stream.IntStream.range(0, 4).map(gaps::get).boxed().toList());
+        assertEquals(0, RowNumbers.of(new int[0]).size());
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> together.get(4));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> gaps.get(-1));
+    }
+
     @Test
     void fixesReplaceTheirRowsOnlyAndOnlyWhereTheirColumnsAre() {
         Sheet sheet = sheet();

@@ -175,6 +175,11 @@ public final class BulkDesk {
         return journal.rowsIn(runId, OutboxJournal.State.values()).stream().map(BulkDesk::runRow).toList();
     }
 
+    /** The run's rows numbered {@code first} to {@code last} as they stand now, in file order. */
+    public List<RunRow> rowsBetween(String runId, int first, int last) throws SQLException {
+        return journal.rowsBetween(runId, first, last).stream().map(BulkDesk::runRow).toList();
+    }
+
     private static RunRow runRow(OutboxJournal.Row row) {
         String state = switch (row.state()) {
             case NEEDS_DECISION -> "Waiting for you";

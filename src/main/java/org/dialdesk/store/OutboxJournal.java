@@ -397,6 +397,11 @@ public final class OutboxJournal implements AutoCloseable {
         return steps;
     }
 
+    /** The rows numbered {@code first} to {@code last}, in file order: the rows a table shows of a run going on. */
+    public synchronized List<Row> rowsBetween(String runId, int first, int last) throws SQLException {
+        return rows("WHERE run_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no", runId, first, last);
+    }
+
     public synchronized Optional<Row> row(String runId, int rowNo) throws SQLException {
         List<Row> rows = rows("WHERE run_id = ? AND row_no = ?", runId, rowNo);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

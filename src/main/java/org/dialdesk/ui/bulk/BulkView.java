@@ -14,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -107,6 +108,16 @@ public final class BulkView extends BorderPane {
 
         // The rows stay in file order: the row number is how the operator finds a row in the file.
         table.getColumns().forEach(column -> column.setSortable(false));
+        // While a run goes, the rows in view show how they stand: the view model asks which those are.
+        vm.tableRows().setInView(() -> table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
+                ? new int[] {flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex()}
+                : new int[] {0, 0});
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (skin != null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.positionProperty().addListener((o, was, now) -> vm.tableRows().refresh());
+            }
+        });
 
         TableView<BulkViewModel.Row> waiting = Tables.readOnlyTable("bulkWaitingTable", "");
         waiting.setItems(vm.waiting());

@@ -28,7 +28,6 @@ import org.dialdesk.bulk.PreviewChanges;
 import org.dialdesk.bulk.RunControl;
 import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.service.ErrorMessages;
-import org.dialdesk.ui.common.SwappableList;
 import org.dialdesk.ui.common.TaskRunner;
 
 /**
@@ -52,8 +51,7 @@ public final class BulkViewModel {
     private final BulkDesk desk;
     private final TaskRunner runner;
     /** The table's rows, made as the table asks for them: a preview of 100,000 rows holds none of them. */
-    private final SwappableList<Row> rows = new SwappableList<>();
-    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final TableRows rows;
     private final ObservableList<Row> waiting = FXCollections.observableArrayList();
     private final ObservableList<Row> waitingView = FXCollections.unmodifiableObservableList(waiting);
     private final ObservableList<String> columns = FXCollections.observableArrayList();
@@ -87,6 +85,7 @@ public final class BulkViewModel {
         this.runner = runner;
         stage.addListener((obs, old, now) -> canLaunch.set(now == Stage.PREVIEW && plan != null && plan.ready() > 0));
         choices = new BulkChoices(desk.defaultChoice());
+        rows = new TableRows(desk, runner);
         choices.numberIdProperty().addListener((obs, old, now) -> replan());
         choices.campaignProperty().addListener((obs, old, now) -> replan());
         choices.useCaseIdProperty().addListener((obs, old, now) -> {
@@ -182,13 +181,13 @@ public final class BulkViewModel {
         plan = planned.plan();
         stage.set(Stage.PREVIEW);
         if (plan == null) {
-            rows.swap(List.of());
+            rows.show(null);
             summary.set("");
             problem.set(planned.problem());
             canLaunch.set(false);
             return;
         }
-        rows.swap(new PreviewRows(plan, changes));
+        rows.show(new PreviewRows(plan, changes));
         summary.set(plan.summary());
         problem.set(null);
         canLaunch.set(plan.ready() > 0);
@@ -322,10 +321,14 @@ public final class BulkViewModel {
 
     /** Sends (or resumes, or cancels) the run on a worker; progress comes back a frame at a time. */
     private void send(RunControl mine) {
+        if (stage.get() == Stage.STOPPED) { // resumed, or cancelled while stopped: the summary said where it stopped
+            summary.set(mine.cancelAsked() ? "Cancelling the rows not sent yet." : "Going on where the run stopped.");
+        }
         control = mine;
         stage.set(Stage.SENDING);
         problem.set(null);
         String id = runId;
+        rows.follow(id);
         mine.expectRun(); // closing the profile waits for it
         runner.run(() -> desk.run(id, mine, update -> {
             // Only the newest counts are shown; one hand-over to the UI thread at a time.
@@ -349,14 +352,15 @@ public final class BulkViewModel {
         }
         progress.set(update.fraction());
         progressLine.set(update.line());
+        rows.refresh();
     }
 
     /** The run's rows as they stand: the table shows results, and the rows waiting for a word are listed. */
     private void showRun(String message) {
         String id = runId;
         runner.run(() -> desk.rows(id), all -> {
-            rows.swap(all.stream().map(BulkViewModel::resultRow).toList());
-            waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(BulkViewModel::resultRow).toList());
+            rows.show(new ResultRows(all.stream().map(TableRows::rowOf).toList()));
+            waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(TableRows::rowOf).toList());
             long created = all.stream().filter(BulkDesk.RunRow::created).count();
             summary.set(String.format(Locale.ROOT, "%,d of %,d rows created.", created, all.size())
                     + (message == null ? "" : " " + message));
@@ -364,10 +368,6 @@ public final class BulkViewModel {
                 progressLine.set(summary.get());
             }
         }, failure -> problem.set("The run's rows could not be read: " + ErrorMessages.describe(failure)));
-    }
-
-    private static Row resultRow(BulkDesk.RunRow row) {
-        return new Row(row.number(), row.callee(), row.state(), row.reason(), row.callId(), row.created(), false);
     }
 
     public void pause() {
@@ -446,7 +446,12 @@ public final class BulkViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return rowsView;
+        return rows.view();
+    }
+
+    /** The table's rows, for the view to say which are in view: while a run goes, those show how they stand. */
+    TableRows tableRows() {
+        return rows;
     }
 
     public ObservableList<Row> waiting() {

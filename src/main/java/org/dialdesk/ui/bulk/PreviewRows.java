@@ -1,6 +1,7 @@
 package org.dialdesk.ui.bulk;
 
 import java.util.AbstractList;
+import java.util.Map;
 import java.util.RandomAccess;
 import org.dialdesk.bulk.BulkPlan;
 import org.dialdesk.bulk.FileOrder;
@@ -10,18 +11,35 @@ import org.dialdesk.bulk.PreviewChanges;
  * A plan's rows as the preview table shows them, each made when the table asks for it: a preview
  * of 100,000 rows holds none of them.
  */
-final class PreviewRows extends AbstractList<BulkViewModel.Row> implements RandomAccess {
+final class PreviewRows extends AbstractList<BulkViewModel.Row> implements RandomAccess, RunRowsShown {
     private final BulkPlan plan;
     private final PreviewChanges changes;
+    /** While its run goes: the rows last read from the outbox (those in view), by number. UI thread only. */
+    private Map<Integer, BulkViewModel.Row> asSent = Map.of();
 
     PreviewRows(BulkPlan plan, PreviewChanges changes) {
         this.plan = plan;
         this.changes = changes;
     }
 
+    /** Rows of the run going on as they stand, shown instead of how they were planned. */
+    @Override
+    public void showAsSent(Map<Integer, BulkViewModel.Row> byNumber) {
+        asSent = byNumber;
+    }
+
+    @Override
+    public int numberAt(int index) {
+        return plan.rows().get(index).number();
+    }
+
     @Override
     public BulkViewModel.Row get(int index) {
         BulkPlan.Row row = plan.rows().get(index);
+        BulkViewModel.Row sent = asSent.get(row.number());
+        if (sent != null) {
+            return sent;
+        }
         boolean fixed = changes.appliesTo(row.number(), plan.sheet().columns());
         String status = row.ready() ? "Ready" : row.skip().label();
         return new BulkViewModel.Row(row.number(), row.callee(), fixed ? status + " · fixed here" : status,

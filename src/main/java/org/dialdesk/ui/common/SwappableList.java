@@ -28,6 +28,21 @@ public final class SwappableList<E> extends ObservableListBase<E> implements Ran
         }
     }
 
+    /**
+     * Tells listeners that the elements from {@code from} (inclusive) to {@code to} (exclusive) read
+     * differently now, in place: a table redraws those rows and keeps its selection and scroll.
+     */
+    public void updated(int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        beginChange();
+        for (int i = from; i < to; i++) {
+            nextUpdate(i);
+        }
+        endChange();
+    }
+
     /** A copy of the content as it is now, for work on another thread (one array copy, no iteration). */
     public List<E> snapshot() {
         return new ArrayList<>(items);

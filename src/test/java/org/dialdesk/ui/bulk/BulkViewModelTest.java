@@ -66,11 +66,15 @@ class BulkViewModelTest {
     final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     BulkViewModel model(boolean live) {
+        return model(live, 2, 5);
+    }
+
+    BulkViewModel model(boolean live, int chunk, double rate) {
         BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
                 CalleeZones.load()), numbers -> Set.of(), CLOCK);
         BulkDesk desk = new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
                 live, "k1"), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
-                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), 2, 5,
+                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), chunk, rate,
                 (action, summary, outcome, callId) -> audited.add(action + ": " + summary),
                 org.dialdesk.bulk.BulkEngine.SendCheck.NONE);
         return new BulkViewModel(desk, runner);
@@ -109,6 +113,66 @@ class BulkViewModelTest {
         vm.map("ref", BulkField.CAMPAIGN);
         assertEquals(BulkField.CAMPAIGN, vm.fieldOf("ref"));
         assertEquals(0, batches.size(), "nothing is sent before launch");
+    }
+
+    /** What the table showed of these rows each time rows were updated in place, with the stage then. */
+    static List<String> inPlaceUpdates(BulkViewModel vm, int... indexes) {
+        List<String> seen = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<BulkViewModel.Row>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    StringBuilder line = new StringBuilder(vm.stageProperty().get().name());
+                    for (int index : indexes) {
+                        BulkViewModel.Row row = vm.rows().get(index);
+                        line.append(" | ").append(row.number()).append(' ').append(row.status()).append(' ').append(row.callId());
+                    }
+                    seen.add(line.toString().strip());
+                }
+            }
+        });
+        return seen;
+    }
+
+    @Test
+    void whileARunGoesTheRowsInViewShowHowTheyStandInTheOutbox() throws Exception {
+        runner.runAtOnce(Duration.ZERO).runAtOnce(TableRows.REST); // each progress handed over, and read, as it comes
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n+13125550102\n+13125550100\n+13125550104\n"));
+        List<String> seen = inPlaceUpdates(vm, 0, 2, 3);
+        vm.launchQuestion();
+        vm.launch();
+
+        // As the run starts, then after each request: the rows created with their call IDs, the rest as the outbox has them.
+        assertEquals(List.of("SENDING | 2 Planned | 4 Planned | 5 Skipped", "SENDING | 2 Created call-1 | 4 Planned | 5 Skipped",
+                "SENDING | 2 Created call-1 | 4 Created call-3 | 5 Skipped"),
+                seen.stream().map(line -> line.replace("  ", " ")).distinct().toList());
+        runner.runDelayed();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        assertEquals("Created", vm.rows().get(2).status(), "then the results, whole");
+        assertEquals("call-3", vm.rows().get(2).callId());
+    }
+
+    @Test
+    void onlyTheRowsInViewAndAroundThemAreReadWhileARunGoes() throws Exception {
+        runner.runAtOnce(Duration.ZERO).runAtOnce(TableRows.REST);
+        BulkViewModel vm = model(false, 50, 100);
+        vm.loadLists();
+        StringBuilder csv = new StringBuilder("phone\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "+1312555%04d%n", i));
+        }
+        vm.importFile(file(csv.toString()));
+        vm.tableRows().setInView(() -> new int[] {60, 64});
+        List<String> seen = inPlaceUpdates(vm, 0, 39, 40, 84, 85);
+        vm.launchQuestion();
+        vm.launch();
+
+        // Rows 60-64 in view: rows 41-86 are read, the others show how they were planned until they come into view.
+        assertEquals(List.of("SENDING | 2 Ready | 41 Ready | 42 Planned | 86 Planned | 87 Ready",
+                "SENDING | 2 Ready | 41 Ready | 42 Created call-41 | 86 Planned | 87 Ready",
+                "SENDING | 2 Ready | 41 Ready | 42 Created call-41 | 86 Created call-85 | 87 Ready"),
+                seen.stream().map(line -> line.replace("  ", " ")).distinct().toList());
     }
 
     @Test
@@ -356,8 +420,16 @@ class BulkViewModelTest {
         again.offerUnfinished();
         assertEquals(BulkViewModel.Stage.STOPPED, again.stageProperty().get());
         assertTrue(again.fileSummaryProperty().get().startsWith("list.csv · run " + run), again.fileSummaryProperty().get());
+        List<String> summaries = new ArrayList<>();
+        again.summaryProperty().addListener((obs, old, now) -> summaries.add(now));
+        runner.runAtOnce(Duration.ZERO).runAtOnce(TableRows.REST);
+        List<String> seen = inPlaceUpdates(again, 0);
         again.resume();
         assertEquals(BulkViewModel.Stage.ENDED, again.stageProperty().get());
+        assertEquals("Going on where the run stopped.", summaries.get(0), "not the summary of where it had stopped");
+        // The row left being sent shows each step while the run goes: checked in history, planned again, sent.
+        assertEquals(List.of("Uncertain", "Planned", "Created"), seen.stream().map(line -> line.split(" ")[3]).distinct().toList(),
+                String.join("\n", seen));
         // History (scripted: complete, and without the call) proved it was not placed, so it went again, alone.
         assertEquals(OutboxJournal.State.CREATED, journal.row(run, 2).orElseThrow().state());
         assertTrue(journal.row(run, 2).orElseThrow().reconciled());

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** What goes wrong around a request that is out while the next chunk is readied: the journal failing, a backoff, an answer without an ID. */
 class BulkEngineFailuresWhileOutTest {
     static final Instant START = Instant.parse("2026-11-23T16:00:00Z");
-    static final double FULL_SPEED = 10_000;
 
     @TempDir
     Path dir;
@@ -58,9 +57,7 @@ class BulkEngineFailuresWhileOutTest {
     }
 
     String launch(int rows) throws Exception {
-        BulkPlan plan = BulkFixtures.planOf(BulkFixtures.sheetOf(rows, 0), clock);
-        return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec("test.csv", "hash", "Test",
-                "http://127.0.0.1:1/api/v1", false, 10, FULL_SPEED, "k1"), clock).id();
+        return BulkFixtures.launchAtFullPace(journal, rows, clock);
     }
 
     BulkEngine engine(BulkEngine.Waiter waiter) {

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BulkEngineReadyAheadTest {
     static final Instant START = Instant.parse("2026-11-23T16:00:00Z");
     /** Fast enough that each chunk may follow the one before at once (10 rows: a millisecond). */
-    static final double FULL_SPEED = 10_000;
 
     @TempDir
     Path dir;
@@ -55,9 +54,7 @@ class BulkEngineReadyAheadTest {
     }
 
     String launch(int rows) throws Exception {
-        BulkPlan plan = BulkFixtures.planOf(BulkFixtures.sheetOf(rows, 0), clock);
-        return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec("test.csv", "hash", "Test",
-                "http://127.0.0.1:1/api/v1", false, 10, FULL_SPEED, "k1"), clock).id();
+        return BulkFixtures.launchAtFullPace(journal, rows, clock);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.domain.CallingHours;
 import org.dialdesk.domain.CallingRule;
+import org.dialdesk.store.OutboxJournal;
 
 /** Sheets and plans for bulk tests, built without files. */
 final class BulkFixtures {
@@ -37,5 +38,15 @@ final class BulkFixtures {
     static BulkPlan planOf(Sheet sheet, Clock clock) throws BulkInputException {
         return anyTimePlanner(clock).plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of()),
                 BulkPlanner.Defaults.none(ZoneOffset.UTC, "US").withNumber(NUMBER_ID), null, Set.of());
+    }
+
+    /**
+     * Writes a run of {@code rows} planned rows to the outbox, ten to a request at a pace no test
+     * waits for (the engine's pipelining goes only at full pace): the run's ID.
+     */
+    static String launchAtFullPace(OutboxJournal journal, int rows, Clock clock) throws Exception {
+        BulkPlan plan = planOf(sheetOf(rows, 0), clock);
+        return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec("test.csv", "hash", "Test",
+                "http://127.0.0.1:1/api/v1", false, 10, 10_000, "k1"), clock).id();
     }
 }

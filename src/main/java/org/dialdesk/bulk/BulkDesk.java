@@ -165,9 +165,12 @@ public final class BulkDesk {
                 .decide(runId, row, decision);
     }
 
-    /** One row of a run as the screen lists it: its state in words, and whether it waits for the operator. */
+    /**
+     * One row of a run as the screen lists it: its state in words, whether it waits for the operator,
+     * and whether it is finished (created, rejected, skipped or cancelled: what the progress bar counts).
+     */
     public record RunRow(int number, String callee, String state, String reason, String callId, boolean created,
-                         boolean waiting) {
+                         boolean waiting, boolean finished) {
     }
 
     /** Every row of the run, in file order. */
@@ -188,7 +191,7 @@ public final class BulkDesk {
         };
         return new RunRow(row.rowNo(), row.callee(), state, row.reason() == null ? "" : row.reason(),
                 row.callId() == null ? "" : row.callId(), row.state() == OutboxJournal.State.CREATED,
-                row.state() == OutboxJournal.State.NEEDS_DECISION);
+                row.state() == OutboxJournal.State.NEEDS_DECISION, row.state().finished());
     }
 
     /** A run left unfinished: its ID, file and why it stopped. */

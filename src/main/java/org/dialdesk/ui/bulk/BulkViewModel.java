@@ -362,6 +362,8 @@ public final class BulkViewModel {
             rows.show(new ResultRows(all.stream().map(TableRows::rowOf).toList()));
             waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(TableRows::rowOf).toList());
             long created = all.stream().filter(BulkDesk.RunRow::created).count();
+            // As the progress bar stood when the run stopped (after a restart it would say nothing was done).
+            progress.set(all.isEmpty() ? 0 : (double) all.stream().filter(BulkDesk.RunRow::finished).count() / all.size());
             summary.set(String.format(Locale.ROOT, "%,d of %,d rows created.", created, all.size())
                     + (message == null ? "" : " " + message));
             if (progressLine.get().isEmpty()) {

@@ -419,6 +419,7 @@ class BulkViewModelTest {
         BulkViewModel again = model(false);
         again.offerUnfinished();
         assertEquals(BulkViewModel.Stage.STOPPED, again.stageProperty().get());
+        assertEquals(0.5, again.progressProperty().get(), "the progress bar as it stood: one row of two created");
         assertTrue(again.fileSummaryProperty().get().startsWith("list.csv · run " + run), again.fileSummaryProperty().get());
         List<String> summaries = new ArrayList<>();
         again.summaryProperty().addListener((obs, old, now) -> summaries.add(now));

@@ -1,5 +1,6 @@
 package org.dialdesk.bulk;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,8 +33,13 @@ final class PackedRows extends MadeOnDemand<Sheet.Row> {
     private final Map<Integer, String> problems;
     /** Rows fixed by the operator, by row index. */
     private final Map<Integer, Sheet.Row> replaced;
-    /** The block this thread opened last; a thread's own, so threads reading apart do not take turns opening. */
-    private final ThreadLocal<Opened> lastOpened = new ThreadLocal<>();
+    /**
+     * The block this thread opened last; a thread's own, so threads reading apart do not take turns
+     * opening. Held weakly: the threads that read a sheet (workers, the UI thread, the common pool)
+     * outlive it, and a thread's table would otherwise keep its last block after the sheet is gone.
+     * A collection between two reads only means the block is opened again.
+     */
+    private final ThreadLocal<WeakReference<Opened>> lastOpened = new ThreadLocal<>();
 
     private PackedRows(byte[][] blocks, int[] plainSizes, RowNumbers numbers, Map<Integer, String> problems,
                        Map<Integer, Sheet.Row> replaced) {
@@ -142,12 +148,13 @@ final class PackedRows extends MadeOnDemand<Sheet.Row> {
             throw new IndexOutOfBoundsException("Row " + index + " of " + size());
         }
         int block = index / BLOCK_ROWS;
-        Opened last = lastOpened.get();
+        WeakReference<Opened> held = lastOpened.get();
+        Opened last = held == null ? null : held.get();
         if (last != null && last.block == block) {
             return last;
         }
         Opened opened = Opened.of(block, blocks[block], plainSizes[block], Math.min(BLOCK_ROWS, size() - block * BLOCK_ROWS));
-        lastOpened.set(opened);
+        lastOpened.set(new WeakReference<>(opened));
         return opened;
     }
 

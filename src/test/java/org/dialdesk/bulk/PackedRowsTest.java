@@ -61,7 +61,7 @@ class PackedRowsTest {
                 cells[c] = switch (random.nextInt(5)) {
                     case 0 -> "";
                     case 1 -> "+1312555" + random.nextInt(10_000);
-                    case 2 -> "Zoë ✓ 日本 " + i; // two-, three- and four-byte UTF-8
+                    case 2 -> "Zoë ✓ 日本 \uD83D\uDCDE " + i; // two-, three- and four-byte UTF-8 (a surrogate pair)
                     case 3 -> "x".repeat(i % 300 == 0 ? 40_000 : random.nextInt(40)); // now and then longer than a block of short rows
                     default -> "\"quoted, with a comma\"\n and a line";
                 };
@@ -105,6 +105,38 @@ class PackedRowsTest {
         assertTrue(sheet.row(written.get(498).number() + 1).isEmpty(), "a blank line's number is no row");
         assertEquals(written.get(499).number(), sheet.row(written.get(498).number() + 3).orElseThrow().number());
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> sheet.rows().get(count));
+    }
+
+    /**
+     * A block a worker thread opened is not kept by that thread once its sheet is gone: the threads
+     * that read sheets outlive them, and a block of long cells can take megabytes.
+     */
+    @Test
+    void aBlockAThreadOpenedGoesWithItsSheet() throws Exception {
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.lang.reflect.Field lastOpened = PackedRows.class.getDeclaredField("lastOpened");
+            lastOpened.setAccessible(true);
+            java.lang.ref.WeakReference<?>[] refs = worker.submit(() -> {
+                List<Sheet.Row> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    rows.add(new Sheet.Row(2 + i, new String[] {"x".repeat(500_000 + i)}, null));
+                }
+                Sheet sheet = new Sheet("long.csv", CSV, List.of("note"), rows);
+                assertEquals(500_000, sheet.cell(0, 0).length());
+                Object held = ((ThreadLocal<?>) lastOpened.get(sheet.rows())).get();
+                Object opened = held instanceof java.lang.ref.Reference<?> reference ? reference.get() : held;
+                return new java.lang.ref.WeakReference<?>[] {new java.lang.ref.WeakReference<>(sheet.rows()),
+                        new java.lang.ref.WeakReference<>(opened)};
+            }).get();
+            for (int i = 0; i < 20 && (refs[0].get() != null || refs[1].get() != null); i++) {
+                System.gc();
+            }
+            assertNull(refs[0].get(), "the sheet's rows are collected");
+            assertNull(refs[1].get(), "the block the worker opened is still held by the worker");
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     @Test

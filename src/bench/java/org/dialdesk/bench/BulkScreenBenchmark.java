@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import org.dialdesk.ui.bulk.BulkView;
+import org.dialdesk.ui.bulk.BulkRow;
 import org.dialdesk.ui.bulk.BulkViewModel;
 
 /**
@@ -94,7 +95,7 @@ public final class BulkScreenBenchmark {
         idle(500);
         report(watch, "opening Bulk");
         @SuppressWarnings("unchecked")
-        TableView<BulkViewModel.Row> table = fx(() -> (TableView<BulkViewModel.Row>) bulk.lookup("#bulkPreviewTable"));
+        TableView<BulkRow> table = fx(() -> (TableView<BulkRow>) bulk.lookup("#bulkPreviewTable"));
 
         Runtime runtime = Runtime.getRuntime();
         System.gc();
@@ -111,9 +112,9 @@ public final class BulkScreenBenchmark {
         long[] handedOver = {0};
         long importStart = System.nanoTime();
         double previewMs = untilLaidOut(scene, "the preview", () -> {
-            table.getItems().addListener(new ListChangeListener<BulkViewModel.Row>() {
+            table.getItems().addListener(new ListChangeListener<BulkRow>() {
                 @Override
-                public void onChanged(Change<? extends BulkViewModel.Row> change) {
+                public void onChanged(Change<? extends BulkRow> change) {
                     if (table.getItems().size() == ROWS) {
                         table.getItems().removeListener(this);
                         handedOver[0] = System.nanoTime();

@@ -94,17 +94,17 @@ public final class BulkView extends BorderPane {
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
 
-        TableView<BulkViewModel.Row> table = Tables.readOnlyTable("bulkPreviewTable", "Import a spreadsheet to see its rows here.");
+        TableView<BulkRow> table = Tables.readOnlyTable("bulkPreviewTable", "Import a spreadsheet to see its rows here.");
         table.setItems(vm.rows());
-        javafx.scene.control.TableColumn<BulkViewModel.Row, String> rowColumn =
+        javafx.scene.control.TableColumn<BulkRow, String> rowColumn =
                 Tables.textColumn("Row", r -> Integer.toString(r.number()), 64);
         rowColumn.setMinWidth(56); // the row's place in the file is how the operator finds it there
         table.getColumns().add(rowColumn);
-        table.getColumns().add(Tables.textColumn("Callee", BulkViewModel.Row::callee, 150));
+        table.getColumns().add(Tables.textColumn("Callee", BulkRow::callee, 150));
         // Wide enough for the longest status with its "· fixed here".
-        table.getColumns().add(Tables.textColumn("Status", BulkViewModel.Row::status, 290));
-        table.getColumns().add(Tables.textColumn("Reason", BulkViewModel.Row::reason, 480));
-        table.getColumns().add(Tables.textColumn("Call ID", BulkViewModel.Row::callId, 210));
+        table.getColumns().add(Tables.textColumn("Status", BulkRow::status, 290));
+        table.getColumns().add(Tables.textColumn("Reason", BulkRow::reason, 480));
+        table.getColumns().add(Tables.textColumn("Call ID", BulkRow::callId, 210));
 
         // The rows stay in file order: the row number is how the operator finds a row in the file.
         table.getColumns().forEach(column -> column.setSortable(false));
@@ -119,11 +119,11 @@ public final class BulkView extends BorderPane {
             }
         });
 
-        TableView<BulkViewModel.Row> waiting = Tables.readOnlyTable("bulkWaitingTable", "");
+        TableView<BulkRow> waiting = Tables.readOnlyTable("bulkWaitingTable", "");
         waiting.setItems(vm.waiting());
         waiting.getColumns().add(Tables.textColumn("Row", r -> Integer.toString(r.number()), 60));
-        waiting.getColumns().add(Tables.textColumn("Callee", BulkViewModel.Row::callee, 160));
-        waiting.getColumns().add(Tables.textColumn("Why it waits", BulkViewModel.Row::reason, 700));
+        waiting.getColumns().add(Tables.textColumn("Callee", BulkRow::callee, 160));
+        waiting.getColumns().add(Tables.textColumn("Why it waits", BulkRow::reason, 700));
         waiting.setPrefHeight(140);
         Button sendAgain = new Button("Send again");
         sendAgain.setId("bulkSendAgainButton");
@@ -154,7 +154,7 @@ public final class BulkView extends BorderPane {
                 .or(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)));
         fix.setOnAction(e -> fixSelected(table));
         table.setRowFactory(view -> {
-            javafx.scene.control.TableRow<BulkViewModel.Row> tableRow = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.TableRow<BulkRow> tableRow = new javafx.scene.control.TableRow<>();
             tableRow.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !tableRow.isEmpty() && vm.stageProperty().get() == BulkViewModel.Stage.PREVIEW) {
                     fixSelected(table);
@@ -163,7 +163,7 @@ public final class BulkView extends BorderPane {
             return tableRow;
         });
         // After a fix the rows are planned again: the fixed row stays selected, in view, with its new status.
-        vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> {
+        vm.rows().addListener((ListChangeListener<BulkRow>) change -> {
             Integer wanted = selectAfterPlan;
             selectAfterPlan = null;
             int at = wanted == null ? -1
@@ -291,12 +291,12 @@ public final class BulkView extends BorderPane {
     }
 
     /** Opens the selected row to fix its cells; the preview checks it again with them. */
-    private void fixSelected(TableView<BulkViewModel.Row> table) {
-        BulkViewModel.Row row = table.getSelectionModel().getSelectedItem();
+    private void fixSelected(TableView<BulkRow> table) {
+        BulkRow row = table.getSelectionModel().getSelectedItem();
         if (row == null) {
             return;
         }
-        java.util.List<BulkViewModel.Cell> cells = vm.cellsOf(row.number());
+        java.util.List<CellToFix> cells = vm.cellsOf(row.number());
         if (cells.isEmpty()) {
             return;
         }

@@ -39,21 +39,12 @@ import org.dialdesk.ui.common.TaskRunner;
 public final class BulkViewModel {
     public enum Stage { EMPTY, READING, PREVIEW, SENDING, STOPPED, ENDED }
 
-    /** One preview or result row, as the table shows it; {@code fixed} when the operator changed its cells here. */
-    public record Row(int number, String callee, String status, String reason, String callId, boolean ready,
-                      boolean fixed) {
-    }
-
-    /** One cell of a row being fixed: its column, what the column is in the dial, and its value. */
-    public record Cell(String column, BulkField field, String value) {
-    }
-
     private final BulkDesk desk;
     private final TaskRunner runner;
     /** The table's rows, made as the table asks for them: a preview of 100,000 rows holds none of them. */
     private final TableRows rows;
-    private final ObservableList<Row> waiting = FXCollections.observableArrayList();
-    private final ObservableList<Row> waitingView = FXCollections.unmodifiableObservableList(waiting);
+    private final ObservableList<BulkRow> waiting = FXCollections.observableArrayList();
+    private final ObservableList<BulkRow> waitingView = FXCollections.unmodifiableObservableList(waiting);
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EMPTY);
@@ -74,6 +65,8 @@ public final class BulkViewModel {
     /** Set when this file went to this account before: the launch question says so. */
     private Optional<String> sentBefore = Optional.empty();
     private String runId;
+    /** How many times a run was set going here: rows read before the latest are not where a run stopped. */
+    private long sends;
     private volatile RunControl control; // read by closing the profile, off the UI thread
     /** The plan the launch question was asked about; launch sends it only if it is still the one shown. */
     private BulkPlan asked;
@@ -249,10 +242,10 @@ public final class BulkViewModel {
      * A row's cells as the preview has them now (the file's, with the operator's fixes), to fix;
      * empty when the row is not in the preview.
      */
-    public List<Cell> cellsOf(int rowNumber) {
+    public List<CellToFix> cellsOf(int rowNumber) {
         // From the changes, not the plan on screen: a plan still being made must not show a fix undone.
         return imported == null ? List.of() : changes.cellsOf(imported.sheet(), rowNumber).stream()
-                .map(cell -> new Cell(cell.column(), cell.inColumn() ? fieldOf(cell.column()) : null, cell.value())).toList();
+                .map(cell -> new CellToFix(cell.column(), cell.inColumn() ? fieldOf(cell.column()) : null, cell.value())).toList();
     }
 
     /**
@@ -328,6 +321,7 @@ public final class BulkViewModel {
         stage.set(Stage.SENDING);
         problem.set(null);
         String id = runId;
+        sends++;
         rows.follow(id);
         mine.expectRun(); // closing the profile waits for it
         runner.run(() -> desk.run(id, mine, update -> {
@@ -358,8 +352,13 @@ public final class BulkViewModel {
     /** The run's rows as they stand: the table shows results, and the rows waiting for a word are listed. */
     private void showRun(String message) {
         String id = runId;
+        long asOf = sends;
         runner.run(() -> desk.rows(id), all -> {
             rows.show(new ResultRows(all.stream().map(TableRows::rowOf).toList()));
+            if (asOf != sends) { // resumed while they were read: they are shown going, not as where it stopped
+                rows.follow(id);
+                return;
+            }
             waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(TableRows::rowOf).toList());
             long created = all.stream().filter(BulkDesk.RunRow::created).count();
             // As the progress bar stood when the run stopped (after a restart it would say nothing was done).
@@ -417,7 +416,7 @@ public final class BulkViewModel {
             desk.decide(id, rowNumber, decision);
             return decision;
         }, done -> showRun(decision == BulkEngine.Decision.SEND_AGAIN
-                ? "Row " + rowNumber + " will be sent again when you resume." : "Row " + rowNumber + " is left unsent."),
+                ? "BulkRow " + rowNumber + " will be sent again when you resume." : "BulkRow " + rowNumber + " is left unsent."),
                 failure -> problem.set(ErrorMessages.describe(failure)));
     }
 
@@ -447,7 +446,7 @@ public final class BulkViewModel {
         return choices;
     }
 
-    public ObservableList<Row> rows() {
+    public ObservableList<BulkRow> rows() {
         return rows.view();
     }
 
@@ -456,7 +455,7 @@ public final class BulkViewModel {
         return rows;
     }
 
-    public ObservableList<Row> waiting() {
+    public ObservableList<BulkRow> waiting() {
         return waitingView;
     }
 

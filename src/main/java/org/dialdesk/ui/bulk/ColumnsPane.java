@@ -30,7 +30,7 @@ final class ColumnsPane extends VBox {
         visibleProperty().bind(vm.formatProperty().isNotNull());
         managedProperty().bind(visibleProperty());
         vm.columns().addListener((ListChangeListener<String>) change -> showMapping());
-        vm.rows().addListener((ListChangeListener<BulkViewModel.Row>) change -> refreshMapping());
+        vm.rows().addListener((ListChangeListener<BulkRow>) change -> refreshMapping());
     }
 
     /** How the file is read, as detected; changed, it is read again. */

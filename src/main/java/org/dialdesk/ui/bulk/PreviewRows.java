@@ -11,11 +11,11 @@ import org.dialdesk.bulk.PreviewChanges;
  * A plan's rows as the preview table shows them, each made when the table asks for it: a preview
  * of 100,000 rows holds none of them.
  */
-final class PreviewRows extends AbstractList<BulkViewModel.Row> implements RandomAccess, RunRowsShown {
+final class PreviewRows extends AbstractList<BulkRow> implements RandomAccess, RunRowsShown {
     private final BulkPlan plan;
     private final PreviewChanges changes;
     /** While its run goes: the rows last read from the outbox (those in view), by number. UI thread only. */
-    private Map<Integer, BulkViewModel.Row> asSent = Map.of();
+    private Map<Integer, BulkRow> asSent = Map.of();
 
     PreviewRows(BulkPlan plan, PreviewChanges changes) {
         this.plan = plan;
@@ -24,7 +24,7 @@ final class PreviewRows extends AbstractList<BulkViewModel.Row> implements Rando
 
     /** Rows of the run going on as they stand, shown instead of how they were planned. */
     @Override
-    public void showAsSent(Map<Integer, BulkViewModel.Row> byNumber) {
+    public void showAsSent(Map<Integer, BulkRow> byNumber) {
         asSent = byNumber;
     }
 
@@ -34,15 +34,15 @@ final class PreviewRows extends AbstractList<BulkViewModel.Row> implements Rando
     }
 
     @Override
-    public BulkViewModel.Row get(int index) {
+    public BulkRow get(int index) {
         BulkPlan.Row row = plan.rows().get(index);
-        BulkViewModel.Row sent = asSent.get(row.number());
+        BulkRow sent = asSent.get(row.number());
         if (sent != null) {
             return sent;
         }
         boolean fixed = changes.appliesTo(row.number(), plan.sheet().columns());
         String status = row.ready() ? "Ready" : row.skip().label();
-        return new BulkViewModel.Row(row.number(), row.callee(), fixed ? status + " · fixed here" : status,
+        return new BulkRow(row.number(), row.callee(), fixed ? status + " · fixed here" : status,
                 row.ready() ? "" : row.reason(), "", row.ready(), fixed);
     }
 
@@ -57,7 +57,7 @@ final class PreviewRows extends AbstractList<BulkViewModel.Row> implements Rando
      */
     @Override
     public int indexOf(Object item) {
-        if (!(item instanceof BulkViewModel.Row row)) {
+        if (!(item instanceof BulkRow row)) {
             return -1;
         }
         int at = FileOrder.indexOf(size(), i -> plan.rows().get(i).number(), row.number());

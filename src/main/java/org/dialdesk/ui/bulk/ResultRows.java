@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 /** A run's rows as they stood when last read whole, the rows in view updated while it goes again. */
-final class ResultRows extends AbstractList<BulkViewModel.Row> implements RandomAccess, RunRowsShown {
-    private final List<BulkViewModel.Row> rows;
+final class ResultRows extends AbstractList<BulkRow> implements RandomAccess, RunRowsShown {
+    private final List<BulkRow> rows;
     /** UI thread only. */
-    private Map<Integer, BulkViewModel.Row> asSent = Map.of();
+    private Map<Integer, BulkRow> asSent = Map.of();
 
-    ResultRows(List<BulkViewModel.Row> rows) {
+    ResultRows(List<BulkRow> rows) {
         this.rows = List.copyOf(rows);
     }
 
     @Override
-    public BulkViewModel.Row get(int index) {
-        BulkViewModel.Row row = rows.get(index);
+    public BulkRow get(int index) {
+        BulkRow row = rows.get(index);
         return asSent.getOrDefault(row.number(), row);
     }
 
@@ -32,7 +32,7 @@ final class ResultRows extends AbstractList<BulkViewModel.Row> implements Random
     }
 
     @Override
-    public void showAsSent(Map<Integer, BulkViewModel.Row> byNumber) {
+    public void showAsSent(Map<Integer, BulkRow> byNumber) {
         asSent = byNumber;
     }
 }

@@ -26,7 +26,7 @@ import org.dialdesk.bulk.BulkField;
  */
 final class RowFixDialog extends Dialog<Map<String, String>> {
 
-    RowFixDialog(Window owner, BulkViewModel.Row row, List<BulkViewModel.Cell> cells) {
+    RowFixDialog(Window owner, BulkRow row, List<CellToFix> cells) {
         initOwner(owner);
         setTitle("Fix row " + row.number());
         setHeaderText(null);
@@ -49,7 +49,7 @@ final class RowFixDialog extends Dialog<Map<String, String>> {
         Map<String, TextField> fields = new LinkedHashMap<>();
         TextField first = null;
         for (int i = 0; i < cells.size(); i++) {
-            BulkViewModel.Cell cell = cells.get(i);
+            CellToFix cell = cells.get(i);
             Label column = new Label(cell.column());
             column.getStyleClass().add(Styles.TEXT_BOLD);
             boolean outside = cell.field() == null; // a cell past the header's columns: shown, never kept

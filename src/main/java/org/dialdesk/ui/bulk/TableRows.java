@@ -25,8 +25,8 @@ final class TableRows {
 
     private final BulkDesk desk;
     private final TaskRunner runner;
-    private final SwappableList<BulkViewModel.Row> rows = new SwappableList<>();
-    private final ObservableList<BulkViewModel.Row> view = FXCollections.unmodifiableObservableList(rows);
+    private final SwappableList<BulkRow> rows = new SwappableList<>();
+    private final ObservableList<BulkRow> view = FXCollections.unmodifiableObservableList(rows);
     /** What the table shows now; null when nothing. */
     private RunRowsShown shown;
     /** The first and last index in view; the view says, once it has a table. */
@@ -44,13 +44,13 @@ final class TableRows {
     }
 
     /** The rows, read-only, for the table. */
-    ObservableList<BulkViewModel.Row> view() {
+    ObservableList<BulkRow> view() {
         return view;
     }
 
     /** A run's row as the table shows it. */
-    static BulkViewModel.Row rowOf(BulkDesk.RunRow row) {
-        return new BulkViewModel.Row(row.number(), row.callee(), row.state(), row.reason(), row.callId(), row.created(), false);
+    static BulkRow rowOf(BulkDesk.RunRow row) {
+        return new BulkRow(row.number(), row.callee(), row.state(), row.reason(), row.callId(), row.created(), false);
     }
 
     void setInView(Supplier<int[]> inView) {
@@ -104,8 +104,8 @@ final class TableRows {
         });
     }
 
-    private Map<Integer, BulkViewModel.Row> byNumber(List<BulkDesk.RunRow> found) {
-        Map<Integer, BulkViewModel.Row> byNumber = new HashMap<>();
+    private Map<Integer, BulkRow> byNumber(List<BulkDesk.RunRow> found) {
+        Map<Integer, BulkRow> byNumber = new HashMap<>();
         for (BulkDesk.RunRow row : found) {
             byNumber.put(row.number(), rowOf(row));
         }

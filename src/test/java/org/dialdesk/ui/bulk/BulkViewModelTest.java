@@ -70,14 +70,17 @@ class BulkViewModelTest {
     }
 
     BulkViewModel model(boolean live, int chunk, double rate) {
+        return new BulkViewModel(desk(live, chunk, rate), runner);
+    }
+
+    BulkDesk desk(boolean live, int chunk, double rate) {
         BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
                 CalleeZones.load()), numbers -> Set.of(), CLOCK);
-        BulkDesk desk = new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
+        return new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
                 live, "k1"), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
                 BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), chunk, rate,
                 (action, summary, outcome, callId) -> audited.add(action + ": " + summary),
                 org.dialdesk.bulk.BulkEngine.SendCheck.NONE);
-        return new BulkViewModel(desk, runner);
     }
 
     Path file(String content) throws Exception {
@@ -118,12 +121,12 @@ class BulkViewModelTest {
     /** What the table showed of these rows each time rows were updated in place, with the stage then. */
     static List<String> inPlaceUpdates(BulkViewModel vm, int... indexes) {
         List<String> seen = new ArrayList<>();
-        vm.rows().addListener((javafx.collections.ListChangeListener<BulkViewModel.Row>) change -> {
+        vm.rows().addListener((javafx.collections.ListChangeListener<BulkRow>) change -> {
             while (change.next()) {
                 if (change.wasUpdated()) {
                     StringBuilder line = new StringBuilder(vm.stageProperty().get().name());
                     for (int index : indexes) {
-                        BulkViewModel.Row row = vm.rows().get(index);
+                        BulkRow row = vm.rows().get(index);
                         line.append(" | ").append(row.number()).append(' ').append(row.status()).append(' ').append(row.callId());
                     }
                     seen.add(line.toString().strip());
@@ -151,6 +154,83 @@ class BulkViewModelTest {
         assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
         assertEquals("Created", vm.rows().get(2).status(), "then the results, whole");
         assertEquals("call-3", vm.rows().get(2).callId());
+    }
+
+    /** Resume pressed before the stopped run's rows (read on a busy worker) came back. */
+    @Test
+    void aRunResumedBeforeItsStoppedRowsAreReadStillShowsItsRowsAsTheyGo() throws Exception {
+        runner.runAtOnce(Duration.ZERO).runAtOnce(TableRows.REST);
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        vm.launchQuestion();
+        runner.holdWork();
+        vm.launch();
+        runner.release(0); // written to the outbox; its sending held
+        vm.pause();
+        runner.release(runner.heldCount() - 1); // the run stops before its first request; its rows' read is held
+        assertEquals(BulkViewModel.Stage.STOPPED, vm.stageProperty().get());
+        int stoppedRowsRead = runner.heldCount() - 1;
+
+        vm.resume(); // the operator resumes at once
+        assertEquals("Going on where the run stopped.", vm.summaryProperty().get());
+        List<String> seen = inPlaceUpdates(vm, 0, 1);
+        runner.release(stoppedRowsRead); // the stopped run's rows come back after the resume
+        assertEquals(BulkViewModel.Stage.SENDING, vm.stageProperty().get());
+        assertEquals("Going on where the run stopped.", vm.summaryProperty().get(), "not the stopped run's summary, mid-run");
+        runner.releaseAll();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        assertFalse(seen.isEmpty(), "the rows in view were never read while the resumed run went");
+    }
+
+    /** A change asked for while the last read rests is read once the rest is over: the last state is not lost. */
+    @Test
+    void aRefreshAskedForWhileRestingIsReadAfterTheRest() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        vm.launchQuestion();
+        vm.launch();
+        String run = journal.runs().get(0).id();
+
+        TableRows table = new TableRows(desk(false, 2, 5), runner);
+        table.setInView(() -> new int[] {0, 1});
+        table.show(new ResultRows(List.of(new BulkRow(2, "", "Planned", "", "", false, false),
+                new BulkRow(3, "", "Planned", "", "", false, false))));
+        table.follow(run);
+        table.refresh();
+        assertEquals("Created", table.view().get(0).status());
+        journal.apply(run, List.of(new OutboxJournal.Change(2, OutboxJournal.State.SENDING, null, null, CLOCK.instant(),
+                false, false, false)));
+        table.refresh(); // resting: asked for again
+        runner.runDelayed(TableRows.REST);
+        assertEquals("Being sent", table.view().get(0).status(), "the change asked for while resting was never read");
+    }
+
+    /** A read answered after the table went on to other rows changes nothing shown. */
+    @Test
+    void aReadAnsweredAfterTheTableShowsOtherRowsIsDropped() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        vm.launchQuestion();
+        vm.launch();
+        String run = journal.runs().get(0).id();
+
+        TableRows table = new TableRows(desk(false, 2, 5), runner);
+        table.setInView(() -> new int[] {0, 1});
+        ResultRows before = new ResultRows(List.of(new BulkRow(2, "", "Planned", "", "", false, false),
+                new BulkRow(3, "", "Planned", "", "", false, false)));
+        table.show(before);
+        table.follow(run);
+        runner.holdWork();
+        table.refresh();
+        table.show(new ResultRows(List.of(new BulkRow(9, "", "Other", "", "", false, false))));
+        List<javafx.collections.ListChangeListener.Change<?>> changes = new ArrayList<>();
+        table.view().addListener((javafx.collections.ListChangeListener<BulkRow>) changes::add);
+        runner.releaseAll();
+        assertTrue(changes.isEmpty(), "an in-place update was sent for rows no longer shown");
+        assertEquals("Planned", before.get(0).status(), "the rows no longer shown were overlaid");
     }
 
     @Test
@@ -241,8 +321,8 @@ class BulkViewModelTest {
         Path list = file(content);
         vm.importFile(list);
         assertEquals("1 of 3 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
-        assertEquals(List.of(new BulkViewModel.Cell("phone", BulkField.PHONE, "(312) 555-01"),
-                new BulkViewModel.Cell("first_name", BulkField.METADATA, "Bob")), vm.cellsOf(3));
+        assertEquals(List.of(new CellToFix("phone", BulkField.PHONE, "(312) 555-01"),
+                new CellToFix("first_name", BulkField.METADATA, "Bob")), vm.cellsOf(3));
 
         assertTrue(vm.fixRow(3, java.util.Map.of("phone", "(312) 555-0101", "first_name", "Bob")).isEmpty());
         assertEquals("0 of 3 rows will be skipped; 3 ready to send.", vm.summaryProperty().get());
@@ -355,8 +435,8 @@ class BulkViewModelTest {
         BulkViewModel vm = model(false);
         vm.loadLists();
         vm.importFile(file("phone,note\n3125550199,a\n+13125550101,b,extra\n"));
-        assertEquals(List.of(new BulkViewModel.Cell("phone", BulkField.PHONE, "+13125550101"),
-                new BulkViewModel.Cell("note", BulkField.METADATA, "b"), new BulkViewModel.Cell("cell 3", null, "extra")),
+        assertEquals(List.of(new CellToFix("phone", BulkField.PHONE, "+13125550101"),
+                new CellToFix("note", BulkField.METADATA, "b"), new CellToFix("cell 3", null, "extra")),
                 vm.cellsOf(3), "a cell past the header is shown, marked as having no column");
         vm.fixRow(2, java.util.Map.of("phone", "+13125550100"));
         assertEquals("Ready · fixed here", vm.rows().get(0).status());
@@ -372,9 +452,9 @@ class BulkViewModelTest {
         vm.loadLists();
         vm.importFile(file("phone,first_name\n(312) 555-0100,Ann\nnope,Bob\n(312) 555-01,Cy\n(312) 555-0100,Di\n"));
         vm.fixRow(4, java.util.Map.of("first_name", "Cyrus"));
-        BulkViewModel.Row third = vm.rows().get(2);
+        BulkRow third = vm.rows().get(2);
         assertEquals(2, vm.rows().indexOf(third), "found by its number, as the table finds its selected row");
-        assertEquals(-1, vm.rows().indexOf(new BulkViewModel.Row(4, third.callee(), "Ready", "", "", true, false)),
+        assertEquals(-1, vm.rows().indexOf(new BulkRow(4, third.callee(), "Ready", "", "", true, false)),
                 "a row as it was before the plan is not this one");
         Path rejects = dir.resolve("rejects.csv");
         vm.exportRejects(rejects);

@@ -181,7 +181,7 @@ class BulkViewTest {
         });
         kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
         @SuppressWarnings("unchecked")
-        TableView<BulkViewModel.Row> table = kit.byId("bulkPreviewTable", TableView.class);
+        TableView<BulkRow> table = kit.byId("bulkPreviewTable", TableView.class);
         assertTrue(kit.onFx(() -> kit.byId("bulkFixButton", Button.class).isDisabled()), "nothing selected, nothing to fix");
         java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> badRow = () -> robot
                 .lookup("#bulkPreviewTable .table-row-cell")
@@ -216,7 +216,7 @@ class BulkViewTest {
         kit.waitUntil(() -> text("bulkSummary").equals("1 of 32 rows will be skipped; 31 ready to send."));
         kit.waitUntil(() -> kit.onFx(() -> table.getSelectionModel().getSelectedItem() != null
                 && table.getSelectionModel().getSelectedItem().number() == 32));
-        BulkViewModel.Row fixed = kit.onFx(() -> table.getSelectionModel().getSelectedItem());
+        BulkRow fixed = kit.onFx(() -> table.getSelectionModel().getSelectedItem());
         assertEquals("Ready · fixed here", fixed.status());
         assertEquals("+13125552000", fixed.callee());
         assertEquals(0, sandbox.callCount(), "fixing sends nothing");

@@ -183,9 +183,11 @@ class BulkViewModelTest {
         assertFalse(seen.isEmpty(), "the rows in view were never read while the resumed run went");
     }
 
-    /** A change asked for while the last read rests is read once the rest is over: the last state is not lost. */
-    @Test
-    void aRefreshAskedForWhileRestingIsReadAfterTheRest() throws Exception {
+    /** A two-row run sent to its end, and rows 2 and 3 shown as planned in a table that follows it. */
+    record Followed(String run, TableRows table, ResultRows shown) {
+    }
+
+    Followed aTableFollowingARun() throws Exception {
         BulkViewModel vm = model(false);
         vm.loadLists();
         vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
@@ -195,9 +197,19 @@ class BulkViewModelTest {
 
         TableRows table = new TableRows(desk(false, 2, 5), runner);
         table.setInView(() -> new int[] {0, 1});
-        table.show(new ResultRows(List.of(new BulkRow(2, "", "Planned", "", "", false, false),
-                new BulkRow(3, "", "Planned", "", "", false, false))));
+        ResultRows shown = new ResultRows(List.of(new BulkRow(2, "", "Planned", "", "", false, false),
+                new BulkRow(3, "", "Planned", "", "", false, false)));
+        table.show(shown);
         table.follow(run);
+        return new Followed(run, table, shown);
+    }
+
+    /** A change asked for while the last read rests is read once the rest is over: the last state is not lost. */
+    @Test
+    void aRefreshAskedForWhileRestingIsReadAfterTheRest() throws Exception {
+        Followed followed = aTableFollowingARun();
+        TableRows table = followed.table();
+        String run = followed.run();
         table.refresh();
         assertEquals("Created", table.view().get(0).status());
         journal.apply(run, List.of(new OutboxJournal.Change(2, OutboxJournal.State.SENDING, null, null, CLOCK.instant(),
@@ -210,19 +222,9 @@ class BulkViewModelTest {
     /** A read answered after the table went on to other rows changes nothing shown. */
     @Test
     void aReadAnsweredAfterTheTableShowsOtherRowsIsDropped() throws Exception {
-        BulkViewModel vm = model(false);
-        vm.loadLists();
-        vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
-        vm.launchQuestion();
-        vm.launch();
-        String run = journal.runs().get(0).id();
-
-        TableRows table = new TableRows(desk(false, 2, 5), runner);
-        table.setInView(() -> new int[] {0, 1});
-        ResultRows before = new ResultRows(List.of(new BulkRow(2, "", "Planned", "", "", false, false),
-                new BulkRow(3, "", "Planned", "", "", false, false)));
-        table.show(before);
-        table.follow(run);
+        Followed followed = aTableFollowingARun();
+        TableRows table = followed.table();
+        ResultRows before = followed.shown();
         runner.holdWork();
         table.refresh();
         table.show(new ResultRows(List.of(new BulkRow(9, "", "Other", "", "", false, false))));

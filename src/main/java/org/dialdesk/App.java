@@ -48,6 +48,7 @@ import org.dialdesk.ui.about.AboutViewModel;
 import org.dialdesk.ui.common.FxTaskRunner;
 import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.TaskRunner;
+import org.dialdesk.ui.dial.DialView;
 import org.dialdesk.ui.shell.ShellView;
 import org.dialdesk.ui.shell.ShellViewModel;
 
@@ -183,6 +184,9 @@ public class App extends Application {
             environment = launched != null ? launched : Environment.fromSystem(getParameters().getRaw());
         }
         StartUpLog.step("toolkit up");
+        Thread warmUp = new Thread(DialView::warmUp, "dialdesk-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         stage = primaryStage;
         settingsStore = new SettingsStore(environment.dataDir());
         settings = environment.settings() != null ? environment.settings() : settingsStore.load();

@@ -62,6 +62,11 @@ public final class DialView extends BorderPane {
     }
 
     /** {@code frames}: the window's queue its fields go in by; {@code navigation}: where "Show in history" goes. */
+    /** Loads the form's heaviest parts' classes on the calling thread (not the UI thread), before the form is built. */
+    public static void warmUp() {
+        ParamsEditor.warmUp();
+    }
+
     public DialView(DialViewModel viewModel, OnePerFrame frames, Navigation navigation) {
         this.vm = viewModel;
         this.form = new FormFields(viewModel.errors());

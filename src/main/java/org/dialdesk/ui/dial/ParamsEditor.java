@@ -23,6 +23,22 @@ final class ParamsEditor {
     private ParamsEditor() {
     }
 
+    /**
+     * Makes one editor that is never shown, on the calling thread: its classes (RichTextFX, Flowless,
+     * ReactFX) are loaded, initialised and linked there, not on the UI thread while the Dial form is
+     * built, where making the first editor was the longest wait of the start. RichTextFX supports
+     * making its areas off the UI thread.
+     */
+    static void warmUp() {
+        CodeArea area = new CodeArea();
+        area.getStyleClass().add("json-editor");
+        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        area.setWrapText(true);
+        area.replaceText("{\"name\": \"value\"}");
+        area.setStyleSpans(0, JsonHighlighter.highlight(area.getText()));
+        new VirtualizedScrollPane<>(area);
+    }
+
     static Node of(DialViewModel vm, FormFields form) {
         CodeArea params = new CodeArea();
         params.setId("paramsEditor");

@@ -57,6 +57,11 @@ final class TableRows {
         this.inView = inView;
     }
 
+    /** The first and last index in view, as the view says. */
+    int[] rowsInView() {
+        return inView.get();
+    }
+
     /** Shows these rows (none: null), and stops reading a run's. */
     void show(RunRowsShown content) {
         following = null;
@@ -80,7 +85,7 @@ final class TableRows {
             return;
         }
         wanted = false;
-        int[] view = inView.get();
+        int[] view = rowsInView();
         int from = Math.max(0, Math.min(view[0], view[1]) - MARGIN);
         int to = Math.min(shown.size() - 1, Math.max(view[0], view[1]) + MARGIN);
         if (from > to) {

@@ -167,6 +167,27 @@ class BulkViewTest {
         assertTrue(lines.get(1).contains(",created,"), lines.get(1));
     }
 
+    /** While a run goes the rows in view are read from the outbox: the view says which rows those are. */
+    @Test
+    void theViewSaysWhichRowsAreInView() throws Exception {
+        show();
+        Path file = campaign();
+        kit.onFx(() -> {
+            vm.importFile(file);
+            return null;
+        });
+        kit.waitUntil(() -> kit.onFx(() -> vm.rows().size()) == 32);
+        TableView<?> table = kit.byId("bulkPreviewTable", TableView.class);
+        kit.waitUntil(() -> kit.onFx(() -> vm.tableRows().rowsInView()[0] == 0 && vm.tableRows().rowsInView()[1] > 5));
+        // Scrolled (again until laid out: the table may still be taking in its rows), the rows in view follow.
+        kit.waitUntil(() -> kit.onFx(() -> {
+            table.scrollTo(20);
+            return vm.tableRows().rowsInView()[0] >= 10; // 20 at the top, or the last rows when fewer are left
+        }));
+        int[] inView = kit.onFx(() -> vm.tableRows().rowsInView());
+        assertTrue(inView[0] <= 20 && inView[1] >= 20 && inView[1] <= 31, java.util.Arrays.toString(inView));
+    }
+
     @Test
     void aSkippedRowIsFixedInPlaceAndStaysSelectedWithItsNewStatus() throws Exception {
         show();

@@ -23,23 +23,23 @@ public final class PhoneCheck {
         private final PhoneNumber number;
         private final PhoneNumberUtil.PhoneNumberType type;
         private final String e164;
-        private final String regionCode;
-        private final String countryName;
         private final String problem;
+        /** The rules the number was read with, for its country when that is asked for. */
+        private final PhoneNumberUtil util;
         private volatile String international;
+        private volatile String regionCode;
 
-        private Result(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type, String e164, String regionCode,
-                       String countryName, String problem) {
+        private Result(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type, String e164, PhoneNumberUtil util,
+                       String problem) {
             this.number = number;
             this.type = type;
             this.e164 = e164;
-            this.regionCode = regionCode;
-            this.countryName = countryName;
+            this.util = util;
             this.problem = problem;
         }
 
         static Result problem(String message) {
-            return new Result(null, null, null, null, null, message);
+            return new Result(null, null, null, null, message);
         }
 
         public boolean ok() {
@@ -60,12 +60,23 @@ public final class PhoneCheck {
             return shown;
         }
 
+        /**
+         * "US", "CA"; null for a number that is not one. Worked out when first asked for: among the
+         * countries sharing a code (+1 has 25) it is found by matching the number against each one's
+         * patterns, a fifth of a bulk preview's time, and few numbers are asked for theirs.
+         */
         public String regionCode() {
-            return regionCode;
+            String region = regionCode;
+            if (region == null && number != null) {
+                region = util.getRegionCodeForNumber(number);
+                regionCode = region;
+            }
+            return region;
         }
 
+        /** "United States"; "international" for numbers of no one country; null for a number that is not one. */
         public String countryName() {
-            return countryName;
+            return number == null ? null : PhoneCheck.countryName(regionCode());
         }
 
         public String problem() {
@@ -74,7 +85,7 @@ public final class PhoneCheck {
 
         /** "+1 415-555-0125 · United States", for showing under the field. */
         public String summary() {
-            return ok() ? international() + " · " + countryName : "";
+            return ok() ? international() + " · " + countryName() : "";
         }
 
         @Override
@@ -152,8 +163,6 @@ public final class PhoneCheck {
                 default -> "Not a phone number: use digits, optionally starting with + and the country code.";
             });
         }
-        String numberRegion = util.getRegionCodeForNumber(number);
-        String country = countryName(numberRegion);
         // A number of no known type is exactly one isValidNumber refuses. Asking for the type rather
         // than validity gives the time-zone look-up what it needs too: it asked for the type again,
         // and matching the number against its country's patterns is most of a bulk preview's time.
@@ -163,11 +172,12 @@ public final class PhoneCheck {
                 return Result.problem("Not a valid " + countryName(region) + " number (numbers without + are read as "
                         + countryName(region) + "). For another country, start with + and its code.");
             }
+            String numberRegion = util.getRegionCodeForNumber(number);
             return Result.problem(numberRegion == null
                     ? "Not a valid number for country code +" + number.getCountryCode() + "; check the digits."
-                    : "Not a valid " + country + " number; check the digits.");
+                    : "Not a valid " + countryName(numberRegion) + " number; check the digits.");
         }
-        return new Result(number, type, util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), numberRegion, country, null);
+        return new Result(number, type, util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), util, null);
     }
 
     /**

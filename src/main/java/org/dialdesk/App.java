@@ -22,6 +22,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.dialdesk.api.DialDeskVersion;
 import org.dialdesk.app.FolderOpener;
+import org.dialdesk.app.ClassPreloader;
 import org.dialdesk.app.ConsoleParts;
 import org.dialdesk.app.ProfileSession;
 import org.dialdesk.profile.SecretStores;
@@ -112,7 +113,8 @@ public class App extends Application {
      * Starts the sandbox and opens its profile on a thread of their own before the UI toolkit, so
      * that their start-up (SQLite, the HTTP server, the phone data, the pickers' lists) overlaps the
      * toolkit's and the window's instead of following them. The toolkit does not exist yet, so this
-     * one task cannot go through the UI's task runner.
+     * one task cannot go through the UI's task runner. The screens' classes are loaded ahead on a
+     * third (see {@link ClassPreloader}).
      */
     static int launchGui(String[] args) {
         return launchGui(args, Environment.fromSystem(List.of(args)));
@@ -120,6 +122,7 @@ public class App extends Application {
 
     /** As {@link #launchGui(String[])}, in a given environment (benchmarks run the whole console on a prepared folder). */
     static int launchGui(String[] args, Environment environment) {
+        ClassPreloader.start();
         Settings launchSettings = new SettingsStore(environment.dataDir()).load();
         SandboxOptions options = sandboxOptions(environment, launchSettings);
         CompletableFuture<StartUp.Opened> opening = new CompletableFuture<>();

@@ -21,10 +21,11 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.dialdesk.api.DialDeskVersion;
-import org.dialdesk.app.FolderOpener;
 import org.dialdesk.app.ClassPreloader;
+import org.dialdesk.app.FolderOpener;
 import org.dialdesk.app.ConsoleParts;
 import org.dialdesk.app.ProfileSession;
+import org.dialdesk.domain.ZoneNames;
 import org.dialdesk.profile.SecretStores;
 import org.dialdesk.service.AuditRecords;
 import org.dialdesk.service.ConnectionCheck;
@@ -134,6 +135,9 @@ public class App extends Application {
                 opening.complete(profile);
                 // While the window builds the first screen: its pickers then find the lists loaded.
                 loadListsEarly(profile.session());
+                // The schedule's zone list reads every zone's rules the first time (75 ms), which
+                // the dial form's view model would otherwise do on the UI thread.
+                ZoneNames.choices(environment.clock().instant(), ZoneId.systemDefault());
             } catch (Throwable failure) {
                 opening.completeExceptionally(failure);
             }

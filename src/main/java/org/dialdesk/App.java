@@ -133,11 +133,9 @@ public class App extends Application {
                 StartUp.Opened profile = StartUp.openFirst(environment.dataDir(), environment.clock(), parts, launchSettings,
                         () -> Sandbox.start(options));
                 opening.complete(profile);
+                readZoneRules(environment.clock());
                 // While the window builds the first screen: its pickers then find the lists loaded.
                 loadListsEarly(profile.session());
-                // The schedule's zone list reads every zone's rules the first time (75 ms), which
-                // the dial form's view model would otherwise do on the UI thread.
-                ZoneNames.choices(environment.clock().instant(), ZoneId.systemDefault());
             } catch (Throwable failure) {
                 opening.completeExceptionally(failure);
             }
@@ -158,6 +156,19 @@ public class App extends Application {
             return 1;
         }
         return EXIT_STATUS.get();
+    }
+
+    /**
+     * The schedule's zone list reads every zone's rules the first time (75 ms), which the dial
+     * form's view model would otherwise do on the UI thread. Before the pickers' lists, which an
+     * account reads over the network.
+     */
+    private static void readZoneRules(Clock clock) {
+        try {
+            ZoneNames.choices(clock.instant(), ZoneId.systemDefault());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Reading the time zones' rules at start failed; the dial form reads them", e);
+        }
     }
 
     /** A list that fails is marked so in the directory, as when a screen loads it; the rest is logged. */

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes src/main/resources/org/dialdesk/app/preload.classes: the classes, other than the JDK's,
 # that the console loads while it starts, builds its screens and the operator opens History,
-# types in its search box and sorts, in the order they are first loaded. The console loads and
-# links them ahead on a thread of its own (org.dialdesk.app.ClassPreloader). The workload is the
+# types in its search box and sorts, in the order they are first loaded. The console loads
+# them ahead on a thread of its own (org.dialdesk.app.ClassPreloader). The workload is the
 # History benchmark's (100,000 calls, prepared in a temporary folder: a few minutes), run with the
 # loading ahead left out, so the list is what the console itself uses and not the last list again.
 # It runs on the headless platform (software rendering), so the desktop toolkit's own classes are

@@ -3,6 +3,7 @@ package org.dialdesk.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -28,6 +30,7 @@ import org.dialdesk.api.FieldError;
 import org.dialdesk.api.ScheduleTimes;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.domain.CallingRule;
+import org.dialdesk.domain.CheckedPhones;
 import org.dialdesk.domain.DialField;
 import org.dialdesk.domain.PhoneCheck;
 import org.dialdesk.domain.TemplateVariables;
@@ -77,6 +80,8 @@ public final class BulkPlanner {
      * its countries' rules and compile their patterns again.
      */
     private final PhoneCheck.Checker[] checkers;
+    /** Planning runs off the UI thread, and a new plan can start while the last one finishes. */
+    private volatile PhonesChecked lastChecked;
 
     public BulkPlanner(CallingRule callingRule, Listed doNotCall, Clock clock) {
         this.callingRule = callingRule;
@@ -158,6 +163,7 @@ public final class BulkPlanner {
             PhoneCheck.Result phone = phones.get(row.cell(phoneAt));
             rows[i] = planRow(row, phone.e164(), phone, rules).row();
         });
+        keepChecked(sheet, phoneAt, defaults.defaultCountry(), rawPhones, phones);
         // The dials themselves are made again at launch from the same rules: kept for 100,000 rows they were
         // most of the preview's memory, and the preview shows none of them.
         return new BulkPlan(sheet, mapping, java.util.Arrays.asList(rows), ready -> {
@@ -205,15 +211,23 @@ public final class BulkPlanner {
 
     /**
      * Each distinct number in the column read once, on every core; each row's cell as written is left in
-     * {@code cells}, so the rows are read from the sheet once for it.
+     * {@code cells}, so the rows are read from the sheet once for it. A number of the same file, column
+     * and default country that the last plan checked, in a row not fixed since, is not checked again
+     * (see {@link #keepChecked}).
      */
     private Map<String, PhoneCheck.Result> parsePhones(Sheet sheet, int column, String country, String[] cells) {
-        Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>(sheet.rows().size() * 2);
+        int size = sheet.rows().size();
+        Map<String, PhoneCheck.Result> parsed = new ConcurrentHashMap<>(size * 2);
+        PhonesChecked last = lastChecked;
+        CheckedPhones before = last != null && last.isFor(sheet, column, country) ? last.phones() : null;
         List<String> toRead = new ArrayList<>();
-        for (int i = 0; i < sheet.rows().size(); i++) {
+        for (int i = 0; i < size; i++) {
             String raw = sheet.cell(i, column);
             cells[i] = raw;
-            if (parsed.putIfAbsent(raw, PENDING) == null) {
+            PhoneCheck.Result known = before != null && sheet.asRead(i) ? before.get(i, checkers[0]) : null;
+            if (known != null) {
+                parsed.putIfAbsent(raw, known);
+            } else if (parsed.putIfAbsent(raw, PENDING) == null) {
                 toRead.add(raw);
             }
         }
@@ -226,6 +240,28 @@ public final class BulkPlanner {
             }
         });
         return parsed;
+    }
+
+    /** Keeps what this plan found for each row as read (its number, and its time zones once looked up), for the next plan. */
+    private void keepChecked(Sheet sheet, int column, String country, String[] cells, Map<String, PhoneCheck.Result> parsed) {
+        CheckedPhones checked = new CheckedPhones(cells.length);
+        for (int i = 0; i < cells.length; i++) {
+            if (sheet.asRead(i)) {
+                checked.put(i, parsed.get(cells[i]));
+            }
+        }
+        lastChecked = new PhonesChecked(new WeakReference<>(sheet.reading()), column, country, checked);
+    }
+
+    /**
+     * The numbers the last plan checked, by row, for the file it read (held weakly: a file the
+     * operator has left is not kept for this) and the column and default country it read them with.
+     */
+    private record PhonesChecked(WeakReference<Object> reading, int column, String country, CheckedPhones phones) {
+        boolean isFor(Sheet sheet, int column, String country) {
+            return reading.get() == sheet.reading() && this.column == column && Objects.equals(this.country, country)
+                    && phones.size() == sheet.rows().size();
+        }
     }
 
     /** A number met in the file and not read yet; replaced before the map is used. */

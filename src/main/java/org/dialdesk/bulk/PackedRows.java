@@ -128,6 +128,19 @@ final class PackedRows extends MadeOnDemand<Sheet.Row> {
         return numbers.get(index);
     }
 
+    /** False for a row the operator fixed: its cells are no longer the file's. */
+    boolean asRead(int index) {
+        return !replaced.containsKey(index);
+    }
+
+    /**
+     * The file's rows as read, shared by these rows and every fixed copy of them: the same object
+     * for two of them means the same file, read the same way.
+     */
+    Object reading() {
+        return blocks;
+    }
+
     String problem(int index) {
         Sheet.Row fixed = replaced.get(index);
         return fixed != null ? fixed.problem() : problems.get(index);

@@ -45,6 +45,16 @@ public record Sheet(String source, SheetFormat format, List<String> columns, Lis
         return ((PackedRows) rows).problem(index);
     }
 
+    /** False for a row at {@code index} the operator fixed: its cells are no longer the file's. */
+    boolean asRead(int index) {
+        return ((PackedRows) rows).asRead(index);
+    }
+
+    /** The same object for this sheet and every copy of it with fixes: the file as read, one way. */
+    Object reading() {
+        return ((PackedRows) rows).reading();
+    }
+
     /** How many cells the row at {@code index} has. */
     public int width(int index) {
         return ((PackedRows) rows).width(index);

@@ -86,6 +86,16 @@ public final class CalleeZones {
     }
 
     private List<ZoneId> byPrefix(PhoneCheck.Result phone) {
+        List<ZoneId> known = PhoneCheck.prefixZonesOf(phone);
+        if (known != null) {
+            return known;
+        }
+        List<ZoneId> zones = lookUp(phone);
+        PhoneCheck.keepPrefixZones(phone, zones);
+        return zones;
+    }
+
+    private List<ZoneId> lookUp(PhoneCheck.Result phone) {
         try {
             // The number and type the check found: parsing it or typing it again was most of a bulk preview's time.
             com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = PhoneCheck.parsedOf(phone);

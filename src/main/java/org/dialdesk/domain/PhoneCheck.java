@@ -28,6 +28,11 @@ public final class PhoneCheck {
         private final PhoneNumberUtil util;
         private volatile String international;
         private volatile String regionCode;
+        /**
+         * The zones the number's prefix is used in, kept by {@link CalleeZones} once looked up: a
+         * bulk preview asks for every row's at each plan, and the look-up was a third of a re-plan.
+         */
+        private volatile java.util.List<java.time.ZoneId> prefixZones;
 
         private Result(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type, String e164, PhoneNumberUtil util,
                        String problem) {
@@ -143,6 +148,11 @@ public final class PhoneCheck {
         public Result check(String input, String defaultRegion) {
             return PhoneCheck.check(input, defaultRegion, util);
         }
+
+        /** A result this checker gave before, from the number and type it found (see {@link CheckedPhones}). */
+        Result rebuilt(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type) {
+            return new Result(number, type, util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), util, null);
+        }
     }
 
     private static Result check(String input, String defaultRegion, PhoneNumberUtil util) {
@@ -208,6 +218,15 @@ public final class PhoneCheck {
     /** The parsed number behind a result, for the time-zone look-up; null when it is not one. */
     static PhoneNumber parsedOf(Result result) {
         return result.number;
+    }
+
+    /** The zones {@link CalleeZones} found for the number's prefix, or null when not looked up yet. */
+    static java.util.List<java.time.ZoneId> prefixZonesOf(Result result) {
+        return result.prefixZones;
+    }
+
+    static void keepPrefixZones(Result result, java.util.List<java.time.ZoneId> zones) {
+        result.prefixZones = zones;
     }
 
     /** The kind of number (fixed line, mobile, toll-free…) behind a result; null when it is not one. */

@@ -161,6 +161,33 @@ class BulkPlannerTest {
     }
 
     @Test
+    void aPlanAgainReadsTheFixedCellsTheOtherColumnAndTheOtherCountryAfresh() throws Exception {
+        List<String> columns = List.of("phone", "patient_name", "clinic", "uk_phone");
+        Sheet sheet = sheet(columns, "312-555-0100|Ada|North|020 7946 0018", "not a number|Bo|North|020 7946 0019",
+                "+13125550102|Cy|North|020 7946 0020");
+        BulkPlan first = plan(sheet, defaults());
+        assertEquals(BulkPlan.Skip.BAD_PHONE, first.rows().get(1).skip());
+
+        // The bad number fixed, the good one in the row after changed: both read again, not taken from the last plan.
+        Sheet fixed = sheet.withFixes(Map.of(3, Map.of("phone", "+13125550111"), 4, Map.of("phone", "+13125550122")));
+        BulkPlan afterFix = plan(fixed, defaults());
+        assertTrue(afterFix.rows().get(1).ready(), afterFix.rows().get(1).reason());
+        assertEquals("+13125550111", afterFix.rows().get(1).callee());
+        assertEquals("+13125550122", afterFix.rows().get(2).callee());
+        assertEquals("+13125550100", afterFix.rows().get(0).callee());
+
+        // Another column as the phone: its numbers, not the last plan's.
+        ColumnMapping ukColumn = ColumnMapping.automatic(columns, List.of("patient_name", "clinic"))
+                .map("uk_phone", BulkField.PHONE);
+        BulkPlan otherColumn = planner.plan(fixed, ukColumn, defaults(), DIRECTORY, Set.of());
+        assertEquals(BulkPlan.Skip.BAD_PHONE, otherColumn.rows().get(0).skip(), "a UK national number read as a US one");
+        // …and read in another country: the numbers are valid there.
+        BulkPlan inTheUk = planner.plan(fixed, ukColumn, BulkPlanner.Defaults.none(ZoneId.of("Europe/London"), "GB")
+                .withNumber(NUMBER).withUseCase(REMINDER), DIRECTORY, Set.of());
+        assertEquals("+442079460018", inTheUk.rows().get(0).callee(), inTheUk.rows().get(0).reason());
+    }
+
+    @Test
     void excelDateNumbersAndIsoTimesAreBothRead() {
         ZoneId chicago = ZoneId.of("America/Chicago");
         assertEquals(Instant.parse("2026-11-24T16:00:00Z"), BulkPlanner.scheduleOf("46350.416666667", chicago));

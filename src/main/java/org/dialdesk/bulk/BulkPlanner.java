@@ -82,6 +82,8 @@ public final class BulkPlanner {
     private final PhoneCheck.Checker[] checkers;
     /** Planning runs off the UI thread, and a new plan can start while the last one finishes. */
     private volatile PhonesChecked lastChecked;
+    /** How many numbers the last plan had to check (the rest it had from the plan before). */
+    private volatile int numbersCheckedLastPlan;
 
     public BulkPlanner(CallingRule callingRule, Listed doNotCall, Clock clock) {
         this.callingRule = callingRule;
@@ -224,13 +226,20 @@ public final class BulkPlanner {
         for (int i = 0; i < size; i++) {
             String raw = sheet.cell(i, column);
             cells[i] = raw;
-            PhoneCheck.Result known = before != null && sheet.asRead(i) ? before.get(i, checkers[0]) : null;
+            if (parsed.containsKey(raw)) {
+                continue; // a number met before in the file
+            }
+            // Made on each core's checker in turn: a result's country is worked out on its checker's rules,
+            // and the rows are planned on every core.
+            PhoneCheck.Result known = before != null && sheet.asRead(i) ? before.get(i, checkers[i % checkers.length]) : null;
             if (known != null) {
-                parsed.putIfAbsent(raw, known);
-            } else if (parsed.putIfAbsent(raw, PENDING) == null) {
+                parsed.put(raw, known);
+            } else {
+                parsed.put(raw, PENDING);
                 toRead.add(raw);
             }
         }
+        numbersCheckedLastPlan = toRead.size();
         // In parts, one per core, each on a checker of its own (see PhoneCheck.Checker).
         int parts = checkers.length;
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
@@ -240,6 +249,11 @@ public final class BulkPlanner {
             }
         });
         return parsed;
+    }
+
+    /** How many numbers the last plan checked; the rest it took from the plan before. For tests. */
+    int numbersCheckedLastPlan() {
+        return numbersCheckedLastPlan;
     }
 
     /** Keeps what this plan found for each row as read (its number, and its time zones once looked up), for the next plan. */

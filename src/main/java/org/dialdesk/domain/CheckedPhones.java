@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The results of checking a column of numbers, kept by row in a few arrays (about 14 bytes a
+ * The results of checking a column of numbers, kept by row in a few arrays (about 18 bytes a
  * row) and made again when asked for. A bulk preview is planned again at every change the
  * operator makes (a row left out, a cell fixed, a column remapped); checking 100,000 numbers again
  * took most of each such re-plan, and keeping the results as objects would hold about 23 MB.

@@ -167,6 +167,10 @@ class BulkPlannerTest {
                 "+13125550102|Cy|North|020 7946 0020");
         BulkPlan first = plan(sheet, defaults());
         assertEquals(BulkPlan.Skip.BAD_PHONE, first.rows().get(1).skip());
+        assertEquals(3, planner.numbersCheckedLastPlan());
+        BulkPlan oneLeftOut = planner.plan(sheet, first.mapping(), defaults(), DIRECTORY, Set.of(2));
+        assertEquals(0, planner.numbersCheckedLastPlan(), "a row left out: every number is the last plan's");
+        assertEquals(first.rows().get(2).callee(), oneLeftOut.rows().get(2).callee());
 
         // The bad number fixed, the good one in the row after changed: both read again, not taken from the last plan.
         Sheet fixed = sheet.withFixes(Map.of(3, Map.of("phone", "+13125550111"), 4, Map.of("phone", "+13125550122")));
@@ -175,6 +179,11 @@ class BulkPlannerTest {
         assertEquals("+13125550111", afterFix.rows().get(1).callee());
         assertEquals("+13125550122", afterFix.rows().get(2).callee());
         assertEquals("+13125550100", afterFix.rows().get(0).callee());
+        assertEquals(2, planner.numbersCheckedLastPlan(), "only the fixed rows are checked again");
+        plan(sheet(columns, "312-555-0100|Ada|North|020 7946 0018", "not a number|Bo|North|020 7946 0019",
+                "+13125550102|Cy|North|020 7946 0020"), defaults());
+        assertEquals(3, planner.numbersCheckedLastPlan(), "the same rows read again (another way, say) are checked again");
+        plan(fixed, defaults());
 
         // Another column as the phone: its numbers, not the last plan's.
         ColumnMapping ukColumn = ColumnMapping.automatic(columns, List.of("patient_name", "clinic"))

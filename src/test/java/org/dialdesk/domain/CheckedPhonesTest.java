@@ -34,7 +34,7 @@ class CheckedPhonesTest {
 
     @Test
     void leadingZerosProblemsAndOddInputComeBackAsChecked() {
-        // Italian numbers keep their leading zeros; "+39 0000…" has several. The rest are problems of each kind.
+        // Italian numbers keep their leading zero; the rest are problems of each kind and odd ways of writing.
         keepsAsChecked(List.of("+39 06 6982 0001", "+39 02 1234 5678", "+39 0000 12345", "+225 01 23 45 67 89",
                 "", "  ", "n/a", "+999 123", "+1 555", "0044 20 7946 0000", "1-800-FLOWERS", "+1 415 555 0125 ext. 12",
                 "+1 (415) 555-0125", "415.555.0125", "020 7946 0018"), "US");

@@ -119,32 +119,18 @@ public final class BulkView extends BorderPane {
             }
         });
 
-        TableView<BulkRow> waiting = Tables.readOnlyTable("bulkWaitingTable", "");
-        waiting.setItems(vm.waiting());
-        waiting.getColumns().add(Tables.textColumn("Row", r -> Integer.toString(r.number()), 60));
-        waiting.getColumns().add(Tables.textColumn("Callee", BulkRow::callee, 160));
-        waiting.getColumns().add(Tables.textColumn("Why it waits", BulkRow::reason, 700));
-        waiting.setPrefHeight(140);
-        Button sendAgain = new Button("Send again");
-        sendAgain.setId("bulkSendAgainButton");
-        Button leave = new Button("Leave unsent");
-        leave.setId("bulkLeaveButton");
-        sendAgain.disableProperty().bind(waiting.getSelectionModel().selectedItemProperty().isNull());
-        leave.disableProperty().bind(waiting.getSelectionModel().selectedItemProperty().isNull());
-        sendAgain.setOnAction(e -> vm.decide(waiting.getSelectionModel().getSelectedItem().number(),
-                BulkEngine.Decision.SEND_AGAIN));
-        leave.setOnAction(e -> vm.decide(waiting.getSelectionModel().getSelectedItem().number(), BulkEngine.Decision.LEAVE));
-        Label waitingTitle = new Label("These rows may or may not have rung: check each in History, then say what to do."
-                + " They are never sent again by themselves.");
-        waitingTitle.getStyleClass().add(Styles.WARNING);
-        waitingTitle.setWrapText(true);
-        VBox decisions = new VBox(6, waitingTitle, waiting, new HBox(8, sendAgain, leave));
-        decisions.visibleProperty().bind(Bindings.isNotEmpty(vm.waiting()));
-        decisions.managedProperty().bind(decisions.visibleProperty());
-        decisions.setPadding(new Insets(10, 0, 0, 0));
-        VBox center = new VBox(table, decisions);
+        VBox center = new VBox(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         setCenter(center);
+        // The rows waiting for the operator's word are rare: their list is made the first time a run has
+        // some, rather than styled with the screen at every start.
+        Runnable showDecisions = () -> {
+            if (!vm.waiting().isEmpty() && center.getChildren().size() == 1) {
+                center.getChildren().add(decisions());
+            }
+        };
+        vm.waiting().addListener((ListChangeListener<BulkRow>) change -> showDecisions.run());
+        showDecisions.run();
 
         Button fix = new Button("_Fix row…");
         fix.setId("bulkFixButton");
@@ -253,6 +239,35 @@ public final class BulkView extends BorderPane {
             e.setDropCompleted(taken);
             e.consume();
         });
+    }
+
+    /** The rows that may or may not have rung, with what the operator can say about each; shown while there are some. */
+    private VBox decisions() {
+        TableView<BulkRow> waiting = Tables.readOnlyTable("bulkWaitingTable", "");
+        waiting.setItems(vm.waiting());
+        waiting.getColumns().add(Tables.textColumn("Row", r -> Integer.toString(r.number()), 60));
+        waiting.getColumns().add(Tables.textColumn("Callee", BulkRow::callee, 160));
+        waiting.getColumns().add(Tables.textColumn("Why it waits", BulkRow::reason, 700));
+        waiting.setPrefHeight(140);
+        waiting.setMinHeight(Region.USE_PREF_SIZE); // the rows that wait are what matters then: never squeezed out
+        Button sendAgain = new Button("Send again");
+        sendAgain.setId("bulkSendAgainButton");
+        Button leave = new Button("Leave unsent");
+        leave.setId("bulkLeaveButton");
+        sendAgain.disableProperty().bind(waiting.getSelectionModel().selectedItemProperty().isNull());
+        leave.disableProperty().bind(waiting.getSelectionModel().selectedItemProperty().isNull());
+        sendAgain.setOnAction(e -> vm.decide(waiting.getSelectionModel().getSelectedItem().number(),
+                BulkEngine.Decision.SEND_AGAIN));
+        leave.setOnAction(e -> vm.decide(waiting.getSelectionModel().getSelectedItem().number(), BulkEngine.Decision.LEAVE));
+        Label waitingTitle = new Label("These rows may or may not have rung: check each in History, then say what to do."
+                + " They are never sent again by themselves.");
+        waitingTitle.getStyleClass().add(Styles.WARNING);
+        waitingTitle.setWrapText(true);
+        VBox decisions = new VBox(6, waitingTitle, waiting, new HBox(8, sendAgain, leave));
+        decisions.visibleProperty().bind(Bindings.isNotEmpty(vm.waiting()));
+        decisions.managedProperty().bind(decisions.visibleProperty());
+        decisions.setPadding(new Insets(10, 0, 0, 0));
+        return decisions;
     }
 
     /** A picker of the account's items whose choice is kept, as an ID, in {@code id}. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dialdesk.bulk.BulkDesk;
 import org.dialdesk.ui.common.SwappableList;
@@ -26,7 +25,6 @@ final class TableRows {
     private final BulkDesk desk;
     private final TaskRunner runner;
     private final SwappableList<BulkRow> rows = new SwappableList<>();
-    private final ObservableList<BulkRow> view = FXCollections.unmodifiableObservableList(rows);
     /** What the table shows now; null when nothing. */
     private RunRowsShown shown;
     /** The first and last index in view; the view says, once it has a table. */
@@ -45,7 +43,7 @@ final class TableRows {
 
     /** The rows, read-only, for the table. */
     ObservableList<BulkRow> view() {
-        return view;
+        return rows; // read-only as it is (see SwappableList)
     }
 
     /** A run's row as the table shows it. */

@@ -1,15 +1,13 @@
 package org.dialdesk.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import org.junit.jupiter.api.Test;
@@ -50,14 +48,20 @@ class SwappableListTest {
 
     /** JavaFX's own views of a list follow it only if every change it reports is exactly right. */
     @Test
-    void sortedAndFilteredViewsFollowSwapsSetsAddsAndRemoves() {
+    void sortedAndFilteredViewsFollowSwapsAndUpdates() {
         SwappableList<String> list = new SwappableList<>();
         SortedList<String> sorted = new SortedList<>(list, Comparator.naturalOrder());
         FilteredList<String> filtered = new FilteredList<>(list, s -> !s.startsWith("x"));
-        ObservableList<String> readOnly = FXCollections.unmodifiableObservableList(list);
         List<String> mirror = new ArrayList<>();
-        readOnly.addListener((ListChangeListener<String>) change -> {
+        List<Integer> updated = new ArrayList<>();
+        list.addListener((ListChangeListener<String>) change -> {
             while (change.next()) {
+                if (change.wasUpdated()) {
+                    for (int i = change.getFrom(); i < change.getTo(); i++) {
+                        updated.add(i);
+                    }
+                    continue;
+                }
                 mirror.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
                 mirror.addAll(change.getFrom(), change.getAddedSubList());
             }
@@ -65,19 +69,60 @@ class SwappableListTest {
 
         list.swap(new ArrayList<>(List.of("d", "b", "x1", "a")));
         check(list, sorted, filtered, mirror);
-        list.set(1, "x2");
-        check(list, sorted, filtered, mirror);
-        list.addAll(0, List.of("c", "x3"));
-        check(list, sorted, filtered, mirror);
-        list.add(3, "e");
-        check(list, sorted, filtered, mirror);
-        list.remove(0);
+        list.updated(1, 3);
+        assertEquals(List.of(1, 2), updated);
         check(list, sorted, filtered, mirror);
         list.swap(new ArrayList<>(List.of("z")));
         check(list, sorted, filtered, mirror);
         list.swap(new ArrayList<>());
         check(list, sorted, filtered, mirror);
-        assertFalse(list.addAll(0, List.of()), "adding nothing changes nothing");
+    }
+
+    @Test
+    void itIsReadOnlyToItsReaders() {
+        SwappableList<String> list = new SwappableList<>();
+        list.swap(new ArrayList<>(List.of("a")));
+        assertThrows(UnsupportedOperationException.class, () -> list.add("b"));
+        assertThrows(UnsupportedOperationException.class, () -> list.set(0, "b"));
+        assertThrows(UnsupportedOperationException.class, () -> list.remove(0));
+        assertEquals(List.of("a"), List.copyOf(list));
+    }
+
+    /** A table looks its selected row up after every swap: the content's own quick look-up is used, not a read of every row. */
+    @Test
+    void anElementIsFoundAsTheContentFindsIt() {
+        final class RowsMadeOnDemand extends java.util.AbstractList<String> implements java.util.RandomAccess {
+            @Override
+            public String get(int index) {
+                throw new AssertionError("row " + index + " made to look one up");
+            }
+
+            @Override
+            public int size() {
+                return 100_000;
+            }
+
+            @Override
+            public int indexOf(Object element) {
+                return "row 70000".equals(element) ? 69_999 : -1;
+            }
+
+            @Override
+            public int lastIndexOf(Object element) {
+                return indexOf(element);
+            }
+
+            @Override
+            public boolean contains(Object element) {
+                return indexOf(element) >= 0;
+            }
+        }
+        SwappableList<String> list = new SwappableList<>();
+        list.swap(new RowsMadeOnDemand());
+        assertEquals(69_999, list.indexOf("row 70000"));
+        assertEquals(69_999, list.lastIndexOf("row 70000"));
+        assertTrue(list.contains("row 70000"));
+        assertEquals(-1, list.indexOf("row 7"));
     }
 
     private static void check(List<String> list, List<String> sorted, List<String> filtered, List<String> mirror) {

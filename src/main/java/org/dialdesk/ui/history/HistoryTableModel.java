@@ -16,7 +16,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dialdesk.domain.CallFilter;
 import org.dialdesk.domain.HistoryOrder;
@@ -48,8 +47,7 @@ final class HistoryTableModel {
     private final Runnable onShownChanged;
     private final Consumer<Throwable> onFailed;
 
-    private final PagedRows rows = new PagedRows(this::readRow);
-    private final ObservableList<HistoryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final PagedRows rows = new PagedRows(this::readRow, this::indexOfRead);
     /** The pages read, least recently used first. */
     private final LinkedHashMap<Integer, List<HistoryRow>> pages = new LinkedHashMap<>(32, 0.75f, true);
     private final Set<Integer> loading = new HashSet<>();
@@ -283,6 +281,18 @@ final class HistoryTableModel {
     }
 
     /** Where the call with this id is among the rows read, or -1 (it may still be among the others). */
+    /** The first index of a row equal to this one among the pages read (not reordering them), or -1. */
+    private int indexOfRead(HistoryRow row) {
+        int first = -1;
+        for (Map.Entry<Integer, List<HistoryRow>> page : pages.entrySet()) {
+            int at = page.getValue().indexOf(row);
+            if (at >= 0 && (first < 0 || page.getKey() * PAGE + at < first)) {
+                first = page.getKey() * PAGE + at;
+            }
+        }
+        return first;
+    }
+
     int loadedIndexOf(String id) {
         for (Map.Entry<Integer, List<HistoryRow>> page : pages.entrySet()) {
             List<HistoryRow> read = page.getValue();
@@ -447,7 +457,7 @@ final class HistoryTableModel {
 
     /** The rows the table shows: filtered and in the chosen order, read as they come into view. */
     ObservableList<HistoryRow> shown() {
-        return rowsView;
+        return rows; // read-only as it is (see PagedRows)
     }
 
     /** Whether {@link #shown()}'s size is the rows' count, not just the first page read. */

@@ -3,6 +3,7 @@ package org.dialdesk.ui.history;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import javafx.collections.ObservableListBase;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.ui.common.RangeChange;
@@ -13,14 +14,19 @@ import org.dialdesk.ui.common.RangeChange;
  * {@link HistoryTableModel}, which holds the pages. A change that takes rows away is one
  * {@link RangeChange} whose removed rows are a list that holds nothing: the toolkit's change builder
  * would copy them one by one, a million stand-ins (and a 4 MB array to collect) at every keystroke.
+ * Read-only to its readers (the model changes it), so the table is given it as it is: JavaFX's
+ * read-only wrapper would look a row up by reading every index.
  */
 final class PagedRows extends ObservableListBase<HistoryRow> {
     /** The row at an index, or null while its page has not been read. */
     private final IntFunction<HistoryRow> readRow;
+    /** Where a row is among the pages read, or -1. */
+    private final ToIntFunction<HistoryRow> findRead;
     private int size;
 
-    PagedRows(IntFunction<HistoryRow> readRow) {
+    PagedRows(IntFunction<HistoryRow> readRow, ToIntFunction<HistoryRow> findRead) {
         this.readRow = readRow;
+        this.findRead = findRead;
     }
 
     @Override
@@ -35,6 +41,46 @@ final class PagedRows extends ObservableListBase<HistoryRow> {
     @Override
     public int size() {
         return size;
+    }
+
+    /**
+     * Looked for among the pages read: every other row is a stand-in. The table looks its selected
+     * row up this way after every new query and count; reading every index of a million for it,
+     * twice (selection and focus), stood in the way of each keystroke while a row was selected.
+     */
+    @Override
+    public int indexOf(Object element) {
+        if (element == HistoryTableModel.PENDING) {
+            for (int i = 0; i < size; i++) {
+                if (readRow.apply(i) == null) {
+                    return i; // the first row not read: at most the pages held before it
+                }
+            }
+            return -1;
+        }
+        if (!(element instanceof HistoryRow row)) {
+            return -1;
+        }
+        int at = findRead.applyAsInt(row);
+        return at < size ? at : -1;
+    }
+
+    @Override
+    public int lastIndexOf(Object element) {
+        if (element == HistoryTableModel.PENDING) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (readRow.apply(i) == null) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        return indexOf(element); // a call is in the rows once
+    }
+
+    @Override
+    public boolean contains(Object element) {
+        return indexOf(element) >= 0;
     }
 
     /** New rows altogether: one change, all replaced. */

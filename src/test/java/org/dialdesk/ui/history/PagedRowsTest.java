@@ -13,7 +13,7 @@ import org.dialdesk.domain.HistoryRow;
 import org.junit.jupiter.api.Test;
 
 class PagedRowsTest {
-    private final PagedRows rows = new PagedRows(i -> null);
+    private final PagedRows rows = new PagedRows(i -> null, row -> -1);
     private final List<String> changes = new ArrayList<>();
 
     PagedRowsTest() {
@@ -61,5 +61,33 @@ class PagedRowsTest {
         assertFalse(change.wasPermutated());
         assertFalse(change.next());
         assertThrows(IllegalStateException.class, change::getTo);
+    }
+
+    /** The table looks its selected row up after each query: among the rows read, not by reading a million indexes. */
+    @Test
+    void aRowIsLookedForAmongThoseReadAndAStandInIsTheFirstRowNotRead() {
+        HistoryRow read = rowWithId("call-7");
+        int[] indexesRead = {0};
+        PagedRows paged = new PagedRows(i -> {
+            indexesRead[0]++;
+            return i < 3 ? (i == 2 ? read : rowWithId("call-" + i)) : null;
+        }, row -> row.id().equals("call-7") ? 2 : -1);
+        paged.resize(1_000_000);
+
+        assertEquals(2, paged.indexOf(read));
+        assertTrue(paged.contains(read));
+        assertEquals(-1, paged.indexOf(rowWithId("call-8")));
+        assertEquals(-1, paged.indexOf("not a row"));
+        assertEquals(0, indexesRead[0], "no index read to look a row up");
+        assertEquals(3, paged.indexOf(HistoryTableModel.PENDING), "the first stand-in is the first row not read");
+        assertEquals(999_999, paged.lastIndexOf(HistoryTableModel.PENDING));
+        assertTrue(indexesRead[0] <= 5, indexesRead[0] + " indexes read");
+
+        paged.reset(2);
+        assertEquals(-1, paged.indexOf(read), "a row found past the end of the rows is not among them");
+    }
+
+    private static HistoryRow rowWithId(String id) {
+        return new HistoryRow(id, 0, "", null, null, null, null, null, null, 0, null, null, null, null, "");
     }
 }

@@ -256,7 +256,7 @@ public class App extends Application {
         // them earlier would hold up the Dial form's frames.
         ReadOnlyBooleanProperty shown = shellView.firstScreenShownProperty();
         Once.when(shown::get, () -> window.frames().run(List.of(
-                () -> shellView.addConsoleArea("profiles", "Profiles", new ProfilesView(profiles)),
+                () -> shellView.addConsoleArea("profiles", "Profiles", new ProfilesView(profiles, window.frames())),
                 () -> shellView.addConsoleArea("audit", "Audit log", new AuditView(audit)),
                 () -> shellView.addConsoleArea("settings", "Settings", new SettingsView(settingsScreen)))), shown);
     }

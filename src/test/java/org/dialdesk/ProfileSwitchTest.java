@@ -92,6 +92,7 @@ class ProfileSwitchTest {
         String sandboxUrl = byId("statusConnection", Label.class).getText();
 
         robot.clickOn("#nav-profiles");
+        waitUntil(() -> robot.lookup("#profileName").tryQuery().isPresent()); // the form follows the list a frame later
         robot.clickOn("#addProfileButton");
         typeInto("profileName", "Acme staging");
         typeInto("profileBaseUrl", second.baseUrl());

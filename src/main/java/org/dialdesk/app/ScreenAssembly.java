@@ -59,7 +59,7 @@ final class ScreenAssembly implements Navigation {
                     () -> opened.history().filter(h -> !withdrawn).ifPresent(history -> shell.addArea(HISTORY, "History",
                             new HistoryView(history, frames, operatorZone, callerTitle(opened)))),
                     () -> opened.bulk().filter(b -> !withdrawn).ifPresent(bulk -> {
-                        shell.addArea(BULK, "Bulk", new BulkView(bulk));
+                        shell.addArea(BULK, "Bulk", new BulkView(bulk, frames));
                         bulk.loadLists();
                         bulk.offerUnfinished();
                     }),

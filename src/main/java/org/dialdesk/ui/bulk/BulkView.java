@@ -2,8 +2,10 @@ package org.dialdesk.ui.bulk;
 
 import atlantafx.base.theme.Styles;
 import java.io.File;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,20 +29,62 @@ import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkEngine;
 import org.dialdesk.bulk.FileOrder;
 import org.dialdesk.ui.common.FormFields;
+import org.dialdesk.ui.common.OnePerFrame;
 import org.dialdesk.ui.common.Tables;
 import org.dialdesk.ui.common.UserFolders;
 
 /** Import a spreadsheet, see what will be sent and what will not, launch, watch, settle, export. */
 public final class BulkView extends BorderPane {
     private final BulkViewModel vm;
+    private final ReadOnlyBooleanProperty built;
+    /** The preview table, once the screen's parts are in. */
+    private TableView<BulkRow> preview;
     /** The row to select once the rows are planned again, after it was fixed; null otherwise. */
     private Integer selectAfterPlan;
 
-    public BulkView(BulkViewModel vm) {
+    /**
+     * {@code frames}: the window's queue the screen's parts go in by, a frame each (heading and
+     * choices, the preview table, the actions): all at once the screen's first styling held the
+     * window for one frame of 110-190 ms at start-up.
+     */
+    public BulkView(BulkViewModel vm, OnePerFrame frames) {
         this.vm = vm;
         setId("bulkView");
         setPadding(new Insets(16));
 
+        built = frames.onceInWindow(this, () -> List.of(() -> setTop(heading()), () -> preview = previewTable(),
+                () -> setBottom(actions(preview))));
+
+        // A file dropped on the screen is imported as if chosen.
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && vm.stageProperty().get() != BulkViewModel.Stage.SENDING) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean taken = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (taken) {
+                java.nio.file.Path dropped = e.getDragboard().getFiles().get(0).toPath();
+                // Asked after the drop has ended: a dialog inside the drop would hold the dragging program.
+                javafx.application.Platform.runLater(() -> {
+                    if (fixesMayGo()) {
+                        vm.importFile(dropped);
+                    }
+                });
+            }
+            e.setDropCompleted(taken);
+            e.consume();
+        });
+    }
+
+    /** True once every part of the screen is in place. */
+    public ReadOnlyBooleanProperty builtProperty() {
+        return built;
+    }
+
+    /** The title, the import button, the run's choices and the columns' mapping, the summary and any problem. */
+    private VBox heading() {
         Label title = new Label("Bulk dialing");
         title.getStyleClass().add(Styles.TITLE_3);
         Button importButton = new Button("_Import spreadsheet…");
@@ -92,8 +136,11 @@ public final class BulkView extends BorderPane {
 
         VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
-        setTop(top);
+        return top;
+    }
 
+    /** The preview table (its rows in file order), with the rows waiting for a decision below it once there are some. */
+    private TableView<BulkRow> previewTable() {
         TableView<BulkRow> table = Tables.readOnlyTable("bulkPreviewTable", "Import a spreadsheet to see its rows here.");
         table.setItems(vm.rows());
         javafx.scene.control.TableColumn<BulkRow, String> rowColumn =
@@ -131,7 +178,11 @@ public final class BulkView extends BorderPane {
         };
         vm.waiting().addListener((ListChangeListener<BulkRow>) change -> showDecisions.run());
         showDecisions.run();
+        return table;
+    }
 
+    /** Fix, leave out, export, launch; the run's progress, pause, resume, cancel and its results. */
+    private VBox actions(TableView<BulkRow> table) {
         Button fix = new Button("_Fix row…");
         fix.setId("bulkFixButton");
         fix.setTooltip(new javafx.scene.control.Tooltip("Change the selected row's cells and check it again (or double-click"
@@ -216,29 +267,7 @@ public final class BulkView extends BorderPane {
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(8, progressRow, buttons);
         bottom.setPadding(new Insets(10, 0, 0, 0));
-        setBottom(bottom);
-
-        // A file dropped on the screen is imported as if chosen.
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && vm.stageProperty().get() != BulkViewModel.Stage.SENDING) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            boolean taken = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (taken) {
-                java.nio.file.Path dropped = e.getDragboard().getFiles().get(0).toPath();
-                // Asked after the drop has ended: a dialog inside the drop would hold the dragging program.
-                javafx.application.Platform.runLater(() -> {
-                    if (fixesMayGo()) {
-                        vm.importFile(dropped);
-                    }
-                });
-            }
-            e.setDropCompleted(taken);
-            e.consume();
-        });
+        return bottom;
     }
 
     /** The rows that may or may not have rung, with what the operator can say about each; shown while there are some. */

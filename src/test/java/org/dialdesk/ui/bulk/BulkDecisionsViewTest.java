@@ -42,6 +42,7 @@ import org.dialdesk.testing.BatchOnlyDials;
 import org.dialdesk.testing.FxTestKit;
 import org.dialdesk.testing.TestClocks;
 import org.dialdesk.ui.common.FxTaskRunner;
+import org.dialdesk.ui.common.OnePerFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,7 @@ class BulkDecisionsViewTest {
     final Clock clock = TestClocks.ticking();
     final UncertainFirstBatch dials = new UncertainFirstBatch(clock.instant());
     FxTaskRunner runner;
+    BulkView view;
     OutboxJournal journal;
 
     @AfterEach
@@ -92,9 +94,11 @@ class BulkDecisionsViewTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            stage.setScene(new Scene(new BulkView(vm), 1240, 760));
+            view = new BulkView(vm, new OnePerFrame());
+            stage.setScene(new Scene(view, 1240, 760));
             stage.show();
         });
+        kit.waitUntil(() -> kit.onFx(() -> view.builtProperty().get())); // its parts go in a frame each
         assertFalse(shown("bulkWaitingTable"), "no list of rows waiting while none waits");
 
         Path file = dir.resolve("list.csv");

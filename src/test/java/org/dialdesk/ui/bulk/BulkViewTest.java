@@ -37,6 +37,7 @@ import org.dialdesk.testing.FxTestKit;
 import org.dialdesk.testing.SandboxCalls;
 import org.dialdesk.testing.TestClocks;
 import org.dialdesk.ui.common.FxTaskRunner;
+import org.dialdesk.ui.common.OnePerFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,7 @@ class BulkViewTest {
     final Clock clock = TestClocks.ticking(); // a Monday 10:00 in Chicago: inside every window
     final List<AutoCloseable> open = new ArrayList<>();
     FxTaskRunner runner;
+    BulkView view;
     BulkViewModel vm;
     Sandbox sandbox;
     DialClient client;
@@ -75,9 +77,11 @@ class BulkViewTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            stage.setScene(new Scene(new BulkView(vm), 1240, 760));
+            view = new BulkView(vm, new OnePerFrame());
+            stage.setScene(new Scene(view, 1240, 760));
             stage.show();
         });
+        kit.waitUntil(() -> kit.onFx(() -> view.builtProperty().get())); // its parts go in a frame each
         kit.onFx(() -> {
             vm.loadLists();
             return null;

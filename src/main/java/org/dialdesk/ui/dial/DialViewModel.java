@@ -399,7 +399,7 @@ public final class DialViewModel {
 
     private void recompute() {
         Map<String, String> found = new LinkedHashMap<>();
-        UseCase chosenUseCase = pickers.useCases().stream().filter(u -> u.id().equals(clean(useCaseId.get()))).findFirst().orElse(null);
+        UseCase chosenUseCase = useCaseFor(clean(useCaseId.get()), clean(numberId.get()));
 
         languageDefault.set(chosenUseCase != null && chosenUseCase.language() != null
                 ? "Use case default (" + chosenUseCase.language() + ")" : "Use case default");
@@ -515,6 +515,20 @@ public final class DialViewModel {
 
 
     // ================= properties =================
+
+    /**
+     * The use case the call will have: the one chosen, else the caller number's default when the
+     * account's lists say which (its prompt's variables and hours are checked against it); else null.
+     */
+    private UseCase useCaseFor(String chosenId, String callerId) {
+        String id = chosenId;
+        if (id == null) {
+            id = pickers.numbers().stream().filter(n -> n.id().equals(callerId)).map(CallerNumber::useCaseId)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+        String wanted = id;
+        return wanted == null ? null : pickers.useCases().stream().filter(u -> u.id().equals(wanted)).findFirst().orElse(null);
+    }
 
     public StringProperty numberIdProperty() { return numberId; }
     public StringProperty phoneProperty() { return phone; }

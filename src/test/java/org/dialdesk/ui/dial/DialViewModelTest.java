@@ -113,7 +113,9 @@ class DialViewModelTest {
     void emptyTemplateVariablesAreAQuestionBeforeDialing() {
         fillMinimal();
         vm.phoneProperty().set("+12125550100"); // 10:00 in New York: inside calling hours
-        assertTrue(vm.questionBeforeDialing().isEmpty(), "no use case, no template");
+        // No use case chosen: the call gets the Support line's default, the reminder, whose template is checked.
+        assertTrue(vm.questionBeforeDialing().orElseThrow().text().contains("{{patient_name}}"),
+                vm.questionBeforeDialing().orElseThrow().text());
         vm.useCaseIdProperty().set(REMINDER);
         vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\"}");
         assertEquals("The agent will see {{appointment_time}} empty. Dial anyway?",
@@ -702,10 +704,12 @@ class DialViewModelTest {
     @Test
     void theCallingHoursQuestionIsJudgedAtTheMomentOfDialingNotOfTheLastEdit() {
         vm.numberIdProperty().set(SUPPORT_LINE);
-        clock.set(Instant.parse("2026-11-24T04:50:00Z")); // 20:50 in San Francisco
-        vm.phoneProperty().set("+14155550125");
+        vm.paramsProperty().set("{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\", \"appointment_time\": \"9:00\"}");
+        // The Support line's default use case, the reminder, calls 08:00-20:00 in Chicago: 19:50 there.
+        clock.set(Instant.parse("2026-11-24T01:50:00Z")); // 20:50 in New York
+        vm.phoneProperty().set("+12125550100");
         assertTrue(vm.questionBeforeDialing().isEmpty(), "inside calling hours when typed");
-        clock.set(Instant.parse("2026-11-24T05:10:00Z")); // 21:10: the form was left open
+        clock.set(Instant.parse("2026-11-24T02:10:00Z")); // 21:10: the form was left open
         DialViewModel.Question asked = vm.questionBeforeDialing().orElseThrow();
         assertEquals("This call would ring outside calling hours", asked.header());
         assertTrue(asked.text().startsWith("It will be 21:10 for the callee"), asked.text());

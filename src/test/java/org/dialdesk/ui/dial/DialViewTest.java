@@ -64,6 +64,9 @@ import javafx.scene.control.TextField;
 
 /** The dial form as an operator uses it: keyboard and mouse, against a real service. */
 class DialViewTest {
+    /** Every variable of the Support line's default use case, the appointment reminder: no question before dialing. */
+    static final String REMINDER_PARAMS = "{\"patient_name\": \"Ada\", \"clinic\": \"Mercy\", \"appointment_time\": \"9:00\"}";
+
     static final DialViewModel.Rules RULES = new DialViewModel.Rules("US", LocalTime.of(8, 0), LocalTime.of(21, 0), Locale.US);
 
     @TempDir
@@ -204,6 +207,7 @@ class DialViewTest {
         withSandbox();
         choose("numberPicker", 0);
         kit.type("phoneField", "+14155550129");
+        kit.type("paramsEditor", REMINDER_PARAMS); // the Support line's default use case fills these in its prompt
         kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
         robot.clickOn("#dialButton");
         kit.waitUntil(() -> kit.byId("dialAgainButton", Button.class).isFocused());
@@ -248,6 +252,8 @@ class DialViewTest {
         assertTrue(kit.byId("phoneField", TextField.class).getWidth() >= 280, "fields keep a usable width");
         choose("numberPicker", 0);
         kit.type("phoneField", "+14155550129");
+        // Below the fold in this window: the Support line's default use case fills these in its prompt.
+        robot.interact(() -> kit.byId("paramsEditor", CodeArea.class).replaceText(REMINDER_PARAMS));
         kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
         robot.clickOn("#dialButton");
         kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created to "));
@@ -362,7 +368,7 @@ class DialViewTest {
 
         // Fixed and sent: once it has gone, one that Ctrl+Enter had asked for before would have too.
         kit.type("phoneField", "+14155550129");
-        kit.type("paramsEditor", "{\"a\": 1}");
+        kit.type("paramsEditor", REMINDER_PARAMS);
         kit.waitUntil(() -> !kit.byId("dialButton", Button.class).isDisabled());
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         kit.waitUntil(() -> kit.byId("dialResult", Label.class).getText().startsWith("Call created to "));

@@ -274,8 +274,13 @@ public final class BulkBenchmark {
     }
 
     static void writeCsv(Path file, List<String[]> rows) throws IOException {
+        writeCsv(file, rows, "phone,first_name,ref,tier");
+    }
+
+    /** The rows under another header (the same four columns named otherwise). */
+    static void writeCsv(Path file, List<String[]> rows, String header) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("phone,first_name,ref,tier\n");
+            out.write(header + "\n");
             for (String[] row : rows) {
                 out.write(String.join(",", row));
                 out.write('\n');

@@ -58,7 +58,9 @@ public final class BulkScreenBenchmark {
         headless();
         Path home = Files.createTempDirectory("dialdesk-bulk-screen-bench");
         Path csv = home.resolve("campaign.csv");
-        BulkBenchmark.writeCsv(csv, BulkBenchmark.rowsOf(ROWS));
+        // Named for the prompt variables of the first caller number's default use case (the appointment
+        // reminder), which the preview checks every row against.
+        BulkBenchmark.writeCsv(csv, BulkBenchmark.rowsOf(ROWS), "phone,patient_name,clinic,appointment_time");
         System.out.printf("%d cores, java %s, max heap %d MB; campaign file %,d rows, %.1f MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, ROWS, Files.size(csv) / 1e6);

@@ -111,9 +111,22 @@ public final class BulkDesk {
         return new Imported(file, SheetReader.read(file, format));
     }
 
-    /** The mapping a sheet gets for a use case: automatic, then what was saved for that use case. */
-    public ColumnMapping mappingFor(Sheet sheet, String useCaseId) {
+    /**
+     * The mapping a sheet gets for the run's use case (the one chosen, else the caller number's
+     * default when the account's lists say which): automatic, then what was saved for that use case.
+     */
+    public ColumnMapping mappingFor(Sheet sheet, Choice choice) {
+        String useCaseId = useCaseOf(directory.get(), choice.numberId(), choice.useCaseId());
         return ColumnMapping.automatic(sheet, variables(useCaseId)).with(fields(mappings.load(useCaseId)));
+    }
+
+    /** The use case a run's calls get: the one chosen, else the caller number's default if the lists name it; else null. */
+    public static String useCaseOf(OrgDirectory.Snapshot lists, String numberId, String chosenUseCaseId) {
+        if (chosenUseCaseId != null || numberId == null || lists == null || !lists.numbers().ok()) {
+            return chosenUseCaseId;
+        }
+        return lists.numbers().items().stream().filter(n -> numberId.equals(n.id())).findFirst()
+                .map(org.dialdesk.api.CallerNumber::useCaseId).orElse(null);
     }
 
     public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Set<Integer> excluded, Choice choice) throws BulkInputException {
@@ -146,7 +159,7 @@ public final class BulkDesk {
             throws SQLException, IOException, BulkInputException {
         Map<String, String> keys = new java.util.LinkedHashMap<>();
         plan.mapping().fields().forEach((column, field) -> keys.put(column, field.key()));
-        mappings.save(choice.useCaseId(), keys);
+        mappings.save(useCaseOf(directory.get(), choice.numberId(), choice.useCaseId()), keys);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
                 fingerprint(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate, account.keyFingerprint()),
                 clock, audit, fixedRows).id();

@@ -384,6 +384,14 @@ public final class BulkPlanner {
         if (!unknown.isEmpty()) {
             return Planned.skipped(row, callee, BulkPlan.Skip.UNKNOWN_ID, String.join(" ", unknown));
         }
+        // Left to the caller number's default, the rows are checked against that use case when the
+        // account's lists say which it is: its prompt's variables, its hours. The dial still names none.
+        if (useCaseId == null && lists.numbers != null && lists.useCases != null) {
+            CallerNumber number = lists.numbers.get(numberId);
+            if (number != null && number.useCaseId() != null) {
+                useCase = lists.useCases.get(number.useCaseId());
+            }
+        }
         ObjectNode params = null;
         ParamNames paramNames = rules.paramNames();
         if (!paramNames.columns.isEmpty()) {

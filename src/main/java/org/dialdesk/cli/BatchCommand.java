@@ -247,8 +247,10 @@ public final class BatchCommand implements Callable<Integer> {
                     caller = directory.numbers().items().get(0).id(); // the account's only number
                 }
                 BulkMappingStore mappings = new BulkMappingStore(dataDir);
-                ColumnMapping mapping = ColumnMapping.automatic(sheet, variablesOf(directory, useCase))
-                        .with(fields(mappings.load(useCase)));
+                // Left to the caller number's default, the file is mapped for that use case when the lists name it.
+                String mappedFor = org.dialdesk.bulk.BulkDesk.useCaseOf(directory, caller, useCase);
+                ColumnMapping mapping = ColumnMapping.automatic(sheet, variablesOf(directory, mappedFor))
+                        .with(fields(mappings.load(mappedFor)));
                 for (String map : maps) {
                     int eq = map.lastIndexOf('=');
                     Optional<BulkField> field = eq < 0 ? Optional.empty() : BulkField.ofKey(map.substring(eq + 1));
@@ -277,7 +279,7 @@ public final class BatchCommand implements Callable<Integer> {
                     err.println("Nothing was sent.");
                     return ExitCodes.INVALID_INPUT;
                 }
-                mappings.save(useCase, keys(mapping));
+                mappings.save(mappedFor, keys(mapping));
                 OutboxJournal.Run run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(
                         file.toAbsolutePath().toString(), org.dialdesk.bulk.BulkDesk.fingerprint(file), account.name(),
                         account.baseUrl(), live, chunkSize, pace, account.key().fingerprint()), clock, trail);

@@ -197,6 +197,29 @@ class BulkPlannerTest {
     }
 
     @Test
+    void leftToTheCallerNumbersDefaultTheRowsAreCheckedAgainstThatUseCase() throws Exception {
+        OrgDirectory.Snapshot withDefault = new OrgDirectory.Snapshot(1, new OrgDirectory.Listing<>(List.of(
+                new CallerNumber(NUMBER, "+13125550142", "Collections", "Chicago", REMINDER)), null),
+                DIRECTORY.useCases(), DIRECTORY.agents(), DIRECTORY.models(), Instant.EPOCH);
+        Sheet sheet = sheet(List.of("phone", "patient_name"), "+13125550100|Ada", "+13125550101|Bo");
+        BulkPlanner.Defaults noUseCase = BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US").withNumber(NUMBER);
+        ColumnMapping mapping = ColumnMapping.automatic(sheet.columns(), List.of("patient_name", "clinic"));
+
+        BulkPlan plan = planner.plan(sheet, mapping, noUseCase, withDefault, Set.of());
+        assertEquals(BulkPlan.Skip.MISSING_VARIABLES, plan.rows().get(0).skip(), "the default's prompt needs {{clinic}}");
+        assertTrue(plan.rows().get(0).reason().contains("clinic"), plan.rows().get(0).reason());
+
+        BulkPlan unknownDefault = planner.plan(sheet, mapping, noUseCase, DIRECTORY, Set.of());
+        assertTrue(unknownDefault.rows().get(0).ready(), "a default the lists do not name is left to the service");
+
+        Sheet complete = sheet(List.of("phone", "patient_name", "clinic"), "+13125550100|Ada|North");
+        BulkPlan ready = planner.plan(complete, ColumnMapping.automatic(complete.columns(), List.of("patient_name", "clinic")),
+                noUseCase, withDefault, Set.of());
+        assertTrue(ready.rows().get(0).ready(), ready.rows().get(0).reason());
+        assertNull(ready.request(ready.rows().get(0)).useCaseId(), "checked against the default, sent without naming it");
+    }
+
+    @Test
     void excelDateNumbersAndIsoTimesAreBothRead() {
         ZoneId chicago = ZoneId.of("America/Chicago");
         assertEquals(Instant.parse("2026-11-24T16:00:00Z"), BulkPlanner.scheduleOf("46350.416666667", chicago));

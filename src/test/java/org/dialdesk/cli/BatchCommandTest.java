@@ -71,12 +71,14 @@ class BatchCommandTest {
 
     Path campaign() throws Exception {
         Path sheet = files.resolve("campaign.csv");
-        Files.writeString(sheet, "phone,first_name,ref\n"
-                + "(312) 555-0100,Ada,A1\n"
-                + "(312) 555-0101,Bo,A2\n"
-                + "312.555.0100,Ada again,A3\n"
-                + "call me,Cy,A4\n"
-                + "(312) 555-0102,Di,A5\n", StandardCharsets.UTF_8);
+        // The number's default use case, the payment follow-up, fills these four in its prompt.
+        String owed = ",Acme,INV-1,120.00,2026-12-01";
+        Files.writeString(sheet, "phone,first_name,ref,customer_name,invoice_number,amount,due_date\n"
+                + "(312) 555-0100,Ada,A1" + owed + "\n"
+                + "(312) 555-0101,Bo,A2" + owed + "\n"
+                + "312.555.0100,Ada again,A3" + owed + "\n"
+                + "call me,Cy,A4" + owed + "\n"
+                + "(312) 555-0102,Di,A5" + owed + "\n", StandardCharsets.UTF_8);
         return sheet;
     }
 
@@ -166,7 +168,7 @@ class BatchCommandTest {
         assertTrue(err.toString().contains("--map first_name=nickname: write COLUMN=FIELD, FIELD one of phone, caller,"),
                 err::toString);
         assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--map", "surname=param"));
-        assertTrue(err.toString().startsWith("There is no column \"surname\". Columns: phone, first_name, ref."), err::toString);
+        assertTrue(err.toString().startsWith("There is no column \"surname\". Columns: phone, first_name, ref, customer_name,"), err::toString);
 
         Path binary = files.resolve("list.csv");
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});

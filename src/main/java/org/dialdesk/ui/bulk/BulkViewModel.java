@@ -79,7 +79,12 @@ public final class BulkViewModel {
         stage.addListener((obs, old, now) -> canLaunch.set(now == Stage.PREVIEW && plan != null && plan.ready() > 0));
         choices = new BulkChoices(desk.defaultChoice());
         rows = new TableRows(desk, runner);
-        choices.numberIdProperty().addListener((obs, old, now) -> replan());
+        choices.numberIdProperty().addListener((obs, old, now) -> {
+            if (imported != null && choices.useCaseIdProperty().get() == null) {
+                mapping = null; // left to the number's default: the new number's default's variables and saved mapping
+            }
+            replan();
+        });
         choices.campaignProperty().addListener((obs, old, now) -> replan());
         choices.useCaseIdProperty().addListener((obs, old, now) -> {
             if (imported != null) {
@@ -131,7 +136,7 @@ public final class BulkViewModel {
         PreviewChanges kept = again ? changes : PreviewChanges.NONE;
         runner.run(() -> {
             BulkDesk.Imported read = asWritten == null ? desk.read(file) : desk.read(file, asWritten);
-            ColumnMapping mapped = desk.mappingFor(read.sheet(), chosen.useCaseId());
+            ColumnMapping mapped = desk.mappingFor(read.sheet(), chosen);
             return planned(read, mapped, kept, chosen, desk.sentBefore(file));
         }, planned -> {
             if (mine != generation) {
@@ -199,7 +204,7 @@ public final class BulkViewModel {
         BulkDesk.Choice chosen = choices.choice();
         Optional<String> sentBefore = this.sentBefore;
         runner.run(() -> {
-            ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen.useCaseId());
+            ColumnMapping used = asMapped != null ? asMapped : desk.mappingFor(file.sheet(), chosen);
             return planned(file, used, changed, chosen, sentBefore);
         }, planned -> {
             if (mine == generation && stage.get() == Stage.PREVIEW) {

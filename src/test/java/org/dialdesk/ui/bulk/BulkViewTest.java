@@ -138,7 +138,7 @@ class BulkViewTest {
         ComboBox<?> number = kit.byId("bulkNumberPicker", ComboBox.class);
         kit.waitUntil(() -> kit.onFx(() -> number.getItems().size()) > 1);
         robot.clickOn(number);
-        robot.clickOn("Collections · +13125550142");
+        robot.clickOn("Support line · +14155550100"); // its default use case, the reminder, is what the file fills
         kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
         assertTrue(kit.onFx(() -> table.getItems().toString()).contains("Same callee as row 2"));
         assertEquals(0, sandbox.callCount(), "nothing is sent before launch");
@@ -199,7 +199,7 @@ class BulkViewTest {
         ComboBox<?> number = kit.byId("bulkNumberPicker", ComboBox.class);
         kit.waitUntil(() -> kit.onFx(() -> number.getItems().size()) > 1);
         robot.clickOn(number);
-        robot.clickOn("Collections · +13125550142");
+        robot.clickOn("Support line · +14155550100"); // its default use case, the reminder, is what the file fills
         kit.onFx(() -> {
             vm.importFile(file);
             return null;

@@ -35,9 +35,14 @@ class BatchProcessTest {
             // Hours that hold at any time of day, so the test does not depend on when it runs.
             Files.writeString(home.resolve("settings.json"), "{\"calling_hours_start\":\"00:00\",\"calling_hours_end\":\"23:59\"}");
             Path sheet = dir.resolve("campaign.csv");
-            List<String> lines = new ArrayList<>(List.of("phone,first_name"));
+            // The number's default use case, the payment follow-up, fills four variables in its prompt and
+            // calls 09:00-19:00 in New York: each row fills them and is scheduled for noon there tomorrow,
+            // inside those hours whenever the test runs.
+            String noon = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/New_York")).plusDays(1)
+                    .withHour(12).withMinute(0).withSecond(0).withNano(0).toOffsetDateTime().toString();
+            List<String> lines = new ArrayList<>(List.of("phone,first_name,customer_name,invoice_number,amount,due_date,scheduled_for"));
             for (int i = 0; i < ROWS; i++) {
-                lines.add("+1312555" + String.format("%04d", 2000 + i) + ",Ada " + i);
+                lines.add("+1312555" + String.format("%04d", 2000 + i) + ",Ada " + i + ",Acme,INV-" + i + ",120.00,2026-12-01," + noon);
             }
             Files.write(sheet, lines, StandardCharsets.UTF_8);
 

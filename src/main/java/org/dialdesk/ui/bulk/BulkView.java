@@ -57,7 +57,8 @@ public final class BulkView extends BorderPane {
 
         // A file dropped on the screen is imported as if chosen.
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && vm.stageProperty().get() != BulkViewModel.Stage.SENDING) {
+            if (e.getDragboard().hasFiles() && vm.stageProperty().get() != BulkViewModel.Stage.SENDING
+                    && vm.stageProperty().get() != BulkViewModel.Stage.STOPPED) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
             }
             e.consume();
@@ -91,7 +92,9 @@ public final class BulkView extends BorderPane {
         importButton.setId("bulkImportButton");
         importButton.getStyleClass().add(Styles.ACCENT);
         importButton.setOnAction(e -> chooseAndImport());
-        importButton.disableProperty().bind(vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING));
+        // While a run goes or is paused, the screen is that run's: it is resumed or cancelled first.
+        importButton.disableProperty().bind(vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING)
+                .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.STOPPED)));
         Label file = new Label();
         file.setId("bulkFile");
         file.getStyleClass().add(Styles.TEXT_MUTED);
@@ -364,7 +367,7 @@ public final class BulkView extends BorderPane {
         }
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, String.format(java.util.Locale.ROOT,
                 "You fixed %,d %s of this file here. Another file replaces this preview, and the %s made here"
-                        + " are not kept.", fixed, fixed == 1 ? "row" : "rows", fixed == 1 ? "fix" : "fixes"),
+                        + " %s not kept.", fixed, fixed == 1 ? "row" : "rows", fixed == 1 ? "fix" : "fixes", fixed == 1 ? "is" : "are"),
                 ButtonType.CANCEL, ButtonType.OK);
         ask.setTitle("Import another file");
         ask.setHeaderText(null);

@@ -117,13 +117,23 @@ public final class BulkViewModel {
 
     /** Reads the imported file again as the operator says it is written (delimiter, encoding, header). */
     public void reread(SheetFormat asWritten) {
-        if (imported != null && stage.get() == Stage.PREVIEW && !asWritten.equals(imported.sheet().format())) {
-            read(imported.file(), asWritten);
+        if (imported == null || stage.get() != Stage.PREVIEW) {
+            return;
         }
+        if (asWritten.equals(imported.sheet().format())) {
+            problem.set(null); // back to how the preview was read: what another way's reading said no longer applies
+            return;
+        }
+        read(imported.file(), asWritten);
     }
 
     private void read(Path file, SheetFormat asWritten) {
         if (stage.get() == Stage.SENDING) {
+            return;
+        }
+        if (stage.get() == Stage.STOPPED) {
+            // The paused run is what the screen shows; another file would take its place and hide it.
+            problem.set("A run is paused: resume it, or cancel it, before importing another file. Nothing was read.");
             return;
         }
         problem.set(null);
@@ -152,7 +162,10 @@ public final class BulkViewModel {
         }, failure -> {
             if (mine == generation) {
                 stage.set(before == Stage.READING ? Stage.EMPTY : before);
-                problem.set(ErrorMessages.describe(failure) + " Nothing was sent.");
+                // The preview on screen, if any, is the previous reading's: say so, so it is not taken for this one.
+                problem.set(ErrorMessages.describe(failure) + (imported != null && stage.get() == Stage.PREVIEW
+                        ? " Still showing " + imported.file().getFileName() + " as it was read before. Nothing was sent."
+                        : " Nothing was sent."));
             }
         });
     }

@@ -482,6 +482,32 @@ class BulkViewModelTest {
         vm.importFile(dir.resolve("missing.csv"));
         assertEquals(BulkViewModel.Stage.PREVIEW, vm.stageProperty().get(), "the previous preview stays");
         assertEquals(1, vm.rows().size());
+        assertTrue(vm.problemProperty().get().endsWith("Still showing list.csv as it was read before. Nothing was sent."),
+                "the preview on screen is not taken for the file that failed: " + vm.problemProperty().get());
+    }
+
+    @Test
+    void anotherFileIsNotReadWhileARunIsPausedSoThePausedRunIsNotHidden() throws Exception {
+        BulkViewModel first = model(false);
+        first.loadLists();
+        first.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        first.launchQuestion();
+        first.launch();
+        String run = journal.runs().get(0).id();
+        journal.setRunState(run, OutboxJournal.RunState.PAUSED, null);
+        BulkViewModel again = model(false);
+        again.offerUnfinished();
+        assertEquals(BulkViewModel.Stage.STOPPED, again.stageProperty().get());
+        String shown = again.fileSummaryProperty().get();
+
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "phone\n+13125550177\n", StandardCharsets.UTF_8);
+        again.importFile(other);
+
+        assertEquals(BulkViewModel.Stage.STOPPED, again.stageProperty().get(), "the paused run stays, to resume or cancel");
+        assertEquals(shown, again.fileSummaryProperty().get());
+        assertEquals("A run is paused: resume it, or cancel it, before importing another file. Nothing was read.",
+                again.problemProperty().get());
     }
 
     @Test

@@ -254,7 +254,7 @@ public final class BulkView extends BorderPane {
         cancel.setId("bulkCancelButton");
         cancel.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.SENDING)
                 .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.STOPPED)));
-        cancel.setOnAction(e -> vm.cancel());
+        cancel.setOnAction(e -> confirmCancel());
         Button results = new Button("Export results…");
         results.setId("bulkExportResultsButton");
         results.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.ENDED)
@@ -396,7 +396,28 @@ public final class BulkView extends BorderPane {
         ask.initOwner(getScene().getWindow());
         ((Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Send");
         ask.getDialogPane().lookupButton(ButtonType.OK).setId("bulkConfirmButton");
+        if (vm.live()) { // real people are rung: Enter does not send, the button must be chosen
+            ((Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+            ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        }
         ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.launch());
+    }
+
+    /** Cancelling ends the run for good: asked once, keeping the run the choice Enter makes. */
+    private void confirmCancel() {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Stop this run for good? The rows not sent yet are left unsent"
+                + " and the run cannot be resumed; calls already placed are not affected.", ButtonType.CANCEL, ButtonType.OK);
+        ask.setTitle("Cancel run");
+        ask.setHeaderText(null);
+        ask.initOwner(getScene().getWindow());
+        Button stop = (Button) ask.getDialogPane().lookupButton(ButtonType.OK);
+        stop.setText("Cancel run");
+        stop.setId("bulkCancelConfirmButton");
+        stop.setDefaultButton(false);
+        Button keep = (Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL);
+        keep.setText("Keep the run");
+        keep.setDefaultButton(true);
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.cancel());
     }
 
     private void save(String name, String title, boolean rejects) {

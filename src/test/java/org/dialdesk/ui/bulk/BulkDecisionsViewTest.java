@@ -81,8 +81,8 @@ class BulkDecisionsViewTest {
         }
     }
 
-    @Test
-    void aRowThatMayHaveRungWaitsForTheOperatorAndIsLeftUnsentWhenTheyPickThat() throws Exception {
+    /** A two-row run launched from the screen whose request timed out; its look-up leaves row 2 to the operator. */
+    BulkViewModel launchedWithARowWaiting() throws Exception {
         journal = new OutboxJournal(dir.resolve("outbox.db"));
         BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
                 CalleeZones.load()), numbers -> Set.of(), clock);
@@ -118,9 +118,15 @@ class BulkDecisionsViewTest {
         kit.waitUntil(() -> robot.lookup("#bulkConfirmButton").tryQuery().isPresent());
         robot.clickOn("#bulkConfirmButton");
 
-        // The request carrying both rows timed out; history shows a call to row 2's callee that the run did not tag.
         kit.waitUntil(() -> shown("bulkWaitingTable")
                 && kit.onFx(() -> kit.byId("bulkWaitingTable", TableView.class).getItems().size()) == 1);
+        return vm;
+    }
+
+    @Test
+    void aRowThatMayHaveRungWaitsForTheOperatorAndIsLeftUnsentWhenTheyPickThat() throws Exception {
+        launchedWithARowWaiting();
+        // The request carrying both rows timed out; history shows a call to row 2's callee that the run did not tag.
         TableView<?> waiting = kit.byId("bulkWaitingTable", TableView.class);
         BulkRow row = (BulkRow) kit.onFx(() -> waiting.getItems().get(0));
         assertEquals(2, row.number());
@@ -141,6 +147,28 @@ class BulkDecisionsViewTest {
         kit.waitUntil(() -> kit.onFx(() -> waiting.getItems().isEmpty()) && !shown("bulkWaitingTable"));
         assertEquals(List.of(2, 1), dials.batchSizes, "left unsent: nothing more went out");
         assertFalse(kit.onFx(() -> kit.byId("bulkSummary", Label.class).getText()).isEmpty());
+    }
+
+    @Test
+    void cancellingThePausedRunAsksFirstAndEnterKeepsIt() throws Exception {
+        BulkViewModel vm = launchedWithARowWaiting();
+        assertEquals(BulkViewModel.Stage.STOPPED, kit.onFx(() -> vm.stageProperty().get()));
+
+        robot.clickOn("#bulkCancelButton");
+        kit.waitUntil(() -> robot.lookup("#bulkCancelConfirmButton").tryQuery().isPresent());
+        if (System.getProperty("dialdesk.test.snapshots") != null) {
+            new BulkViewTest().snapshot(robot.window("Cancel run").getScene(),
+                    Path.of(System.getProperty("dialdesk.test.snapshots")).resolve("bulk-cancel.png"));
+        }
+        robot.type(javafx.scene.input.KeyCode.ENTER); // the default: keep the run
+        kit.waitUntil(() -> robot.lookup("#bulkCancelConfirmButton").tryQuery().isEmpty());
+        assertEquals(BulkViewModel.Stage.STOPPED, kit.onFx(() -> vm.stageProperty().get()), "Enter kept the run");
+
+        robot.clickOn("#bulkCancelButton");
+        kit.waitUntil(() -> robot.lookup("#bulkCancelConfirmButton").tryQuery().isPresent());
+        robot.clickOn("#bulkCancelConfirmButton");
+        kit.waitUntil(() -> kit.onFx(() -> vm.stageProperty().get()) == BulkViewModel.Stage.ENDED);
+        assertEquals(List.of(2, 1), dials.batchSizes, "cancelled: nothing more went out");
     }
 
     /** The waiting list's first row as shown, once it is. */

@@ -15,6 +15,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
@@ -137,7 +138,16 @@ public final class BulkView extends BorderPane {
                 labelled("Campaign", campaign));
         choices.setAlignment(Pos.BOTTOM_LEFT);
 
-        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, problem);
+        // Reading a large file, or checking its rows again after a change, takes a second or more: said, with the
+        // counts above it, so they are not taken for the new ones meanwhile.
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        Label checkingLabel = new Label("Checking the rows…", spinner);
+        checkingLabel.setId("bulkChecking");
+        checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        checkingLabel.visibleProperty().bind(vm.checkingProperty());
+        checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
+        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, checkingLabel, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;
     }

@@ -48,6 +48,8 @@ public final class BulkViewModel {
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EMPTY);
+    /** While a file is read or its rows are checked again (a second or more for 100,000 rows). */
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper fileSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SheetFormat> format = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -140,6 +142,7 @@ public final class BulkViewModel {
         Stage before = stage.get();
         stage.set(Stage.READING);
         long mine = ++generation;
+        checking.set(true);
         BulkDesk.Choice chosen = choices.choice();
         // The same file read another way keeps what the operator left out and fixed; another file starts afresh.
         boolean again = asWritten != null;
@@ -152,6 +155,7 @@ public final class BulkViewModel {
             if (mine != generation) {
                 return;
             }
+            checking.set(false);
             imported = planned.imported();
             changes = kept;
             runId = null;
@@ -161,6 +165,7 @@ public final class BulkViewModel {
             showPlan(planned);
         }, failure -> {
             if (mine == generation) {
+                checking.set(false);
                 stage.set(before == Stage.READING ? Stage.EMPTY : before);
                 // The preview on screen, if any, is the previous reading's: say so, so it is not taken for this one.
                 problem.set(ErrorMessages.describe(failure) + (imported != null && stage.get() == Stage.PREVIEW
@@ -211,6 +216,7 @@ public final class BulkViewModel {
         long mine = ++generation;
         // Until the new plan is in, the rows on screen are not what would be sent.
         canLaunch.set(false);
+        checking.set(true);
         BulkDesk.Imported file = imported;
         ColumnMapping asMapped = mapping;
         PreviewChanges changed = changes;
@@ -221,11 +227,13 @@ public final class BulkViewModel {
             return planned(file, used, changed, chosen, sentBefore);
         }, planned -> {
             if (mine == generation && stage.get() == Stage.PREVIEW) {
+                checking.set(false);
                 problem.set(null);
                 showPlan(planned);
             }
         }, failure -> {
             if (mine == generation && stage.get() == Stage.PREVIEW) {
+                checking.set(false);
                 problem.set(ErrorMessages.describe(failure));
             }
         });
@@ -310,6 +318,7 @@ public final class BulkViewModel {
             return;
         }
         ++generation; // a plan still being made is for a preview that is gone
+        checking.set(false);
         asked = null;
         BulkDesk.Imported file = imported;
         BulkPlan launched = plan;
@@ -479,6 +488,11 @@ public final class BulkViewModel {
 
     public ObservableList<String> columns() {
         return columnsView;
+    }
+
+    /** True while the file is read or its rows checked again: the counts on screen are about to change. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Stage> stageProperty() {

@@ -96,8 +96,11 @@ class BulkViewModelTest {
         assertEquals(NUMBER, vm.choices().numberIdProperty().get(), "the account's only number is chosen by itself");
         vm.choices().numberIdProperty().set(null);
 
+        List<Boolean> checking = new ArrayList<>();
+        vm.checkingProperty().addListener((obs, was, now) -> checking.add(now));
         vm.importFile(file("phone,ref\n(312) 555-0100,A\n(312) 555-0101,B\nnope,C\n"));
         assertEquals(BulkViewModel.Stage.PREVIEW, vm.stageProperty().get());
+        assertEquals(List.of(true, false), checking, "said while the file was read and checked, and no longer after");
         assertEquals("3 of 3 rows will be skipped; 0 ready to send.", vm.summaryProperty().get());
         assertTrue(vm.rows().get(0).reason().startsWith("No caller number"), vm.rows().get(0).reason());
         assertFalse(vm.canLaunchProperty().get());

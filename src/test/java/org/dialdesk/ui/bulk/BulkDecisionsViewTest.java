@@ -25,7 +25,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.dialdesk.api.Call;
-import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialResponse;
 import org.dialdesk.bulk.BulkDesk;
@@ -54,11 +53,8 @@ import org.testfx.api.FxToolkit;
  * why it waits, sends nothing by itself, and does what the operator says.
  */
 class BulkDecisionsViewTest {
-    static final String NUMBER = "640000000000000000000002";
-    static final OrgDirectory.Snapshot LISTS = new OrgDirectory.Snapshot(1,
-            new OrgDirectory.Listing<>(List.of(new CallerNumber(NUMBER, "+13125550142", "Collections", "Chicago")), null),
-            new OrgDirectory.Listing<>(List.of(), null), new OrgDirectory.Listing<>(List.of(), null),
-            new OrgDirectory.Listing<>(List.of(), null), Instant.EPOCH);
+    static final String NUMBER = BulkViewModelTest.NUMBER;
+    static final OrgDirectory.Snapshot LISTS = BulkViewModelTest.LISTS;
 
     @TempDir
     Path dir;

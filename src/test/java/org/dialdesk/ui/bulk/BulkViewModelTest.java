@@ -489,14 +489,19 @@ class BulkViewModelTest {
                 "the preview on screen is not taken for the file that failed: " + vm.problemProperty().get());
     }
 
-    @Test
-    void anotherFileIsNotReadWhileARunIsPausedSoThePausedRunIsNotHidden() throws Exception {
+    /** A run of two rows launched from a screen of its own, to the end; its ID. */
+    String launchedRunOfTwo() throws Exception {
         BulkViewModel first = model(false);
         first.loadLists();
         first.importFile(file("phone\n+13125550100\n+13125550101\n"));
         first.launchQuestion();
         first.launch();
-        String run = journal.runs().get(0).id();
+        return journal.runs().get(0).id();
+    }
+
+    @Test
+    void anotherFileIsNotReadWhileARunIsPausedSoThePausedRunIsNotHidden() throws Exception {
+        String run = launchedRunOfTwo();
         journal.setRunState(run, OutboxJournal.RunState.PAUSED, null);
         BulkViewModel again = model(false);
         again.offerUnfinished();
@@ -515,13 +520,8 @@ class BulkViewModelTest {
 
     @Test
     void aRunLeftUnfinishedIsOfferedAgainAndResumes() throws Exception {
-        BulkViewModel first = model(false);
-        first.loadLists();
-        first.importFile(file("phone\n+13125550100\n+13125550101\n"));
-        first.launchQuestion();
-        first.launch();
+        String run = launchedRunOfTwo();
         // As a console killed mid-run leaves it: a row still marked as being sent, the run not finished.
-        String run = journal.runs().get(0).id();
         journal.apply(run, List.of(new OutboxJournal.Change(2, OutboxJournal.State.SENDING, null, null, CLOCK.instant(),
                 false, false, false)));
         journal.setRunState(run, OutboxJournal.RunState.RUNNING, null);

@@ -72,6 +72,10 @@ public final class BulkViewModel {
     private volatile RunControl control; // read by closing the profile, off the UI thread
     /** The plan the launch question was asked about; launch sends it only if it is still the one shown. */
     private BulkPlan asked;
+    /** How long the campaign field rests before the rows are checked again with it. */
+    static final Duration TYPING_PAUSE = Duration.ofMillis(400);
+    /** Calls off the re-plan the last letter typed in the campaign field asked for. */
+    private Runnable cancelCampaignPlan = () -> { };
     /** Only the newest plan is shown. */
     private long generation;
 
@@ -87,7 +91,15 @@ public final class BulkViewModel {
             }
             replan();
         });
-        choices.campaignProperty().addListener((obs, old, now) -> replan());
+        choices.campaignProperty().addListener((obs, old, now) -> {
+            // Typed a letter at a time: the rows are checked again once the typing stops, not at every
+            // letter (a second of work each at 100,000 rows). Until then the rows shown are not what would be sent.
+            cancelCampaignPlan.run();
+            if (stage.get() == Stage.PREVIEW) {
+                canLaunch.set(false);
+            }
+            cancelCampaignPlan = runner.later(TYPING_PAUSE, this::replan);
+        });
         choices.useCaseIdProperty().addListener((obs, old, now) -> {
             if (imported != null) {
                 mapping = null; // the new use case's variables and saved mapping

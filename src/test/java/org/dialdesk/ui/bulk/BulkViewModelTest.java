@@ -341,6 +341,7 @@ class BulkViewModelTest {
         vm.toggleExcluded(2);
         vm.toggleExcluded(2);
         vm.choices().campaignProperty().set("winter");
+        runner.runDelayed(); // the typing paused
         assertEquals("Ready · fixed here", vm.rows().get(1).status());
 
         // A fix that would make a duplicate is checked like any row.
@@ -487,6 +488,30 @@ class BulkViewModelTest {
         assertEquals(1, vm.rows().size());
         assertTrue(vm.problemProperty().get().endsWith("Still showing list.csv as it was read before. Nothing was sent."),
                 "the preview on screen is not taken for the file that failed: " + vm.problemProperty().get());
+    }
+
+    @Test
+    void aCampaignTypedALetterAtATimeIsCheckedOnceTheTypingStopsAndLaunchWaitsForIt() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        assertTrue(vm.canLaunchProperty().get());
+        List<Boolean> checking = new ArrayList<>();
+        vm.checkingProperty().addListener((obs, was, now) -> checking.add(now));
+
+        for (String typed : List.of("w", "wi", "win")) {
+            vm.choices().campaignProperty().set(typed);
+        }
+        assertTrue(checking.isEmpty(), "no plan per letter");
+        assertFalse(vm.canLaunchProperty().get(), "the rows shown are not yet what would be sent");
+        assertEquals(List.of(BulkViewModel.TYPING_PAUSE), runner.delays().stream().distinct().toList());
+
+        runner.runDelayed();
+        assertEquals(List.of(true, false), checking, "one plan, once the typing stopped");
+        assertTrue(vm.canLaunchProperty().get());
+        vm.launchQuestion();
+        vm.launch();
+        assertEquals(List.of("win", "win"), batches.stream().flatMap(List::stream).map(DialRequest::campaignId).toList());
     }
 
     /** A run of two rows launched from a screen of its own, to the end; its ID. */

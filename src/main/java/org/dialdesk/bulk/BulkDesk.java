@@ -120,6 +120,11 @@ public final class BulkDesk {
         return ColumnMapping.automatic(sheet, variables(useCaseId)).with(fields(mappings.load(useCaseId)));
     }
 
+    /** As {@link #useCaseOf}, by the account's lists as loaded now. */
+    public String useCaseOf(String numberId, String chosenUseCaseId) {
+        return useCaseOf(directory.get(), numberId, chosenUseCaseId);
+    }
+
     /** The use case a run's calls get: the one chosen, else the caller number's default if the lists name it; else null. */
     public static String useCaseOf(OrgDirectory.Snapshot lists, String numberId, String chosenUseCaseId) {
         if (chosenUseCaseId != null || numberId == null || lists == null || !lists.numbers().ok()) {

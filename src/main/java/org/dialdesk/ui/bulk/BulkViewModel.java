@@ -86,8 +86,9 @@ public final class BulkViewModel {
         choices = new BulkChoices(desk.defaultChoice());
         rows = new TableRows(desk, runner);
         choices.numberIdProperty().addListener((obs, old, now) -> {
-            if (imported != null && choices.useCaseIdProperty().get() == null) {
-                mapping = null; // left to the number's default: the new number's default's variables and saved mapping
+            String useCase = choices.useCaseIdProperty().get();
+            if (imported != null && !java.util.Objects.equals(desk.useCaseOf(old, useCase), desk.useCaseOf(now, useCase))) {
+                mapping = null; // another default use case: its variables and saved mapping; the same one keeps the operator's
             }
             replan();
         });

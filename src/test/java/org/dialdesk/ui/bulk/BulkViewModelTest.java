@@ -20,6 +20,7 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialResponse;
+import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkDesk;
 import org.dialdesk.bulk.BulkField;
 import org.dialdesk.bulk.BulkPlanner;
@@ -46,6 +47,8 @@ class BulkViewModelTest {
             new OrgDirectory.Listing<>(List.of(), null), new OrgDirectory.Listing<>(List.of(), null),
             new OrgDirectory.Listing<>(List.of(), null), Instant.EPOCH);
 
+    /** The account's lists the desk reads; a test may give another account's. */
+    OrgDirectory.Snapshot lists = LISTS;
     @TempDir
     Path dir;
     final DirectTaskRunner runner = new DirectTaskRunner();
@@ -77,7 +80,7 @@ class BulkViewModelTest {
         BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
                 CalleeZones.load()), numbers -> Set.of(), CLOCK);
         return new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
-                live, "k1"), new CreatingDials(), () -> LISTS, planner, journal, new BulkMappingStore(dir), CLOCK,
+                live, "k1"), new CreatingDials(), () -> lists, planner, journal, new BulkMappingStore(dir), CLOCK,
                 BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), chunk, rate,
                 (action, summary, outcome, callId) -> audited.add(action + ": " + summary),
                 org.dialdesk.bulk.BulkEngine.SendCheck.NONE);
@@ -512,6 +515,31 @@ class BulkViewModelTest {
         vm.launchQuestion();
         vm.launch();
         assertEquals(List.of("win", "win"), batches.stream().flatMap(List::stream).map(DialRequest::campaignId).toList());
+    }
+
+    @Test
+    void anotherCallerWithTheSameDefaultUseCaseKeepsTheColumnsAsTheOperatorMappedThem() throws Exception {
+        UseCase reminder = new UseCase("650000000000000000000009", "Reminder", "en-US", 10, null, null, null, null,
+                "Hi {{patient_name}}.", false);
+        UseCase survey = new UseCase("650000000000000000000008", "Survey", "en-US", 10, null, null, null, null,
+                "Hello {{customer}}.", false);
+        lists = new OrgDirectory.Snapshot(1, new OrgDirectory.Listing<>(List.of(
+                new CallerNumber("640000000000000000000011", "+13125550111", "Front desk", "Chicago", reminder.id()),
+                new CallerNumber("640000000000000000000012", "+13125550112", "Back office", "Chicago", reminder.id()),
+                new CallerNumber("640000000000000000000013", "+13125550113", "Research", "Chicago", survey.id())), null),
+                new OrgDirectory.Listing<>(List.of(reminder, survey), null), LISTS.agents(), LISTS.models(), Instant.EPOCH);
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.choices().numberIdProperty().set("640000000000000000000011");
+        vm.importFile(file("phone,patient_name,ref\n+13125550100,Ada,A1\n"));
+        assertEquals(BulkField.PARAM, vm.fieldOf("patient_name"), "the default use case's variable");
+        vm.map("ref", BulkField.PARAM);
+
+        vm.choices().numberIdProperty().set("640000000000000000000012");
+        assertEquals(BulkField.PARAM, vm.fieldOf("ref"), "the same default use case: the operator's mapping stays");
+
+        vm.choices().numberIdProperty().set("640000000000000000000013");
+        assertEquals(BulkField.METADATA, vm.fieldOf("patient_name"), "another default use case: mapped for its variables");
     }
 
     /** A run of two rows launched from a screen of its own, to the end; its ID. */

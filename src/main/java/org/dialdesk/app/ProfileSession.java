@@ -39,6 +39,8 @@ import org.dialdesk.service.HistorySync;
 import org.dialdesk.service.OrgDirectory;
 import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.DialMemoryStore;
+import org.dialdesk.bulk.EarlierCalls;
+import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.domain.Settings;
 import org.dialdesk.store.TableLayoutStore;
@@ -77,6 +79,8 @@ public final class ProfileSession implements AutoCloseable {
     private final DialService dialService;
     private final OrgDirectory directory;
     private final HistorySync historySync;
+    /** The history's cache, null when it could not be opened; a bulk preview asks it whom the account called lately. */
+    private final HistoryCache historyCache;
     private final String historyProblem;
     private final DialMemoryStore dialMemoryStore;
     private final DialMemory storedDial;
@@ -146,7 +150,7 @@ public final class ProfileSession implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.owned = owned; // the caller closes what is in it if this constructor fails
-        Path profileDir = dataDir.resolve("profiles").resolve(name);
+        Path profileDir = AppPaths.profileDir(dataDir, name);
         Duration connect = Duration.ofSeconds(settings.connectTimeoutSeconds());
         Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
         DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read), clock));
@@ -180,6 +184,7 @@ public final class ProfileSession implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "Call history cache unavailable", e);
             problem = "call history cache unavailable: " + e.getMessage();
         }
+        historyCache = cache;
         historySync = cache == null ? null : new HistorySync(client, cache, clock, trail);
         historyProblem = problem;
         PhoneCheck.loadAllCountries();
@@ -328,11 +333,12 @@ public final class ProfileSession implements AutoCloseable {
     private BulkDesk bulkDesk(Clock operatorClock, Settings settings) {
         DoNotCallList listed = doNotCallList;
         CallingRule hours = new CallingRule(settings.callingHours(), calleeZones);
-        BulkPlanner planner = new BulkPlanner(hours, numbers -> java.util.Set.copyOf(listed.listed(numbers)), clock);
+        BulkPlanner planner = new BulkPlanner(hours, numbers -> java.util.Set.copyOf(listed.listed(numbers)),
+                EarlierCalls.of(outbox, baseUrl, keyFingerprint, historyCache), clock);
         BulkPlanner.Defaults defaults = new BulkPlanner.Defaults(profile.defaultCallerNumberId(), profile.defaultUseCaseId(),
                 null, null, null, null, null, operatorClock.getZone(), settings.defaultCountry());
         return new BulkDesk(new BulkDesk.Account(profile.name(), baseUrl, !profile.isSandbox(), keyFingerprint), dialService,
-                directory::lists, planner, outbox, new BulkMappingStore(dataDir.resolve("profiles").resolve(name)), clock,
+                directory::lists, planner, outbox, new BulkMappingStore(AppPaths.profileDir(dataDir, name)), clock,
                 defaults, settings.bulkChunk(), settings.bulkRate(), trail, BulkEngine.SendCheck.callingHours(hours));
     }
 

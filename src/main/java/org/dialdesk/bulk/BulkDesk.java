@@ -84,8 +84,18 @@ public final class BulkDesk {
     public record Imported(Path file, Sheet sheet) {
     }
 
-    /** What the operator chose for the rows that do not say: the number that calls, the use case, the campaign. */
-    public record Choice(String numberId, String useCaseId, String campaignId) {
+    /**
+     * What the operator chose for the rows that do not say: the number that calls, the use case, the
+     * campaign; and whether callees called in the last 24 hours are rung again (a follow-up run).
+     */
+    public record Choice(String numberId, String useCaseId, String campaignId, boolean ringAgain) {
+        public Choice(String numberId, String useCaseId, String campaignId) {
+            this(numberId, useCaseId, campaignId, false);
+        }
+
+        public Choice ringingAgain(boolean again) {
+            return new Choice(numberId, useCaseId, campaignId, again);
+        }
     }
 
     /** The choice the profile starts with: its default caller number and use case. */
@@ -137,7 +147,7 @@ public final class BulkDesk {
     public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Set<Integer> excluded, Choice choice) throws BulkInputException {
         BulkPlanner.Defaults chosen = defaults.withNumber(choice.numberId()).withUseCase(choice.useCaseId())
                 .withCampaign(choice.campaignId());
-        return planner.plan(sheet, mapping, chosen, directory.get(), excluded);
+        return planner.plan(sheet, mapping, chosen, directory.get(), excluded, choice.ringAgain());
     }
 
     private List<String> variables(String useCaseId) {

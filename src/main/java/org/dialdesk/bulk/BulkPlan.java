@@ -1,6 +1,5 @@
 package org.dialdesk.bulk;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.dialdesk.api.DialRequest;
@@ -23,6 +22,7 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
         BAD_PHONE("Unparseable phone"),
         DUPLICATE("Duplicate callee"),
         DO_NOT_CALL("On the do-not-call list"),
+        CALLED_RECENTLY("Called in the last 24 hours"),
         OUTSIDE_HOURS("Outside calling hours"),
         MISSING_VARIABLES("Missing template variables"),
         INVALID("Invalid values"),
@@ -71,14 +71,18 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
         return total() - ready();
     }
 
+    /** How many rows are skipped for each reason, in the reasons' order; reasons no row has are left out. */
     public Map<Skip, Integer> skippedBy() {
-        Map<Skip, Integer> counts = new EnumMap<>(Skip.class);
-        for (Row row : rows) {
-            if (!row.ready()) {
-                counts.merge(row.skip(), 1, Integer::sum);
-            }
-        }
-        return counts;
+        return ((PlanRows) rows).skippedBy();
+    }
+
+    /** "Skipped: 12 duplicate callee · 3 on the do-not-call list", empty when none is skipped. */
+    public String skippedByLine() {
+        StringBuilder line = new StringBuilder();
+        skippedBy().forEach((skip, count) -> line.append(line.length() == 0 ? "Skipped: " : " · ")
+                .append(String.format(java.util.Locale.ROOT, "%,d ", count))
+                .append(Character.toLowerCase(skip.label().charAt(0))).append(skip.label().substring(1)));
+        return line.toString();
     }
 
     /** "12 of 1,000 will be skipped", the line shown before anything is sent. */

@@ -74,6 +74,7 @@ public final class BulkPlanner {
 
     private final CallingRule callingRule;
     private final Listed doNotCall;
+    private final EarlierCalls earlierCalls;
     private final Clock clock;
     /**
      * One per core, kept with the planner (one per open profile), so that each plan does not read
@@ -86,8 +87,14 @@ public final class BulkPlanner {
     private volatile int numbersCheckedLastPlan;
 
     public BulkPlanner(CallingRule callingRule, Listed doNotCall, Clock clock) {
+        this(callingRule, doNotCall, EarlierCalls.NONE, clock);
+    }
+
+    /** @param earlierCalls whom the account rang lately or is about to ring: rows for them are held back unless asked */
+    public BulkPlanner(CallingRule callingRule, Listed doNotCall, EarlierCalls earlierCalls, Clock clock) {
         this.callingRule = callingRule;
         this.doNotCall = doNotCall;
+        this.earlierCalls = earlierCalls;
         this.clock = clock;
         this.checkers = new PhoneCheck.Checker[Runtime.getRuntime().availableProcessors()];
         java.util.Arrays.setAll(checkers, i -> new PhoneCheck.Checker());
@@ -99,6 +106,15 @@ public final class BulkPlanner {
      */
     public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Defaults defaults, OrgDirectory.Snapshot directory,
                          Set<Integer> excluded) throws BulkInputException {
+        return plan(sheet, mapping, defaults, directory, excluded, false);
+    }
+
+    /**
+     * @param ringAgain send rows whose callee the account called in the last 24 hours, or is about
+     *                  to (a follow-up run the operator means); else they are skipped, saying which call
+     */
+    public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Defaults defaults, OrgDirectory.Snapshot directory,
+                         Set<Integer> excluded, boolean ringAgain) throws BulkInputException {
         String phoneColumn = mapping.columnOf(BulkField.PHONE).orElseThrow(() -> new BulkInputException(
                 "No column is the phone number. Map the column that holds the numbers to call to \"phone\""
                         + " (columns: " + String.join(", ", sheet.columns()) + ")."));
@@ -116,9 +132,11 @@ public final class BulkPlanner {
         String[] rawPhones = new String[sheet.rows().size()];
         Map<String, PhoneCheck.Result> phones = parsePhones(sheet, phoneAt, defaults.defaultCountry(), rawPhones);
         Set<String> listed = listedNumbers(phones.values());
+        Instant now = clock.instant();
+        Map<String, EarlierCalls.Earlier> calledBefore = ringAgain ? Map.of() : earlierCalls(now);
+        ZoneId operatorZone = defaults.scheduleZone() != null ? defaults.scheduleZone() : clock.getZone();
         Lists lists = new Lists(directory);
         DialRequestValidator validator = new DialRequestValidator(clock);
-        Instant now = clock.instant();
 
         // First, in file order, what depends on the rows before: duplicates. Then the rest, row by row on every core.
         BulkPlan.Row[] rows = new BulkPlan.Row[sheet.rows().size()];
@@ -155,6 +173,9 @@ public final class BulkPlanner {
             } else if (listed.contains(callee)) {
                 rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.DO_NOT_CALL,
                         callee + " is on the do-not-call list.");
+            } else if (calledBefore.containsKey(callee)) {
+                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.CALLED_RECENTLY,
+                        calledBefore.get(callee).describe(operatorZone, now));
             } else {
                 toPlan.add(i);
             }
@@ -290,6 +311,21 @@ public final class BulkPlanner {
             throw new BulkInputException("The do-not-call list could not be read (" + e.getMessage()
                     + "); nothing can be planned until it can.", e);
         }
+    }
+
+    /** The account's calls of the last 24 hours and those still to ring, by callee: the one to name for each. */
+    private Map<String, EarlierCalls.Earlier> earlierCalls(Instant now) throws BulkInputException {
+        Map<String, EarlierCalls.Earlier> byCallee = new HashMap<>();
+        try {
+            for (EarlierCalls.Earlier call : earlierCalls.since(now.minus(EarlierCalls.WINDOW))) {
+                byCallee.merge(call.callee(), call, EarlierCalls.Earlier::telling);
+            }
+        } catch (Exception e) {
+            throw new BulkInputException("The account's calls of the last 24 hours could not be read (" + e.getMessage()
+                    + "), so nothing can be planned: a row could ring someone called already. Try again, or choose to ring"
+                    + " people called lately again (\"Ring again\", --ring-again) to plan without them.", e);
+        }
+        return byCallee;
     }
 
     /** The account's lists by ID, for checking a row's IDs; a list that did not load checks nothing. */

@@ -36,6 +36,21 @@ final class PlanRows extends MadeOnDemand<BulkPlan.Row> {
         this.ready = count;
     }
 
+    /** How many rows are skipped for each reason, from the packed rows (no row is made). */
+    Map<BulkPlan.Skip, Integer> skippedBy() {
+        int[] counts = new int[SKIPS.length + 1];
+        for (byte skip : skips) {
+            counts[skip]++;
+        }
+        Map<BulkPlan.Skip, Integer> by = new java.util.EnumMap<>(BulkPlan.Skip.class);
+        for (BulkPlan.Skip skip : SKIPS) {
+            if (counts[skip.ordinal() + 1] > 0) {
+                by.put(skip, counts[skip.ordinal() + 1]);
+            }
+        }
+        return by;
+    }
+
     /** How many rows are ready to send, counted once. */
     int ready() {
         return ready;

@@ -32,6 +32,7 @@ import org.dialdesk.bulk.BulkPlan;
 import org.dialdesk.bulk.BulkPlanner;
 import org.dialdesk.bulk.BulkProgress;
 import org.dialdesk.bulk.ColumnMapping;
+import org.dialdesk.bulk.EarlierCalls;
 import org.dialdesk.bulk.RunControl;
 import org.dialdesk.bulk.Sheet;
 import org.dialdesk.bulk.SheetReader;
@@ -50,6 +51,7 @@ import org.dialdesk.store.AppPaths;
 import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.BulkMappingStore;
 import org.dialdesk.store.DoNotCallList;
+import org.dialdesk.store.HistoryCache;
 import org.dialdesk.store.OutboxJournal;
 import org.dialdesk.store.SettingsStore;
 import picocli.CommandLine.Command;
@@ -116,6 +118,10 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--rate", paramLabel = "N", description = "Dials a second at most (default from settings).")
     Double rate;
+
+    @Option(names = "--ring-again", description = "Also dial callees this account called in the last 24 hours, or has a"
+            + " call waiting for (a follow-up run). Without it they are skipped, each saying which call. (--again implies it.)")
+    boolean ringAgain;
 
     @Option(names = "--dry-run", description = "Print the preview (counts and every skipped row with its reason); send nothing.")
     boolean dryRun;
@@ -260,23 +266,32 @@ public final class BatchCommand implements Callable<Integer> {
                     }
                     mapping = mapping.map(map.substring(0, eq).strip(), field.get());
                 }
-                BulkPlanner planner = new BulkPlanner(hours, numbers -> Set.copyOf(doNotCall.listed(numbers)), clock);
                 BulkPlanner.Defaults defaults = new BulkPlanner.Defaults(caller, useCase, null, null, null, campaign, null,
                         scheduleZone, region);
-                BulkPlan plan = planner.plan(sheet, mapping, defaults, directory, Set.of());
+                BulkPlan plan;
+                // The profile's call history, when the console has one, besides the outbox's runs: calls from the
+                // Dial form, and runs synced long ago, count as having rung their callees.
+                Path historyFile = AppPaths.profileDir(dataDir, account.name()).resolve("history.db");
+                try (HistoryCache history = chosen.isPresent() && Files.isRegularFile(historyFile)
+                        ? new HistoryCache(historyFile) : null) {
+                    BulkPlanner planner = new BulkPlanner(hours, numbers -> Set.copyOf(doNotCall.listed(numbers)),
+                            EarlierCalls.of(journal, account.baseUrl(), account.key().fingerprint(), history), clock);
+                    plan = planner.plan(sheet, mapping, defaults, directory, Set.of(), ringAgain || again); // --again rings them all again
+                }
                 printPreview(out, sheet, mapping, plan, directory);
                 if (dryRun) {
                     out.println("Dry run: nothing was sent.");
                     return ExitCodes.OK;
                 }
-                if (plan.ready() == 0) {
-                    err.println("No row is ready to send (see the reasons above); nothing was sent.");
-                    return ExitCodes.INVALID_INPUT;
-                }
+                // The same file again says so first: its rows are held back as called already, which says less.
                 Optional<String> sentBefore = sentBefore(journal, account);
                 if (sentBefore.isPresent()) {
                     err.println(sentBefore.get());
                     err.println("Nothing was sent.");
+                    return ExitCodes.INVALID_INPUT;
+                }
+                if (plan.ready() == 0) {
+                    err.println("No row is ready to send (see the reasons above); nothing was sent.");
                     return ExitCodes.INVALID_INPUT;
                 }
                 mappings.save(mappedFor, keys(mapping));

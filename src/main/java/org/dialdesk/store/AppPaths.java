@@ -53,6 +53,11 @@ public final class AppPaths {
         return dataDir.resolve("logs");
     }
 
+    /** A profile's own files: its history cache, table layout, last dial, saved column mappings. */
+    public static Path profileDir(Path dataDir, String profileName) {
+        return dataDir.resolve("profiles").resolve(profileName);
+    }
+
     public static Path sandboxDir(Path dataDir) {
         return dataDir.resolve("sandbox");
     }

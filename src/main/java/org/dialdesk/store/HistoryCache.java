@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -285,6 +286,33 @@ public final class HistoryCache implements AutoCloseable {
             }
         }
         return new Aggregates(perStatus, perQuarter, perCampaign);
+    }
+
+    /** An outbound call in the cache, as far as whom it rang and when. */
+    public record PlacedCall(String id, String callee, Instant created, String status, String scheduledFor) {
+    }
+
+    /**
+     * The outbound calls created since {@code since}, and those still waiting to ring (scheduled or
+     * queued) whenever they were created; cancelled ones are left out: they ring nobody. Read by the
+     * key (a date range is a key range) and the status index, not by every call.
+     */
+    public List<PlacedCall> placedSince(Instant since) throws SQLException {
+        List<PlacedCall> placed = new ArrayList<>();
+        synchronized (aggregateLock) {
+            try (PreparedStatement ps = aggregates.prepareStatement("SELECT id, callee, created_ms, status, scheduled_for"
+                    + " FROM calls WHERE (k >= ? OR status IN ('Scheduled', 'Queued')) AND callee IS NOT NULL"
+                    + " AND (type IS NULL OR type <> 'Inbound') AND (status IS NULL OR status <> 'Canceled')")) {
+                ps.setLong(1, since.toEpochMilli() * 1024);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        placed.add(new PlacedCall(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+        }
+        return placed;
     }
 
     /** The use case names among the cached calls, sorted. */

@@ -271,6 +271,38 @@ public final class OutboxJournal implements AutoCloseable {
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
     }
 
+    /**
+     * A row of a run on one account that may ring, or has rung, its callee: sent since {@code since}
+     * (being sent, created, uncertain or waiting for the operator's decision), or still to be sent by
+     * a run not finished. What a new run's preview holds against: the same person rung by two runs.
+     */
+    public record RingingRow(String runId, int rowNo, String callee, State state, String callId, Instant attemptedAt) {
+    }
+
+    /** The rows of this account's runs that ring, or may have rung, their callees since {@code since}; see {@link RingingRow}. */
+    public synchronized List<RingingRow> ringingSince(String baseUrl, String keyFingerprint, Instant since) throws SQLException {
+        List<RingingRow> found = new ArrayList<>();
+        String fingerprint = keyFingerprint == null ? "" : keyFingerprint;
+        for (Run run : runs("WHERE base_url = ? AND key_fingerprint = ?", baseUrl, fingerprint)) {
+            boolean unfinished = run.state() == RunState.RUNNING || run.state() == RunState.PAUSED;
+            String states = unfinished ? "'PLANNED','SENDING','CREATED','UNCERTAIN','NEEDS_DECISION'"
+                    : "'SENDING','CREATED','UNCERTAIN','NEEDS_DECISION'";
+            // Through the state index: a run's rows in these states, not every row of every run.
+            try (PreparedStatement select = prepare("SELECT row_no, callee, state, call_id, attempt_ms FROM rows " + BY_STATE
+                    + "WHERE run_id = ? AND state IN (" + states + ") AND (state = 'PLANNED' OR attempt_ms >= ?)",
+                    run.id(), since.toEpochMilli());
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long attempt = rs.getLong(5);
+                    Instant attemptedAt = rs.wasNull() ? null : Instant.ofEpochMilli(attempt);
+                    found.add(new RingingRow(run.id(), rs.getInt(1), rs.getString(2), State.valueOf(rs.getString(3)),
+                            rs.getString(4), attemptedAt));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Every run, newest first. */
     public synchronized List<Run> runs() throws SQLException {
         return runs("");

@@ -67,6 +67,60 @@ class BulkPlannerTest {
     }
 
     @Test
+    void peopleTheAccountCalledLatelyOrIsAboutToCallAreHeldBackUnlessRungAgain() throws Exception {
+        Instant since = CLOCK.instant().minus(EarlierCalls.WINDOW);
+        Instant[] asked = new Instant[1];
+        EarlierCalls earlier = from -> {
+            asked[0] = from;
+            return List.of(
+                    new EarlierCalls.Earlier("+13125550100", EarlierCalls.Kind.CALLED, Instant.parse("2026-11-23T14:05:00Z"),
+                            "call_a", "Completed", null, 0, null),
+                    // the same callee again, earlier: the newer call is the one named
+                    new EarlierCalls.Earlier("+13125550100", EarlierCalls.Kind.CALLED, Instant.parse("2026-11-22T20:00:00Z"),
+                            null, null, "r-1-aaaaaaaa", 3, null),
+                    new EarlierCalls.Earlier("+13125550101", EarlierCalls.Kind.WAITING_IN_RUN, null, null, null,
+                            "r-2-bbbbbbbb", 7, null),
+                    new EarlierCalls.Earlier("+13125550102", EarlierCalls.Kind.MAYBE_CALLED,
+                            Instant.parse("2026-11-22T20:00:00Z"), null, null, "r-1-aaaaaaaa", 9, null),
+                    new EarlierCalls.Earlier("+13125550103", EarlierCalls.Kind.SCHEDULED, null, "call_d", "Scheduled",
+                            null, 0, "2026-11-24T15:00:00Z"));
+        };
+        BulkPlanner withHistory = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)),
+                BulkFixtures.ZONES), numbers -> Set.of(), earlier, CLOCK);
+        Sheet sheet = sheet(List.of("phone", "patient_name", "clinic"), "+13125550100|Ada|North", "+13125550101|Bo|North",
+                "+13125550102|Cy|North", "+13125550103|Di|North", "+13125550104|Ed|North");
+        ColumnMapping mapping = ColumnMapping.automatic(sheet.columns(), List.of("patient_name", "clinic"));
+
+        BulkPlan plan = withHistory.plan(sheet, mapping, defaults(), DIRECTORY, Set.of());
+        assertEquals(since, asked[0], "the last 24 hours");
+        List<BulkPlan.Row> rows = plan.rows();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(BulkPlan.Skip.CALLED_RECENTLY, rows.get(i).skip(), rows.get(i).reason());
+        }
+        assertEquals("Called today at 08:05, call call_a, Completed.", rows.get(0).reason(), "in the operator's zone, Chicago");
+        assertEquals("Waiting to be called by run r-2-bbbbbbbb (row 7), which is not finished.", rows.get(1).reason());
+        assertEquals("May have been called yesterday at 14:00 by run r-1-aaaaaaaa (row 9): that request's outcome is not"
+                + " known yet.", rows.get(2).reason());
+        assertEquals("Already has call call_d scheduled for tomorrow at 09:00.", rows.get(3).reason());
+        assertTrue(rows.get(4).ready(), rows.get(4).reason());
+        assertEquals("Skipped: 4 called in the last 24 hours", plan.skippedByLine());
+
+        BulkPlan followUp = withHistory.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), true);
+        assertEquals(5, followUp.ready(), "a follow-up run the operator means rings them all");
+
+        BulkPlanner unreadable = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)),
+                BulkFixtures.ZONES), numbers -> Set.of(), from -> {
+                    throw new java.sql.SQLException("database is locked");
+                }, CLOCK);
+        BulkInputException refused = assertThrows(BulkInputException.class,
+                () -> unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of()));
+        assertTrue(refused.getMessage().contains("database is locked") && refused.getMessage().contains("Ring again"),
+                refused.getMessage());
+        assertEquals(5, unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), true).ready(),
+                "rung again, the calls are not asked for");
+    }
+
+    @Test
     void aReadyRowBecomesTheDialItWillSend() throws Exception {
         BulkPlan plan = plan(sheet(List.of("phone", "patient_name", "clinic", "ref"), "(312) 555-0100|Ada|North|A-7"),
                 defaults().withCampaign("spring"));

@@ -129,6 +129,33 @@ class BatchCommandTest {
     }
 
     @Test
+    void peopleAnotherRunCalledLatelyAreHeldBackUnlessRungAgain() throws Exception {
+        assertEquals(0, batch(campaign()), err::toString);
+        assertEquals(3, sandbox.callCount());
+        Path next = files.resolve("next.csv");
+        String owed = ",Acme,INV-2,80.00,2026-12-01";
+        Files.writeString(next, "phone,customer_name,invoice_number,amount,due_date\n"
+                + "+1 312 555 0101" + owed + "\n" // called by the first run
+                + "(312) 555-0177" + owed + "\n", StandardCharsets.UTF_8);
+
+        assertEquals(0, batch(next, "--dry-run"), err::toString);
+        String printed = out.toString();
+        assertTrue(printed.contains("1 of 2 rows will be skipped; 1 ready to send."), printed);
+        assertTrue(printed.matches("(?s).*row 2 \\+13125550101: Called in the last 24 hours\\. Called today at \\d\\d:\\d\\d"
+                + " by run r-\\d+-[0-9a-f]{8} \\(row 3\\), call [0-9a-f]{24}\\..*"), printed);
+
+        assertEquals(0, batch(next), err::toString);
+        assertEquals(4, sandbox.callCount(), "only the one not called");
+        Path third = files.resolve("third.csv");
+        Files.writeString(third, "phone,customer_name,invoice_number,amount,due_date\n+1 312 555 0102" + owed + "\n",
+                StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(third));
+        assertTrue(err.toString().contains("No row is ready to send"), err::toString);
+        assertEquals(0, batch(third, "--ring-again"), err::toString);
+        assertEquals(5, sandbox.callCount(), "a follow-up run the operator asked for");
+    }
+
+    @Test
     void theDoNotCallListHoldsRowsBackAndIsKeptAcrossCommands() throws Exception {
         assertEquals(0, run("dnc", "add", "(312) 555-0101", "--note", "asked us"), err::toString);
         assertEquals("Listed +13125550101.", out.toString().strip());

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.DriverManager;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +106,31 @@ class HistoryCacheTest {
             cache.upsert(List.of(row(id(4), 6_000, "Queued")), List.of("{}"));
             assertEquals(id(4), cache.loadNewest(1).get(0).id(), "new calls go on top of the old ones");
         }
+    }
+
+    @Test
+    void placedSinceIsTheOutboundCallsSinceThenAndThoseStillToRing() throws Exception {
+        long since = 10_000_000;
+        try (HistoryCache cache = new HistoryCache(dir.resolve("history.db"))) {
+            cache.upsert(List.of(
+                    to(id(1), "+14155550001", since + 5, "Completed", "Outbound"),
+                    to(id(2), "+14155550002", since - 5, "Completed", "Outbound"), // before
+                    to(id(3), "+14155550003", since - 86_400_000L, "Scheduled", "Outbound"), // made long ago, rings later
+                    to(id(4), "+14155550004", since + 5, "Canceled", "Outbound"), // rings nobody
+                    to(id(5), "+14155550005", since + 5, "Completed", "Inbound"), // they rang the account
+                    to(id(6), "+14155550006", since, "No answer", "Outbound")), // it rang all the same
+                    List.of("{}", "{}", "{}", "{}", "{}", "{}"));
+            List<String> placed = cache.placedSince(Instant.ofEpochMilli(since)).stream()
+                    .map(c -> c.id().substring(23) + " " + c.callee() + " " + c.status() + " " + c.created().toEpochMilli())
+                    .sorted().toList();
+            assertEquals(List.of("1 +14155550001 Completed " + (since + 5), "3 +14155550003 Scheduled " + (since - 86_400_000L),
+                    "6 +14155550006 No answer " + since), placed);
+        }
+    }
+
+    private static HistoryRow to(String id, String callee, long createdMs, String status, String type) {
+        return new HistoryRow(id, createdMs, status, callee, "+14155550100", "uc1", "Reminders", "Ava", null, 0,
+                null, null, "en-US", type, callee);
     }
 
     @Test

@@ -72,6 +72,36 @@ class OutboxJournalTest {
     }
 
     @Test
+    void ringingRowsAreTheAccountsSentSinceThenAndThoseAnUnfinishedRunStillHas() throws SQLException {
+        try (OutboxJournal journal = new OutboxJournal(dir.resolve("outbox.db"))) {
+            journal.create("earlier", AT.minusSeconds(7200), SPEC, rows(6));
+            assertTrue(journal.markSending("earlier", List.of(1, 2, 3), AT.minusSeconds(7200))); // before the window
+            assertTrue(journal.markSending("earlier", List.of(4, 5), AT.plusSeconds(60)));
+            journal.apply("earlier", List.of(new Change(4, State.CREATED, "call_4", null, null, true, false, false),
+                    Change.to(5, State.REJECTED, "Refused: nothing rang."),
+                    new Change(1, State.CREATED, "call_1", null, null, true, false, false)));
+            journal.setRunState("earlier", OutboxJournal.RunState.FINISHED, null); // its row 6 was planned: never sent now
+            journal.create("paused", AT, SPEC, rows(3));
+            assertTrue(journal.markSending("paused", List.of(1), AT.plusSeconds(120)));
+            journal.settleInterrupted("paused", "Stopped while sending.");
+            journal.setRunState("paused", OutboxJournal.RunState.PAUSED, null);
+            journal.create("other account", AT, new RunSpec("campaign.csv", "hash", "Live", "https://api.example.com", true,
+                    10, 2, "other"), rows(3));
+
+            List<String> found = journal.ringingSince(SPEC.baseUrl(), SPEC.keyFingerprint(), AT).stream()
+                    .map(r -> r.runId() + "/" + r.rowNo() + " " + r.callee() + " " + r.state() + " " + r.callId()
+                            + " " + r.attemptedAt())
+                    .sorted().toList();
+            assertEquals(List.of(
+                    "earlier/4 +14155550004 CREATED call_4 " + AT.plusSeconds(60),
+                    "paused/1 +14155550001 UNCERTAIN null " + AT.plusSeconds(120),
+                    "paused/2 +14155550002 PLANNED null null",
+                    "paused/3 +14155550003 PLANNED null null"), found);
+            assertTrue(journal.ringingSince(SPEC.baseUrl(), "another key", AT).isEmpty(), "another key is another account");
+        }
+    }
+
+    @Test
     void anOutboxFromBeforeTheCountsCountsItsRowsWhenOpened() throws SQLException {
         Path file = dir.resolve("outbox.db");
         try (OutboxJournal journal = new OutboxJournal(file)) {

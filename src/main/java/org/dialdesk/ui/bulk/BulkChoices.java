@@ -1,5 +1,7 @@
 package org.dialdesk.ui.bulk;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -10,7 +12,8 @@ import org.dialdesk.bulk.BulkDesk;
 
 /**
  * What the operator chooses for the rows that do not say: the number that calls, the use case and
- * the campaign, with the account's numbers and use cases to pick from.
+ * the campaign, with the account's numbers and use cases to pick from; and whether people called in
+ * the last 24 hours are rung again.
  */
 public final class BulkChoices {
     private final ObservableList<CallerNumber> numbers = FXCollections.observableArrayList();
@@ -20,6 +23,8 @@ public final class BulkChoices {
     private final StringProperty numberId = new SimpleStringProperty();
     private final StringProperty useCaseId = new SimpleStringProperty();
     private final StringProperty campaign = new SimpleStringProperty("");
+    /** Off: callees the account called in the last 24 hours, or has a call waiting for, are skipped. */
+    private final BooleanProperty ringAgain = new SimpleBooleanProperty(false);
 
     /** Starts from the profile's defaults. */
     BulkChoices(BulkDesk.Choice start) {
@@ -38,7 +43,7 @@ public final class BulkChoices {
 
     BulkDesk.Choice choice() {
         String typed = campaign.get() == null || campaign.get().isBlank() ? null : campaign.get().strip();
-        return new BulkDesk.Choice(numberId.get(), useCaseId.get(), typed);
+        return new BulkDesk.Choice(numberId.get(), useCaseId.get(), typed, ringAgain.get());
     }
 
     public ObservableList<CallerNumber> numbers() {
@@ -59,5 +64,9 @@ public final class BulkChoices {
 
     public StringProperty campaignProperty() {
         return campaign;
+    }
+
+    public BooleanProperty ringAgainProperty() {
+        return ringAgain;
     }
 }

@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -116,6 +117,29 @@ public final class BulkView extends BorderPane {
         summary.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
 
+        Label skippedBy = new Label();
+        skippedBy.setId("bulkSkippedBy");
+        skippedBy.setWrapText(true);
+        skippedBy.getStyleClass().add(Styles.TEXT_MUTED);
+        skippedBy.textProperty().bind(vm.skippedByProperty());
+        skippedBy.visibleProperty().bind(vm.skippedByProperty().isNotEmpty());
+        skippedBy.managedProperty().bind(skippedBy.visibleProperty());
+
+        // Shown when the file has people the account called in the last 24 hours (or has a call waiting for):
+        // held back unless the operator means a follow-up run.
+        CheckBox ringAgain = new CheckBox();
+        ringAgain.setId("bulkRingAgain");
+        ringAgain.selectedProperty().bindBidirectional(vm.choices().ringAgainProperty());
+        ringAgain.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ringAgain.isSelected()
+                ? "Ring again the people called in the last 24 hours (a follow-up run)"
+                : String.format(java.util.Locale.ROOT, "Ring again the %,d %s called in the last 24 hours or waiting for a call"
+                        + " (a follow-up run)", vm.calledRecentlyProperty().get(),
+                        vm.calledRecentlyProperty().get() == 1 ? "person" : "people"),
+                ringAgain.selectedProperty(), vm.calledRecentlyProperty()));
+        ringAgain.visibleProperty().bind(vm.calledRecentlyProperty().greaterThan(0).or(ringAgain.selectedProperty()));
+        ringAgain.managedProperty().bind(ringAgain.visibleProperty());
+        ringAgain.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+
         Label problem = new Label();
         problem.setId("bulkProblem");
         problem.setWrapText(true);
@@ -147,7 +171,8 @@ public final class BulkView extends BorderPane {
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());
         checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
-        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, checkingLabel, problem);
+        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, skippedBy, ringAgain,
+                checkingLabel, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;
     }

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -53,6 +55,10 @@ public final class BulkViewModel {
     private final ReadOnlyStringWrapper fileSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SheetFormat> format = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** The preview's skipped rows counted by reason; empty outside the preview. */
+    private final ReadOnlyStringWrapper skippedBy = new ReadOnlyStringWrapper("");
+    /** The preview's rows held back because the account called their callee in the last 24 hours, or will. */
+    private final ReadOnlyIntegerWrapper calledRecently = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -82,7 +88,13 @@ public final class BulkViewModel {
     public BulkViewModel(BulkDesk desk, TaskRunner runner) {
         this.desk = desk;
         this.runner = runner;
-        stage.addListener((obs, old, now) -> canLaunch.set(now == Stage.PREVIEW && plan != null && plan.ready() > 0));
+        stage.addListener((obs, old, now) -> {
+            canLaunch.set(now == Stage.PREVIEW && plan != null && plan.ready() > 0);
+            if (now != Stage.PREVIEW) {
+                skippedBy.set("");
+                calledRecently.set(0);
+            }
+        });
         choices = new BulkChoices(desk.defaultChoice());
         rows = new TableRows(desk, runner);
         choices.numberIdProperty().addListener((obs, old, now) -> {
@@ -107,6 +119,7 @@ public final class BulkViewModel {
             }
             replan();
         });
+        choices.ringAgainProperty().addListener((obs, old, now) -> replan());
     }
 
     /** Reads the account's numbers and use cases for the pickers (loaded once per profile). */
@@ -212,12 +225,16 @@ public final class BulkViewModel {
         if (plan == null) {
             rows.show(null);
             summary.set("");
+            skippedBy.set("");
+            calledRecently.set(0);
             problem.set(planned.problem());
             canLaunch.set(false);
             return;
         }
         rows.show(new PreviewRows(plan, changes));
         summary.set(plan.summary());
+        skippedBy.set(plan.skippedByLine());
+        calledRecently.set(plan.skippedBy().getOrDefault(BulkPlan.Skip.CALLED_RECENTLY, 0));
         problem.set(null);
         canLaunch.set(plan.ready() > 0);
     }
@@ -523,6 +540,14 @@ public final class BulkViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty skippedByProperty() {
+        return skippedBy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty calledRecentlyProperty() {
+        return calledRecently.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressLineProperty() {

@@ -78,7 +78,8 @@ class BulkViewModelTest {
 
     BulkDesk desk(boolean live, int chunk, double rate) {
         BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
-                CalleeZones.load()), numbers -> Set.of(), CLOCK);
+                CalleeZones.load()), numbers -> Set.of(),
+                org.dialdesk.bulk.EarlierCalls.of(journal, "https://acme.example/api/v1", "k1", null), CLOCK);
         return new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
                 live, "k1"), new CreatingDials(), () -> lists, planner, journal, new BulkMappingStore(dir), CLOCK,
                 BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US"), chunk, rate,
@@ -122,6 +123,35 @@ class BulkViewModelTest {
         vm.map("ref", BulkField.CAMPAIGN);
         assertEquals(BulkField.CAMPAIGN, vm.fieldOf("ref"));
         assertEquals(0, batches.size(), "nothing is sent before launch");
+    }
+
+    @Test
+    void peopleAnEarlierRunCalledAreHeldBackUntilTheOperatorRingsThemAgain() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        vm.launchQuestion();
+        vm.launch();
+        runner.runDelayed();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        assertEquals(0, vm.calledRecentlyProperty().get());
+
+        vm.importFile(file("phone\n(312) 555-0101\n+13125550177\n"));
+        assertEquals("1 of 2 rows will be skipped; 1 ready to send.", vm.summaryProperty().get());
+        assertEquals("Skipped: 1 called in the last 24 hours", vm.skippedByProperty().get());
+        assertEquals(1, vm.calledRecentlyProperty().get());
+        assertEquals("Called in the last 24 hours", vm.rows().get(0).status());
+        assertTrue(vm.rows().get(0).reason().matches("Called today at 10:00 by run r-\\d+-[0-9a-f]{8} \\(row 3\\), call call-2\\."),
+                vm.rows().get(0).reason());
+
+        vm.choices().ringAgainProperty().set(true); // a follow-up run: the operator means it
+        assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
+        assertEquals("", vm.skippedByProperty().get());
+        vm.launchQuestion();
+        vm.launch();
+        runner.runDelayed();
+        assertEquals(List.of("+13125550101", "+13125550177"),
+                batches.get(batches.size() - 1).stream().map(DialRequest::phoneNumber).toList());
     }
 
     /** What the table showed of these rows each time rows were updated in place, with the stage then. */

@@ -70,14 +70,46 @@ public final class BulkDesk {
     }
 
     /**
-     * The one question asked before a launch: the count, the account (LIVE or simulated), the pace,
-     * and {@code sentBefore}'s warning when this file went to this account before.
+     * The one question asked before a launch: the count, the account (LIVE or simulated), the number
+     * and use case the calls go with, how many ring people called lately again, the pace and how long
+     * the run takes at it, and {@code sentBefore}'s warning when this file went to this account before.
      */
-    public String launchQuestion(BulkPlan plan, Optional<String> sentBefore) {
+    public String launchQuestion(BulkPlan plan, Choice choice, Optional<String> sentBefore) {
         String where = account.live() ? "LIVE · " + account.name() : account.name() + " (calls are simulated)";
         String pace = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
-        return String.format(java.util.Locale.ROOT, "Send %,d calls on %s?%n%n%s%nThey go %d to a request, at most %s a second.",
-                plan.ready(), where, plan.summary(), chunk, pace) + sentBefore.map(warning -> "\n\n" + warning).orElse("");
+        String again = plan.ringingAgain() > 0 ? String.format(java.util.Locale.ROOT, "%n%,d of these people were called in the"
+                + " last 24 hours, or have a call waiting: they are rung again.", plan.ringingAgain())
+                : plan.ringingAgain() < 0 ? String.format("%nPeople called in the last 24 hours are rung again (the account's"
+                        + " recent calls could not be read to count them).") : "";
+        return String.format(java.util.Locale.ROOT, "Send %,d calls on %s?%n%n%s%n%s%s%nThey go %d to a request, at most %s a"
+                + " second: %s.", plan.ready(), where, from(choice), plan.summary(), again, chunk, pace,
+                duration(plan.ready() / rate)) + sentBefore.map(warning -> "\n\n" + warning).orElse("");
+    }
+
+    /** "From Support line · +1 415 555 0100, use case Appointment reminder (the number's default)." */
+    private String from(Choice choice) {
+        OrgDirectory.Snapshot lists = directory.get();
+        String number = choice.numberId() == null ? null : lists == null || !lists.numbers().ok() ? choice.numberId()
+                : lists.numbers().items().stream().filter(n -> choice.numberId().equals(n.id())).findFirst()
+                        .map(n -> (n.title() == null ? "" : n.title() + " · ") + n.number()).orElse(choice.numberId());
+        String useCaseId = useCaseOf(lists, choice.numberId(), choice.useCaseId());
+        String useCase = useCaseId == null ? null : lists == null || !lists.useCases().ok() ? useCaseId
+                : lists.useCases().items().stream().filter(u -> useCaseId.equals(u.id())).findFirst()
+                        .map(u -> u.name() == null ? u.id() : u.name()).orElse(useCaseId);
+        return (number == null ? "From each row's own caller number" : "From " + number)
+                + (useCase == null ? (choice.numberId() == null ? ", each row's use case" : ", the number's default use case")
+                        : ", use case " + useCase + (choice.useCaseId() == null ? " (the number's default)" : ""))
+                + (choice.campaignId() == null ? "" : ", campaign " + choice.campaignId()) + ".";
+    }
+
+    /** How long sending takes at the run's pace, roughly: "under a minute", "about 14 min", "about 2 h 5 min". */
+    static String duration(double seconds) {
+        if (seconds < 60) {
+            return "under a minute";
+        }
+        long minutes = Math.round(seconds / 60);
+        return minutes < 60 ? "about " + minutes + " min"
+                : "about " + minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
     /** A file read. */

@@ -8,7 +8,7 @@ import org.dialdesk.api.DialRequest;
  * A spreadsheet checked row by row before anything is sent: each row is ready, with the dial it
  * becomes, or skipped, with the reason the operator reads in the preview and in the rejects export.
  */
-public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Drafts drafts) {
+public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Drafts drafts, int ringingAgain) {
 
     /** Makes a ready row's dial from its cells, by the rules it was checked with. */
     @FunctionalInterface
@@ -47,8 +47,17 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
         }
     }
 
+    /**
+     * {@code ringingAgain}: of the ready rows, how many ring someone the account called in the last
+     * 24 hours or has a call waiting for (the operator chose to ring them again); -1 when the
+     * account's recent calls could not be read.
+     */
     public BulkPlan {
         rows = PlanRows.of(rows); // a row is made when asked for: a plan of a large file stays small
+    }
+
+    public BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Drafts drafts) {
+        this(sheet, mapping, rows, drafts, 0);
     }
 
     /**

@@ -133,7 +133,8 @@ public final class BulkPlanner {
         Map<String, PhoneCheck.Result> phones = parsePhones(sheet, phoneAt, defaults.defaultCountry(), rawPhones);
         Set<String> listed = listedNumbers(phones.values());
         Instant now = clock.instant();
-        Map<String, EarlierCalls.Earlier> calledBefore = ringAgain ? Map.of() : earlierCalls(now);
+        // Asked also when they are rung again, so the launch question can say how many are.
+        Map<String, EarlierCalls.Earlier> calledBefore = earlierCalls(now, ringAgain);
         ZoneId operatorZone = defaults.scheduleZone() != null ? defaults.scheduleZone() : clock.getZone();
         Lists lists = new Lists(directory);
         DialRequestValidator validator = new DialRequestValidator(clock);
@@ -173,7 +174,7 @@ public final class BulkPlanner {
             } else if (listed.contains(callee)) {
                 rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.DO_NOT_CALL,
                         callee + " is on the do-not-call list.");
-            } else if (calledBefore.containsKey(callee)) {
+            } else if (!ringAgain && calledBefore.containsKey(callee)) {
                 rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.CALLED_RECENTLY,
                         calledBefore.get(callee).describe(operatorZone, now));
             } else {
@@ -187,6 +188,12 @@ public final class BulkPlanner {
             rows[i] = planRow(row, phone.e164(), phone, rules).row();
         });
         keepChecked(sheet, phoneAt, defaults.defaultCountry(), rawPhones, phones);
+        int ringingAgain = calledBefore == null ? -1 : 0;
+        if (calledBefore != null && ringAgain) {
+            for (int i : toPlan) {
+                ringingAgain += rows[i].ready() && calledBefore.containsKey(rows[i].callee()) ? 1 : 0;
+            }
+        }
         // The dials themselves are made again at launch from the same rules: kept for 100,000 rows they were
         // most of the preview's memory, and the preview shows none of them.
         return new BulkPlan(sheet, mapping, java.util.Arrays.asList(rows), ready -> {
@@ -196,7 +203,7 @@ public final class BulkPlanner {
                 throw new IllegalStateException("Row " + ready.number() + " no longer makes a dial: " + drafted.row().reason());
             }
             return drafted.request();
-        });
+        }, ringingAgain);
     }
 
     /**
@@ -313,14 +320,20 @@ public final class BulkPlanner {
         }
     }
 
-    /** The account's calls of the last 24 hours and those still to ring, by callee: the one to name for each. */
-    private Map<String, EarlierCalls.Earlier> earlierCalls(Instant now) throws BulkInputException {
+    /**
+     * The account's calls of the last 24 hours and those still to ring, by callee: the one to name for
+     * each. When they cannot be read, nothing is planned, unless they are rung again anyway: then null.
+     */
+    private Map<String, EarlierCalls.Earlier> earlierCalls(Instant now, boolean ringAgain) throws BulkInputException {
         Map<String, EarlierCalls.Earlier> byCallee = new HashMap<>();
         try {
             for (EarlierCalls.Earlier call : earlierCalls.since(now.minus(EarlierCalls.WINDOW))) {
                 byCallee.merge(call.callee(), call, EarlierCalls.Earlier::telling);
             }
         } catch (Exception e) {
+            if (ringAgain) {
+                return null;
+            }
             throw new BulkInputException("The account's calls of the last 24 hours could not be read (" + e.getMessage()
                     + "), so nothing can be planned: a row could ring someone called already. Try again, or choose to ring"
                     + " people called lately again (\"Ring again\", --ring-again) to plan without them.", e);

@@ -107,6 +107,8 @@ class BulkPlannerTest {
 
         BulkPlan followUp = withHistory.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), true);
         assertEquals(5, followUp.ready(), "a follow-up run the operator means rings them all");
+        assertEquals(4, followUp.ringingAgain(), "and its launch question says how many are rung again");
+        assertEquals(0, plan.ringingAgain());
 
         BulkPlanner unreadable = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)),
                 BulkFixtures.ZONES), numbers -> Set.of(), from -> {
@@ -116,8 +118,18 @@ class BulkPlannerTest {
                 () -> unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of()));
         assertTrue(refused.getMessage().contains("database is locked") && refused.getMessage().contains("Ring again"),
                 refused.getMessage());
-        assertEquals(5, unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), true).ready(),
-                "rung again, the calls are not asked for");
+        BulkPlan uncounted = unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), true);
+        assertEquals(5, uncounted.ready(), "rung again anyway, the calls that could not be read hold nothing back");
+        assertEquals(-1, uncounted.ringingAgain(), "how many are rung again is not known");
+    }
+
+    @Test
+    void theLaunchQuestionSaysHowLongARunTakesRoughly() {
+        assertEquals("under a minute", BulkDesk.duration(59));
+        assertEquals("about 1 min", BulkDesk.duration(60));
+        assertEquals("about 14 min", BulkDesk.duration(14 * 60 + 20));
+        assertEquals("about 1 h", BulkDesk.duration(3600));
+        assertEquals("about 13 h 53 min", BulkDesk.duration(100_000 / 2.0));
     }
 
     @Test

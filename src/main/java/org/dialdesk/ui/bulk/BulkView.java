@@ -188,8 +188,30 @@ public final class BulkView extends BorderPane {
         table.getColumns().add(Tables.textColumn("Callee", BulkRow::callee, 150));
         // Wide enough for the longest status with its "· fixed here".
         table.getColumns().add(Tables.textColumn("Status", BulkRow::status, 290));
-        table.getColumns().add(Tables.textColumn("Reason", BulkRow::reason, 480));
-        table.getColumns().add(Tables.textColumn("Call ID", BulkRow::callId, 210));
+        javafx.scene.control.TableColumn<BulkRow, String> reasonColumn = Tables.textColumn("Reason", BulkRow::reason, 430);
+        // A reason can be longer than its column (which call, when, by which run): the whole of it on hover.
+        reasonColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
+            {
+                whole.setWrapText(true);
+                whole.setMaxWidth(560);
+            }
+
+            @Override
+            protected void updateItem(String reason, boolean empty) {
+                super.updateItem(reason, empty);
+                boolean shown = !empty && reason != null && !reason.isEmpty();
+                setText(shown ? reason : null);
+                whole.setText(shown ? reason : "");
+                setTooltip(shown ? whole : null);
+            }
+        });
+        table.getColumns().add(reasonColumn);
+        // A call ID (24 characters) is looked up in History and the service whole: never cut short.
+        javafx.scene.control.TableColumn<BulkRow, String> callIdColumn = Tables.textColumn("Call ID", BulkRow::callId, 240);
+        callIdColumn.setMinWidth(230);
+        table.getColumns().add(callIdColumn);
 
         // The rows stay in file order: the row number is how the operator finds a row in the file.
         table.getColumns().forEach(column -> column.setSortable(false));

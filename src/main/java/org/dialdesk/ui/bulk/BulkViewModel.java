@@ -335,7 +335,7 @@ public final class BulkViewModel {
      */
     public String launchQuestion() {
         asked = plan;
-        return desk.launchQuestion(plan, sentBefore);
+        return desk.launchQuestion(plan, choices.choice(), sentBefore);
     }
 
     /** Writes the run to the outbox, then sends it. */

@@ -147,7 +147,8 @@ class BulkViewModelTest {
         vm.choices().ringAgainProperty().set(true); // a follow-up run: the operator means it
         assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
         assertEquals("", vm.skippedByProperty().get());
-        vm.launchQuestion();
+        assertTrue(vm.launchQuestion().contains("\n1 of these people were called in the last 24 hours, or have a call waiting:"
+                + " they are rung again.\n"), vm::launchQuestion);
         vm.launch();
         runner.runDelayed();
         assertEquals(List.of("+13125550101", "+13125550177"),
@@ -298,8 +299,9 @@ class BulkViewModelTest {
         BulkViewModel vm = model(true);
         vm.loadLists();
         vm.importFile(file("phone\n+13125550100\n+13125550101\n+13125550102\n+13125550100\n"));
-        assertEquals("Send 3 calls on LIVE · Acme production?\n\n1 of 4 rows will be skipped; 3 ready to send.\n"
-                + "They go 2 to a request, at most 5 a second.", vm.launchQuestion());
+        assertEquals("Send 3 calls on LIVE · Acme production?\n\nFrom Collections · +13125550142, the number's default use case.\n"
+                + "1 of 4 rows will be skipped; 3 ready to send.\nThey go 2 to a request, at most 5 a second: under a minute.",
+                vm.launchQuestion());
 
         vm.launch();
         runner.runDelayed(); // the progress handed to the UI thread

@@ -15,6 +15,7 @@ import java.util.Set;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -67,7 +68,7 @@ class BulkViewTest {
         open.add(journal);
         OrgDirectory directory = new OrgDirectory(client, clock);
         BulkPlanner planner = new BulkPlanner(new CallingRule(Settings.defaults().callingHours(), CalleeZones.load()),
-                numbers -> Set.of(), clock);
+                numbers -> Set.of(), org.dialdesk.bulk.EarlierCalls.of(journal, sandbox.baseUrl(), "k1", null), clock);
         BulkDesk desk = new BulkDesk(new BulkDesk.Account("Sandbox", sandbox.baseUrl(), false, "k1"), DialService.over(client, clock),
                 directory::lists, planner, journal, new BulkMappingStore(dir), clock,
                 BulkPlanner.Defaults.none(java.time.ZoneId.of("America/Chicago"), "US"), 10, 50, org.dialdesk.service.AuditTrail.NONE,
@@ -169,6 +170,29 @@ class BulkViewTest {
         List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
         assertEquals(33, lines.size());
         assertTrue(lines.get(1).contains(",created,"), lines.get(1));
+
+        // A second file with someone the run just called: held back until the operator means a follow-up run.
+        Path followUp = dir.resolve("follow-up.csv");
+        Files.write(followUp, List.of("phone,patient_name,clinic,appointment_time", "(312) 555-1000,Patient 0,Northside,11:30",
+                "(312) 555-1999,New,Northside,11:30"), StandardCharsets.UTF_8);
+        kit.onFx(() -> {
+            vm.importFile(followUp);
+            return null;
+        });
+        kit.waitUntil(() -> text("bulkSummary").equals("1 of 2 rows will be skipped; 1 ready to send."));
+        assertEquals("Skipped: 1 called in the last 24 hours", text("bulkSkippedBy"));
+        CheckBox ringAgain = kit.byId("bulkRingAgain", CheckBox.class);
+        String offered = kit.onFx(() -> ringAgain.isVisible() + " " + ringAgain.getText());
+        assertTrue(offered.startsWith("true Ring again the 1 person called in the last 24 hours"), offered);
+        robot.clickOn(ringAgain);
+        kit.waitUntil(() -> text("bulkSummary").equals("0 of 2 rows will be skipped; 2 ready to send."));
+        robot.clickOn("#bulkLaunchButton");
+        kit.waitUntil(() -> robot.lookup("#bulkConfirmButton").tryQuery().isPresent());
+        assertTrue(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()
+                .contains("1 of these people were called in the last 24 hours"), "the question says so");
+        robot.clickOn("#bulkConfirmButton");
+        kit.waitUntil(() -> text("bulkSummary").startsWith("2 of 2 rows created."));
+        assertEquals(2, SandboxCalls.perCallee(client).get("+13125551000"), "rung again, as the operator chose");
     }
 
     /** While a run goes the rows in view are read from the outbox: the view says which rows those are. */

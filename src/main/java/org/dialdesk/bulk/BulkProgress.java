@@ -31,10 +31,13 @@ public record BulkProgress(String runId, Map<State, Integer> counts, double rate
         return count(State.CREATED) + count(State.REJECTED) + count(State.SKIPPED) + count(State.CANCELED);
     }
 
-    /** The share of the run settled, 0 to 1, for a progress bar. */
+    /**
+     * The share of the rows to dial that is settled, 0 to 1, for a progress bar. Rows the preview
+     * skipped are not counted: a run of 1,000 rows with 900 skipped starts at nothing done, not at 90 %.
+     */
     public double fraction() {
-        int total = total();
-        return total == 0 ? 1 : (double) done() / total;
+        int toDial = total() - count(State.SKIPPED);
+        return toDial == 0 ? 1 : (double) (done() - count(State.SKIPPED)) / toDial;
     }
 
     /** "412 of 1,000 · 388 created · 12 rejected · 2 uncertain · 3.9/s · about 2 min left". */

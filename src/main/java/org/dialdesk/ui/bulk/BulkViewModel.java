@@ -419,7 +419,10 @@ public final class BulkViewModel {
             waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(TableRows::rowOf).toList());
             long created = all.stream().filter(BulkDesk.RunRow::created).count();
             // As the progress bar stood when the run stopped (after a restart it would say nothing was done).
-            progress.set(all.isEmpty() ? 0 : (double) all.stream().filter(BulkDesk.RunRow::finished).count() / all.size());
+            // Of the rows to dial: the ones the preview skipped are not progress.
+            long toDial = all.stream().filter(row -> !"Skipped".equals(row.state())).count();
+            progress.set(toDial == 0 ? 1 : (double) all.stream().filter(row -> row.finished() && !"Skipped".equals(row.state()))
+                    .count() / toDial);
             summary.set(String.format(Locale.ROOT, "%,d of %,d rows created.", created, all.size())
                     + (message == null ? "" : " " + message));
             if (progressLine.get().isEmpty()) {

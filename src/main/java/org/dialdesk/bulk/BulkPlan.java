@@ -68,6 +68,22 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
         return row.ready() ? drafts.of(row) : null;
     }
 
+    /**
+     * The indexes of the rows this says yes to, by why each is skipped (null for a ready row), in file
+     * order; read without making the rows.
+     */
+    public int[] indexesWhere(java.util.function.Predicate<Skip> skipped) {
+        PlanRows packed = (PlanRows) rows;
+        int[] found = new int[packed.size()];
+        int count = 0;
+        for (int i = 0; i < found.length; i++) {
+            if (skipped.test(packed.skipAt(i))) {
+                found[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
     public int total() {
         return rows.size();
     }

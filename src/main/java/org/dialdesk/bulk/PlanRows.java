@@ -99,6 +99,11 @@ final class PlanRows extends MadeOnDemand<BulkPlan.Row> {
         return digits;
     }
 
+    /** Why the row at this index is skipped (null: ready), read without making the row. */
+    BulkPlan.Skip skipAt(int index) {
+        return skips[index] == 0 ? null : SKIPS[skips[index] - 1];
+    }
+
     @Override
     public BulkPlan.Row get(int index) {
         String callee = callees[index] != 0 ? "+" + callees[index] : written.get(index);

@@ -122,8 +122,30 @@ public final class BulkView extends BorderPane {
         skippedBy.setWrapText(true);
         skippedBy.getStyleClass().add(Styles.TEXT_MUTED);
         skippedBy.textProperty().bind(vm.skippedByProperty());
-        skippedBy.visibleProperty().bind(vm.skippedByProperty().isNotEmpty());
-        skippedBy.managedProperty().bind(skippedBy.visibleProperty());
+        // Which rows the table shows: the 40 to fix in a file of 100,000 are found by their reason.
+        ComboBox<RowsShown> shown = new ComboBox<>(vm.rowsShownChoices());
+        shown.setId("bulkRowsShown");
+        shown.valueProperty().bindBidirectional(vm.rowsShownProperty());
+        shown.setConverter(FormFields.converter(vm::labelOf));
+        shown.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RowsShown which, boolean empty) {
+                super.updateItem(which, empty);
+                setText(empty || which == null ? null : vm.labelOf(which));
+            }
+        });
+        shown.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+        shown.setPrefWidth(320);
+        Label showLabel = new Label("_Show");
+        showLabel.setMnemonicParsing(true);
+        showLabel.setLabelFor(shown);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox skippedLine = new HBox(8, skippedBy, gap, showLabel, shown);
+        skippedLine.setAlignment(Pos.CENTER_LEFT);
+        skippedLine.visibleProperty().bind(vm.skippedByProperty().isNotEmpty()
+                .or(vm.rowsShownProperty().isNotEqualTo(RowsShown.ALL)));
+        skippedLine.managedProperty().bind(skippedLine.visibleProperty());
 
         // Shown when the file has people the account called in the last 24 hours (or has a call waiting for):
         // held back unless the operator means a follow-up run.
@@ -171,7 +193,7 @@ public final class BulkView extends BorderPane {
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());
         checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
-        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, skippedBy, ringAgain,
+        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, skippedLine, ringAgain,
                 checkingLabel, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;

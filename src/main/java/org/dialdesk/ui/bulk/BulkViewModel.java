@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -57,6 +59,11 @@ public final class BulkViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     /** The preview's skipped rows counted by reason; empty outside the preview. */
     private final ReadOnlyStringWrapper skippedBy = new ReadOnlyStringWrapper("");
+    /** Which of the preview's rows the table shows, and the choices the plan offers (with their counts). */
+    private final ObjectProperty<RowsShown> rowsShown = new SimpleObjectProperty<>(RowsShown.ALL);
+    private final ObservableList<RowsShown> rowsShownChoices = FXCollections.observableArrayList(RowsShown.ALL);
+    private final ObservableList<RowsShown> rowsShownChoicesView = FXCollections.unmodifiableObservableList(rowsShownChoices);
+    private Map<BulkPlan.Skip, Integer> skippedCounts = Map.of();
     /** The preview's rows held back because the account called their callee in the last 24 hours, or will. */
     private final ReadOnlyIntegerWrapper calledRecently = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
@@ -120,6 +127,11 @@ public final class BulkViewModel {
             replan();
         });
         choices.ringAgainProperty().addListener((obs, old, now) -> replan());
+        rowsShown.addListener((obs, old, now) -> {
+            if (stage.get() == Stage.PREVIEW && plan != null) {
+                rows.show(new PreviewRows(plan, changes, now == null ? RowsShown.ALL : now));
+            }
+        });
     }
 
     /** Reads the account's numbers and use cases for the pickers (loaded once per profile). */
@@ -140,6 +152,7 @@ public final class BulkViewModel {
     }
 
     public void importFile(Path file) {
+        rowsShown.set(RowsShown.ALL); // another file: its rows, all of them
         read(file, null);
     }
 
@@ -231,10 +244,16 @@ public final class BulkViewModel {
             canLaunch.set(false);
             return;
         }
-        rows.show(new PreviewRows(plan, changes));
+        skippedCounts = plan.skippedBy();
+        List<RowsShown> offered = RowsShown.offeredBy(skippedCounts);
+        rowsShownChoices.setAll(offered);
+        if (!offered.contains(rowsShown.get())) {
+            rowsShown.set(RowsShown.ALL); // no row is skipped for that reason any more
+        }
+        rows.show(new PreviewRows(plan, changes, rowsShown.get() == null ? RowsShown.ALL : rowsShown.get()));
         summary.set(plan.summary());
         skippedBy.set(plan.skippedByLine());
-        calledRecently.set(plan.skippedBy().getOrDefault(BulkPlan.Skip.CALLED_RECENTLY, 0));
+        calledRecently.set(skippedCounts.getOrDefault(BulkPlan.Skip.CALLED_RECENTLY, 0));
         problem.set(null);
         canLaunch.set(plan.ready() > 0);
     }
@@ -350,6 +369,7 @@ public final class BulkViewModel {
         ++generation; // a plan still being made is for a preview that is gone
         checking.set(false);
         asked = null;
+        rowsShown.set(RowsShown.ALL); // the run shows every row as it goes
         BulkDesk.Imported file = imported;
         BulkPlan launched = plan;
         BulkDesk.Choice chosen = choices.choice();
@@ -543,6 +563,21 @@ public final class BulkViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Which rows the preview table shows; the operator chooses among {@link #rowsShownChoices()}. */
+    public ObjectProperty<RowsShown> rowsShownProperty() {
+        return rowsShown;
+    }
+
+    public ObservableList<RowsShown> rowsShownChoices() {
+        return rowsShownChoicesView;
+    }
+
+    /** "Skipped: duplicate callee (12)": a choice with the count the plan shown has. */
+    public String labelOf(RowsShown which) {
+        int ready = plan == null ? 0 : plan.ready();
+        return (which == null ? RowsShown.ALL : which).label(plan == null ? 0 : plan.total(), ready, skippedCounts);
     }
 
     public ReadOnlyStringProperty skippedByProperty() {

@@ -14,12 +14,24 @@ import org.dialdesk.bulk.PreviewChanges;
 final class PreviewRows extends AbstractList<BulkRow> implements RandomAccess, RunRowsShown {
     private final BulkPlan plan;
     private final PreviewChanges changes;
+    /** The plan's indexes of the rows shown, in file order; null when every row is. */
+    private final int[] shown;
     /** While its run goes: the rows last read from the outbox (those in view), by number. UI thread only. */
     private Map<Integer, BulkRow> asSent = Map.of();
 
     PreviewRows(BulkPlan plan, PreviewChanges changes) {
+        this(plan, changes, RowsShown.ALL);
+    }
+
+    /** Only the rows {@code which} says (their indexes found once, from the plan's packed reasons). */
+    PreviewRows(BulkPlan plan, PreviewChanges changes, RowsShown which) {
         this.plan = plan;
         this.changes = changes;
+        this.shown = which.kind() == RowsShown.Kind.ALL ? null : plan.indexesWhere(which::shows);
+    }
+
+    private BulkPlan.Row planRow(int index) {
+        return plan.rows().get(shown == null ? index : shown[index]);
     }
 
     /** Rows of the run going on as they stand, shown instead of how they were planned. */
@@ -30,12 +42,12 @@ final class PreviewRows extends AbstractList<BulkRow> implements RandomAccess, R
 
     @Override
     public int numberAt(int index) {
-        return plan.rows().get(index).number();
+        return planRow(index).number();
     }
 
     @Override
     public BulkRow get(int index) {
-        BulkPlan.Row row = plan.rows().get(index);
+        BulkPlan.Row row = planRow(index);
         BulkRow sent = asSent.get(row.number());
         if (sent != null) {
             return sent;
@@ -48,7 +60,7 @@ final class PreviewRows extends AbstractList<BulkRow> implements RandomAccess, R
 
     @Override
     public int size() {
-        return plan.rows().size();
+        return shown == null ? plan.rows().size() : shown.length;
     }
 
     /**
@@ -60,7 +72,7 @@ final class PreviewRows extends AbstractList<BulkRow> implements RandomAccess, R
         if (!(item instanceof BulkRow row)) {
             return -1;
         }
-        int at = FileOrder.indexOf(size(), i -> plan.rows().get(i).number(), row.number());
+        int at = FileOrder.indexOf(size(), i -> planRow(i).number(), row.number());
         return at >= 0 && get(at).equals(row) ? at : -1;
     }
 

@@ -155,6 +155,41 @@ class BulkViewModelTest {
                 batches.get(batches.size() - 1).stream().map(DialRequest::phoneNumber).toList());
     }
 
+    @Test
+    void theTableShowsTheRowsOfOneReasonAndEveryRowAgainForTheRun() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\nnope\n+13125550101\n+13125550100\nwhat\n+13125550102\n"));
+        assertEquals("3 of 6 rows will be skipped; 3 ready to send.", vm.summaryProperty().get());
+        assertEquals(List.of("All rows (6)", "Ready (3)", "Skipped (3)", "Skipped: unparseable phone (2)",
+                "Skipped: duplicate callee (1)"), vm.rowsShownChoices().stream().map(vm::labelOf).toList());
+
+        vm.rowsShownProperty().set(vm.rowsShownChoices().get(3));
+        assertEquals(List.of(3, 6), vm.rows().stream().map(BulkRow::number).toList(), "the unparseable ones, in file order");
+        vm.rowsShownProperty().set(vm.rowsShownChoices().get(2));
+        assertEquals(List.of(3, 5, 6), vm.rows().stream().map(BulkRow::number).toList());
+        assertEquals(1, vm.rows().indexOf(vm.rows().get(1)), "a row is found by its number among those shown");
+
+        vm.toggleExcluded(2); // left out: planned again, still showing the skipped rows; row 5 is now the callee's first
+        assertEquals(List.of(2, 3, 6), vm.rows().stream().map(BulkRow::number).toList());
+        assertEquals(List.of("All rows (6)", "Ready (3)", "Skipped (3)", "Skipped: unparseable phone (2)",
+                "Skipped: excluded by you (1)"), vm.rowsShownChoices().stream().map(vm::labelOf).toList());
+        vm.rowsShownProperty().set(vm.rowsShownChoices().get(4));
+        assertEquals(List.of(2), vm.rows().stream().map(BulkRow::number).toList());
+        vm.toggleExcluded(2); // taken back: no row is left out, so every row is shown again
+        assertEquals(RowsShown.ALL, vm.rowsShownProperty().get());
+        assertEquals(6, vm.rows().size());
+
+        vm.rowsShownProperty().set(new RowsShown(RowsShown.Kind.REASON, org.dialdesk.bulk.BulkPlan.Skip.DO_NOT_CALL));
+        assertEquals(0, vm.rows().size(), "no row has that reason");
+        vm.rowsShownProperty().set(vm.rowsShownChoices().get(1));
+        vm.launchQuestion();
+        vm.launch();
+        assertEquals(RowsShown.ALL, vm.rowsShownProperty().get(), "the run shows every row as it goes");
+        runner.runDelayed();
+        assertEquals(6, vm.rows().size());
+    }
+
     /** What the table showed of these rows each time rows were updated in place, with the stage then. */
     static List<String> inPlaceUpdates(BulkViewModel vm, int... indexes) {
         List<String> seen = new ArrayList<>();

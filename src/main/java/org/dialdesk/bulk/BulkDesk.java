@@ -81,8 +81,10 @@ public final class BulkDesk {
                 + " last 24 hours, or have a call waiting: they are rung again.", plan.ringingAgain())
                 : plan.ringingAgain() < 0 ? String.format("%nPeople called in the last 24 hours are rung again (the account's"
                         + " recent calls could not be read to count them).") : "";
-        return String.format(java.util.Locale.ROOT, "Send %,d calls on %s?%n%n%s%n%s%s%nThey go %d to a request, at most %s a"
-                + " second: %s.", plan.ready(), where, from(choice), plan.summary(), again, chunk, pace,
+        String held = plan.waitingForHours() == 0 ? "" : String.format(java.util.Locale.ROOT, "%n%,d of them are outside calling"
+                + " hours now and go when the hours open (scheduled).", plan.waitingForHours());
+        return String.format(java.util.Locale.ROOT, "Send %,d calls on %s?%n%n%s%n%s%s%s%nThey go %d to a request, at most %s a"
+                + " second: %s.", plan.ready(), where, from(choice), plan.summary(), again, held, chunk, pace,
                 duration(plan.ready() / rate)) + sentBefore.map(warning -> "\n\n" + warning).orElse("");
     }
 
@@ -118,15 +120,11 @@ public final class BulkDesk {
 
     /**
      * What the operator chose for the rows that do not say: the number that calls, the use case, the
-     * campaign; and whether callees called in the last 24 hours are rung again (a follow-up run).
+     * campaign; and what becomes of rows called lately or outside calling hours.
      */
-    public record Choice(String numberId, String useCaseId, String campaignId, boolean ringAgain) {
+    public record Choice(String numberId, String useCaseId, String campaignId, BulkPlanner.Options options) {
         public Choice(String numberId, String useCaseId, String campaignId) {
-            this(numberId, useCaseId, campaignId, false);
-        }
-
-        public Choice ringingAgain(boolean again) {
-            return new Choice(numberId, useCaseId, campaignId, again);
+            this(numberId, useCaseId, campaignId, BulkPlanner.Options.NONE);
         }
     }
 
@@ -179,7 +177,7 @@ public final class BulkDesk {
     public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Set<Integer> excluded, Choice choice) throws BulkInputException {
         BulkPlanner.Defaults chosen = defaults.withNumber(choice.numberId()).withUseCase(choice.useCaseId())
                 .withCampaign(choice.campaignId());
-        return planner.plan(sheet, mapping, chosen, directory.get(), excluded, choice.ringAgain());
+        return planner.plan(sheet, mapping, chosen, directory.get(), excluded, choice.options());
     }
 
     private List<String> variables(String useCaseId) {

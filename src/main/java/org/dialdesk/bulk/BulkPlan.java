@@ -8,7 +8,8 @@ import org.dialdesk.api.DialRequest;
  * A spreadsheet checked row by row before anything is sent: each row is ready, with the dial it
  * becomes, or skipped, with the reason the operator reads in the preview and in the rejects export.
  */
-public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Drafts drafts, int ringingAgain) {
+public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Drafts drafts, int ringingAgain,
+                       int waitingForHours) {
 
     /** Makes a ready row's dial from its cells, by the rules it was checked with. */
     @FunctionalInterface
@@ -40,7 +41,10 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
         }
     }
 
-    /** One row of the file. {@code callee} is the number in E.164 when it could be read, else as written. */
+    /**
+     * One row of the file. {@code callee} is the number in E.164 when it could be read, else as
+     * written; {@code reason} says why a skipped row is, and what a ready row waits for, if anything.
+     */
     public record Row(int number, String callee, Skip skip, String reason) {
         public boolean ready() {
             return skip == null;
@@ -50,14 +54,15 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
     /**
      * {@code ringingAgain}: of the ready rows, how many ring someone the account called in the last
      * 24 hours or has a call waiting for (the operator chose to ring them again); -1 when the
-     * account's recent calls could not be read.
+     * account's recent calls could not be read. {@code waitingForHours}: of the ready rows, how many
+     * are outside calling hours now and scheduled for when they open.
      */
     public BulkPlan {
         rows = PlanRows.of(rows); // a row is made when asked for: a plan of a large file stays small
     }
 
     public BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Drafts drafts) {
-        this(sheet, mapping, rows, drafts, 0);
+        this(sheet, mapping, rows, drafts, 0, 0);
     }
 
     /**

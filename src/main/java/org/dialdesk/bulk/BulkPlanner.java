@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -64,12 +65,25 @@ public final class BulkPlanner {
         }
     }
 
+    /**
+     * What the operator chose about rows the rules would hold back.
+     *
+     * @param ringAgain    send rows whose callee the account called in the last 24 hours, or is about to
+     *                     (a follow-up run the operator means); else they are skipped, saying which call
+     * @param waitForHours a row to dial now that is outside calling hours is scheduled for when they open,
+     *                     rather than skipped
+     */
+    public record Options(boolean ringAgain, boolean waitForHours) {
+        public static final Options NONE = new Options(false, false);
+    }
+
     /** Which numbers of a set are on the do-not-call list; asked once per plan. */
     @FunctionalInterface
     public interface Listed {
         Set<String> of(Collection<String> e164s) throws Exception;
     }
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ROOT);
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[' ']['T']H:mm[:ss]");
 
     private final CallingRule callingRule;
@@ -106,15 +120,13 @@ public final class BulkPlanner {
      */
     public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Defaults defaults, OrgDirectory.Snapshot directory,
                          Set<Integer> excluded) throws BulkInputException {
-        return plan(sheet, mapping, defaults, directory, excluded, false);
+        return plan(sheet, mapping, defaults, directory, excluded, Options.NONE);
     }
 
-    /**
-     * @param ringAgain send rows whose callee the account called in the last 24 hours, or is about
-     *                  to (a follow-up run the operator means); else they are skipped, saying which call
-     */
+    /** @param options what the operator chose about rows called lately and rows outside calling hours */
     public BulkPlan plan(Sheet sheet, ColumnMapping mapping, Defaults defaults, OrgDirectory.Snapshot directory,
-                         Set<Integer> excluded, boolean ringAgain) throws BulkInputException {
+                         Set<Integer> excluded, Options options) throws BulkInputException {
+        boolean ringAgain = options.ringAgain();
         String phoneColumn = mapping.columnOf(BulkField.PHONE).orElseThrow(() -> new BulkInputException(
                 "No column is the phone number. Map the column that holds the numbers to call to \"phone\""
                         + " (columns: " + String.join(", ", sheet.columns()) + ")."));
@@ -181,7 +193,8 @@ public final class BulkPlanner {
                 toPlan.add(i);
             }
         }
-        RowRules rules = new RowRules(single, paramNames, metadataColumns, sheet, defaults, lists, validator, now);
+        RowRules rules = new RowRules(single, paramNames, metadataColumns, sheet, defaults, lists, validator, now,
+                options.waitForHours(), operatorZone, new ConcurrentHashMap<>());
         toPlan.parallelStream().forEach(i -> {
             Sheet.Row row = sheet.rows().get(i);
             PhoneCheck.Result phone = phones.get(row.cell(phoneAt));
@@ -202,8 +215,11 @@ public final class BulkPlanner {
             if (drafted.request() == null) {
                 throw new IllegalStateException("Row " + ready.number() + " no longer makes a dial: " + drafted.row().reason());
             }
-            return drafted.request();
-        }, ringingAgain);
+            // Held for the hours to open; launched after they have, it goes now (the engine checks the hours at its turn).
+            Instant held = rules.heldUntil().get(ready.number());
+            return held != null && held.isAfter(clock.instant())
+                    ? drafted.request().toBuilder().scheduledFor(held).build() : drafted.request();
+        }, ringingAgain, rules.heldUntil().size());
     }
 
     /**
@@ -362,8 +378,10 @@ public final class BulkPlanner {
     }
 
     /** What a plan needs to check a row and make its dial, worked out once a plan. */
+    /** {@code heldUntil}: the rows scheduled for when calling hours open, by number, filled as they are planned. */
     private record RowRules(Map<BulkField, Integer> single, ParamNames paramNames, List<Integer> metadataColumns,
-                            Sheet sheet, Defaults defaults, Lists lists, DialRequestValidator validator, Instant now) {
+                            Sheet sheet, Defaults defaults, Lists lists, DialRequestValidator validator, Instant now,
+                            boolean waitForHours, ZoneId operatorZone, Map<Integer, Instant> heldUntil) {
     }
 
     /** A row checked, and the dial it makes when it is ready. */
@@ -484,6 +502,14 @@ public final class BulkPlanner {
         }
         CallingRule.Verdict verdict = callingRule.check(phone, scheduledFor != null ? scheduledFor : rules.now(), null, useCase);
         if (!verdict.allowed()) {
+            Optional<Instant> opens = rules.waitForHours() && scheduledFor == null
+                    ? callingRule.nextAllowed(phone, rules.now(), useCase) : Optional.empty();
+            if (opens.isPresent()) {
+                rules.heldUntil().put(row.number(), opens.get());
+                return new Planned(new BulkPlan.Row(row.number(), callee, null, "Outside calling hours now: scheduled for "
+                        + WHEN.format(opens.get().atZone(rules.operatorZone())) + " your time, when they open."),
+                        request.toBuilder().scheduledFor(opens.get()).build());
+            }
             return Planned.skipped(row, callee, BulkPlan.Skip.OUTSIDE_HOURS,
                     verdict.warning().orElse("Outside calling hours.").replace('\n', ' '));
         }

@@ -123,6 +123,10 @@ public final class BatchCommand implements Callable<Integer> {
             + " call waiting for (a follow-up run). Without it they are skipped, each saying which call. (--again implies it.)")
     boolean ringAgain;
 
+    @Option(names = "--when-hours-open", description = "Schedule rows to dial now that are outside calling hours for"
+            + " when the hours open (callee time and the use case's hours), rather than skip them.")
+    boolean whenHoursOpen;
+
     @Option(names = "--dry-run", description = "Print the preview (counts and every skipped row with its reason); send nothing.")
     boolean dryRun;
 
@@ -276,7 +280,8 @@ public final class BatchCommand implements Callable<Integer> {
                         ? new HistoryCache(historyFile) : null) {
                     BulkPlanner planner = new BulkPlanner(hours, numbers -> Set.copyOf(doNotCall.listed(numbers)),
                             EarlierCalls.of(journal, account.baseUrl(), account.key().fingerprint(), history), clock);
-                    plan = planner.plan(sheet, mapping, defaults, directory, Set.of(), ringAgain || again); // --again rings them all again
+                    plan = planner.plan(sheet, mapping, defaults, directory, Set.of(), // --again rings them all again
+                            new BulkPlanner.Options(ringAgain || again, whenHoursOpen));
                 }
                 printPreview(out, sheet, mapping, plan, directory);
                 if (dryRun) {
@@ -473,7 +478,12 @@ public final class BatchCommand implements Callable<Integer> {
             out.println("Some of the account's lists could not be read; their IDs are not checked here.");
         }
         out.println(plan.summary());
-        plan.skippedBy().forEach((skip, count) -> out.printf(Locale.ROOT, "  %,6d  %s%n", count, skip.label()));
+        plan.skippedBy().forEach((skip, count) -> out.printf(Locale.ROOT, "  %,6d  %s%s%n", count, skip.label(),
+                skip == BulkPlan.Skip.OUTSIDE_HOURS ? " (--when-hours-open schedules them for when the hours open)"
+                        : skip == BulkPlan.Skip.CALLED_RECENTLY ? " (--ring-again sends them for a follow-up run)" : ""));
+        if (plan.waitingForHours() > 0) {
+            out.printf(Locale.ROOT, "  %,6d  ready, outside calling hours now: scheduled for when they open%n", plan.waitingForHours());
+        }
         List<BulkPlan.Row> skipped = plan.rows().stream().filter(r -> !r.ready()).toList();
         int shown = dryRun ? skipped.size() : Math.min(SKIPPED_SHOWN, skipped.size());
         for (int i = 0; i < shown; i++) {

@@ -125,4 +125,31 @@ public final class CallingRule {
         });
         return new Verdict(calleeTime, choices, question, List.copyOf(breaches));
     }
+
+    /**
+     * The first time from {@code from} on at which a call to this number may ring (both windows
+     * open), within a week; empty when the callee's zone is not known, or no such time comes. The
+     * windows are a stretch of each day, so that time is {@code from} itself or one window's opening.
+     */
+    public Optional<Instant> nextAllowed(PhoneCheck.Result phone, Instant from, UseCase useCase) {
+        if (!phone.ok()) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> calleeZone = zones.unambiguousZone(phone, from);
+        if (calleeZone.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Instant> candidates = new ArrayList<>(List.of(from));
+        addOpenings(candidates, legal.start(), calleeZone.get(), from);
+        UseCaseHours.of(useCase).ifPresent(hours -> addOpenings(candidates, hours.hours().start(), hours.zone(), from));
+        return candidates.stream().filter(at -> !at.isBefore(from)).sorted()
+                .filter(at -> check(phone, at, null, useCase).allowed()).findFirst();
+    }
+
+    private static void addOpenings(List<Instant> candidates, LocalTime opens, ZoneId zone, Instant from) {
+        java.time.LocalDate day = from.atZone(zone).toLocalDate();
+        for (int i = 0; i <= 7; i++) {
+            candidates.add(day.plusDays(i).atTime(opens).atZone(zone).toInstant());
+        }
+    }
 }

@@ -105,7 +105,8 @@ class BulkPlannerTest {
         assertTrue(rows.get(4).ready(), rows.get(4).reason());
         assertEquals("Skipped: 4 called in the last 24 hours", plan.skippedByLine());
 
-        BulkPlan followUp = withHistory.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), true);
+        BulkPlan followUp = withHistory.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(),
+                new BulkPlanner.Options(true, false));
         assertEquals(5, followUp.ready(), "a follow-up run the operator means rings them all");
         assertEquals(4, followUp.ringingAgain(), "and its launch question says how many are rung again");
         assertEquals(0, plan.ringingAgain());
@@ -118,9 +119,33 @@ class BulkPlannerTest {
                 () -> unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of()));
         assertTrue(refused.getMessage().contains("database is locked") && refused.getMessage().contains("Ring again"),
                 refused.getMessage());
-        BulkPlan uncounted = unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), true);
+        BulkPlan uncounted = unreadable.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(),
+                new BulkPlanner.Options(true, false));
         assertEquals(5, uncounted.ready(), "rung again anyway, the calls that could not be read hold nothing back");
         assertEquals(-1, uncounted.ringingAgain(), "how many are rung again is not known");
+    }
+
+    @Test
+    void aRowOutsideCallingHoursNowWaitsForThemWhenAsked() throws Exception {
+        Sheet sheet = sheet(List.of("phone", "patient_name", "clinic", "scheduled_for"),
+                "+18085550100|Ada|North|", // 06:00 in Honolulu
+                "+18085550101|Bo|North|2026-11-23 23:30", // a time of its own, at night in Chicago: stays skipped
+                "+13125550100|Cy|North|");
+        ColumnMapping mapping = ColumnMapping.automatic(sheet.columns(), List.of("patient_name", "clinic"));
+        BulkPlan skipping = planner.plan(sheet, mapping, defaults(), DIRECTORY, Set.of());
+        assertEquals(BulkPlan.Skip.OUTSIDE_HOURS, skipping.rows().get(0).skip());
+        assertEquals(0, skipping.waitingForHours());
+
+        BulkPlan waiting = planner.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), new BulkPlanner.Options(false, true));
+        BulkPlan.Row held = waiting.rows().get(0);
+        assertTrue(held.ready(), held.reason());
+        assertEquals("Outside calling hours now: scheduled for Mon 23 Nov 13:00 your time, when they open.", held.reason(),
+                "09:00 in Honolulu, in the operator's zone (Chicago)");
+        assertEquals(Instant.parse("2026-11-23T19:00:00Z"), waiting.request(held).scheduledFor());
+        assertEquals(BulkPlan.Skip.OUTSIDE_HOURS, waiting.rows().get(1).skip(), "a time the file gives is not moved");
+        assertTrue(waiting.rows().get(2).ready());
+        assertNull(waiting.request(waiting.rows().get(2)).scheduledFor(), "inside the hours: now");
+        assertEquals(1, waiting.waitingForHours());
     }
 
     @Test

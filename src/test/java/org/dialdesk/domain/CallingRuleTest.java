@@ -48,6 +48,19 @@ class CallingRuleTest {
     }
 
     @Test
+    void theNextTimeACallMayRingIsWhenBothWindowsAreOpen() {
+        assertEquals(Optional.of(Instant.parse("2026-12-02T14:00:00Z")), RULE.nextAllowed(phone("+12125550100"), EVENING, REMINDER),
+                "New York opens at 08:00 (13:00 UTC), the reminder's hours at 08:00 in Chicago, an hour later");
+        assertEquals(Optional.of(Instant.parse("2026-12-02T16:00:00Z")), RULE.nextAllowed(phone("+14155550125"), EVENING, REMINDER),
+                "the reminder's hours open at 06:00 in San Francisco; the legal window at 08:00 there");
+        assertEquals(Optional.of(Instant.parse("2026-12-02T13:00:00Z")), RULE.nextAllowed(phone("+12125550100"), EVENING, null));
+        Instant noon = Instant.parse("2026-12-01T18:00:00Z");
+        assertEquals(Optional.of(noon), RULE.nextAllowed(phone("+14155550125"), noon, REMINDER), "open now: now");
+        assertEquals(Optional.empty(), RULE.nextAllowed(phone("+19075550100"), EVENING, null), "whose zone is not known");
+        assertEquals(Optional.empty(), RULE.nextAllowed(phone("not a number"), EVENING, null));
+    }
+
+    @Test
     void aPrefixSpanningZonesAsksAndIsNotAllowedUntilAnswered() {
         CallingRule.Verdict alaska = RULE.check(phone("+19075550100"), Instant.parse("2026-12-01T18:00:00Z"), null, null);
         assertNull(alaska.calleeTime());

@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkDesk;
+import org.dialdesk.bulk.BulkPlanner;
 
 /**
  * What the operator chooses for the rows that do not say: the number that calls, the use case and
@@ -25,6 +26,8 @@ public final class BulkChoices {
     private final StringProperty campaign = new SimpleStringProperty("");
     /** Off: callees the account called in the last 24 hours, or has a call waiting for, are skipped. */
     private final BooleanProperty ringAgain = new SimpleBooleanProperty(false);
+    /** On: a row outside calling hours now is scheduled for when they open, rather than skipped. */
+    private final BooleanProperty waitForHours = new SimpleBooleanProperty(false);
 
     /** Starts from the profile's defaults. */
     BulkChoices(BulkDesk.Choice start) {
@@ -43,7 +46,8 @@ public final class BulkChoices {
 
     BulkDesk.Choice choice() {
         String typed = campaign.get() == null || campaign.get().isBlank() ? null : campaign.get().strip();
-        return new BulkDesk.Choice(numberId.get(), useCaseId.get(), typed, ringAgain.get());
+        return new BulkDesk.Choice(numberId.get(), useCaseId.get(), typed,
+                new BulkPlanner.Options(ringAgain.get(), waitForHours.get()));
     }
 
     public ObservableList<CallerNumber> numbers() {
@@ -68,5 +72,9 @@ public final class BulkChoices {
 
     public BooleanProperty ringAgainProperty() {
         return ringAgain;
+    }
+
+    public BooleanProperty waitForHoursProperty() {
+        return waitForHours;
     }
 }

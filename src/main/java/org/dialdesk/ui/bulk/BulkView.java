@@ -149,18 +149,15 @@ public final class BulkView extends BorderPane {
 
         // Shown when the file has people the account called in the last 24 hours (or has a call waiting for):
         // held back unless the operator means a follow-up run.
-        CheckBox ringAgain = new CheckBox();
-        ringAgain.setId("bulkRingAgain");
-        ringAgain.selectedProperty().bindBidirectional(vm.choices().ringAgainProperty());
-        ringAgain.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> ringAgain.isSelected()
-                ? "Ring again the people called in the last 24 hours (a follow-up run)"
-                : String.format(java.util.Locale.ROOT, "Ring again the %,d %s called in the last 24 hours or waiting for a call"
-                        + " (a follow-up run)", vm.calledRecentlyProperty().get(),
-                        vm.calledRecentlyProperty().get() == 1 ? "person" : "people"),
-                ringAgain.selectedProperty(), vm.calledRecentlyProperty()));
-        ringAgain.visibleProperty().bind(vm.calledRecentlyProperty().greaterThan(0).or(ringAgain.selectedProperty()));
-        ringAgain.managedProperty().bind(ringAgain.visibleProperty());
-        ringAgain.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+        CheckBox ringAgain = optionFor("bulkRingAgain", vm.choices().ringAgainProperty(), vm.calledRecentlyProperty(),
+                count -> String.format(java.util.Locale.ROOT, "Ring again the %,d %s called in the last 24 hours or waiting"
+                        + " for a call (a follow-up run)", count, count == 1 ? "person" : "people"),
+                "Ring again the people called in the last 24 hours (a follow-up run)");
+        // Shown when rows to dial now are outside calling hours: skipped unless they wait for the hours to open.
+        CheckBox waitForHours = optionFor("bulkWaitForHours", vm.choices().waitForHoursProperty(), vm.outsideHoursProperty(),
+                count -> String.format(java.util.Locale.ROOT, "Schedule the %,d %s outside calling hours now for when the hours"
+                        + " open", count, count == 1 ? "row" : "rows"),
+                "Rows outside calling hours now are scheduled for when the hours open");
 
         Label problem = new Label();
         problem.setId("bulkProblem");
@@ -193,7 +190,7 @@ public final class BulkView extends BorderPane {
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());
         checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
-        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, skippedLine, ringAgain,
+        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, skippedLine, ringAgain, waitForHours,
                 checkingLabel, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;
@@ -403,6 +400,24 @@ public final class BulkView extends BorderPane {
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.STOPPED))
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.ENDED)));
         return box;
+    }
+
+    /**
+     * A choice about rows the rules hold back, shown while some are (with their count) or once it is
+     * chosen (the rows then no longer counted as held), and only in the preview.
+     */
+    private CheckBox optionFor(String id, javafx.beans.property.BooleanProperty chosen,
+                               javafx.beans.value.ObservableIntegerValue held,
+                               java.util.function.IntFunction<String> offer, String taken) {
+        CheckBox option = new CheckBox();
+        option.setId(id);
+        option.selectedProperty().bindBidirectional(chosen);
+        option.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> option.isSelected() ? taken : offer.apply(held.get()), option.selectedProperty(), held));
+        option.visibleProperty().bind(javafx.beans.binding.Bindings.greaterThan(held, 0).or(option.selectedProperty()));
+        option.managedProperty().bind(option.visibleProperty());
+        option.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+        return option;
     }
 
     private static VBox labelled(String text, javafx.scene.Node field) {

@@ -66,6 +66,8 @@ public final class BulkViewModel {
     private Map<BulkPlan.Skip, Integer> skippedCounts = Map.of();
     /** The preview's rows held back because the account called their callee in the last 24 hours, or will. */
     private final ReadOnlyIntegerWrapper calledRecently = new ReadOnlyIntegerWrapper(0);
+    /** The preview's rows to dial now that are outside calling hours (skipped unless they wait for the hours). */
+    private final ReadOnlyIntegerWrapper outsideHours = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -100,6 +102,7 @@ public final class BulkViewModel {
             if (now != Stage.PREVIEW) {
                 skippedBy.set("");
                 calledRecently.set(0);
+                outsideHours.set(0);
             }
         });
         choices = new BulkChoices(desk.defaultChoice());
@@ -127,6 +130,7 @@ public final class BulkViewModel {
             replan();
         });
         choices.ringAgainProperty().addListener((obs, old, now) -> replan());
+        choices.waitForHoursProperty().addListener((obs, old, now) -> replan());
         rowsShown.addListener((obs, old, now) -> {
             if (stage.get() == Stage.PREVIEW && plan != null) {
                 rows.show(new PreviewRows(plan, changes, now == null ? RowsShown.ALL : now));
@@ -240,6 +244,7 @@ public final class BulkViewModel {
             summary.set("");
             skippedBy.set("");
             calledRecently.set(0);
+            outsideHours.set(0);
             problem.set(planned.problem());
             canLaunch.set(false);
             return;
@@ -254,6 +259,7 @@ public final class BulkViewModel {
         summary.set(plan.summary());
         skippedBy.set(plan.skippedByLine());
         calledRecently.set(skippedCounts.getOrDefault(BulkPlan.Skip.CALLED_RECENTLY, 0));
+        outsideHours.set(skippedCounts.getOrDefault(BulkPlan.Skip.OUTSIDE_HOURS, 0));
         problem.set(null);
         canLaunch.set(plan.ready() > 0);
     }
@@ -586,6 +592,10 @@ public final class BulkViewModel {
 
     public ReadOnlyIntegerProperty calledRecentlyProperty() {
         return calledRecently.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty outsideHoursProperty() {
+        return outsideHours.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressLineProperty() {

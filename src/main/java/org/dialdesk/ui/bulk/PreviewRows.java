@@ -55,7 +55,7 @@ final class PreviewRows extends AbstractList<BulkRow> implements RandomAccess, R
         boolean fixed = changes.appliesTo(row.number(), plan.sheet().columns());
         String status = row.ready() ? "Ready" : row.skip().label();
         return new BulkRow(row.number(), row.callee(), fixed ? status + " · fixed here" : status,
-                row.ready() ? "" : row.reason(), "", row.ready(), fixed);
+                row.reason() == null ? "" : row.reason(), "", row.ready(), fixed);
     }
 
     @Override

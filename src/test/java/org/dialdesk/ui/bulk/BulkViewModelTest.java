@@ -2,6 +2,7 @@ package org.dialdesk.ui.bulk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,8 @@ class BulkViewModelTest {
             new OrgDirectory.Listing<>(List.of(), null), new OrgDirectory.Listing<>(List.of(), null),
             new OrgDirectory.Listing<>(List.of(), null), Instant.EPOCH);
 
+    /** The legal calling hours the desk plans with: all day, unless a test says otherwise. */
+    CallingHours hours = new CallingHours(LocalTime.MIN, LocalTime.of(23, 59));
     /** The account's lists the desk reads; a test may give another account's. */
     OrgDirectory.Snapshot lists = LISTS;
     @TempDir
@@ -77,8 +80,7 @@ class BulkViewModelTest {
     }
 
     BulkDesk desk(boolean live, int chunk, double rate) {
-        BulkPlanner planner = new BulkPlanner(new CallingRule(new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)),
-                CalleeZones.load()), numbers -> Set.of(),
+        BulkPlanner planner = new BulkPlanner(new CallingRule(hours, CalleeZones.load()), numbers -> Set.of(),
                 org.dialdesk.bulk.EarlierCalls.of(journal, "https://acme.example/api/v1", "k1", null), CLOCK);
         return new BulkDesk(new BulkDesk.Account(live ? "Acme production" : "Sandbox", "https://acme.example/api/v1",
                 live, "k1"), new CreatingDials(), () -> lists, planner, journal, new BulkMappingStore(dir), CLOCK,
@@ -188,6 +190,28 @@ class BulkViewModelTest {
         assertEquals(RowsShown.ALL, vm.rowsShownProperty().get(), "the run shows every row as it goes");
         runner.runDelayed();
         assertEquals(6, vm.rows().size());
+    }
+
+    @Test
+    void rowsOutsideCallingHoursWaitForThemWhenTheOperatorSays() throws Exception {
+        hours = new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0));
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+18085550100\n+13125550100\n")); // 06:00 in Honolulu, 10:00 in Chicago
+        assertEquals("1 of 2 rows will be skipped; 1 ready to send.", vm.summaryProperty().get());
+        assertEquals(1, vm.outsideHoursProperty().get());
+
+        vm.choices().waitForHoursProperty().set(true);
+        assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
+        assertEquals("Ready", vm.rows().get(0).status());
+        assertEquals("Outside calling hours now: scheduled for Mon 23 Nov 13:00 your time, when they open.",
+                vm.rows().get(0).reason(), "09:00 in Honolulu, in the operator's zone (Chicago)");
+        assertTrue(vm.launchQuestion().contains("\n1 of them are outside calling hours now and go when the hours open"),
+                vm::launchQuestion);
+        vm.launch();
+        runner.runDelayed();
+        assertEquals(Instant.parse("2026-11-23T19:00:00Z"), batches.get(0).get(0).scheduledFor());
+        assertNull(batches.get(0).get(1).scheduledFor());
     }
 
     /** What the table showed of these rows each time rows were updated in place, with the stage then. */

@@ -83,6 +83,7 @@ public final class BulkPlanner {
         Set<String> of(Collection<String> e164s) throws Exception;
     }
 
+    private static final DateTimeFormatter CALLEE_TIME = DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ROOT);
     private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[' ']['T']H:mm[:ss]");
 
@@ -506,8 +507,10 @@ public final class BulkPlanner {
                     ? callingRule.nextAllowed(phone, rules.now(), useCase) : Optional.empty();
             if (opens.isPresent()) {
                 rules.heldUntil().put(row.number(), opens.get());
+                String calleeTime = verdict.calleeTime() == null ? ""
+                        : CALLEE_TIME.format(opens.get().atZone(verdict.calleeTime().getZone())) + " callee time, ";
                 return new Planned(new BulkPlan.Row(row.number(), callee, null, "Outside calling hours now: scheduled for "
-                        + WHEN.format(opens.get().atZone(rules.operatorZone())) + " your time, when they open."),
+                        + calleeTime + WHEN.format(opens.get().atZone(rules.operatorZone())) + " your time."),
                         request.toBuilder().scheduledFor(opens.get()).build());
             }
             return Planned.skipped(row, callee, BulkPlan.Skip.OUTSIDE_HOURS,

@@ -139,7 +139,7 @@ class BulkPlannerTest {
         BulkPlan waiting = planner.plan(sheet, mapping, defaults(), DIRECTORY, Set.of(), new BulkPlanner.Options(false, true));
         BulkPlan.Row held = waiting.rows().get(0);
         assertTrue(held.ready(), held.reason());
-        assertEquals("Outside calling hours now: scheduled for Mon 23 Nov 13:00 your time, when they open.", held.reason(),
+        assertEquals("Outside calling hours now: scheduled for 09:00 callee time, Mon 23 Nov 13:00 your time.", held.reason(),
                 "09:00 in Honolulu, in the operator's zone (Chicago)");
         assertEquals(Instant.parse("2026-11-23T19:00:00Z"), waiting.request(held).scheduledFor());
         assertEquals(BulkPlan.Skip.OUTSIDE_HOURS, waiting.rows().get(1).skip(), "a time the file gives is not moved");

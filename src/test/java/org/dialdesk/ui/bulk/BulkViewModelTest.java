@@ -204,7 +204,7 @@ class BulkViewModelTest {
         vm.choices().waitForHoursProperty().set(true);
         assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
         assertEquals("Ready", vm.rows().get(0).status());
-        assertEquals("Outside calling hours now: scheduled for Mon 23 Nov 13:00 your time, when they open.",
+        assertEquals("Outside calling hours now: scheduled for 09:00 callee time, Mon 23 Nov 13:00 your time.",
                 vm.rows().get(0).reason(), "09:00 in Honolulu, in the operator's zone (Chicago)");
         assertTrue(vm.launchQuestion().contains("\n1 of them are outside calling hours now and go when the hours open"),
                 vm::launchQuestion);

@@ -50,6 +50,26 @@ public final class BulkChoices {
                 new BulkPlanner.Options(ringAgain.get(), waitForHours.get()));
     }
 
+    /**
+     * What the use case picker says while none is chosen: which use case the caller number's default
+     * is, by name; or that the account's lists do not name it (then its prompt's variables and hours
+     * are not checked here, and the service decides).
+     */
+    public javafx.beans.binding.StringBinding defaultUseCaseText() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            CallerNumber number = numbers.stream().filter(n -> n.id().equals(numberId.get())).findFirst().orElse(null);
+            if (number == null) {
+                return "The caller number's default";
+            }
+            if (number.useCaseId() == null) {
+                return "None: the number has no default";
+            }
+            return useCases.stream().filter(u -> number.useCaseId().equals(u.id())).findFirst()
+                    .map(u -> "Default: " + (u.name() == null ? u.id() : u.name()))
+                    .orElse("Default " + number.useCaseId() + ", not in the account's list: not checked");
+        }, numberId, numbers, useCases);
+    }
+
     public ObservableList<CallerNumber> numbers() {
         return numbersView;
     }

@@ -171,13 +171,14 @@ public final class BulkView extends BorderPane {
                 n -> (n.title() == null ? "" : n.title() + " · ") + n.number(), "Choose the number calls come from");
         ComboBox<UseCase> useCase = picker("bulkUseCasePicker", vm.choices().useCases(), vm.choices().useCaseIdProperty(), UseCase::id,
                 u -> u.name() == null ? u.id() : u.name(), "The caller number's default");
+        useCase.promptTextProperty().bind(vm.choices().defaultUseCaseText());
         TextField campaign = new TextField();
         campaign.setId("bulkCampaign");
         campaign.setPromptText("Optional campaign ID");
         campaign.textProperty().bindBidirectional(vm.choices().campaignProperty());
         campaign.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)
                 .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.EMPTY)));
-        HBox choices = new HBox(16, labelled("Calls from", number), labelled("Use case", useCase),
+        HBox choices = new HBox(16, labelled("Calls from", number), labelled("Use case", useCaseWithDefault(useCase)),
                 labelled("Campaign", campaign));
         choices.setAlignment(Pos.BOTTOM_LEFT);
 
@@ -399,6 +400,20 @@ public final class BulkView extends BorderPane {
         box.disableProperty().bind(vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING)
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.STOPPED))
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.ENDED)));
+        return box;
+    }
+
+    /** The use case picker, and a way back to the caller number's default once one is chosen. */
+    private HBox useCaseWithDefault(ComboBox<UseCase> useCase) {
+        Button byDefault = new Button("Default");
+        byDefault.setId("bulkUseCaseDefault");
+        byDefault.setTooltip(new javafx.scene.control.Tooltip("Let the caller number's default use case be the run's again"));
+        byDefault.setOnAction(e -> vm.choices().useCaseIdProperty().set(null));
+        byDefault.visibleProperty().bind(vm.choices().useCaseIdProperty().isNotNull());
+        byDefault.managedProperty().bind(byDefault.visibleProperty());
+        byDefault.disableProperty().bind(useCase.disableProperty());
+        HBox box = new HBox(4, useCase, byDefault);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 

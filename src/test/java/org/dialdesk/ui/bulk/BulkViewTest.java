@@ -1,6 +1,7 @@
 package org.dialdesk.ui.bulk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
@@ -140,6 +141,17 @@ class BulkViewTest {
         kit.waitUntil(() -> kit.onFx(() -> number.getItems().size()) > 1);
         robot.clickOn(number);
         robot.clickOn("Support line · +14155550100"); // its default use case, the reminder, is what the file fills
+        kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
+        ComboBox<?> useCase = kit.byId("bulkUseCasePicker", ComboBox.class);
+        assertEquals("Default: Appointment reminder", kit.onFx(useCase::getPromptText), "which use case the default is");
+        assertFalse(kit.onFx(() -> kit.byId("bulkUseCaseDefault", Button.class).isVisible()), "the default is the run's");
+        kit.onFx(() -> {
+            vm.choices().useCaseIdProperty().set("650000000000000000000002"); // another use case, chosen
+            return null;
+        });
+        kit.waitUntil(() -> kit.onFx(() -> kit.byId("bulkUseCaseDefault", Button.class).isVisible()));
+        robot.clickOn("#bulkUseCaseDefault"); // and back to the number's default
+        kit.waitUntil(() -> kit.onFx(() -> vm.choices().useCaseIdProperty().get() == null && useCase.getValue() == null));
         kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
         assertTrue(kit.onFx(() -> table.getItems().toString()).contains("Same callee as row 2"));
         assertEquals(0, sandbox.callCount(), "nothing is sent before launch");

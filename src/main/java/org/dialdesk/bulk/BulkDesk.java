@@ -157,7 +157,7 @@ public final class BulkDesk {
      */
     public ColumnMapping mappingFor(Sheet sheet, Choice choice) {
         String useCaseId = useCaseOf(directory.get(), choice.numberId(), choice.useCaseId());
-        return ColumnMapping.automatic(sheet, variables(useCaseId)).with(fields(mappings.load(useCaseId)));
+        return ColumnMapping.automatic(sheet, variables(useCaseId)).withKeys(mappings.load(useCaseId));
     }
 
     /** As {@link #useCaseOf}, by the account's lists as loaded now. */
@@ -180,6 +180,11 @@ public final class BulkDesk {
         return planner.plan(sheet, mapping, chosen, directory.get(), excluded, choice.options());
     }
 
+    /** The {{variables}} of the use case a run with this choice gets (empty when the lists do not name it). */
+    public List<String> variablesFor(Choice choice) {
+        return variables(useCaseOf(directory.get(), choice.numberId(), choice.useCaseId()));
+    }
+
     private List<String> variables(String useCaseId) {
         OrgDirectory.Snapshot lists = directory.get();
         if (useCaseId == null || lists == null || !lists.useCases().ok()) {
@@ -189,11 +194,6 @@ public final class BulkDesk {
                 .map(UseCase::prompt).map(TemplateVariables::of).orElse(List.of());
     }
 
-    private static Map<String, BulkField> fields(Map<String, String> saved) {
-        Map<String, BulkField> fields = new java.util.HashMap<>();
-        saved.forEach((column, key) -> BulkField.ofKey(key).ifPresent(field -> fields.put(column, field)));
-        return fields;
-    }
 
     /**
      * Writes the run to the outbox (nothing is sent yet) and keeps its mapping for next time.
@@ -202,8 +202,7 @@ public final class BulkDesk {
      */
     public String launch(Imported imported, BulkPlan plan, Choice choice, int fixedRows)
             throws SQLException, IOException, BulkInputException {
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
-        plan.mapping().fields().forEach((column, field) -> keys.put(column, field.key()));
+        Map<String, String> keys = plan.mapping().keys();
         mappings.save(useCaseOf(directory.get(), choice.numberId(), choice.useCaseId()), keys);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
                 fingerprint(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate, account.keyFingerprint()),

@@ -69,7 +69,8 @@ public enum BulkField {
         return Optional.empty();
     }
 
-    static String normal(String name) {
+    /** A column or variable name as names are compared: "Patient Name", "patient_name" and "PATIENT-NAME" are one. */
+    public static String normal(String name) {
         return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 

@@ -138,7 +138,7 @@ public final class BulkPlanner {
             }
         }
         List<Integer> paramColumns = indexes(sheet, mapping.columnsOf(BulkField.PARAM));
-        ParamNames paramNames = new ParamNames(sheet, paramColumns);
+        ParamNames paramNames = new ParamNames(sheet, paramColumns, mapping);
         List<Integer> metadataColumns = indexes(sheet, mapping.columnsOf(BulkField.METADATA));
         int phoneAt = sheet.columns().indexOf(phoneColumn);
 
@@ -231,11 +231,13 @@ public final class BulkPlanner {
     private final class ParamNames {
         private final Sheet sheet;
         private final List<Integer> columns;
+        private final ColumnMapping mapping;
         private final Map<String, Map<Integer, String>> byUseCase = new ConcurrentHashMap<>();
 
-        ParamNames(Sheet sheet, List<Integer> columns) {
+        ParamNames(Sheet sheet, List<Integer> columns, ColumnMapping mapping) {
             this.sheet = sheet;
             this.columns = columns;
+            this.mapping = mapping;
         }
 
         Map<Integer, String> of(UseCase useCase) {
@@ -244,7 +246,8 @@ public final class BulkPlanner {
                 Map<String, String> spelled = variableNames(useCase);
                 Map<Integer, String> names = new HashMap<>();
                 for (int column : columns) {
-                    String name = sheet.columns().get(column);
+                    // The variable the operator said the column fills, else the one named like it, else its own name.
+                    String name = mapping.variableOf(sheet.columns().get(column)).orElse(sheet.columns().get(column));
                     names.put(column, spelled.isEmpty() ? name : spelled.getOrDefault(BulkField.normal(name), name));
                 }
                 return names;

@@ -11,12 +11,85 @@ import java.util.Set;
 /**
  * Which column is which field, by column name. Columns named like the API's fields map themselves;
  * a column named like one of the use case's {@code {{variables}}} becomes that variable; the rest
- * become metadata unless the operator says otherwise.
+ * become metadata unless the operator says otherwise. {@code variables}: the prompt variable a
+ * column fills when the operator said which ("First Name" fills {@code {{patient_name}}}); a param
+ * column not in it fills the variable named like it, or goes under its own name.
  */
-public record ColumnMapping(Map<String, BulkField> fields) {
+public record ColumnMapping(Map<String, BulkField> fields, Map<String, String> variables) {
+    /** How a saved or typed mapping says a column fills one prompt variable: {@code param:patient_name}. */
+    public static final String VARIABLE_KEY = "param:";
 
     public ColumnMapping {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        Map<String, String> kept = new LinkedHashMap<>();
+        Map<String, BulkField> mapped = fields;
+        variables.forEach((column, variable) -> {
+            if (mapped.get(column) == BulkField.PARAM && variable != null && !variable.isBlank()) {
+                kept.put(column, variable.strip());
+            }
+        });
+        variables = java.util.Collections.unmodifiableMap(kept);
+    }
+
+    public ColumnMapping(Map<String, BulkField> fields) {
+        this(fields, Map.of());
+    }
+
+    /** The variable the operator said this column fills, if they did. */
+    public Optional<String> variableOf(String column) {
+        return Optional.ofNullable(variables.get(column));
+    }
+
+    /**
+     * This mapping with the column filling the prompt variable {@code variable}; a column that
+     * filled it before goes back to metadata (one value a variable).
+     */
+    public ColumnMapping mapToVariable(String column, String variable) throws BulkInputException {
+        if (!fields.containsKey(column)) {
+            throw new BulkInputException("There is no column \"" + column + "\". Columns: " + String.join(", ", fields.keySet()) + ".");
+        }
+        Map<String, BulkField> newFields = new LinkedHashMap<>(fields);
+        Map<String, String> newVariables = new LinkedHashMap<>(variables);
+        newVariables.forEach((other, filled) -> {
+            if (!other.equals(column) && BulkField.normal(filled).equals(BulkField.normal(variable))) {
+                newFields.put(other, BulkField.METADATA);
+            }
+        });
+        newVariables.entrySet().removeIf(e -> BulkField.normal(e.getValue()).equals(BulkField.normal(variable)));
+        newFields.put(column, BulkField.PARAM);
+        newVariables.put(column, variable);
+        return new ColumnMapping(newFields, newVariables);
+    }
+
+    /** Each column's key as saved and shown: the field's, or {@code param:VARIABLE} for a column filling a named variable. */
+    public Map<String, String> keys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        fields.forEach((column, field) -> keys.put(column, variables.containsKey(column)
+                ? VARIABLE_KEY + variables.get(column) : field.key()));
+        return keys;
+    }
+
+    /** This mapping with saved or typed keys laid over it, {@code param:VARIABLE} keys included; unknown keys are passed over. */
+    public ColumnMapping withKeys(Map<String, String> keys) {
+        ColumnMapping merged = this;
+        for (Map.Entry<String, String> entry : keys.entrySet()) {
+            if (!fields.containsKey(entry.getKey())) {
+                continue;
+            }
+            try {
+                if (entry.getValue().startsWith(VARIABLE_KEY) && entry.getValue().length() > VARIABLE_KEY.length()) {
+                    merged = merged.mapToVariable(entry.getKey(), entry.getValue().substring(VARIABLE_KEY.length()));
+                } else {
+                    Optional<BulkField> field = BulkField.ofKey(entry.getValue());
+                    if (field.isPresent()) {
+                        merged = merged.map(entry.getKey(), field.get());
+                    }
+                }
+            } catch (BulkInputException e) {
+                throw new IllegalStateException(e); // the column was checked just above
+            }
+        }
+        return merged;
     }
 
     /** The mapping a file gets by itself, before the operator changes anything. */
@@ -58,7 +131,7 @@ public record ColumnMapping(Map<String, BulkField> fields) {
             if (phoneLike > 0 && phoneLike * 2 >= sample.size()) {
                 Map<String, BulkField> fields = new LinkedHashMap<>(named.fields());
                 fields.put(sheet.columns().get(column), BulkField.PHONE);
-                return new ColumnMapping(fields);
+                return new ColumnMapping(fields, named.variables());
             }
         }
         return named;
@@ -82,7 +155,9 @@ public record ColumnMapping(Map<String, BulkField> fields) {
                 merged.put(column, field);
             }
         });
-        return new ColumnMapping(merged);
+        Map<String, String> kept = new LinkedHashMap<>(variables);
+        kept.keySet().removeAll(saved.keySet()); // a column given a field anew fills no named variable
+        return new ColumnMapping(merged, kept);
     }
 
     /** This mapping with one column changed; another column holding a single field gives it up. */

@@ -260,12 +260,18 @@ public final class BatchCommand implements Callable<Integer> {
                 // Left to the caller number's default, the file is mapped for that use case when the lists name it.
                 String mappedFor = org.dialdesk.bulk.BulkDesk.useCaseOf(directory, caller, useCase);
                 ColumnMapping mapping = ColumnMapping.automatic(sheet, variablesOf(directory, mappedFor))
-                        .with(fields(mappings.load(mappedFor)));
+                        .withKeys(mappings.load(mappedFor));
                 for (String map : maps) {
                     int eq = map.lastIndexOf('=');
-                    Optional<BulkField> field = eq < 0 ? Optional.empty() : BulkField.ofKey(map.substring(eq + 1));
+                    String key = eq < 0 ? "" : map.substring(eq + 1).strip();
+                    if (key.startsWith(ColumnMapping.VARIABLE_KEY) && key.length() > ColumnMapping.VARIABLE_KEY.length()) {
+                        mapping = mapping.mapToVariable(map.substring(0, eq).strip(), key.substring(ColumnMapping.VARIABLE_KEY.length()));
+                        continue;
+                    }
+                    Optional<BulkField> field = BulkField.ofKey(key);
                     if (field.isEmpty()) {
-                        err.println("--map " + map + ": write COLUMN=FIELD, FIELD one of " + BulkField.keys() + ".");
+                        err.println("--map " + map + ": write COLUMN=FIELD, FIELD one of " + BulkField.keys()
+                                + ", or COLUMN=param:VARIABLE for the prompt variable the column fills.");
                         return ExitCodes.INVALID_INPUT;
                     }
                     mapping = mapping.map(map.substring(0, eq).strip(), field.get());
@@ -299,7 +305,7 @@ public final class BatchCommand implements Callable<Integer> {
                     err.println("No row is ready to send (see the reasons above); nothing was sent.");
                     return ExitCodes.INVALID_INPUT;
                 }
-                mappings.save(mappedFor, keys(mapping));
+                mappings.save(mappedFor, mapping.keys());
                 OutboxJournal.Run run = BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(
                         file.toAbsolutePath().toString(), org.dialdesk.bulk.BulkDesk.fingerprint(file), account.name(),
                         account.baseUrl(), live, chunkSize, pace, account.key().fingerprint()), clock, trail);
@@ -472,7 +478,7 @@ public final class BatchCommand implements Callable<Integer> {
                               OrgDirectory.Snapshot directory) {
         out.println(sheet.source() + ": " + sheet.format().describe() + ", " + sheet.rows().size() + " rows.");
         List<String> mapped = new ArrayList<>();
-        mapping.fields().forEach((column, field) -> mapped.add(column + " → " + field.key()));
+        mapping.keys().forEach((column, key) -> mapped.add(column + " → " + key));
         out.println("Columns: " + String.join(", ", mapped));
         if (directory.failures() > 0) {
             out.println("Some of the account's lists could not be read; their IDs are not checked here.");
@@ -501,18 +507,6 @@ public final class BatchCommand implements Callable<Integer> {
         }
         return directory.useCases().items().stream().filter(u -> useCaseId.equals(u.id())).findFirst()
                 .map(UseCase::prompt).map(TemplateVariables::of).orElse(List.of());
-    }
-
-    private static Map<String, BulkField> fields(Map<String, String> saved) {
-        Map<String, BulkField> fields = new HashMap<>();
-        saved.forEach((column, key) -> BulkField.ofKey(key).ifPresent(field -> fields.put(column, field)));
-        return fields;
-    }
-
-    private static Map<String, String> keys(ColumnMapping mapping) {
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
-        mapping.fields().forEach((column, field) -> keys.put(column, field.key()));
-        return keys;
     }
 
     private static String badge(Account account, boolean live) {

@@ -149,6 +149,35 @@ class BulkPlannerTest {
     }
 
     @Test
+    void aColumnFillsTheVariableTheOperatorSaysWhateverItsName() throws Exception {
+        Sheet sheet = sheet(List.of("phone", "First Name", "Nickname", "clinic"), "+13125550100|Ada|Addy|North");
+        ColumnMapping automatic = ColumnMapping.automatic(sheet.columns(), List.of("patient_name", "clinic"));
+        assertEquals(BulkPlan.Skip.MISSING_VARIABLES, planner.plan(sheet, automatic, defaults(), DIRECTORY, Set.of())
+                .rows().get(0).skip(), "no column is named like {{patient_name}}");
+
+        ColumnMapping told = automatic.mapToVariable("First Name", "patient_name");
+        BulkPlan plan = planner.plan(sheet, told, defaults(), DIRECTORY, Set.of());
+        BulkPlan.Row row = plan.rows().get(0);
+        assertTrue(row.ready(), row.reason());
+        assertEquals("Ada", plan.request(row).params().get("patient_name").asText());
+        assertNull(plan.request(row).params().get("First Name"), "sent under the variable's name only");
+        assertEquals("Addy", plan.request(row).metadata().get("Nickname").asText());
+
+        ColumnMapping other = told.mapToVariable("Nickname", "Patient Name");
+        assertEquals(BulkField.METADATA, other.fieldOf("First Name"), "one column a variable: the one chosen last");
+        assertEquals(java.util.Optional.of("Patient Name"), other.variableOf("Nickname"));
+        assertEquals("Addy", planner.plan(sheet, other, defaults(), DIRECTORY, Set.of()).request(
+                planner.plan(sheet, other, defaults(), DIRECTORY, Set.of()).rows().get(0)).params().get("patient_name").asText(),
+                "written however, sent as the prompt spells it");
+
+        Map<String, String> saved = told.keys();
+        assertEquals("param:patient_name", saved.get("First Name"));
+        assertEquals(told, automatic.withKeys(saved), "saved and offered again as it was");
+        assertEquals(BulkField.IGNORE, told.map("First Name", BulkField.IGNORE).fieldOf("First Name"));
+        assertTrue(told.map("First Name", BulkField.IGNORE).variableOf("First Name").isEmpty(), "a new field fills no variable");
+    }
+
+    @Test
     void theLaunchQuestionSaysHowLongARunTakesRoughly() {
         assertEquals("under a minute", BulkDesk.duration(59));
         assertEquals("about 1 min", BulkDesk.duration(60));

@@ -2,6 +2,7 @@ package org.dialdesk.ui.bulk;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -64,6 +65,9 @@ public final class BulkViewModel {
     private final ObservableList<RowsShown> rowsShownChoices = FXCollections.observableArrayList(RowsShown.ALL);
     private final ObservableList<RowsShown> rowsShownChoicesView = FXCollections.unmodifiableObservableList(rowsShownChoices);
     private Map<BulkPlan.Skip, Integer> skippedCounts = Map.of();
+    /** What a column can be: each field, and each of the run's use case's {{variables}}. */
+    private final ObservableList<ColumnRole> roles = FXCollections.observableArrayList();
+    private final ObservableList<ColumnRole> rolesView = FXCollections.unmodifiableObservableList(roles);
     /** The preview's rows held back because the account called their callee in the last 24 hours, or will. */
     private final ReadOnlyIntegerWrapper calledRecently = new ReadOnlyIntegerWrapper(0);
     /** The preview's rows to dial now that are outside calling hours (skipped unless they wait for the hours). */
@@ -249,10 +253,20 @@ public final class BulkViewModel {
             canLaunch.set(false);
             return;
         }
+        List<ColumnRole> offered = new ArrayList<>();
+        for (BulkField field : fields()) {
+            offered.add(ColumnRole.of(field));
+            if (field == BulkField.PARAM) { // the use case's own variables, next to the prompt variable as named
+                desk.variablesFor(choices.choice()).forEach(variable -> offered.add(new ColumnRole(BulkField.PARAM, variable)));
+            }
+        }
+        if (!offered.equals(roles)) {
+            roles.setAll(offered);
+        }
         skippedCounts = plan.skippedBy();
-        List<RowsShown> offered = RowsShown.offeredBy(skippedCounts);
-        rowsShownChoices.setAll(offered);
-        if (!offered.contains(rowsShown.get())) {
+        List<RowsShown> shownChoices = RowsShown.offeredBy(skippedCounts);
+        rowsShownChoices.setAll(shownChoices);
+        if (!shownChoices.contains(rowsShown.get())) {
             rowsShown.set(RowsShown.ALL); // no row is skipped for that reason any more
         }
         rows.show(new PreviewRows(plan, changes, rowsShown.get() == null ? RowsShown.ALL : rowsShown.get()));
@@ -300,6 +314,44 @@ public final class BulkViewModel {
     }
 
     /** The operator says what a column is; the preview is checked again. */
+    /** What each column can be: every field, and each {{variable}} of the run's use case. */
+    public ObservableList<ColumnRole> roles() {
+        return rolesView;
+    }
+
+    /** What the column is now: a param column named like a variable fills that one. */
+    public ColumnRole roleOf(String column) {
+        BulkField field = fieldOf(column);
+        if (field != BulkField.PARAM) {
+            return ColumnRole.of(field);
+        }
+        Optional<String> told = mapping.variableOf(column);
+        if (told.isPresent()) {
+            return roles.stream().filter(r -> told.get().equals(r.variable())).findFirst()
+                    .orElse(new ColumnRole(BulkField.PARAM, told.get()));
+        }
+        return roles.stream().filter(r -> r.variable() != null && BulkField.normal(r.variable()).equals(BulkField.normal(column)))
+                .findFirst().orElse(ColumnRole.of(BulkField.PARAM));
+    }
+
+    /** The operator says what a column is, a field or the variable it fills; the preview is checked again. */
+    public void map(String column, ColumnRole role) {
+        if (role.variable() == null) {
+            map(column, role.field());
+            return;
+        }
+        if (mapping == null || role.equals(roleOf(column)) && mapping.variableOf(column).isPresent()) {
+            return;
+        }
+        try {
+            mapping = mapping.mapToVariable(column, role.variable());
+        } catch (BulkInputException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        replan();
+    }
+
     public void map(String column, BulkField field) {
         if (mapping == null || mapping.fieldOf(column) == field) {
             return;

@@ -9,7 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.dialdesk.bulk.BulkField;
 import org.dialdesk.bulk.SheetFormat;
 import org.dialdesk.ui.common.FormFields;
 
@@ -31,6 +30,8 @@ final class ColumnsPane extends VBox {
         managedProperty().bind(visibleProperty());
         vm.columns().addListener((ListChangeListener<String>) change -> showMapping());
         vm.rows().addListener((ListChangeListener<BulkRow>) change -> refreshMapping());
+        // Another use case offers other variables: each picker's list changes, and what it shows is set again.
+        vm.roles().addListener((ListChangeListener<ColumnRole>) change -> refreshMapping());
     }
 
     /** How the file is read, as detected; changed, it is read again. */
@@ -83,37 +84,45 @@ final class ColumnsPane extends VBox {
         return row;
     }
 
-    /** One picker per column: what it is in the dial. */
+    /** One picker per column: what it is in the dial, a field or the use case's {{variable}} it fills. */
     private void showMapping() {
         mappingPane.getChildren().clear();
         for (String column : vm.columns()) {
-            ComboBox<BulkField> field = new ComboBox<>();
-            field.getItems().setAll(vm.fields());
-            field.setConverter(FormFields.converter(f -> f == null ? "" : f.label()));
-            field.setValue(vm.fieldOf(column));
-            field.setId("bulkMap-" + column);
-            field.valueProperty().addListener((obs, old, now) -> {
-                if (now != null) {
+            ComboBox<ColumnRole> role = new ComboBox<>(vm.roles());
+            role.setConverter(FormFields.converter(r -> r == null ? "" : r.label()));
+            role.setVisibleRowCount(20); // every field and variable at once, none behind a scroll bar
+            role.setValue(vm.roleOf(column));
+            role.setId("bulkMap-" + column);
+            role.valueProperty().addListener((obs, old, now) -> {
+                if (now != null && !showing) {
                     vm.map(column, now);
                 }
             });
-            field.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
+            role.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
             Label name = new Label(column);
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            mappingPane.getChildren().add(new VBox(2, name, field));
+            mappingPane.getChildren().add(new VBox(2, name, role));
         }
     }
 
-    /** After a new plan: a field another column gave up shows its new value. */
+    /** Set while the pickers are brought up to date: what they show then is not the operator's choice. */
+    private boolean showing;
+
+    /** After a new plan: a field another column gave up, or a variable another column took, shows its new value. */
     @SuppressWarnings("unchecked")
     private void refreshMapping() {
-        for (int i = 0; i < mappingPane.getChildren().size() && i < vm.columns().size(); i++) {
-            VBox box = (VBox) mappingPane.getChildren().get(i);
-            ComboBox<BulkField> field = (ComboBox<BulkField>) box.getChildren().get(1);
-            BulkField now = vm.fieldOf(vm.columns().get(i));
-            if (field.getValue() != now) {
-                field.setValue(now);
+        showing = true;
+        try {
+            for (int i = 0; i < mappingPane.getChildren().size() && i < vm.columns().size(); i++) {
+                VBox box = (VBox) mappingPane.getChildren().get(i);
+                ComboBox<ColumnRole> role = (ComboBox<ColumnRole>) box.getChildren().get(1);
+                ColumnRole now = vm.roleOf(vm.columns().get(i));
+                if (!now.equals(role.getValue())) {
+                    role.setValue(now);
+                }
             }
+        } finally {
+            showing = false;
         }
     }
 }

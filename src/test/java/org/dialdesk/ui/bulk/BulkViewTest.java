@@ -207,6 +207,36 @@ class BulkViewTest {
         assertEquals(2, SandboxCalls.perCallee(client).get("+13125551000"), "rung again, as the operator chose");
     }
 
+    @Test
+    void aColumnIsToldWhichPromptVariableItFills() throws Exception {
+        show();
+        Path file = dir.resolve("renamed.csv");
+        Files.write(file, List.of("phone,Patient,clinic,appointment_time", "(312) 555-1000,Ada,Northside,10:30",
+                "(312) 555-1001,Bo,Northside,10:30"), StandardCharsets.UTF_8);
+        kit.onFx(() -> {
+            vm.importFile(file);
+            return null;
+        });
+        ComboBox<?> number = kit.byId("bulkNumberPicker", ComboBox.class);
+        kit.waitUntil(() -> kit.onFx(() -> number.getItems().size()) > 1);
+        robot.clickOn(number);
+        robot.clickOn("Support line · +14155550100");
+        kit.waitUntil(() -> text("bulkSummary").equals("2 of 2 rows will be skipped; 0 ready to send."));
+        assertTrue(kit.onFx(() -> vm.rows().get(0).reason()).contains("patient_name"), "the reminder's prompt needs it");
+
+        robot.clickOn("#bulkMap-Patient");
+        robot.clickOn("{{patient_name}}");
+        kit.waitUntil(() -> text("bulkSummary").equals("0 of 2 rows will be skipped; 2 ready to send."));
+        ComboBox<?> clinic = kit.byId("bulkMap-clinic", ComboBox.class);
+        assertEquals("{{clinic}}", kit.onFx(() -> clinic.getConverter().toString(cast(clinic.getValue()))),
+                "a column named like a variable shows the variable it fills");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+
     /** While a run goes the rows in view are read from the outbox: the view says which rows those are. */
     @Test
     void theViewSaysWhichRowsAreInView() throws Exception {

@@ -173,7 +173,7 @@ public final class BulkEngine {
             DialRequest tagged = request.toBuilder().metadata(metadata).build();
             try {
                 rows.add(new OutboxJournal.NewRow(row.number(), row.callee(), JSON.writeValueAsString(tagged),
-                        State.PLANNED, row.reason())); // what a ready row waits for, if anything (the hours to open)
+                        State.PLANNED, row.reason(), request.scheduledFor())); // what a ready row waits for, if anything
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A planned dial could not be written as JSON", e);
             }

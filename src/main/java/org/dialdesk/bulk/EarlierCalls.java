@@ -62,7 +62,8 @@ public interface EarlierCalls {
                 case CALLED -> "Called " + when(at, zone, now) + by + (call.isEmpty() ? "" : ", " + call)
                         + (status == null ? "" : ", " + status) + ".";
                 case MAYBE_CALLED -> "May have been called " + when(at, zone, now) + by + ": that request's outcome is not known yet.";
-                case SCHEDULED -> "Already has " + call + " " + status.toLowerCase(Locale.ROOT)
+                case SCHEDULED -> "Already has " + (call.isEmpty() ? "a call" : call) + by + " "
+                        + (status == null ? "scheduled" : status.toLowerCase(Locale.ROOT))
                         + (scheduledFor == null || scheduledFor.isBlank() ? "" : " for " + scheduled(zone, now)) + ".";
                 case WAITING_IN_RUN -> "Waiting to be called" + by + ", which is not finished.";
             };
@@ -102,20 +103,26 @@ public interface EarlierCalls {
     static EarlierCalls of(OutboxJournal journal, String baseUrl, String keyFingerprint, HistoryCache history) {
         return since -> {
             List<Earlier> found = new ArrayList<>();
+            Instant now = since.plus(WINDOW);
             for (OutboxJournal.RingingRow row : journal.ringingSince(baseUrl, keyFingerprint, since)) {
+                // A dial asking for a time rings then, not when it was sent: still to come, or the time it rang.
+                boolean toCome = row.scheduledFor() != null && row.scheduledFor().isAfter(now);
                 Kind kind = switch (row.state()) {
-                    case CREATED -> Kind.CALLED;
+                    case CREATED -> toCome ? Kind.SCHEDULED : Kind.CALLED;
                     case PLANNED -> Kind.WAITING_IN_RUN;
                     default -> Kind.MAYBE_CALLED;
                 };
-                found.add(new Earlier(row.callee(), kind, kind == Kind.WAITING_IN_RUN ? null : row.attemptedAt(),
-                        row.callId(), null, row.runId(), row.rowNo(), null));
+                Instant at = kind == Kind.WAITING_IN_RUN || kind == Kind.SCHEDULED ? null
+                        : row.scheduledFor() != null ? row.scheduledFor() : row.attemptedAt();
+                found.add(new Earlier(row.callee(), kind, at, row.callId(), null, row.runId(), row.rowNo(),
+                        row.scheduledFor() == null ? null : row.scheduledFor().toString()));
             }
             if (history != null) {
                 for (HistoryCache.PlacedCall call : history.placedSince(since)) {
                     boolean waiting = "Scheduled".equalsIgnoreCase(call.status()) || "Queued".equalsIgnoreCase(call.status());
+                    Instant rang = call.scheduledAt().filter(at -> at.isAfter(call.created())).orElse(call.created());
                     found.add(new Earlier(call.callee().strip(), waiting ? Kind.SCHEDULED : Kind.CALLED,
-                            waiting ? null : call.created(), call.id(), call.status(), null, 0, call.scheduledFor()));
+                            waiting ? null : rang, call.id(), call.status(), null, 0, call.scheduledFor()));
                 }
             }
             return found;

@@ -290,24 +290,46 @@ public final class HistoryCache implements AutoCloseable {
 
     /** An outbound call in the cache, as far as whom it rang and when. */
     public record PlacedCall(String id, String callee, Instant created, String status, String scheduledFor) {
+        /** The time it asked to ring at, when it gave one the way the service writes times. */
+        public Optional<Instant> scheduledAt() {
+            if (scheduledFor == null || scheduledFor.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(java.time.OffsetDateTime.parse(scheduledFor).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
     }
 
+    /** How far back a call scheduled ahead is looked for: a dial may ask to ring up to this long after it is made. */
+    private static final java.time.Duration SCHEDULED_AHEAD = java.time.Duration.ofDays(30);
+
     /**
-     * The outbound calls created since {@code since}, and those still waiting to ring (scheduled or
-     * queued) whenever they were created; cancelled ones are left out: they ring nobody. Read by the
-     * key (a date range is a key range) and the status index, not by every call.
+     * The outbound calls that rang since {@code since} (made since then, or made before and scheduled
+     * for a time since then), and those still waiting to ring (scheduled or queued) whenever they were
+     * made; cancelled ones are left out: they ring nobody. Read by the key (a date range is a key
+     * range) and the status index, not by every call.
      */
     public List<PlacedCall> placedSince(Instant since) throws SQLException {
         List<PlacedCall> placed = new ArrayList<>();
         synchronized (aggregateLock) {
             try (PreparedStatement ps = aggregates.prepareStatement("SELECT id, callee, created_ms, status, scheduled_for"
-                    + " FROM calls WHERE (k >= ? OR status IN ('Scheduled', 'Queued')) AND callee IS NOT NULL"
+                    + " FROM calls WHERE (k >= ? OR status IN ('Scheduled', 'Queued')"
+                    + " OR (k >= ? AND scheduled_for IS NOT NULL AND scheduled_for <> '')) AND callee IS NOT NULL"
                     + " AND (type IS NULL OR type <> 'Inbound') AND (status IS NULL OR status <> 'Canceled')")) {
                 ps.setLong(1, since.toEpochMilli() * 1024);
+                ps.setLong(2, since.minus(SCHEDULED_AHEAD).toEpochMilli() * 1024);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        placed.add(new PlacedCall(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                                rs.getString(4), rs.getString(5)));
+                        PlacedCall call = new PlacedCall(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getString(4), rs.getString(5));
+                        boolean waiting = "Scheduled".equalsIgnoreCase(call.status()) || "Queued".equalsIgnoreCase(call.status());
+                        if (waiting || !call.created().isBefore(since)
+                                || call.scheduledAt().map(at -> !at.isBefore(since)).orElse(false)) {
+                            placed.add(call);
+                        }
                     }
                 }
             }

@@ -68,8 +68,14 @@ public final class OutboxJournal implements AutoCloseable {
     public record Run(String id, Instant created, RunSpec spec, RunState state, String message) {
     }
 
-    /** One row as planned: {@code requestJson} is the dial body, null for a skipped row. */
-    public record NewRow(int rowNo, String callee, String requestJson, State state, String reason) {
+    /**
+     * One row as planned: {@code requestJson} is the dial body, null for a skipped row;
+     * {@code scheduledFor} the time it asks to ring at, null for now.
+     */
+    public record NewRow(int rowNo, String callee, String requestJson, State state, String reason, Instant scheduledFor) {
+        public NewRow(int rowNo, String callee, String requestJson, State state, String reason) {
+            this(rowNo, callee, requestJson, state, reason, null);
+        }
     }
 
     public record Row(int rowNo, String callee, String requestJson, State state, String callId, String reason,
@@ -104,6 +110,18 @@ public final class OutboxJournal implements AutoCloseable {
                     + " attempt_ms INTEGER, sends INTEGER NOT NULL DEFAULT 0, solo INTEGER NOT NULL DEFAULT 0,"
                     + " reconciled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, row_no)) WITHOUT ROWID");
             statement.execute("CREATE INDEX IF NOT EXISTS rows_state ON rows(run_id, state, row_no)");
+            boolean scheduled = false;
+            try (ResultSet columns = statement.executeQuery("PRAGMA table_info(rows)")) {
+                while (columns.next()) {
+                    scheduled |= "scheduled_ms".equals(columns.getString("name"));
+                }
+            }
+            if (!scheduled) { // an outbox from before: its rows' times are in their JSON only, and history has them
+                statement.execute("ALTER TABLE rows ADD COLUMN scheduled_ms INTEGER");
+            }
+            // Whom the account rang lately is asked by time, across runs, at every preview: by these, not by every row.
+            statement.execute("CREATE INDEX IF NOT EXISTS rows_attempted ON rows(attempt_ms)");
+            statement.execute("CREATE INDEX IF NOT EXISTS rows_scheduled ON rows(scheduled_ms)");
             boolean fingerprinted = false;
             try (ResultSet columns = statement.executeQuery("PRAGMA table_info(runs)")) {
                 while (columns.next()) {
@@ -237,7 +255,7 @@ public final class OutboxJournal implements AutoCloseable {
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows(run_id, row_no, callee,"
-                    + " request_json, state, reason) VALUES (?,?,?,?,?,?)")) {
+                    + " request_json, state, reason, scheduled_ms) VALUES (?,?,?,?,?,?,?)")) {
                 for (NewRow row : rows) {
                     insert.setString(1, id);
                     insert.setInt(2, row.rowNo());
@@ -245,6 +263,7 @@ public final class OutboxJournal implements AutoCloseable {
                     insert.setString(4, row.requestJson());
                     insert.setString(5, row.state().name());
                     insert.setString(6, row.reason());
+                    insert.setObject(7, row.scheduledFor() == null ? null : row.scheduledFor().toEpochMilli());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -272,35 +291,66 @@ public final class OutboxJournal implements AutoCloseable {
     }
 
     /**
-     * A row of a run on one account that may ring, or has rung, its callee: sent since {@code since}
-     * (being sent, created, uncertain or waiting for the operator's decision), or still to be sent by
-     * a run not finished. What a new run's preview holds against: the same person rung by two runs.
+     * A row of a run on one account that may ring, or has rung, its callee: sent (being sent,
+     * created, uncertain or waiting for the operator's decision), or still to be sent by a run not
+     * finished. {@code attemptedAt} is when it was sent, {@code scheduledFor} when it asks to ring
+     * (null: when sent); both null for a row not sent yet. What a new run's preview holds against.
      */
-    public record RingingRow(String runId, int rowNo, String callee, State state, String callId, Instant attemptedAt) {
+    public record RingingRow(String runId, int rowNo, String callee, State state, String callId, Instant attemptedAt,
+                             Instant scheduledFor) {
     }
 
-    /** The rows of this account's runs that ring, or may have rung, their callees since {@code since}; see {@link RingingRow}. */
+    /**
+     * The rows of this account's runs sent since {@code since}, or asking to ring since then, and
+     * the rows its unfinished runs have still to send; see {@link RingingRow}. Read by time through
+     * the send and schedule indexes, however many runs the outbox holds.
+     */
     public synchronized List<RingingRow> ringingSince(String baseUrl, String keyFingerprint, Instant since) throws SQLException {
         List<RingingRow> found = new ArrayList<>();
         String fingerprint = keyFingerprint == null ? "" : keyFingerprint;
-        for (Run run : runs("WHERE base_url = ? AND key_fingerprint = ?", baseUrl, fingerprint)) {
-            boolean unfinished = run.state() == RunState.RUNNING || run.state() == RunState.PAUSED;
-            String states = unfinished ? "'PLANNED','SENDING','CREATED','UNCERTAIN','NEEDS_DECISION'"
-                    : "'SENDING','CREATED','UNCERTAIN','NEEDS_DECISION'";
-            // Through the state index: a run's rows in these states, not every row of every run.
-            try (PreparedStatement select = prepare("SELECT row_no, callee, state, call_id, attempt_ms FROM rows " + BY_STATE
-                    + "WHERE run_id = ? AND state IN (" + states + ") AND (state = 'PLANNED' OR attempt_ms >= ?)",
-                    run.id(), since.toEpochMilli());
+        try (PreparedStatement select = prepare("SELECT r.run_id, r.row_no, r.callee, r.state, r.call_id, r.attempt_ms,"
+                + " r.scheduled_ms FROM rows r CROSS JOIN runs u ON u.id = r.run_id"
+                + " WHERE (r.attempt_ms >= ? OR r.scheduled_ms >= ?)"
+                + " AND r.state IN ('SENDING','CREATED','UNCERTAIN','NEEDS_DECISION') AND u.base_url = ?"
+                + " AND u.key_fingerprint = ?", since.toEpochMilli(), since.toEpochMilli(), baseUrl, fingerprint);
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                found.add(ringing(rs));
+            }
+        }
+        for (Run run : runs("WHERE base_url = ? AND key_fingerprint = ? AND state IN ('RUNNING','PAUSED')", baseUrl, fingerprint)) {
+            try (PreparedStatement select = prepare("SELECT run_id, row_no, callee, state, call_id, attempt_ms, scheduled_ms"
+                    + " FROM rows " + BY_STATE + "WHERE run_id = ? AND state = 'PLANNED'", run.id());
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    long attempt = rs.getLong(5);
-                    Instant attemptedAt = rs.wasNull() ? null : Instant.ofEpochMilli(attempt);
-                    found.add(new RingingRow(run.id(), rs.getInt(1), rs.getString(2), State.valueOf(rs.getString(3)),
-                            rs.getString(4), attemptedAt));
+                    found.add(ringing(rs));
                 }
             }
         }
         return found;
+    }
+
+    private static RingingRow ringing(ResultSet rs) throws SQLException {
+        long attempt = rs.getLong(6);
+        Instant attemptedAt = rs.wasNull() ? null : Instant.ofEpochMilli(attempt);
+        long scheduled = rs.getLong(7);
+        Instant scheduledFor = rs.wasNull() ? null : Instant.ofEpochMilli(scheduled);
+        return new RingingRow(rs.getString(1), rs.getInt(2), rs.getString(3), State.valueOf(rs.getString(4)), rs.getString(5),
+                attemptedAt, scheduledFor);
+    }
+
+    /** How SQLite finds the rows sent lately, step by step: what a test checks stays on the time indexes. */
+    synchronized List<String> ringingLookUpPlan() throws SQLException {
+        List<String> steps = new ArrayList<>();
+        try (PreparedStatement explain = prepare("EXPLAIN QUERY PLAN SELECT r.run_id FROM rows r CROSS JOIN runs u ON u.id = r.run_id"
+                + " WHERE (r.attempt_ms >= ? OR r.scheduled_ms >= ?) AND r.state IN ('SENDING','CREATED','UNCERTAIN',"
+                + "'NEEDS_DECISION') AND u.base_url = ? AND u.key_fingerprint = ?", 0L, 0L, "", "");
+             ResultSet rs = explain.executeQuery()) {
+            while (rs.next()) {
+                steps.add(rs.getString("detail"));
+            }
+        }
+        return steps;
     }
 
     /** Every run, newest first. */

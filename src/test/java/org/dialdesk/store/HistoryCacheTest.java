@@ -118,14 +118,23 @@ class HistoryCacheTest {
                     to(id(3), "+14155550003", since - 86_400_000L, "Scheduled", "Outbound"), // made long ago, rings later
                     to(id(4), "+14155550004", since + 5, "Canceled", "Outbound"), // rings nobody
                     to(id(5), "+14155550005", since + 5, "Completed", "Inbound"), // they rang the account
-                    to(id(6), "+14155550006", since, "No answer", "Outbound")), // it rang all the same
-                    List.of("{}", "{}", "{}", "{}", "{}", "{}"));
+                    to(id(6), "+14155550006", since, "No answer", "Outbound"), // it rang all the same
+                    scheduled(id(7), "+14155550007", since - 3 * 86_400_000L, Instant.ofEpochMilli(since + 3_600_000)),
+                    scheduled(id(8), "+14155550008", since - 3 * 86_400_000L, Instant.ofEpochMilli(since - 3_600_000))),
+                    List.of("{}", "{}", "{}", "{}", "{}", "{}", "{}", "{}"));
             List<String> placed = cache.placedSince(Instant.ofEpochMilli(since)).stream()
                     .map(c -> c.id().substring(23) + " " + c.callee() + " " + c.status() + " " + c.created().toEpochMilli())
                     .sorted().toList();
             assertEquals(List.of("1 +14155550001 Completed " + (since + 5), "3 +14155550003 Scheduled " + (since - 86_400_000L),
-                    "6 +14155550006 No answer " + since), placed);
+                    "6 +14155550006 No answer " + since, "7 +14155550007 Completed " + (since - 3 * 86_400_000L)), placed,
+                    "made three days before and scheduled for an hour after: it rang since; 8 rang an hour before");
         }
+    }
+
+    /** Made at {@code createdMs}, asking to ring at {@code at}, and rung (Completed). */
+    private static HistoryRow scheduled(String id, String callee, long createdMs, Instant at) {
+        return new HistoryRow(id, createdMs, "Completed", callee, "+14155550100", "uc1", "Reminders", "Ava", null, 0,
+                null, at.toString(), "en-US", "Outbound", callee);
     }
 
     private static HistoryRow to(String id, String callee, long createdMs, String status, String type) {

@@ -88,16 +88,28 @@ class OutboxJournalTest {
             journal.create("other account", AT, new RunSpec("campaign.csv", "hash", "Live", "https://api.example.com", true,
                     10, 2, "other"), rows(3));
 
+            // Sent two days before, asking to ring an hour into the window: it rang within it.
+            journal.create("scheduled", AT.minusSeconds(2 * 86_400), SPEC, List.of(new NewRow(1, "+14155550009", "{}",
+                    State.PLANNED, null, AT.plusSeconds(3600))));
+            assertTrue(journal.markSending("scheduled", List.of(1), AT.minusSeconds(2 * 86_400)));
+            journal.apply("scheduled", List.of(new Change(1, State.CREATED, "call_9", null, null, true, false, false)));
+            journal.setRunState("scheduled", OutboxJournal.RunState.FINISHED, null);
+
             List<String> found = journal.ringingSince(SPEC.baseUrl(), SPEC.keyFingerprint(), AT).stream()
                     .map(r -> r.runId() + "/" + r.rowNo() + " " + r.callee() + " " + r.state() + " " + r.callId()
-                            + " " + r.attemptedAt())
+                            + " " + r.attemptedAt() + " " + r.scheduledFor())
                     .sorted().toList();
             assertEquals(List.of(
-                    "earlier/4 +14155550004 CREATED call_4 " + AT.plusSeconds(60),
-                    "paused/1 +14155550001 UNCERTAIN null " + AT.plusSeconds(120),
-                    "paused/2 +14155550002 PLANNED null null",
-                    "paused/3 +14155550003 PLANNED null null"), found);
+                    "earlier/4 +14155550004 CREATED call_4 " + AT.plusSeconds(60) + " null",
+                    "paused/1 +14155550001 UNCERTAIN null " + AT.plusSeconds(120) + " null",
+                    "paused/2 +14155550002 PLANNED null null null",
+                    "paused/3 +14155550003 PLANNED null null null",
+                    "scheduled/1 +14155550009 CREATED call_9 " + AT.minusSeconds(2 * 86_400) + " " + AT.plusSeconds(3600)), found);
             assertTrue(journal.ringingSince(SPEC.baseUrl(), "another key", AT).isEmpty(), "another key is another account");
+            List<String> steps = journal.ringingLookUpPlan();
+            assertTrue(steps.stream().anyMatch(step -> step.contains("rows_attempted"))
+                    && steps.stream().anyMatch(step -> step.contains("rows_scheduled")), () -> String.join("; ", steps));
+            assertFalse(steps.stream().anyMatch(step -> step.startsWith("SCAN r")), () -> "every row read: " + steps);
         }
     }
 

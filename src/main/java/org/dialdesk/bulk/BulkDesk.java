@@ -126,6 +126,10 @@ public final class BulkDesk {
         public Choice(String numberId, String useCaseId, String campaignId) {
             this(numberId, useCaseId, campaignId, BulkPlanner.Options.NONE);
         }
+
+        public Choice withOptions(BulkPlanner.Options chosen) {
+            return new Choice(numberId, useCaseId, campaignId, chosen);
+        }
     }
 
     /** The choice the profile starts with: its default caller number and use case. */

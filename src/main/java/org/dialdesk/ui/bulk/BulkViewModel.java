@@ -27,6 +27,7 @@ import org.dialdesk.bulk.BulkEngine;
 import org.dialdesk.bulk.BulkField;
 import org.dialdesk.bulk.BulkInputException;
 import org.dialdesk.bulk.BulkPlan;
+import org.dialdesk.bulk.BulkPlanner;
 import org.dialdesk.bulk.BulkProgress;
 import org.dialdesk.bulk.ColumnMapping;
 import org.dialdesk.bulk.PreviewChanges;
@@ -65,6 +66,8 @@ public final class BulkViewModel {
     private final ObservableList<RowsShown> rowsShownChoices = FXCollections.observableArrayList(RowsShown.ALL);
     private final ObservableList<RowsShown> rowsShownChoicesView = FXCollections.unmodifiableObservableList(rowsShownChoices);
     private Map<BulkPlan.Skip, Integer> skippedCounts = Map.of();
+    /** Set while a new plan's choices of rows to show are put in: the rows are shown once, after. */
+    private boolean choosingRowsShown;
     /** What a column can be: each field, and each of the run's use case's {{variables}}. */
     private final ObservableList<ColumnRole> roles = FXCollections.observableArrayList();
     private final ObservableList<ColumnRole> rolesView = FXCollections.unmodifiableObservableList(roles);
@@ -136,7 +139,7 @@ public final class BulkViewModel {
         choices.ringAgainProperty().addListener((obs, old, now) -> replan());
         choices.waitForHoursProperty().addListener((obs, old, now) -> replan());
         rowsShown.addListener((obs, old, now) -> {
-            if (stage.get() == Stage.PREVIEW && plan != null) {
+            if (!choosingRowsShown && now != null && stage.get() == Stage.PREVIEW && plan != null) {
                 rows.show(new PreviewRows(plan, changes, now == null ? RowsShown.ALL : now));
             }
         });
@@ -190,9 +193,10 @@ public final class BulkViewModel {
         stage.set(Stage.READING);
         long mine = ++generation;
         checking.set(true);
-        BulkDesk.Choice chosen = choices.choice();
-        // The same file read another way keeps what the operator left out and fixed; another file starts afresh.
+        // The same file read another way keeps what the operator left out and fixed, and rings again or waits for
+        // the hours as chosen for it; another file starts afresh: a follow-up run's choice is not the next file's.
         boolean again = asWritten != null;
+        BulkDesk.Choice chosen = again ? choices.choice() : choices.choice().withOptions(BulkPlanner.Options.NONE);
         PreviewChanges kept = again ? changes : PreviewChanges.NONE;
         runner.run(() -> {
             BulkDesk.Imported read = asWritten == null ? desk.read(file) : desk.read(file, asWritten);
@@ -203,6 +207,10 @@ public final class BulkViewModel {
                 return;
             }
             checking.set(false);
+            if (!again) { // before the plan is shown: no re-plan follows (the stage is still reading)
+                choices.ringAgainProperty().set(false);
+                choices.waitForHoursProperty().set(false);
+            }
             imported = planned.imported();
             changes = kept;
             runId = null;
@@ -265,9 +273,15 @@ public final class BulkViewModel {
         }
         skippedCounts = plan.skippedBy();
         List<RowsShown> shownChoices = RowsShown.offeredBy(skippedCounts);
-        rowsShownChoices.setAll(shownChoices);
-        if (!shownChoices.contains(rowsShown.get())) {
-            rowsShown.set(RowsShown.ALL); // no row is skipped for that reason any more
+        RowsShown wanted = rowsShown.get();
+        // The choices are replaced (their counts changed), which a picker showing them answers by choosing none and
+        // then its choice again: each would show the rows anew. They are shown once, below.
+        choosingRowsShown = true;
+        try {
+            rowsShownChoices.setAll(shownChoices);
+            rowsShown.set(shownChoices.contains(wanted) ? wanted : RowsShown.ALL); // ALL: no row has that reason now
+        } finally {
+            choosingRowsShown = false;
         }
         rows.show(new PreviewRows(plan, changes, rowsShown.get() == null ? RowsShown.ALL : rowsShown.get()));
         summary.set(plan.summary());

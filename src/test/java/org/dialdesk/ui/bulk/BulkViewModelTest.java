@@ -155,6 +155,10 @@ class BulkViewModelTest {
         runner.runDelayed();
         assertEquals(List.of("+13125550101", "+13125550177"),
                 batches.get(batches.size() - 1).stream().map(DialRequest::phoneNumber).toList());
+
+        vm.importFile(file("phone\n+13125550177\n+13125550188\n")); // the next file: a follow-up's choice is not its own
+        assertFalse(vm.choices().ringAgainProperty().get());
+        assertEquals("1 of 2 rows will be skipped; 1 ready to send.", vm.summaryProperty().get());
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class BatchCommand implements Callable<Integer> {
     Double rate;
 
     @Option(names = "--ring-again", description = "Also dial callees this account called in the last 24 hours, or has a"
-            + " call waiting for (a follow-up run). Without it they are skipped, each saying which call. (--again implies it.)")
+            + " call waiting for (a follow-up run). Without it they are skipped, each saying which call.")
     boolean ringAgain;
 
     @Option(names = "--when-hours-open", description = "Schedule rows to dial now that are outside calling hours for"
@@ -286,8 +286,10 @@ public final class BatchCommand implements Callable<Integer> {
                         ? new HistoryCache(historyFile) : null) {
                     BulkPlanner planner = new BulkPlanner(hours, numbers -> Set.copyOf(doNotCall.listed(numbers)),
                             EarlierCalls.of(journal, account.baseUrl(), account.key().fingerprint(), history), clock);
-                    plan = planner.plan(sheet, mapping, defaults, directory, Set.of(), // --again rings them all again
-                            new BulkPlanner.Options(ringAgain || again, whenHoursOpen));
+                    // --again lets this file go again, not its callees past the hold: a paused run's or a scheduled
+                    // call's people would be rung twice. Ringing people called lately again is --ring-again's, said.
+                    plan = planner.plan(sheet, mapping, defaults, directory, Set.of(),
+                            new BulkPlanner.Options(ringAgain, whenHoursOpen));
                 }
                 printPreview(out, sheet, mapping, plan, directory);
                 if (dryRun) {
@@ -448,7 +450,8 @@ public final class BatchCommand implements Callable<Integer> {
                         + " run would ring its callees again."
                 : "This file was sent on " + account.name() + " already: run " + run.id() + " on " + run.created()
                         + " created " + before.get().created() + " calls. Sending it again rings those people again;"
-                        + " add --again if that is what you want.");
+                        + " add --again if that is what you want (with --ring-again for those called in the last"
+                        + " 24 hours).");
     }
 
     private Optional<OutboxJournal.Run> findRun(OutboxJournal journal, Account account, PrintWriter err)
@@ -487,6 +490,12 @@ public final class BatchCommand implements Callable<Integer> {
         plan.skippedBy().forEach((skip, count) -> out.printf(Locale.ROOT, "  %,6d  %s%s%n", count, skip.label(),
                 skip == BulkPlan.Skip.OUTSIDE_HOURS ? " (--when-hours-open schedules them for when the hours open)"
                         : skip == BulkPlan.Skip.CALLED_RECENTLY ? " (--ring-again sends them for a follow-up run)" : ""));
+        if (plan.ringingAgain() != 0) {
+            out.println(plan.ringingAgain() > 0
+                    ? String.format(Locale.ROOT, "  %,6d  ready, called in the last 24 hours or with a call waiting: rung again"
+                            + " (--ring-again)", plan.ringingAgain())
+                    : "  People called in the last 24 hours are rung again (--ring-again); their calls could not be read.");
+        }
         if (plan.waitingForHours() > 0) {
             out.printf(Locale.ROOT, "  %,6d  ready, outside calling hours now: scheduled for when they open%n", plan.waitingForHours());
         }

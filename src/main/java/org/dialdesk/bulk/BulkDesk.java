@@ -206,6 +206,14 @@ public final class BulkDesk {
      */
     public String launch(Imported imported, BulkPlan plan, Choice choice, int fixedRows)
             throws SQLException, IOException, BulkInputException {
+        if (!choice.options().ringAgain()) {
+            List<BulkPlan.Row> called = planner.calledSincePlanned(plan);
+            if (!called.isEmpty()) {
+                throw new BulkInputException(String.format(java.util.Locale.ROOT, "Since the preview was made, %,d of its"
+                        + " people were called or given a call (row %d, %s first). The rows were checked again: look at them"
+                        + " and launch again. Nothing was sent.", called.size(), called.get(0).number(), called.get(0).callee()));
+            }
+        }
         Map<String, String> keys = plan.mapping().keys();
         mappings.save(useCaseOf(directory.get(), choice.numberId(), choice.useCaseId()), keys);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),

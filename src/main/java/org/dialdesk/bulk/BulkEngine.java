@@ -85,7 +85,8 @@ public final class BulkEngine {
                 if (!phone.ok()) {
                     return Optional.empty(); // checked in the preview; the service has the last word
                 }
-                Instant when = request.scheduledFor() != null ? request.scheduledFor() : now;
+                // A time already past (a run resumed after it) rings now: the hours are those of now.
+                Instant when = request.scheduledFor() != null && request.scheduledFor().isAfter(now) ? request.scheduledFor() : now;
                 org.dialdesk.domain.CallingRule.Verdict verdict = rule.check(phone, when, null, null);
                 return verdict.breaches().isEmpty() ? Optional.empty()
                         : Optional.of("Outside calling hours when its turn came: " + verdict.breaches().get(0).message()

@@ -341,6 +341,26 @@ public final class BulkPlanner {
     }
 
     /**
+     * The ready rows of {@code plan} whose callee the account has called, or set a call for, in the
+     * last 24 hours as of now: asked again at launch, since a call from the Dial form or another run
+     * may have come after the preview was made. Empty when none.
+     */
+    public List<BulkPlan.Row> calledSincePlanned(BulkPlan plan) throws BulkInputException {
+        Map<String, EarlierCalls.Earlier> calledBefore = earlierCalls(clock.instant(), false);
+        if (calledBefore.isEmpty()) {
+            return List.of();
+        }
+        List<BulkPlan.Row> called = new ArrayList<>();
+        for (int i : plan.indexesWhere(java.util.Objects::isNull)) {
+            BulkPlan.Row row = plan.rows().get(i);
+            if (calledBefore.containsKey(row.callee())) {
+                called.add(row);
+            }
+        }
+        return called;
+    }
+
+    /**
      * The account's calls of the last 24 hours and those still to ring, by callee: the one to name for
      * each. When they cannot be read, nothing is planned, unless they are rung again anyway: then null.
      */

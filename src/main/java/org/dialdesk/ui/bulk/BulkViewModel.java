@@ -293,6 +293,11 @@ public final class BulkViewModel {
     }
 
     private void replan() {
+        replan(null);
+    }
+
+    /** Plans the rows again; {@code note}, if any, is said once the new plan is shown (why it was made again). */
+    private void replan(String note) {
         if (imported == null || stage.get() != Stage.PREVIEW) {
             return;
         }
@@ -313,6 +318,9 @@ public final class BulkViewModel {
                 checking.set(false);
                 problem.set(null);
                 showPlan(planned);
+                if (note != null) {
+                    problem.set(note);
+                }
             }
         }, failure -> {
             if (mine == generation && stage.get() == Stage.PREVIEW) {
@@ -456,6 +464,12 @@ public final class BulkViewModel {
             send(mine);
         }, failure -> {
             stage.set(Stage.PREVIEW);
+            if (failure instanceof BulkInputException refused) {
+                // The rows are no longer as the preview said (people called since it was made): planned again.
+                problem.set("Not launched: " + refused.getMessage());
+                replan("Not launched: " + refused.getMessage());
+                return;
+            }
             canLaunch.set(true);
             problem.set("Not launched: " + ErrorMessages.describe(failure) + " Nothing was sent.");
         });

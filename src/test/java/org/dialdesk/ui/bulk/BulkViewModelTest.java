@@ -197,6 +197,35 @@ class BulkViewModelTest {
     }
 
     @Test
+    void someoneCalledAfterThePreviewWasMadeStopsTheLaunchAndIsHeldBack() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n+13125550100\n+13125550101\n"));
+        assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
+        // Meanwhile another run on the account calls row 3's callee.
+        journal.create("r-1-bbbbbbbb", CLOCK.instant(), new OutboxJournal.RunSpec("other.csv", "other", "Sandbox",
+                "https://acme.example/api/v1", false, 2, 5, "k1"), List.of(new OutboxJournal.NewRow(2, "+13125550101", "{}",
+                OutboxJournal.State.PLANNED, null)));
+        journal.markSending("r-1-bbbbbbbb", List.of(2), CLOCK.instant());
+        journal.apply("r-1-bbbbbbbb", List.of(new OutboxJournal.Change(2, OutboxJournal.State.CREATED, "call-9", null, null,
+                true, false, false)));
+
+        vm.launchQuestion();
+        vm.launch();
+        runner.runDelayed();
+        assertTrue(batches.isEmpty(), "nothing sent");
+        assertEquals(BulkViewModel.Stage.PREVIEW, vm.stageProperty().get());
+        assertEquals("Not launched: Since the preview was made, 1 of its people were called or given a call (row 3,"
+                + " +13125550101 first). The rows were checked again: look at them and launch again. Nothing was sent.",
+                vm.problemProperty().get());
+        assertEquals("1 of 2 rows will be skipped; 1 ready to send.", vm.summaryProperty().get(), "checked again");
+        vm.launchQuestion();
+        vm.launch();
+        runner.runDelayed();
+        assertEquals(List.of("+13125550100"), batches.get(0).stream().map(DialRequest::phoneNumber).toList());
+    }
+
+    @Test
     void rowsOutsideCallingHoursWaitForThemWhenTheOperatorSays() throws Exception {
         hours = new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0));
         BulkViewModel vm = model(false);

@@ -257,8 +257,13 @@ public final class BulkScreenBenchmark {
 
     /** Scrolls the table to show {@code row} at its top, as a drag of the thumb lands, timed until laid out with it. */
     private static double jump(Scene scene, TableView<?> table, int row) throws Exception {
-        return untilLaidOut(scene, "a jump to row " + row, () -> table.scrollTo(row),
-                () -> firstShown(table) <= row && row <= lastShown(table));
+        try {
+            return untilLaidOut(scene, "a jump to row " + row, () -> table.scrollTo(row),
+                    () -> firstShown(table) <= row && row <= lastShown(table));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + fx(() -> String.format(Locale.ROOT, " (rows %d to %d of %d shown)",
+                    firstShown(table), lastShown(table), table.getItems().size())), e);
+        }
     }
 
     private static void key(TableView<?> table, KeyCode code) {

@@ -141,11 +141,15 @@ public final class BulkView extends BorderPane {
         showLabel.setLabelFor(shown);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox skippedLine = new HBox(8, skippedBy, gap, showLabel, shown);
-        skippedLine.setAlignment(Pos.CENTER_LEFT);
-        skippedLine.visibleProperty().bind(vm.skippedByProperty().isNotEmpty()
+        // The counts and the choice of rows shown share a line: every line here is one row less of the table.
+        HBox showing = new HBox(8, showLabel, shown);
+        showing.setAlignment(Pos.CENTER_RIGHT);
+        showing.visibleProperty().bind(vm.skippedByProperty().isNotEmpty()
                 .or(vm.rowsShownProperty().isNotEqualTo(RowsShown.ALL)));
-        skippedLine.managedProperty().bind(skippedLine.visibleProperty());
+        showing.managedProperty().bind(showing.visibleProperty());
+        VBox counts = new VBox(2, summary, skippedBy);
+        HBox skippedLine = new HBox(8, counts, gap, showing);
+        skippedLine.setAlignment(Pos.CENTER_LEFT);
 
         // Shown when the file has people the account called in the last 24 hours (or has a call waiting for):
         // held back unless the operator means a follow-up run.
@@ -191,7 +195,7 @@ public final class BulkView extends BorderPane {
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());
         checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
-        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), summary, skippedLine, ringAgain, waitForHours,
+        VBox top = new VBox(8, head, note, choices, new ColumnsPane(vm), skippedLine, ringAgain, waitForHours,
                 checkingLabel, problem);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;
@@ -208,6 +212,11 @@ public final class BulkView extends BorderPane {
         table.getColumns().add(Tables.textColumn("Callee", BulkRow::callee, 150));
         // Wide enough for the longest status with its "· fixed here".
         table.getColumns().add(Tables.textColumn("Status", BulkRow::status, 290));
+        // A call ID (24 characters) is looked up in History and the service whole: never cut short. The reason,
+        // last, takes the width that is left.
+        javafx.scene.control.TableColumn<BulkRow, String> callIdColumn = Tables.textColumn("Call ID", BulkRow::callId, 240);
+        callIdColumn.setMinWidth(230);
+        table.getColumns().add(callIdColumn);
         javafx.scene.control.TableColumn<BulkRow, String> reasonColumn = Tables.textColumn("Reason", BulkRow::reason, 430);
         // A reason can be longer than its column (which call, when, by which run): the whole of it on hover.
         reasonColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
@@ -228,10 +237,6 @@ public final class BulkView extends BorderPane {
             }
         });
         table.getColumns().add(reasonColumn);
-        // A call ID (24 characters) is looked up in History and the service whole: never cut short.
-        javafx.scene.control.TableColumn<BulkRow, String> callIdColumn = Tables.textColumn("Call ID", BulkRow::callId, 240);
-        callIdColumn.setMinWidth(230);
-        table.getColumns().add(callIdColumn);
 
         // The rows stay in file order: the row number is how the operator finds a row in the file.
         table.getColumns().forEach(column -> column.setSortable(false));

@@ -121,17 +121,17 @@ public final class BulkView extends BorderPane {
         skippedBy.setId("bulkSkippedBy");
         skippedBy.setWrapText(true);
         skippedBy.getStyleClass().add(Styles.TEXT_MUTED);
-        skippedBy.textProperty().bind(vm.skippedByProperty());
+        skippedBy.textProperty().bind(vm.counts().skippedByProperty());
         // Which rows the table shows: the 40 to fix in a file of 100,000 are found by their reason.
-        ComboBox<RowsShown> shown = new ComboBox<>(vm.rowsShownChoices());
+        ComboBox<RowsShown> shown = new ComboBox<>(vm.counts().rowsShownChoices());
         shown.setId("bulkRowsShown");
-        shown.valueProperty().bindBidirectional(vm.rowsShownProperty());
-        shown.setConverter(FormFields.converter(vm::labelOf));
+        shown.valueProperty().bindBidirectional(vm.counts().rowsShownProperty());
+        shown.setConverter(FormFields.converter(vm.counts()::labelOf));
         shown.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(RowsShown which, boolean empty) {
                 super.updateItem(which, empty);
-                setText(empty || which == null ? null : vm.labelOf(which));
+                setText(empty || which == null ? null : vm.counts().labelOf(which));
             }
         });
         shown.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
@@ -144,8 +144,8 @@ public final class BulkView extends BorderPane {
         // The counts and the choice of rows shown share a line: every line here is one row less of the table.
         HBox showing = new HBox(8, showLabel, shown);
         showing.setAlignment(Pos.CENTER_RIGHT);
-        showing.visibleProperty().bind(vm.skippedByProperty().isNotEmpty()
-                .or(vm.rowsShownProperty().isNotEqualTo(RowsShown.ALL)));
+        showing.visibleProperty().bind(vm.counts().skippedByProperty().isNotEmpty()
+                .or(vm.counts().rowsShownProperty().isNotEqualTo(RowsShown.ALL)));
         showing.managedProperty().bind(showing.visibleProperty());
         VBox counts = new VBox(2, summary, skippedBy);
         HBox skippedLine = new HBox(8, counts, gap, showing);
@@ -153,12 +153,12 @@ public final class BulkView extends BorderPane {
 
         // Shown when the file has people the account called in the last 24 hours (or has a call waiting for):
         // held back unless the operator means a follow-up run.
-        CheckBox ringAgain = optionFor("bulkRingAgain", vm.choices().ringAgainProperty(), vm.calledRecentlyProperty(),
+        CheckBox ringAgain = optionFor("bulkRingAgain", vm.choices().ringAgainProperty(), vm.counts().calledRecentlyProperty(),
                 count -> String.format(java.util.Locale.ROOT, "Ring again the %,d %s called in the last 24 hours or waiting"
                         + " for a call (a follow-up run)", count, count == 1 ? "person" : "people"),
                 "Ring again the people called in the last 24 hours (a follow-up run)");
         // Shown when rows to dial now are outside calling hours: skipped unless they wait for the hours to open.
-        CheckBox waitForHours = optionFor("bulkWaitForHours", vm.choices().waitForHoursProperty(), vm.outsideHoursProperty(),
+        CheckBox waitForHours = optionFor("bulkWaitForHours", vm.choices().waitForHoursProperty(), vm.counts().outsideHoursProperty(),
                 count -> String.format(java.util.Locale.ROOT, "Schedule the %,d %s outside calling hours now for when the hours"
                         + " open", count, count == 1 ? "row" : "rows"),
                 "Rows outside calling hours now are scheduled for when the hours open");

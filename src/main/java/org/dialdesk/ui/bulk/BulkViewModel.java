@@ -12,10 +12,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -59,22 +55,11 @@ public final class BulkViewModel {
     private final ReadOnlyStringWrapper fileSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SheetFormat> format = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    /** The preview's skipped rows counted by reason; empty outside the preview. */
-    private final ReadOnlyStringWrapper skippedBy = new ReadOnlyStringWrapper("");
-    /** Which of the preview's rows the table shows, and the choices the plan offers (with their counts). */
-    private final ObjectProperty<RowsShown> rowsShown = new SimpleObjectProperty<>(RowsShown.ALL);
-    private final ObservableList<RowsShown> rowsShownChoices = FXCollections.observableArrayList(RowsShown.ALL);
-    private final ObservableList<RowsShown> rowsShownChoicesView = FXCollections.unmodifiableObservableList(rowsShownChoices);
-    private Map<BulkPlan.Skip, Integer> skippedCounts = Map.of();
-    /** Set while a new plan's choices of rows to show are put in: the rows are shown once, after. */
-    private boolean choosingRowsShown;
+    /** What the preview says of its plan besides the rows: counts by reason, rows held for a choice, rows shown. */
+    private final PlanCounts counts = new PlanCounts();
     /** What a column can be: each field, and each of the run's use case's {{variables}}. */
     private final ObservableList<ColumnRole> roles = FXCollections.observableArrayList();
     private final ObservableList<ColumnRole> rolesView = FXCollections.unmodifiableObservableList(roles);
-    /** The preview's rows held back because the account called their callee in the last 24 hours, or will. */
-    private final ReadOnlyIntegerWrapper calledRecently = new ReadOnlyIntegerWrapper(0);
-    /** The preview's rows to dial now that are outside calling hours (skipped unless they wait for the hours). */
-    private final ReadOnlyIntegerWrapper outsideHours = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -107,9 +92,7 @@ public final class BulkViewModel {
         stage.addListener((obs, old, now) -> {
             canLaunch.set(now == Stage.PREVIEW && plan != null && plan.ready() > 0);
             if (now != Stage.PREVIEW) {
-                skippedBy.set("");
-                calledRecently.set(0);
-                outsideHours.set(0);
+                counts.clear();
             }
         });
         choices = new BulkChoices(desk.defaultChoice());
@@ -138,8 +121,8 @@ public final class BulkViewModel {
         });
         choices.ringAgainProperty().addListener((obs, old, now) -> replan());
         choices.waitForHoursProperty().addListener((obs, old, now) -> replan());
-        rowsShown.addListener((obs, old, now) -> {
-            if (!choosingRowsShown && now != null && stage.get() == Stage.PREVIEW && plan != null) {
+        counts.rowsShownProperty().addListener((obs, old, now) -> {
+            if (counts.chosenByOperator() && now != null && stage.get() == Stage.PREVIEW && plan != null) {
                 rows.show(new PreviewRows(plan, changes, now == null ? RowsShown.ALL : now));
             }
         });
@@ -163,7 +146,7 @@ public final class BulkViewModel {
     }
 
     public void importFile(Path file) {
-        rowsShown.set(RowsShown.ALL); // another file: its rows, all of them
+        counts.rowsShownProperty().set(RowsShown.ALL); // another file: its rows, all of them
         read(file, null);
     }
 
@@ -254,9 +237,7 @@ public final class BulkViewModel {
         if (plan == null) {
             rows.show(null);
             summary.set("");
-            skippedBy.set("");
-            calledRecently.set(0);
-            outsideHours.set(0);
+            counts.clear();
             problem.set(planned.problem());
             canLaunch.set(false);
             return;
@@ -271,23 +252,8 @@ public final class BulkViewModel {
         if (!offered.equals(roles)) {
             roles.setAll(offered);
         }
-        skippedCounts = plan.skippedBy();
-        List<RowsShown> shownChoices = RowsShown.offeredBy(skippedCounts);
-        RowsShown wanted = rowsShown.get();
-        // The choices are replaced (their counts changed), which a picker showing them answers by choosing none and
-        // then its choice again: each would show the rows anew. They are shown once, below.
-        choosingRowsShown = true;
-        try {
-            rowsShownChoices.setAll(shownChoices);
-            rowsShown.set(shownChoices.contains(wanted) ? wanted : RowsShown.ALL); // ALL: no row has that reason now
-        } finally {
-            choosingRowsShown = false;
-        }
-        rows.show(new PreviewRows(plan, changes, rowsShown.get() == null ? RowsShown.ALL : rowsShown.get()));
+        rows.show(new PreviewRows(plan, changes, counts.show(plan)));
         summary.set(plan.summary());
-        skippedBy.set(plan.skippedByLine());
-        calledRecently.set(skippedCounts.getOrDefault(BulkPlan.Skip.CALLED_RECENTLY, 0));
-        outsideHours.set(skippedCounts.getOrDefault(BulkPlan.Skip.OUTSIDE_HOURS, 0));
         problem.set(null);
         canLaunch.set(plan.ready() > 0);
     }
@@ -449,7 +415,7 @@ public final class BulkViewModel {
         ++generation; // a plan still being made is for a preview that is gone
         checking.set(false);
         asked = null;
-        rowsShown.set(RowsShown.ALL); // the run shows every row as it goes
+        counts.rowsShownProperty().set(RowsShown.ALL); // the run shows every row as it goes
         BulkDesk.Imported file = imported;
         BulkPlan launched = plan;
         BulkDesk.Choice chosen = choices.choice();
@@ -651,31 +617,9 @@ public final class BulkViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** Which rows the preview table shows; the operator chooses among {@link #rowsShownChoices()}. */
-    public ObjectProperty<RowsShown> rowsShownProperty() {
-        return rowsShown;
-    }
-
-    public ObservableList<RowsShown> rowsShownChoices() {
-        return rowsShownChoicesView;
-    }
-
-    /** "Skipped: duplicate callee (12)": a choice with the count the plan shown has. */
-    public String labelOf(RowsShown which) {
-        int ready = plan == null ? 0 : plan.ready();
-        return (which == null ? RowsShown.ALL : which).label(plan == null ? 0 : plan.total(), ready, skippedCounts);
-    }
-
-    public ReadOnlyStringProperty skippedByProperty() {
-        return skippedBy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty calledRecentlyProperty() {
-        return calledRecently.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty outsideHoursProperty() {
-        return outsideHours.getReadOnlyProperty();
+    /** The preview's counts by reason, the rows held for a choice, and which rows the table shows. */
+    public PlanCounts counts() {
+        return counts;
     }
 
     public ReadOnlyStringProperty progressLineProperty() {

@@ -136,19 +136,19 @@ class BulkViewModelTest {
         vm.launch();
         runner.runDelayed();
         assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
-        assertEquals(0, vm.calledRecentlyProperty().get());
+        assertEquals(0, vm.counts().calledRecentlyProperty().get());
 
         vm.importFile(file("phone\n(312) 555-0101\n+13125550177\n"));
         assertEquals("1 of 2 rows will be skipped; 1 ready to send.", vm.summaryProperty().get());
-        assertEquals("Skipped: 1 called in the last 24 hours", vm.skippedByProperty().get());
-        assertEquals(1, vm.calledRecentlyProperty().get());
+        assertEquals("Skipped: 1 called in the last 24 hours", vm.counts().skippedByProperty().get());
+        assertEquals(1, vm.counts().calledRecentlyProperty().get());
         assertEquals("Called in the last 24 hours", vm.rows().get(0).status());
         assertTrue(vm.rows().get(0).reason().matches("Called today at 10:00 by run r-\\d+-[0-9a-f]{8} \\(row 3\\), call call-2\\."),
                 vm.rows().get(0).reason());
 
         vm.choices().ringAgainProperty().set(true); // a follow-up run: the operator means it
         assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
-        assertEquals("", vm.skippedByProperty().get());
+        assertEquals("", vm.counts().skippedByProperty().get());
         assertTrue(vm.launchQuestion().contains("\n1 of these people were called in the last 24 hours, or have a call waiting:"
                 + " they are rung again.\n"), vm::launchQuestion);
         vm.launch();
@@ -168,30 +168,30 @@ class BulkViewModelTest {
         vm.importFile(file("phone\n+13125550100\nnope\n+13125550101\n+13125550100\nwhat\n+13125550102\n"));
         assertEquals("3 of 6 rows will be skipped; 3 ready to send.", vm.summaryProperty().get());
         assertEquals(List.of("All rows (6)", "Ready (3)", "Skipped (3)", "Skipped: unparseable phone (2)",
-                "Skipped: duplicate callee (1)"), vm.rowsShownChoices().stream().map(vm::labelOf).toList());
+                "Skipped: duplicate callee (1)"), vm.counts().rowsShownChoices().stream().map(vm.counts()::labelOf).toList());
 
-        vm.rowsShownProperty().set(vm.rowsShownChoices().get(3));
+        vm.counts().rowsShownProperty().set(vm.counts().rowsShownChoices().get(3));
         assertEquals(List.of(3, 6), vm.rows().stream().map(BulkRow::number).toList(), "the unparseable ones, in file order");
-        vm.rowsShownProperty().set(vm.rowsShownChoices().get(2));
+        vm.counts().rowsShownProperty().set(vm.counts().rowsShownChoices().get(2));
         assertEquals(List.of(3, 5, 6), vm.rows().stream().map(BulkRow::number).toList());
         assertEquals(1, vm.rows().indexOf(vm.rows().get(1)), "a row is found by its number among those shown");
 
         vm.toggleExcluded(2); // left out: planned again, still showing the skipped rows; row 5 is now the callee's first
         assertEquals(List.of(2, 3, 6), vm.rows().stream().map(BulkRow::number).toList());
         assertEquals(List.of("All rows (6)", "Ready (3)", "Skipped (3)", "Skipped: unparseable phone (2)",
-                "Skipped: excluded by you (1)"), vm.rowsShownChoices().stream().map(vm::labelOf).toList());
-        vm.rowsShownProperty().set(vm.rowsShownChoices().get(4));
+                "Skipped: excluded by you (1)"), vm.counts().rowsShownChoices().stream().map(vm.counts()::labelOf).toList());
+        vm.counts().rowsShownProperty().set(vm.counts().rowsShownChoices().get(4));
         assertEquals(List.of(2), vm.rows().stream().map(BulkRow::number).toList());
         vm.toggleExcluded(2); // taken back: no row is left out, so every row is shown again
-        assertEquals(RowsShown.ALL, vm.rowsShownProperty().get());
+        assertEquals(RowsShown.ALL, vm.counts().rowsShownProperty().get());
         assertEquals(6, vm.rows().size());
 
-        vm.rowsShownProperty().set(new RowsShown(RowsShown.Kind.REASON, org.dialdesk.bulk.BulkPlan.Skip.DO_NOT_CALL));
+        vm.counts().rowsShownProperty().set(new RowsShown(RowsShown.Kind.REASON, org.dialdesk.bulk.BulkPlan.Skip.DO_NOT_CALL));
         assertEquals(0, vm.rows().size(), "no row has that reason");
-        vm.rowsShownProperty().set(vm.rowsShownChoices().get(1));
+        vm.counts().rowsShownProperty().set(vm.counts().rowsShownChoices().get(1));
         vm.launchQuestion();
         vm.launch();
-        assertEquals(RowsShown.ALL, vm.rowsShownProperty().get(), "the run shows every row as it goes");
+        assertEquals(RowsShown.ALL, vm.counts().rowsShownProperty().get(), "the run shows every row as it goes");
         runner.runDelayed();
         assertEquals(6, vm.rows().size());
     }
@@ -232,7 +232,7 @@ class BulkViewModelTest {
         vm.loadLists();
         vm.importFile(file("phone\n+18085550100\n+13125550100\n")); // 06:00 in Honolulu, 10:00 in Chicago
         assertEquals("1 of 2 rows will be skipped; 1 ready to send.", vm.summaryProperty().get());
-        assertEquals(1, vm.outsideHoursProperty().get());
+        assertEquals(1, vm.counts().outsideHoursProperty().get());
 
         vm.choices().waitForHoursProperty().set(true);
         assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());

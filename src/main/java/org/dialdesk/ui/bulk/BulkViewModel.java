@@ -548,7 +548,7 @@ public final class BulkViewModel {
             desk.decide(id, rowNumber, decision);
             return decision;
         }, done -> showRun(decision == BulkEngine.Decision.SEND_AGAIN
-                ? "BulkRow " + rowNumber + " will be sent again when you resume." : "BulkRow " + rowNumber + " is left unsent."),
+                ? "Row " + rowNumber + " will be sent again when you resume." : "Row " + rowNumber + " is left unsent."),
                 failure -> problem.set(ErrorMessages.describe(failure)));
     }
 

@@ -1,34 +1,27 @@
 package org.dialdesk.bulk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialRequestValidator;
 import org.dialdesk.api.FieldError;
-import org.dialdesk.api.ScheduleTimes;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.domain.CallingRule;
 import org.dialdesk.domain.CheckedPhones;
@@ -85,12 +78,13 @@ public final class BulkPlanner {
 
     private static final DateTimeFormatter CALLEE_TIME = DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ROOT);
-    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[' ']['T']H:mm[:ss]");
 
     private final CallingRule callingRule;
     private final Listed doNotCall;
     private final EarlierCalls earlierCalls;
     private final Clock clock;
+    /** Kept with the planner: each use case's variables are read from its prompt once, not once a plan. */
+    private final TemplateSpellings spellings = new TemplateSpellings();
     /**
      * One per core, kept with the planner (one per open profile), so that each plan does not read
      * its countries' rules and compile their patterns again.
@@ -138,7 +132,7 @@ public final class BulkPlanner {
             }
         }
         List<Integer> paramColumns = indexes(sheet, mapping.columnsOf(BulkField.PARAM));
-        ParamNames paramNames = new ParamNames(sheet, paramColumns, mapping);
+        ParamNames paramNames = new ParamNames(sheet, paramColumns, mapping, spellings);
         List<Integer> metadataColumns = indexes(sheet, mapping.columnsOf(BulkField.METADATA));
         int phoneAt = sheet.columns().indexOf(phoneColumn);
 
@@ -149,7 +143,7 @@ public final class BulkPlanner {
         // Asked also when they are rung again, so the launch question can say how many are.
         Map<String, EarlierCalls.Earlier> calledBefore = earlierCalls(now, ringAgain);
         ZoneId operatorZone = defaults.scheduleZone() != null ? defaults.scheduleZone() : clock.getZone();
-        Lists lists = new Lists(directory);
+        AccountLists lists = new AccountLists(directory);
         DialRequestValidator validator = new DialRequestValidator(clock);
 
         // First, in file order, what depends on the rows before: duplicates. Then the rest, row by row on every core.
@@ -221,38 +215,6 @@ public final class BulkPlanner {
             return held != null && held.isAfter(clock.instant())
                     ? drafted.request().toBuilder().scheduledFor(held).build() : drafted.request();
         }, ringingAgain, rules.heldUntil().size());
-    }
-
-    /**
-     * The name each param column's value is sent under, per use case, worked out once a plan: the
-     * template's own spelling when it names the column ("Patient Name" fills {@code {{patient_name}}}),
-     * else the column's.
-     */
-    private final class ParamNames {
-        private final Sheet sheet;
-        private final List<Integer> columns;
-        private final ColumnMapping mapping;
-        private final Map<String, Map<Integer, String>> byUseCase = new ConcurrentHashMap<>();
-
-        ParamNames(Sheet sheet, List<Integer> columns, ColumnMapping mapping) {
-            this.sheet = sheet;
-            this.columns = columns;
-            this.mapping = mapping;
-        }
-
-        Map<Integer, String> of(UseCase useCase) {
-            String key = useCase == null || useCase.prompt() == null ? "" : useCase.id() + "\u0000" + useCase.prompt();
-            return byUseCase.computeIfAbsent(key, k -> {
-                Map<String, String> spelled = variableNames(useCase);
-                Map<Integer, String> names = new HashMap<>();
-                for (int column : columns) {
-                    // The variable the operator said the column fills, else the one named like it, else its own name.
-                    String name = mapping.variableOf(sheet.columns().get(column)).orElse(sheet.columns().get(column));
-                    names.put(column, spelled.isEmpty() ? name : spelled.getOrDefault(BulkField.normal(name), name));
-                }
-                return names;
-            });
-        }
     }
 
     private static List<Integer> indexes(Sheet sheet, List<String> columns) {
@@ -381,30 +343,12 @@ public final class BulkPlanner {
         return byCallee;
     }
 
-    /** The account's lists by ID, for checking a row's IDs; a list that did not load checks nothing. */
-    private static final class Lists {
-        final Map<String, CallerNumber> numbers;
-        final Map<String, UseCase> useCases;
-        final Set<String> agents;
-
-        Lists(OrgDirectory.Snapshot directory) {
-            numbers = directory != null && directory.numbers().ok() ? byId(directory.numbers().items(), CallerNumber::id) : null;
-            useCases = directory != null && directory.useCases().ok() ? byId(directory.useCases().items(), UseCase::id) : null;
-            agents = directory != null && directory.agents().ok()
-                    ? directory.agents().items().stream().map(a -> a.id()).collect(Collectors.toSet()) : null;
-        }
-
-        static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
-            Map<String, T> map = new HashMap<>();
-            items.forEach(item -> map.put(id.apply(item), item));
-            return map;
-        }
-    }
-
-    /** What a plan needs to check a row and make its dial, worked out once a plan. */
-    /** {@code heldUntil}: the rows scheduled for when calling hours open, by number, filled as they are planned. */
+    /**
+     * What a plan needs to check a row and make its dial, worked out once a plan. {@code heldUntil}:
+     * the rows scheduled for when calling hours open, by number, filled as they are planned.
+     */
     private record RowRules(Map<BulkField, Integer> single, ParamNames paramNames, List<Integer> metadataColumns,
-                            Sheet sheet, Defaults defaults, Lists lists, DialRequestValidator validator, Instant now,
+                            Sheet sheet, Defaults defaults, AccountLists lists, DialRequestValidator validator, Instant now,
                             boolean waitForHours, ZoneId operatorZone, Map<Integer, Instant> heldUntil) {
     }
 
@@ -423,7 +367,7 @@ public final class BulkPlanner {
     private Planned planRow(Sheet.Row row, String callee, PhoneCheck.Result phone, RowRules rules) {
         Map<BulkField, Integer> single = rules.single();
         Defaults defaults = rules.defaults();
-        Lists lists = rules.lists();
+        AccountLists lists = rules.lists();
         boolean check = phone != null;
         List<String> invalid = new ArrayList<>();
         String numberId = cellOr(row, single.get(BulkField.CALLER_NUMBER), defaults.numberId());
@@ -445,7 +389,7 @@ public final class BulkPlanner {
             String zoneText = cellOr(row, single.get(BulkField.SCHEDULE_ZONE), null);
             try {
                 ZoneId zone = zoneText != null ? ZoneId.of(zoneText.strip()) : defaults.scheduleZone();
-                scheduledFor = scheduleOf(when, zone);
+                scheduledFor = RowTimes.scheduleOf(when, zone);
             } catch (DateTimeException e) {
                 invalid.add("Time zone \"" + zoneText + "\" is not one; write e.g. America/Chicago.");
             } catch (IllegalArgumentException e) {
@@ -542,50 +486,11 @@ public final class BulkPlanner {
         return new Planned(new BulkPlan.Row(row.number(), callee, null, null), request);
     }
 
-    private final Map<String, Map<String, String>> variablesByUseCase = new ConcurrentHashMap<>();
-
-    /** The use case's template variables by their normalised name, as the template spells them. */
-    private Map<String, String> variableNames(UseCase useCase) {
-        if (useCase == null || useCase.prompt() == null) {
-            return Map.of();
-        }
-        return variablesByUseCase.computeIfAbsent(useCase.id() + "\u0000" + useCase.prompt(), key -> {
-            Map<String, String> names = new HashMap<>();
-            TemplateVariables.of(useCase.prompt()).forEach(variable -> names.putIfAbsent(BulkField.normal(variable), variable));
-            return names;
-        });
-    }
-
     private static String cellOr(Sheet.Row row, Integer column, String fallback) {
         if (column == null || column < 0) {
             return fallback;
         }
         String value = row.cell(column);
         return value.isBlank() ? fallback : value;
-    }
-
-    /**
-     * A row's time: ISO with its offset or zone, a local "2026-12-03 09:30" in the row's or the run's
-     * zone, or an Excel date number read the same way.
-     */
-    static Instant scheduleOf(String text, ZoneId zone) {
-        String value = text.strip();
-        if (value.matches("\\d{5}(\\.\\d+)?")) {
-            double serial = Double.parseDouble(value);
-            // Excel counts days from 1899-12-30 (its 1900 leap-year slip included).
-            long seconds = Math.round(serial * 86_400);
-            LocalDateTime local = LocalDate.of(1899, 12, 30).atStartOfDay().plusSeconds(seconds);
-            return ScheduleTimes.toInstant(local, zone);
-        }
-        if (value.contains("[") || value.endsWith("Z") || value.matches(".*[T ]\\d{1,2}:\\d{2}(:\\d{2})?[+-]\\d{2}:?\\d{2}$")) {
-            return ScheduleTimes.parse(value.replace(' ', 'T'));
-        }
-        try {
-            LocalDateTime local = LocalDateTime.parse(value, LOCAL_DATE_TIME);
-            return ScheduleTimes.toInstant(local, zone);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + value + "\" is not a date and time; write e.g. 2026-12-03 09:30"
-                    + " (in the zone column's or the run's zone) or 2026-12-03T09:30-06:00.");
-        }
     }
 }

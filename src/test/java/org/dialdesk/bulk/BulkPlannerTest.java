@@ -342,11 +342,11 @@ class BulkPlannerTest {
     @Test
     void excelDateNumbersAndIsoTimesAreBothRead() {
         ZoneId chicago = ZoneId.of("America/Chicago");
-        assertEquals(Instant.parse("2026-11-24T16:00:00Z"), BulkPlanner.scheduleOf("46350.416666667", chicago));
-        assertEquals(Instant.parse("2026-11-24T15:00:00Z"), BulkPlanner.scheduleOf("2026-11-24T09:00-06:00", chicago));
-        assertEquals(Instant.parse("2026-11-24T14:00:00Z"), BulkPlanner.scheduleOf("2026-11-24T09:00[America/New_York]", chicago));
+        assertEquals(Instant.parse("2026-11-24T16:00:00Z"), RowTimes.scheduleOf("46350.416666667", chicago));
+        assertEquals(Instant.parse("2026-11-24T15:00:00Z"), RowTimes.scheduleOf("2026-11-24T09:00-06:00", chicago));
+        assertEquals(Instant.parse("2026-11-24T14:00:00Z"), RowTimes.scheduleOf("2026-11-24T09:00[America/New_York]", chicago));
         IllegalArgumentException problem = assertThrows(IllegalArgumentException.class,
-                () -> BulkPlanner.scheduleOf("tomorrow", chicago));
+                () -> RowTimes.scheduleOf("tomorrow", chicago));
         assertTrue(problem.getMessage().startsWith("\"tomorrow\" is not a date and time"), problem.getMessage());
     }
 }

@@ -10,6 +10,7 @@ import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkDesk;
 import org.dialdesk.bulk.BulkPlanner;
+import org.dialdesk.ui.common.FormFields;
 
 /**
  * What the operator chooses for the rows that do not say: the number that calls, the use case and
@@ -56,18 +57,7 @@ public final class BulkChoices {
      * are not checked here, and the service decides).
      */
     public javafx.beans.binding.StringBinding defaultUseCaseText() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> {
-            CallerNumber number = numbers.stream().filter(n -> n.id().equals(numberId.get())).findFirst().orElse(null);
-            if (number == null) {
-                return "The caller number's default";
-            }
-            if (number.useCaseId() == null) {
-                return "None: the number has no default";
-            }
-            return useCases.stream().filter(u -> number.useCaseId().equals(u.id())).findFirst()
-                    .map(u -> "Default: " + (u.name() == null ? u.id() : u.name()))
-                    .orElse("Default " + number.useCaseId() + ", not in the account's list: not checked");
-        }, numberId, numbers, useCases);
+        return FormFields.defaultUseCaseText(numberId, numbers, useCases);
     }
 
     public ObservableList<CallerNumber> numbers() {

@@ -124,7 +124,7 @@ final class PreviewHeading extends VBox {
         campaign.textProperty().bindBidirectional(vm.choices().campaignProperty());
         campaign.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW)
                 .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.EMPTY)));
-        HBox choices = new HBox(16, labelled("Calls from", number), labelled("Use case", useCaseWithDefault(useCase)),
+        HBox choices = new HBox(16, labelled("Calls from", number), labelled("Use case", FormFields.withClear(useCase, vm.choices().useCaseIdProperty(), null)),
                 labelled("Campaign", campaign));
         choices.setAlignment(Pos.BOTTOM_LEFT);
 
@@ -163,20 +163,6 @@ final class PreviewHeading extends VBox {
         box.disableProperty().bind(vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING)
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.STOPPED))
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.ENDED)));
-        return box;
-    }
-
-    /** The use case picker, and a way back to the caller number's default once one is chosen. */
-    private HBox useCaseWithDefault(ComboBox<UseCase> useCase) {
-        Button byDefault = new Button("Default");
-        byDefault.setId("bulkUseCaseDefault");
-        byDefault.setTooltip(new javafx.scene.control.Tooltip("Let the caller number's default use case be the run's again"));
-        byDefault.setOnAction(e -> vm.choices().useCaseIdProperty().set(null));
-        byDefault.visibleProperty().bind(vm.choices().useCaseIdProperty().isNotNull());
-        byDefault.managedProperty().bind(byDefault.visibleProperty());
-        byDefault.disableProperty().bind(useCase.disableProperty());
-        HBox box = new HBox(4, useCase, byDefault);
-        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 

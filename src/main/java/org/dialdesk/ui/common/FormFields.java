@@ -185,4 +185,63 @@ public final class FormFields {
             }
         };
     }
+
+    /**
+     * A picker with a ✕ that takes its choice back, to the default it stands for (Delete in the
+     * picker does the same): {@code id} is set to {@code none} ("" or null, as the model keeps "no
+     * choice"). The ✕ is there only while something is chosen, and Tab skips it (one stop a field);
+     * its ID is the picker's with "Clear" after it.
+     */
+    public static javafx.scene.layout.HBox withClear(javafx.scene.control.ComboBox<?> picker,
+                                                     javafx.beans.property.StringProperty id, String none) {
+        javafx.scene.control.Button clear = new javafx.scene.control.Button("✕");
+        if (picker.getId() != null) {
+            clear.setId(picker.getId() + "Clear");
+        }
+        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        clear.setAccessibleText("Clear this choice");
+        clear.setFocusTraversable(false);
+        clear.setOnAction(e -> id.set(none));
+        clear.setTooltip(new javafx.scene.control.Tooltip("Back to the default (Delete in the picker)"));
+        javafx.beans.binding.BooleanBinding chosen = Bindings.createBooleanBinding(
+                () -> id.get() != null && !id.get().isEmpty(), id);
+        picker.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE)
+                    && chosen.get() && !picker.isShowing()) {
+                id.set(none);
+                e.consume();
+            }
+        });
+        clear.visibleProperty().bind(chosen);
+        clear.managedProperty().bind(clear.visibleProperty()); // the picker takes the whole row until there is a choice
+        clear.disableProperty().bind(picker.disableProperty());
+        picker.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(picker, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, picker, clear);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /**
+     * What a use case picker says while none is chosen: which use case the caller number's default
+     * is, by name; or that the account's lists do not name it (then its prompt's variables and hours
+     * are not checked here, and the service decides).
+     */
+    public static javafx.beans.binding.StringBinding defaultUseCaseText(ObservableStringValue numberId,
+            javafx.collections.ObservableList<org.dialdesk.api.CallerNumber> numbers,
+            javafx.collections.ObservableList<org.dialdesk.api.UseCase> useCases) {
+        return Bindings.createStringBinding(() -> {
+            org.dialdesk.api.CallerNumber number = numbers.stream().filter(n -> n.id().equals(numberId.get())).findFirst()
+                    .orElse(null);
+            if (number == null) {
+                return "The caller number's default";
+            }
+            if (number.useCaseId() == null) {
+                return "None: the number has no default";
+            }
+            return useCases.stream().filter(u -> number.useCaseId().equals(u.id())).findFirst()
+                    .map(u -> "Default: " + (u.name() == null ? u.id() : u.name()))
+                    .orElse("Default " + number.useCaseId() + ", not in the account's list: not checked");
+        }, numberId, numbers, useCases);
+    }
 }

@@ -27,7 +27,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -199,9 +198,9 @@ public final class DialView extends BorderPane {
         ComboBox<UseCase> useCasePicker = new ComboBox<>(vm.useCases());
         useCasePicker.setId("useCasePicker");
         useCasePicker.setConverter(FormFields.converter(UseCase::name));
-        useCasePicker.setPromptText("The caller number's default");
+        useCasePicker.promptTextProperty().bind(FormFields.defaultUseCaseText(vm.numberIdProperty(), vm.numbers(), vm.useCases()));
         bindPicker(useCasePicker, vm.useCases(), vm.useCaseIdProperty(), UseCase::id);
-        return field("_Use case", DialViewModel.USE_CASE, withClear(useCasePicker, vm.useCaseIdProperty()),
+        return field("_Use case", DialViewModel.USE_CASE, FormFields.withClear(useCasePicker, vm.useCaseIdProperty(), ""),
                 manualId("useCaseIdField", vm.useCaseIdProperty(), vm.useCasesProblemProperty(), vm.useCases(), UseCase::id, "use cases"), null);
     }
 
@@ -211,7 +210,7 @@ public final class DialView extends BorderPane {
         agentPicker.setConverter(FormFields.converter(a -> a.name() + (a.languages() == null ? "" : " · " + String.join(", ", a.languages()))));
         agentPicker.setPromptText("The use case's agent");
         bindPicker(agentPicker, vm.agents(), vm.agentIdProperty(), Agent::id);
-        return field("_Agent", DialViewModel.AGENT, withClear(agentPicker, vm.agentIdProperty()),
+        return field("_Agent", DialViewModel.AGENT, FormFields.withClear(agentPicker, vm.agentIdProperty(), ""),
                 manualId("agentIdField", vm.agentIdProperty(), vm.agentsProblemProperty(), vm.agents(), Agent::id, "agents"), null);
     }
 
@@ -221,7 +220,7 @@ public final class DialView extends BorderPane {
         modelPicker.setConverter(FormFields.converter(m -> m.name() + (m.description() == null ? "" : " · " + m.description())));
         modelPicker.setPromptText("The use case's active models");
         bindPicker(modelPicker, vm.models(), vm.modelIdProperty(), CallModel::id);
-        return field("_Model", DialViewModel.MODEL, withClear(modelPicker, vm.modelIdProperty()),
+        return field("_Model", DialViewModel.MODEL, FormFields.withClear(modelPicker, vm.modelIdProperty(), ""),
                 manualId("modelIdField", vm.modelIdProperty(), vm.modelsProblemProperty(), vm.models(), CallModel::id, "models"), null);
     }
 
@@ -356,30 +355,6 @@ public final class DialView extends BorderPane {
         // Kept while the caret is in it, so a list arriving mid-typing does not whisk the field away.
         box.visibleProperty().bind(Bindings.isNotNull(why).or(field.focusedProperty()));
         box.managedProperty().bind(box.visibleProperty());
-        return box;
-    }
-
-    private static Node withClear(ComboBox<?> picker, StringProperty id) {
-        Button clear = new Button("✕");
-        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        clear.setAccessibleText("Clear this choice");
-        clear.setFocusTraversable(false);
-        clear.setOnAction(e -> id.set(""));
-        clear.setTooltip(new Tooltip("Back to the default (Delete in the picker)"));
-        // The button is skipped by Tab (one stop per field); Delete in the picker does the same.
-        picker.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !id.get().isEmpty()
-                    && !picker.isShowing()) {
-                id.set("");
-                e.consume();
-            }
-        });
-        clear.visibleProperty().bind(id.isNotEmpty());
-        clear.managedProperty().bind(clear.visibleProperty()); // the picker takes the whole row until there is a choice
-        picker.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(picker, Priority.ALWAYS);
-        HBox box = new HBox(4, picker, clear);
-        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 

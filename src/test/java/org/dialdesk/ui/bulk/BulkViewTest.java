@@ -144,13 +144,13 @@ class BulkViewTest {
         kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
         ComboBox<?> useCase = kit.byId("bulkUseCasePicker", ComboBox.class);
         assertEquals("Default: Appointment reminder", kit.onFx(useCase::getPromptText), "which use case the default is");
-        assertFalse(kit.onFx(() -> kit.byId("bulkUseCaseDefault", Button.class).isVisible()), "the default is the run's");
+        assertFalse(kit.onFx(() -> kit.byId("bulkUseCasePickerClear", Button.class).isVisible()), "the default is the run's");
         kit.onFx(() -> {
             vm.choices().useCaseIdProperty().set("650000000000000000000002"); // another use case, chosen
             return null;
         });
-        kit.waitUntil(() -> kit.onFx(() -> kit.byId("bulkUseCaseDefault", Button.class).isVisible()));
-        robot.clickOn("#bulkUseCaseDefault"); // and back to the number's default
+        kit.waitUntil(() -> kit.onFx(() -> kit.byId("bulkUseCasePickerClear", Button.class).isVisible()));
+        robot.clickOn("#bulkUseCasePickerClear"); // and back to the number's default
         kit.waitUntil(() -> kit.onFx(() -> vm.choices().useCaseIdProperty().get() == null && useCase.getValue() == null));
         kit.waitUntil(() -> text("bulkSummary").equals("2 of 32 rows will be skipped; 30 ready to send."));
         assertTrue(kit.onFx(() -> table.getItems().toString()).contains("Same callee as row 2"));

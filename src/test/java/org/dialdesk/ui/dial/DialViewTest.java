@@ -198,7 +198,9 @@ class DialViewTest {
         ComboBox<?> useCase = kit.byId("useCasePicker", ComboBox.class);
         robot.interact(useCase::requestFocus);
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE); // the keyboard's way to the default
-        kit.waitUntil(() -> "The caller number's default".equals(((ListCell<?>) useCase.getButtonCell()).getText()));
+        kit.waitUntil(() -> kit.onFx(() -> useCase.getPromptText().equals(((ListCell<?>) useCase.getButtonCell()).getText())));
+        String prompt = kit.onFx(useCase::getPromptText);
+        assertTrue(prompt.startsWith("Default: "), () -> "the default use case named: " + prompt);
         assertEquals(List.of(), uncaught);
     }
 

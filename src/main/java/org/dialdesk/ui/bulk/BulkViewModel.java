@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,7 +22,6 @@ import org.dialdesk.bulk.BulkField;
 import org.dialdesk.bulk.BulkInputException;
 import org.dialdesk.bulk.BulkPlan;
 import org.dialdesk.bulk.BulkPlanner;
-import org.dialdesk.bulk.BulkProgress;
 import org.dialdesk.bulk.ColumnMapping;
 import org.dialdesk.bulk.PreviewChanges;
 import org.dialdesk.bulk.RunControl;
@@ -45,8 +42,6 @@ public final class BulkViewModel {
     private final TaskRunner runner;
     /** The table's rows, made as the table asks for them: a preview of 100,000 rows holds none of them. */
     private final TableRows rows;
-    private final ObservableList<BulkRow> waiting = FXCollections.observableArrayList();
-    private final ObservableList<BulkRow> waitingView = FXCollections.unmodifiableObservableList(waiting);
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EMPTY);
@@ -60,23 +55,18 @@ public final class BulkViewModel {
     /** What a column can be: each field, and each of the run's use case's {{variables}}. */
     private final ObservableList<ColumnRole> roles = FXCollections.observableArrayList();
     private final ObservableList<ColumnRole> rolesView = FXCollections.unmodifiableObservableList(roles);
-    private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canLaunch = new ReadOnlyBooleanWrapper(false);
     private final BulkChoices choices;
+    /** The run this screen sends, or last sent or found unfinished: its progress and the rows waiting for a word. */
+    private final BulkRun run;
     /** Rows left out and fixed, over the file as read; kept until another file is imported. */
     private PreviewChanges changes = PreviewChanges.NONE;
-    private final AtomicReference<BulkProgress> latest = new AtomicReference<>();
     private BulkDesk.Imported imported;
     private ColumnMapping mapping;
     private BulkPlan plan;
     /** Set when this file went to this account before: the launch question says so. */
     private Optional<String> sentBefore = Optional.empty();
-    private String runId;
-    /** How many times a run was set going here: rows read before the latest are not where a run stopped. */
-    private long sends;
-    private volatile RunControl control; // read by closing the profile, off the UI thread
     /** The plan the launch question was asked about; launch sends it only if it is still the one shown. */
     private BulkPlan asked;
     /** How long the campaign field rests before the rows are checked again with it. */
@@ -97,6 +87,7 @@ public final class BulkViewModel {
         });
         choices = new BulkChoices(desk.defaultChoice());
         rows = new TableRows(desk, runner);
+        run = new BulkRun(desk, runner, rows, stage, summary, problem);
         choices.numberIdProperty().addListener((obs, old, now) -> {
             String useCase = choices.useCaseIdProperty().get();
             if (imported != null && !java.util.Objects.equals(desk.useCaseOf(old, useCase), desk.useCaseOf(now, useCase))) {
@@ -135,12 +126,10 @@ public final class BulkViewModel {
 
     /** After a restart: a run left unfinished on this account is shown, to resume or cancel. */
     public void offerUnfinished() {
-        runner.run(desk::unfinished, run -> run.ifPresent(r -> {
+        runner.run(desk::unfinished, unfinished -> unfinished.ifPresent(r -> {
             if (stage.get() == Stage.EMPTY) {
-                runId = r.id();
                 fileSummary.set(Path.of(r.source()).getFileName() + " · run " + r.id() + ", not finished");
-                stage.set(Stage.STOPPED);
-                showRun(r.message() == null ? "The run stopped before its end; resume it to go on." : r.message());
+                run.found(r.id(), r.message() == null ? "The run stopped before its end; resume it to go on." : r.message());
             }
         }), failure -> problem.set("The bulk outbox could not be read: " + ErrorMessages.describe(failure)));
     }
@@ -196,7 +185,7 @@ public final class BulkViewModel {
             }
             imported = planned.imported();
             changes = kept;
-            runId = null;
+            run.forget();
             columns.setAll(imported.sheet().columns());
             fileSummary.set(file.getFileName() + " · " + imported.sheet().format().describe());
             format.set(imported.sheet().format());
@@ -422,13 +411,9 @@ public final class BulkViewModel {
         int fixed = changes.fixedIn(file.sheet().columns());
         canLaunch.set(false);
         // The run's control exists from the click: a pause or cancel pressed before the first request counts.
-        RunControl mine = new RunControl();
-        control = mine;
+        RunControl mine = run.starting();
         stage.set(Stage.SENDING);
-        runner.run(() -> desk.launch(file, launched, chosen, fixed), run -> {
-            runId = run;
-            send(mine);
-        }, failure -> {
+        runner.run(() -> desk.launch(file, launched, chosen, fixed), id -> run.send(id, mine), failure -> {
             stage.set(Stage.PREVIEW);
             if (failure instanceof BulkInputException refused) {
                 // The rows are no longer as the preview said (people called since it was made): planned again.
@@ -441,121 +426,33 @@ public final class BulkViewModel {
         });
     }
 
-    /** Sends (or resumes, or cancels) the run on a worker; progress comes back a frame at a time. */
-    private void send(RunControl mine) {
-        if (stage.get() == Stage.STOPPED) { // resumed, or cancelled while stopped: the summary said where it stopped
-            summary.set(mine.cancelAsked() ? "Cancelling the rows not sent yet." : "Going on where the run stopped.");
-        }
-        control = mine;
-        stage.set(Stage.SENDING);
-        problem.set(null);
-        String id = runId;
-        sends++;
-        rows.follow(id);
-        mine.expectRun(); // closing the profile waits for it
-        runner.run(() -> desk.run(id, mine, update -> {
-            // Only the newest counts are shown; one hand-over to the UI thread at a time.
-            if (latest.getAndSet(update) == null) {
-                runner.later(Duration.ZERO, () -> show(latest.getAndSet(null)));
-            }
-        }), result -> {
-            show(result.progress());
-            stage.set(result.stopped() ? Stage.STOPPED : Stage.ENDED);
-            showRun(result.message());
-        }, failure -> {
-            stage.set(Stage.STOPPED);
-            problem.set(ErrorMessages.describe(failure) + " Resume when it is fixed: the outbox says exactly where the run stands.");
-            showRun(null);
-        });
-    }
-
-    private void show(BulkProgress update) {
-        if (update == null) {
-            return;
-        }
-        progress.set(update.fraction());
-        progressLine.set(update.line());
-        rows.refresh();
-    }
-
-    /** The run's rows as they stand: the table shows results, and the rows waiting for a word are listed. */
-    private void showRun(String message) {
-        String id = runId;
-        long asOf = sends;
-        runner.run(() -> desk.rows(id), all -> {
-            rows.show(new ResultRows(all.stream().map(TableRows::rowOf).toList()));
-            if (asOf != sends) { // resumed while they were read: they are shown going, not as where it stopped
-                rows.follow(id);
-                return;
-            }
-            waiting.setAll(all.stream().filter(BulkDesk.RunRow::waiting).map(TableRows::rowOf).toList());
-            long created = all.stream().filter(BulkDesk.RunRow::created).count();
-            // As the progress bar stood when the run stopped (after a restart it would say nothing was done).
-            // Of the rows to dial: the ones the preview skipped are not progress.
-            long toDial = all.stream().filter(row -> !"Skipped".equals(row.state())).count();
-            progress.set(toDial == 0 ? 1 : (double) all.stream().filter(row -> row.finished() && !"Skipped".equals(row.state()))
-                    .count() / toDial);
-            summary.set(String.format(Locale.ROOT, "%,d of %,d rows created.", created, all.size())
-                    + (message == null ? "" : " " + message));
-            if (progressLine.get().isEmpty()) {
-                progressLine.set(summary.get());
-            }
-        }, failure -> problem.set("The run's rows could not be read: " + ErrorMessages.describe(failure)));
-    }
-
     public void pause() {
-        if (control != null) {
-            control.pause();
-        }
+        run.pause();
     }
 
     /**
      * For closing the profile: pauses a run that is sending and waits, at most {@code limit}, until
-     * it has stopped between requests, so the answer to a request that is out is recorded before
-     * the outbox closes (else its rows are looked up in history on the next start). False if it
-     * had not stopped by then.
+     * it has stopped between requests; false if it had not stopped by then (see {@link BulkRun#pauseAndWait}).
      */
     public boolean pauseAndWait(Duration limit) throws InterruptedException {
-        pause();
-        RunControl running = control;
-        return running == null || running.awaitEnd(limit);
+        return run.pauseAndWait(limit);
     }
 
     public void cancel() {
-        if (control != null && stage.get() == Stage.SENDING) {
-            control.cancel();
-        } else if (stage.get() == Stage.STOPPED && runId != null) {
-            // A stopped run is cancelled by running it with cancel asked: the rest is marked, nothing sent.
-            RunControl cancelling = new RunControl();
-            cancelling.cancel();
-            send(cancelling);
-        }
+        run.cancel();
     }
 
     public void resume() {
-        if (stage.get() == Stage.STOPPED && runId != null) {
-            send(new RunControl());
-        }
+        run.resume();
     }
 
     /** The operator's word on a row history could not settle. */
     public void decide(int rowNumber, BulkEngine.Decision decision) {
-        if (stage.get() == Stage.SENDING) {
-            return; // decided between runs, never under a running engine
-        }
-        String id = runId;
-        runner.run(() -> {
-            desk.decide(id, rowNumber, decision);
-            return decision;
-        }, done -> showRun(decision == BulkEngine.Decision.SEND_AGAIN
-                ? "Row " + rowNumber + " will be sent again when you resume." : "Row " + rowNumber + " is left unsent."),
-                failure -> problem.set(ErrorMessages.describe(failure)));
+        run.decide(rowNumber, decision);
     }
 
     public void exportResults(Path file) {
-        String id = runId;
-        runner.run(() -> desk.exportResults(file, id), count -> summary.set(String.format(Locale.ROOT,
-                "Results of %,d rows written to %s.", count, file)), failure -> problem.set("Not exported: " + ErrorMessages.describe(failure)));
+        run.exportResults(file);
     }
 
     public void exportRejects(Path file) {
@@ -588,7 +485,7 @@ public final class BulkViewModel {
     }
 
     public ObservableList<BulkRow> waiting() {
-        return waitingView;
+        return run.waiting();
     }
 
     public ObservableList<String> columns() {
@@ -623,11 +520,11 @@ public final class BulkViewModel {
     }
 
     public ReadOnlyStringProperty progressLineProperty() {
-        return progressLine.getReadOnlyProperty();
+        return run.progressLineProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {

@@ -174,16 +174,22 @@ public final class BulkPlanner {
                 rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.EXCLUDED, "Left out of this run.");
                 continue;
             }
+            // A callee no row may ring holds back every row of theirs for that reason, not the first alone: the
+            // rows after it are not "called once" by it.
+            if (listed.contains(callee)) {
+                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.DO_NOT_CALL,
+                        callee + " is on the do-not-call list.");
+                continue;
+            }
+            if (!ringAgain && calledBefore.containsKey(callee)) {
+                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.CALLED_RECENTLY,
+                        calledBefore.get(callee).describe(operatorZone, now));
+                continue;
+            }
             Integer first = firstRowOf.putIfAbsent(callee, number);
             if (first != null) {
                 rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.DUPLICATE,
                         "Same callee as row " + first + "; it is called once.");
-            } else if (listed.contains(callee)) {
-                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.DO_NOT_CALL,
-                        callee + " is on the do-not-call list.");
-            } else if (!ringAgain && calledBefore.containsKey(callee)) {
-                rows[i] = new BulkPlan.Row(number, callee, BulkPlan.Skip.CALLED_RECENTLY,
-                        calledBefore.get(callee).describe(operatorZone, now));
             } else {
                 toPlan.add(i);
             }

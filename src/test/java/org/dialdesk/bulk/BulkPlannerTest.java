@@ -126,6 +126,17 @@ class BulkPlannerTest {
     }
 
     @Test
+    void everyRowOfACalleeNoRowMayRingSaysWhyNotJustTheFirst() throws Exception {
+        Sheet sheet = sheet(List.of("phone", "patient_name", "clinic"), "+13125550199|Ada|North", "(312) 555-0199|Ada|North",
+                "+13125550100|Bo|North", "+13125550100|Bo|North");
+        List<BulkPlan.Row> rows = plan(sheet, defaults()).rows();
+        assertEquals(BulkPlan.Skip.DO_NOT_CALL, rows.get(0).skip());
+        assertEquals(BulkPlan.Skip.DO_NOT_CALL, rows.get(1).skip(), "not \"called once\" by row 2: never called");
+        assertTrue(rows.get(2).ready(), rows.get(2).reason());
+        assertEquals("Same callee as row 4; it is called once.", rows.get(3).reason());
+    }
+
+    @Test
     void aRowOutsideCallingHoursNowWaitsForThemWhenAsked() throws Exception {
         Sheet sheet = sheet(List.of("phone", "patient_name", "clinic", "scheduled_for"),
                 "+18085550100|Ada|North|", // 06:00 in Honolulu

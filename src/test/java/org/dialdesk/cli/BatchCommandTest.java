@@ -124,8 +124,8 @@ class BatchCommandTest {
                 && err.toString().contains("created 3 calls. Sending it again rings those people again; add --again"),
                 err::toString);
         assertEquals(3, sandbox.callCount());
-        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--again"), "its people were called minutes ago");
-        assertTrue(out.toString().contains("3  Called in the last 24 hours (--ring-again sends them"), out::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--again"), "its people were called minutes ago (the row repeating one of them too)");
+        assertTrue(out.toString().contains("4  Called in the last 24 hours (--ring-again sends them"), out::toString);
         assertEquals(3, sandbox.callCount());
         assertEquals(0, batch(campaign(), "--again", "--ring-again"), err::toString);
         assertTrue(out.toString().contains("3  ready, called in the last 24 hours or with a call waiting: rung again"),

@@ -108,7 +108,7 @@ public final class OutboxJournal implements AutoCloseable {
             statement.execute("CREATE TABLE IF NOT EXISTS rows (run_id TEXT NOT NULL, row_no INTEGER NOT NULL,"
                     + " callee TEXT, request_json TEXT, state TEXT NOT NULL, call_id TEXT, reason TEXT,"
                     + " attempt_ms INTEGER, sends INTEGER NOT NULL DEFAULT 0, solo INTEGER NOT NULL DEFAULT 0,"
-                    + " reconciled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, row_no)) WITHOUT ROWID");
+                    + " reconciled INTEGER NOT NULL DEFAULT 0, scheduled_ms INTEGER, PRIMARY KEY (run_id, row_no)) WITHOUT ROWID");
             statement.execute("CREATE INDEX IF NOT EXISTS rows_state ON rows(run_id, state, row_no)");
             boolean scheduled = false;
             try (ResultSet columns = statement.executeQuery("PRAGMA table_info(rows)")) {
@@ -117,7 +117,14 @@ public final class OutboxJournal implements AutoCloseable {
                 }
             }
             if (!scheduled) { // an outbox from before: its rows' times are in their JSON only, and history has them
-                statement.execute("ALTER TABLE rows ADD COLUMN scheduled_ms INTEGER");
+                try {
+                    statement.execute("ALTER TABLE rows ADD COLUMN scheduled_ms INTEGER");
+                } catch (SQLException e) {
+                    // The window and a command may open an old outbox at once: the other added it first.
+                    if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) {
+                        throw e;
+                    }
+                }
             }
             // Whom the account rang lately is asked by time, across runs, at every preview: by these, not by every row.
             statement.execute("CREATE INDEX IF NOT EXISTS rows_attempted ON rows(attempt_ms)");

@@ -48,6 +48,32 @@ class OutboxJournalMigrationTest {
     }
 
     @Test
+    void anOutboxFromBeforeTheScheduleColumnGetsItWhateverOpensItFirst() throws Exception {
+        Path file = oldOutbox(10);
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = raw.createStatement()) {
+            s.execute("DROP INDEX rows_scheduled");
+            s.execute("ALTER TABLE rows DROP COLUMN scheduled_ms");
+        }
+        int n = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(pool.submit((Callable<Integer>) () -> {
+                go.await();
+                try (OutboxJournal journal = new OutboxJournal(file)) { // the window and commands, at once
+                    return journal.ringingSince(SPEC.baseUrl(), SPEC.keyFingerprint(), AT).size();
+                }
+            }));
+        }
+        go.countDown();
+        for (Future<Integer> opened : all) {
+            assertEquals(10, opened.get(), "3 rows being sent and 7 still to send in the unfinished run");
+        }
+        pool.shutdown();
+    }
+
+    @Test
     void manyOpenersOfAnOldOutboxCountItOnce() throws Exception {
         Path file = oldOutbox(2000);
         int n = 6;

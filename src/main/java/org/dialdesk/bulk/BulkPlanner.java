@@ -333,11 +333,8 @@ public final class BulkPlanner {
      * each. When they cannot be read, nothing is planned, unless they are rung again anyway: then null.
      */
     private Map<String, EarlierCalls.Earlier> earlierCalls(Instant now, boolean ringAgain) throws BulkInputException {
-        Map<String, EarlierCalls.Earlier> byCallee = new HashMap<>();
         try {
-            for (EarlierCalls.Earlier call : earlierCalls.since(now.minus(EarlierCalls.WINDOW))) {
-                byCallee.merge(call.callee(), call, EarlierCalls.Earlier::telling);
-            }
+            return earlierCalls.byCallee(now);
         } catch (Exception e) {
             if (ringAgain) {
                 return null;
@@ -346,7 +343,6 @@ public final class BulkPlanner {
                     + "), so nothing can be planned: a row could ring someone called already. Try again, or choose to ring"
                     + " people called lately again (\"Ring again\", --ring-again) to plan without them.", e);
         }
-        return byCallee;
     }
 
     /**

@@ -27,6 +27,15 @@ public interface EarlierCalls {
     /** The calls since then, and those still to ring whenever they were made. */
     List<Earlier> since(Instant since) throws Exception;
 
+    /** The calls of the last {@link #WINDOW} as of {@code now}, and those still to ring, by callee: the one to name for each. */
+    default java.util.Map<String, Earlier> byCallee(Instant now) throws Exception {
+        java.util.Map<String, Earlier> byCallee = new java.util.HashMap<>();
+        for (Earlier call : since(now.minus(WINDOW))) {
+            byCallee.merge(call.callee(), call, Earlier::telling);
+        }
+        return byCallee;
+    }
+
     /** How an earlier call stands. */
     enum Kind {
         /** Created by the service: it rang, or is ringing. */

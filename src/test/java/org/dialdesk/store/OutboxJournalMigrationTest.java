@@ -54,28 +54,22 @@ class OutboxJournalMigrationTest {
             s.execute("DROP INDEX rows_scheduled");
             s.execute("ALTER TABLE rows DROP COLUMN scheduled_ms");
         }
-        int n = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> all = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            all.add(pool.submit((Callable<Integer>) () -> {
-                go.await();
-                try (OutboxJournal journal = new OutboxJournal(file)) { // the window and commands, at once
-                    return journal.ringingSince(SPEC.baseUrl(), SPEC.keyFingerprint(), AT).size();
-                }
-            }));
+        // The window and commands, at once.
+        for (int found : openedAtOnce(file, journal -> journal.ringingSince(SPEC.baseUrl(), SPEC.keyFingerprint(), AT).size())) {
+            assertEquals(10, found, "3 rows being sent and 7 still to send in the unfinished run");
         }
-        go.countDown();
-        for (Future<Integer> opened : all) {
-            assertEquals(10, opened.get(), "3 rows being sent and 7 still to send in the unfinished run");
-        }
-        pool.shutdown();
     }
 
     @Test
     void manyOpenersOfAnOldOutboxCountItOnce() throws Exception {
         Path file = oldOutbox(2000);
+        for (int planned : openedAtOnce(file, journal -> journal.counts("run-1").get(State.PLANNED))) {
+            assertEquals(1997, planned);
+        }
+    }
+
+    /** What each of six openers of the outbox, let go at the same moment, read from it. */
+    private static List<Integer> openedAtOnce(Path file, ReadFrom read) throws Exception {
         int n = 6;
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
@@ -84,15 +78,22 @@ class OutboxJournalMigrationTest {
             all.add(pool.submit((Callable<Integer>) () -> {
                 go.await();
                 try (OutboxJournal journal = new OutboxJournal(file)) {
-                    return journal.counts("run-1").get(State.PLANNED);
+                    return read.from(journal);
                 }
             }));
         }
         go.countDown();
-        for (Future<Integer> f : all) {
-            assertEquals(1997, f.get());
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> opened : all) {
+            results.add(opened.get());
         }
         pool.shutdown();
+        return results;
+    }
+
+    @FunctionalInterface
+    private interface ReadFrom {
+        int from(OutboxJournal journal) throws SQLException;
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Locale;
  */
 public final class PhoneCheck {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final NumberKinds KINDS = new NumberKinds(UTIL);
 
     private static final java.util.Map<String, String> COUNTRY_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -66,9 +67,10 @@ public final class PhoneCheck {
         }
 
         /**
-         * "US", "CA"; null for a number that is not one. Worked out when first asked for: among the
-         * countries sharing a code (+1 has 25) it is found by matching the number against each one's
-         * patterns, a fifth of a bulk preview's time, and few numbers are asked for theirs.
+         * "US", "CA"; null for a number that is not one. The check finds it with the number's type;
+         * a result made again from kept fields (see {@link CheckedPhones}) works it out when first
+         * asked for: among the countries sharing a code (+1 has 25) that means matching the number
+         * against each one's patterns, and few numbers are asked for theirs.
          */
         public String regionCode() {
             String region = regionCode;
@@ -130,7 +132,7 @@ public final class PhoneCheck {
     }
 
     public static Result check(String input, String defaultRegion) {
-        return check(input, defaultRegion, UTIL);
+        return check(input, defaultRegion, UTIL, KINDS);
     }
 
     /**
@@ -143,10 +145,11 @@ public final class PhoneCheck {
     public static final class Checker {
         private final PhoneNumberUtil util = PhoneNumberUtil.createInstance(
                 new com.google.i18n.phonenumbers.metadata.init.ClassPathResourceMetadataLoader());
+        private final NumberKinds kinds = new NumberKinds(util);
 
         /** As {@link PhoneCheck#check(String, String)}; safe on several threads, fast on one. */
         public Result check(String input, String defaultRegion) {
-            return PhoneCheck.check(input, defaultRegion, util);
+            return PhoneCheck.check(input, defaultRegion, util, kinds);
         }
 
         /** A result this checker gave before, from the number and type it found (see {@link CheckedPhones}). */
@@ -155,7 +158,7 @@ public final class PhoneCheck {
         }
     }
 
-    private static Result check(String input, String defaultRegion, PhoneNumberUtil util) {
+    private static Result check(String input, String defaultRegion, PhoneNumberUtil util, NumberKinds kinds) {
         if (input == null || input.isBlank()) {
             return Result.problem("Enter the number to call.");
         }
@@ -176,7 +179,8 @@ public final class PhoneCheck {
         // A number of no known type is exactly one isValidNumber refuses. Asking for the type rather
         // than validity gives the time-zone look-up what it needs too: it asked for the type again,
         // and matching the number against its country's patterns is most of a bulk preview's time.
-        PhoneNumberUtil.PhoneNumberType type = util.getNumberType(number);
+        NumberKinds.Kind kind = kinds.of(number);
+        PhoneNumberUtil.PhoneNumberType type = kind.type();
         if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
             if (!input.strip().startsWith("+")) {
                 return Result.problem("Not a valid " + countryName(region) + " number (numbers without + are read as "
@@ -187,7 +191,9 @@ public final class PhoneCheck {
                     ? "Not a valid number for country code +" + number.getCountryCode() + "; check the digits."
                     : "Not a valid " + countryName(numberRegion) + " number; check the digits.");
         }
-        return new Result(number, type, util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), util, null);
+        Result valid = new Result(number, type, util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), util, null);
+        valid.regionCode = kind.region(); // found with the type: the library would search the countries again
+        return valid;
     }
 
     /**

@@ -1,0 +1,127 @@
+package org.dialdesk.domain;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kind of a parsed number (fixed line, mobile, toll-free…) and the country it belongs to,
+ * found by libphonenumber's rules in libphonenumber's order, once.
+ *
+ * <p>Why not {@code getNumberType}: for a country code several countries share (+1 has 25), it
+ * finds the country by typing the number against each one's patterns, then types it again for
+ * the answer; and every pattern it tries makes a new matcher. Those two were a third of checking
+ * a 100,000-row file's numbers. Here the country's type is kept from the search, and each thread
+ * matches with matchers of its own, reset for each number. {@code NumberKindsTest} holds the
+ * answers to the library's own for numbers of every country.
+ */
+final class NumberKinds {
+    /** What the library calls the country of a number of no country (+800, +882…). */
+    private static final String NON_GEOGRAPHIC = "001";
+
+    /** The region of the number (null when no country's rules fit it) and its kind, UNKNOWN when not a valid number. */
+    record Kind(String region, PhoneNumberType type) {
+    }
+
+    private static final Kind NONE = new Kind(null, PhoneNumberType.UNKNOWN);
+
+    private final PhoneNumberUtil util;
+    private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+    /** Each thread's matchers, by pattern: a matcher is reset for each number rather than made. */
+    private final ThreadLocal<Map<String, Matcher>> matchers = ThreadLocal.withInitial(HashMap::new);
+
+    NumberKinds(PhoneNumberUtil util) {
+        this.util = util;
+    }
+
+    Kind of(PhoneNumber number) {
+        int countryCode = number.getCountryCode();
+        List<String> regions = util.getRegionCodesForCountryCode(countryCode);
+        if (regions.isEmpty()) {
+            return NONE;
+        }
+        String national = util.getNationalSignificantNumber(number);
+        if (regions.size() == 1) {
+            String region = regions.get(0);
+            PhoneMetadata rules = NON_GEOGRAPHIC.equals(region)
+                    ? metadata.getMetadataForNonGeographicalRegion(countryCode) : metadata.getMetadataForRegion(region);
+            return rules == null ? new Kind(region, PhoneNumberType.UNKNOWN) : new Kind(region, typeIn(national, rules));
+        }
+        for (String region : regions) {
+            PhoneMetadata rules = metadata.getMetadataForRegion(region);
+            if (rules.hasLeadingDigits()) {
+                if (matcher(rules.getLeadingDigits(), national).lookingAt()) {
+                    return new Kind(region, typeIn(national, rules));
+                }
+            } else {
+                PhoneNumberType type = typeIn(national, rules);
+                if (type != PhoneNumberType.UNKNOWN) {
+                    return new Kind(region, type);
+                }
+            }
+        }
+        return NONE;
+    }
+
+    /** The library's getNumberTypeHelper: the first description the number fits, in its order. */
+    private PhoneNumberType typeIn(String national, PhoneMetadata rules) {
+        if (!fits(national, rules.getGeneralDesc())) {
+            return PhoneNumberType.UNKNOWN;
+        }
+        if (fits(national, rules.getPremiumRate())) {
+            return PhoneNumberType.PREMIUM_RATE;
+        }
+        if (fits(national, rules.getTollFree())) {
+            return PhoneNumberType.TOLL_FREE;
+        }
+        if (fits(national, rules.getSharedCost())) {
+            return PhoneNumberType.SHARED_COST;
+        }
+        if (fits(national, rules.getVoip())) {
+            return PhoneNumberType.VOIP;
+        }
+        if (fits(national, rules.getPersonalNumber())) {
+            return PhoneNumberType.PERSONAL_NUMBER;
+        }
+        if (fits(national, rules.getPager())) {
+            return PhoneNumberType.PAGER;
+        }
+        if (fits(national, rules.getUan())) {
+            return PhoneNumberType.UAN;
+        }
+        if (fits(national, rules.getVoicemail())) {
+            return PhoneNumberType.VOICEMAIL;
+        }
+        if (fits(national, rules.getFixedLine())) {
+            return rules.getSameMobileAndFixedLinePattern() || fits(national, rules.getMobile())
+                    ? PhoneNumberType.FIXED_LINE_OR_MOBILE : PhoneNumberType.FIXED_LINE;
+        }
+        if (!rules.getSameMobileAndFixedLinePattern() && fits(national, rules.getMobile())) {
+            return PhoneNumberType.MOBILE;
+        }
+        return PhoneNumberType.UNKNOWN;
+    }
+
+    /** The library's isNumberMatchingDesc: a length the description allows, and the whole number matching its pattern. */
+    private boolean fits(String national, PhoneNumberDesc desc) {
+        List<Integer> lengths = desc.getPossibleLengthList();
+        if (!lengths.isEmpty() && !lengths.contains(national.length())) {
+            return false;
+        }
+        String pattern = desc.getNationalNumberPattern();
+        return !pattern.isEmpty() && matcher(pattern, national).matches();
+    }
+
+    private Matcher matcher(String regex, String national) {
+        return matchers.get().computeIfAbsent(regex, r -> Pattern.compile(r).matcher("")).reset(national);
+    }
+}

@@ -34,11 +34,12 @@ public final class CalleeZones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private final Map<String, List<ZoneId>> zonesByCountry;
-    private final PhoneNumberToTimeZonesMapper prefixes;
+    /** The prefix data as a table; empty when it could not be read so, and the library is asked. */
+    private final Optional<PrefixZones> table;
 
-    private CalleeZones(Map<String, List<ZoneId>> zonesByCountry, PhoneNumberToTimeZonesMapper prefixes) {
+    private CalleeZones(Map<String, List<ZoneId>> zonesByCountry, Optional<PrefixZones> table) {
         this.zonesByCountry = zonesByCountry;
-        this.prefixes = prefixes;
+        this.table = table;
     }
 
     public static CalleeZones load() {
@@ -57,7 +58,7 @@ public final class CalleeZones {
         } catch (IOException e) {
             throw new UncheckedIOException("country-zones.tsv is missing from the build", e);
         }
-        return new CalleeZones(zones, PhoneNumberToTimeZonesMapper.getInstance());
+        return new CalleeZones(zones, PrefixZones.read(KNOWN_ZONES));
     }
 
     /** The country's zones, whatever the number. */
@@ -100,18 +101,34 @@ public final class CalleeZones {
             // The number and type the check found: parsing it or typing it again was most of a bulk preview's time.
             com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = PhoneCheck.parsedOf(phone);
             PhoneNumberUtil.PhoneNumberType type = PhoneCheck.typeOf(phone);
-            List<String> ids;
             if (parsed == null || type == null) {
-                ids = prefixes.getTimeZonesForNumber(UTIL.parse(phone.e164(), "ZZ"));
-            } else if (UTIL.isNumberGeographical(type, parsed.getCountryCode())) {
-                ids = prefixes.getTimeZonesForGeographicalNumber(parsed); // what getTimeZonesForNumber does for these
-            } else {
-                ids = prefixes.getTimeZonesForNumber(parsed);
+                parsed = UTIL.parse(phone.e164(), "ZZ");
+                type = UTIL.getNumberType(parsed);
             }
-            return ZONES_OF.computeIfAbsent(ids, CalleeZones::known);
+            return lookUp(parsed, type);
         } catch (NumberParseException e) {
             return List.of(); // an E.164 the check produced always parses; nothing to add if not
         }
+    }
+
+    /** What the library's getTimeZonesForNumber answers for a number of this type, as zones. */
+    List<ZoneId> lookUp(com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number, PhoneNumberUtil.PhoneNumberType type) {
+        if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
+            return List.of();
+        }
+        boolean geographical = UTIL.isNumberGeographical(type, number.getCountryCode());
+        String digits = number.getCountryCode() + (geographical ? UTIL.getNationalSignificantNumber(number) : "");
+        if (table.isPresent() && digits.length() <= 18) {
+            return table.get().zonesOf(Long.parseLong(digits));
+        }
+        return byLibrary(number, geographical);
+    }
+
+    /** The library's own answer, as zones. */
+    static List<ZoneId> byLibrary(com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number, boolean geographical) {
+        PhoneNumberToTimeZonesMapper prefixes = PhoneNumberToTimeZonesMapper.getInstance();
+        List<String> ids = geographical ? prefixes.getTimeZonesForGeographicalNumber(number) : prefixes.getTimeZonesForNumber(number);
+        return ZONES_OF.computeIfAbsent(ids, CalleeZones::known);
     }
 
     /** The few distinct answers of the prefix data, as zones: a preview asks for 100,000 numbers. */

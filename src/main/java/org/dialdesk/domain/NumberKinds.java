@@ -7,11 +7,7 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The kind of a parsed number (fixed line, mobile, toll-free…) and the country it belongs to,
@@ -36,8 +32,7 @@ final class NumberKinds {
 
     private final PhoneNumberUtil util;
     private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
-    /** Each thread's matchers, by pattern: a matcher is reset for each number rather than made. */
-    private final ThreadLocal<Map<String, Matcher>> matchers = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadMatchers matchers = new ThreadMatchers();
 
     NumberKinds(PhoneNumberUtil util) {
         this.util = util;
@@ -59,7 +54,7 @@ final class NumberKinds {
         for (String region : regions) {
             PhoneMetadata rules = metadata.getMetadataForRegion(region);
             if (rules.hasLeadingDigits()) {
-                if (matcher(rules.getLeadingDigits(), national).lookingAt()) {
+                if (matchers.of(rules.getLeadingDigits(), national).lookingAt()) {
                     return new Kind(region, typeIn(national, rules));
                 }
             } else {
@@ -118,10 +113,6 @@ final class NumberKinds {
             return false;
         }
         String pattern = desc.getNationalNumberPattern();
-        return !pattern.isEmpty() && matcher(pattern, national).matches();
-    }
-
-    private Matcher matcher(String regex, String national) {
-        return matchers.get().computeIfAbsent(regex, r -> Pattern.compile(r).matcher("")).reset(national);
+        return !pattern.isEmpty() && matchers.of(pattern, national).matches();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 public final class PhoneCheck {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final NumberKinds KINDS = new NumberKinds(UTIL);
+    private static final PlainNumbers PLAIN = new PlainNumbers(UTIL);
 
     private static final java.util.Map<String, String> COUNTRY_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -132,7 +133,7 @@ public final class PhoneCheck {
     }
 
     public static Result check(String input, String defaultRegion) {
-        return check(input, defaultRegion, UTIL, KINDS);
+        return check(input, defaultRegion, UTIL, KINDS, PLAIN);
     }
 
     /**
@@ -146,10 +147,11 @@ public final class PhoneCheck {
         private final PhoneNumberUtil util = PhoneNumberUtil.createInstance(
                 new com.google.i18n.phonenumbers.metadata.init.ClassPathResourceMetadataLoader());
         private final NumberKinds kinds = new NumberKinds(util);
+        private final PlainNumbers plain = new PlainNumbers(util);
 
         /** As {@link PhoneCheck#check(String, String)}; safe on several threads, fast on one. */
         public Result check(String input, String defaultRegion) {
-            return PhoneCheck.check(input, defaultRegion, util, kinds);
+            return PhoneCheck.check(input, defaultRegion, util, kinds, plain);
         }
 
         /** A result this checker gave before, from the number and type it found (see {@link CheckedPhones}). */
@@ -158,14 +160,17 @@ public final class PhoneCheck {
         }
     }
 
-    private static Result check(String input, String defaultRegion, PhoneNumberUtil util, NumberKinds kinds) {
+    private static Result check(String input, String defaultRegion, PhoneNumberUtil util, NumberKinds kinds,
+                                PlainNumbers plain) {
         if (input == null || input.isBlank()) {
             return Result.problem("Enter the number to call.");
         }
         String region = defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT);
-        PhoneNumber number;
+        PhoneNumber number = plain.read(input.strip(), region);
         try {
-            number = util.parse(input.strip(), region);
+            if (number == null) {
+                number = util.parse(input.strip(), region);
+            }
         } catch (NumberParseException e) {
             return Result.problem(switch (e.getErrorType()) {
                 case INVALID_COUNTRY_CODE -> input.strip().startsWith("+")

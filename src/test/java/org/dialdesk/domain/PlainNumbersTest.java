@@ -1,0 +1,113 @@
+package org.dialdesk.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PlainNumbersTest {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private final PlainNumbers plain = new PlainNumbers(UTIL);
+
+    @Test
+    void whatItReadsIsWhatTheLibraryReadsForNumbersOfEveryCountryInEveryForm() {
+        int read = 0;
+        int all = 0;
+        for (String[] written : writtenNumbers()) {
+            String input = written[0];
+            String region = written[1];
+            PhoneNumber mine = plain.read(input, region);
+            all++;
+            if (mine == null) {
+                continue;
+            }
+            read++;
+            try {
+                assertEquals(UTIL.parse(input, region), mine, input + " in " + region);
+            } catch (NumberParseException e) {
+                fail(input + " in " + region + " was read as " + mine + "; the library refuses it: " + e.getMessage());
+            }
+        }
+        // Most numbers as files write them are read here; the rest go to the library.
+        assertTrue(read > all / 3, read + " of " + all + " read here");
+    }
+
+    @Test
+    void formsThatDependOnAPrefixRuleAreLeftToTheLibrary() {
+        assertNull(plain.read("011 44 20 7946 0000", "US"), "an international prefix");
+        assertNull(plain.read("020 7946 0000", "GB"), "a trunk prefix");
+        assertNull(plain.read("1-415-555-0123", "US"), "the country code without +");
+        assertNull(plain.read("+0 415 555 0123", "US"), "no country code starts with 0");
+        assertNull(plain.read("+999 415 555 0123", "US"), "a country code that does not exist");
+        assertNull(plain.read("415 555 0123 ext. 12", "US"), "an extension");
+        assertNull(plain.read("415 555 0123", "ZZ"), "no country to read it in");
+        assertNull(plain.read("12", "US"), "too few digits");
+    }
+
+    @Test
+    void theCommonFormsAreReadHere() {
+        PhoneNumber expected = new PhoneNumber().setCountryCode(1).setNationalNumber(4155550123L);
+        for (String input : List.of("+14155550123", "+1 (415) 555-0123", "(415) 555-0123", "415.555.0123", "415-555-0123")) {
+            assertEquals(expected, plain.read(input, "US"), input);
+        }
+        PhoneNumber rome = plain.read("+39 06 1234 5678", "US");
+        assertEquals(new PhoneNumber().setCountryCode(39).setNationalNumber(612345678L).setItalianLeadingZero(true), rome);
+    }
+
+    /** Every country's example numbers of every kind, written each way, read in their own country and others. */
+    private static List<String[]> writtenNumbers() {
+        List<String[]> written = new ArrayList<>();
+        Random random = new Random(11);
+        String[] punctuation = {" ", "-", ".", "(", ")", ""};
+        for (String region : UTIL.getSupportedRegions()) {
+            for (PhoneNumberType type : UTIL.getSupportedTypesForRegion(region)) {
+                PhoneNumber example = UTIL.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                String e164 = UTIL.format(example, PhoneNumberFormat.E164);
+                String national = UTIL.format(example, PhoneNumberFormat.NATIONAL);
+                String digits = UTIL.getNationalSignificantNumber(example);
+                for (String input : List.of(e164, UTIL.format(example, PhoneNumberFormat.INTERNATIONAL), national,
+                        national.replaceAll("[^0-9]", ""), digits, "+" + example.getCountryCode() + " (" + digits + ")")) {
+                    for (String in : List.of(region, "US", "GB", "DE")) {
+                        written.add(new String[] {input, in});
+                    }
+                }
+                // The same digits, punctuated at random.
+                StringBuilder mixed = new StringBuilder(random.nextBoolean() ? "+" + example.getCountryCode() : "");
+                for (char c : digits.toCharArray()) {
+                    mixed.append(punctuation[random.nextInt(punctuation.length)]).append(c);
+                }
+                written.add(new String[] {mixed.toString().strip(), region});
+            }
+        }
+        for (int code : UTIL.getSupportedGlobalNetworkCallingCodes()) {
+            PhoneNumber example = UTIL.getExampleNumberForNonGeoEntity(code);
+            written.add(new String[] {UTIL.format(example, PhoneNumberFormat.E164), "US"});
+            written.add(new String[] {UTIL.format(example, PhoneNumberFormat.INTERNATIONAL), "FR"});
+        }
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder digits = new StringBuilder(random.nextInt(4) == 0 ? "+" : "");
+            int length = 1 + random.nextInt(19);
+            for (int d = 0; d < length; d++) {
+                digits.append((char) ('0' + random.nextInt(10)));
+                if (random.nextInt(5) == 0) {
+                    digits.append(punctuation[random.nextInt(punctuation.length)]);
+                }
+            }
+            written.add(new String[] {digits.toString().strip(), List.of("US", "GB", "DE", "IT", "BR", "IN").get(i % 6)});
+        }
+        return written;
+    }
+}

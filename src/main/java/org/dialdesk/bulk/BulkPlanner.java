@@ -195,7 +195,7 @@ public final class BulkPlanner {
             }
         }
         RowRules rules = new RowRules(single, paramNames, metadataColumns, sheet, defaults, lists, validator, now,
-                options.waitForHours(), operatorZone, new ConcurrentHashMap<>());
+                options.waitForHours(), operatorZone, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         toPlan.parallelStream().forEach(i -> {
             Sheet.Row row = sheet.rows().get(i);
             PhoneCheck.Result phone = phones.get(row.cell(phoneAt));
@@ -347,11 +347,13 @@ public final class BulkPlanner {
 
     /**
      * What a plan needs to check a row and make its dial, worked out once a plan. {@code heldUntil}:
-     * the rows scheduled for when calling hours open, by number, filled as they are planned.
+     * the rows scheduled for when calling hours open, by number, filled as they are planned;
+     * {@code variablesOf}: each prompt's {@code {{variables}}}, read once (not per row) as rows meet it.
      */
     private record RowRules(Map<BulkField, Integer> single, ParamNames paramNames, List<Integer> metadataColumns,
                             Sheet sheet, Defaults defaults, AccountLists lists, DialRequestValidator validator, Instant now,
-                            boolean waitForHours, ZoneId operatorZone, Map<Integer, Instant> heldUntil) {
+                            boolean waitForHours, ZoneId operatorZone, Map<Integer, Instant> heldUntil,
+                            Map<String, List<String>> variablesOf) {
     }
 
     /** A row checked, and the dial it makes when it is ready. */
@@ -457,7 +459,7 @@ public final class BulkPlanner {
             return new Planned(new BulkPlan.Row(row.number(), callee, null, null), request);
         }
         if (useCase != null && useCase.prompt() != null) {
-            List<String> missing = TemplateVariables.missing(TemplateVariables.of(useCase.prompt()),
+            List<String> missing = TemplateVariables.missing(rules.variablesOf().computeIfAbsent(useCase.prompt(), TemplateVariables::of),
                     params == null ? JsonNodeFactory.instance.objectNode() : params);
             if (!missing.isEmpty()) {
                 return Planned.skipped(row, callee, BulkPlan.Skip.MISSING_VARIABLES,

@@ -18,6 +18,8 @@ final class ParamNames {
     private final ColumnMapping mapping;
     private final TemplateSpellings spellings;
     private final Map<String, Map<Integer, String>> byUseCase = new ConcurrentHashMap<>();
+    /** The use case asked for last, and its names; shared by the threads that plan the rows. */
+    private volatile Named lastNamed;
 
     ParamNames(Sheet sheet, List<Integer> columns, ColumnMapping mapping, TemplateSpellings spellings) {
         this.sheet = sheet;
@@ -27,6 +29,21 @@ final class ParamNames {
     }
 
     Map<Integer, String> of(UseCase useCase) {
+        // The rows of a file mostly share one use case: its names are kept at hand, not looked up per row by a key
+        // that writes its whole prompt out again.
+        Named last = lastNamed;
+        if (last != null && last.useCase() == useCase) {
+            return last.names();
+        }
+        Map<Integer, String> names = lookUp(useCase);
+        lastNamed = new Named(useCase, names);
+        return names;
+    }
+
+    private record Named(UseCase useCase, Map<Integer, String> names) {
+    }
+
+    private Map<Integer, String> lookUp(UseCase useCase) {
         String key = useCase == null || useCase.prompt() == null ? "" : useCase.id() + "\u0000" + useCase.prompt();
         return byUseCase.computeIfAbsent(key, k -> {
             Map<String, String> spelled = spellings.of(useCase);

@@ -21,6 +21,8 @@ public final class CallingRule {
 
     private final CallingHours legal;
     private final CalleeZones zones;
+    /** The hours of the use case met last (see {@link #hoursOf}); shared by the threads that plan a file's rows. */
+    private volatile HoursOf lastHours;
 
     /** @param legal the window of the callee's day calls are allowed in, from settings */
     public CallingRule(CallingHours legal, CalleeZones zones) {
@@ -115,7 +117,7 @@ public final class CallingRule {
                 }
             }
         }
-        UseCaseHours.of(useCase).ifPresent(hours -> {
+        hoursOf(useCase).ifPresent(hours -> {
             LocalTime there = when.atZone(hours.zone()).toLocalTime();
             if (!hours.hours().contains(there)) {
                 breaches.add(new Breach(Window.USE_CASE, "It will be " + there.format(TIME) + " in "
@@ -141,9 +143,26 @@ public final class CallingRule {
         }
         List<Instant> candidates = new ArrayList<>(List.of(from));
         addOpenings(candidates, legal.start(), calleeZone.get(), from);
-        UseCaseHours.of(useCase).ifPresent(hours -> addOpenings(candidates, hours.hours().start(), hours.zone(), from));
+        hoursOf(useCase).ifPresent(hours -> addOpenings(candidates, hours.hours().start(), hours.zone(), from));
         return candidates.stream().filter(at -> !at.isBefore(from)).sorted()
                 .filter(at -> check(phone, at, null, useCase).allowed()).findFirst();
+    }
+
+    /**
+     * The use case's hours, kept for the use case met last: a bulk preview asks for the same use
+     * case's at each of its rows, and reading its times every time was a tenth of a plan.
+     */
+    private Optional<UseCaseHours> hoursOf(UseCase useCase) {
+        HoursOf last = lastHours;
+        if (last != null && last.useCase() == useCase) {
+            return last.hours();
+        }
+        Optional<UseCaseHours> hours = UseCaseHours.of(useCase);
+        lastHours = new HoursOf(useCase, hours);
+        return hours;
+    }
+
+    private record HoursOf(UseCase useCase, Optional<UseCaseHours> hours) {
     }
 
     private static void addOpenings(List<Instant> candidates, LocalTime opens, ZoneId zone, Instant from) {

@@ -29,9 +29,16 @@ public final class TemplateVariables {
 
     /** Variables the params object does not give a value for. */
     public static List<String> missing(List<String> variables, JsonNode params) {
-        return variables.stream()
-                .filter(name -> params == null || !params.isObject() || !params.hasNonNull(name))
-                .toList();
+        List<String> missing = null; // asked for every row of a bulk file, where mostly none is missing
+        for (String name : variables) {
+            if (params == null || !params.isObject() || !params.hasNonNull(name)) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
+                missing.add(name);
+            }
+        }
+        return missing == null ? List.of() : List.copyOf(missing);
     }
 
     /** The template with values filled in; a missing one shows as [name]. */

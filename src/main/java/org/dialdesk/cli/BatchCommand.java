@@ -256,7 +256,9 @@ public final class BatchCommand implements Callable<Integer> {
                 if (caller == null && directory.numbers().ok() && directory.numbers().items().size() == 1) {
                     caller = directory.numbers().items().get(0).id(); // the account's only number
                 }
-                BulkMappingStore mappings = new BulkMappingStore(dataDir);
+                // A profile's files are the console's, in the folder named by its id: its mappings and its call history.
+                Optional<Path> profileDir = chosen.map(p -> AppPaths.profileDir(dataDir, p.id()));
+                BulkMappingStore mappings = new BulkMappingStore(profileDir.orElse(dataDir));
                 // Left to the caller number's default, the file is mapped for that use case when the lists name it.
                 String mappedFor = org.dialdesk.bulk.BulkDesk.useCaseOf(directory, caller, useCase);
                 ColumnMapping mapping = ColumnMapping.automatic(sheet, variablesOf(directory, mappedFor))
@@ -281,8 +283,8 @@ public final class BatchCommand implements Callable<Integer> {
                 BulkPlan plan;
                 // The profile's call history, when the console has one, besides the outbox's runs: calls from the
                 // Dial form, and runs synced long ago, count as having rung their callees.
-                Path historyFile = AppPaths.profileDir(dataDir, account.name()).resolve("history.db");
-                try (HistoryCache history = chosen.isPresent() && Files.isRegularFile(historyFile)
+                Path historyFile = profileDir.map(dir -> dir.resolve("history.db")).orElse(null);
+                try (HistoryCache history = historyFile != null && Files.isRegularFile(historyFile)
                         ? new HistoryCache(historyFile) : null) {
                     BulkPlanner planner = new BulkPlanner(hours, numbers -> Set.copyOf(doNotCall.listed(numbers)),
                             EarlierCalls.of(journal, account.baseUrl(), account.key().fingerprint(), history), clock);

@@ -16,9 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialdesk.domain.AuditEntry;
+import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.sandbox.Sandbox;
 import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AuditLog;
+import org.dialdesk.store.HistoryCache;
 import org.dialdesk.testing.TestClocks;
 import org.dialdesk.testing.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,17 @@ class BatchCommandTest {
         env.put("DIALDESK_API_KEY", KEY);
         return Cli.run(args, env, clock, lifetime -> { }, TestSecrets.withoutKeyring(home),
                 Terminal.lines(new BufferedReader(new StringReader(""))), new PrintWriter(out), new PrintWriter(err));
+    }
+
+    /** As the console's user does: the key typed in, kept in the encrypted key file under a passphrase. */
+    int runAsProfileUser(String input, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        Map<String, String> env = new HashMap<>();
+        env.put("DIALDESK_HOME", home.toString());
+        env.put("DIALDESK_KEY_PASSPHRASE", "horse battery");
+        return Cli.run(args, env, clock, lifetime -> { }, TestSecrets.withoutKeyring(home),
+                Terminal.lines(new BufferedReader(new StringReader(input))), new PrintWriter(out), new PrintWriter(err));
     }
 
     int batch(Path sheet, String... options) {
@@ -158,6 +171,32 @@ class BatchCommandTest {
         assertTrue(err.toString().contains("No row is ready to send"), err::toString);
         assertEquals(0, batch(third, "--ring-again"), err::toString);
         assertEquals(5, sandbox.callCount(), "a follow-up run the operator asked for");
+    }
+
+    @Test
+    void aProfilesCallHistoryFromTheConsoleHoldsItsCalleesBackAndItsMappingsAreTheConsoles() throws Exception {
+        assertEquals(0, runAsProfileUser(KEY + "\n", "profiles", "add", "--name", "Acme", "--base-url", sandbox.baseUrl(),
+                "--key-in", "file"), err::toString);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(home.resolve("profiles.json").toFile())
+                .findParents("name").stream().filter(p -> p.path("name").asText().equals("Acme")).findFirst().orElseThrow()
+                .path("id").asText();
+        // The console's files for the profile are in the folder named by its id, not its name.
+        Path profileDir = home.resolve("profiles").resolve(id);
+        Files.createDirectories(profileDir);
+        long anHourAgo = clock.millis() - 3_600_000L;
+        try (HistoryCache history = new HistoryCache(profileDir.resolve("history.db"))) {
+            history.upsert(List.of(new HistoryRow("c".repeat(24), anHourAgo, "Completed", "+13125550101", "+14155550100",
+                    "uc1", "Payment follow-up", "Ava", null, 60, null, null, "en-US", "Outbound", "+13125550101")),
+                    List.of("{}"));
+        }
+
+        assertEquals(0, runAsProfileUser("", "batch", campaign().toString(), "--profile", "Acme", "--number-id", NUMBER,
+                "--map", "ref=campaign", "--rate", "50"), err::toString);
+        String printed = out.toString();
+        assertTrue(printed.contains("row 3 +13125550101: Called in the last 24 hours."), printed);
+        assertEquals(2, sandbox.callCount(), "the callee the console's history shows called an hour ago is not rung");
+        assertTrue(Files.readString(profileDir.resolve("bulk-mappings.json")).contains("\"ref\""),
+                "the mapping is kept where the console's Bulk screen offers it again");
     }
 
     @Test

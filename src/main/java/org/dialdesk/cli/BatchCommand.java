@@ -261,8 +261,11 @@ public final class BatchCommand implements Callable<Integer> {
                 BulkMappingStore mappings = new BulkMappingStore(profileDir.orElse(dataDir));
                 // Left to the caller number's default, the file is mapped for that use case when the lists name it.
                 String mappedFor = org.dialdesk.bulk.BulkDesk.useCaseOf(directory, caller, useCase);
-                ColumnMapping mapping = ColumnMapping.automatic(sheet, variablesOf(directory, mappedFor))
-                        .withKeys(mappings.load(mappedFor));
+                Map<String, String> saved = mappings.load(mappedFor);
+                if (saved.isEmpty() && profileDir.isPresent()) {
+                    saved = new BulkMappingStore(dataDir).load(mappedFor); // where batch kept them before it used the profile's folder
+                }
+                ColumnMapping mapping = ColumnMapping.automatic(sheet, variablesOf(directory, mappedFor)).withKeys(saved);
                 for (String map : maps) {
                     int eq = map.lastIndexOf('=');
                     String key = eq < 0 ? "" : map.substring(eq + 1).strip();

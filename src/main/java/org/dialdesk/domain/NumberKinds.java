@@ -31,8 +31,11 @@ final class NumberKinds {
     private static final Kind NONE = new Kind(null, PhoneNumberType.UNKNOWN);
 
     private final PhoneNumberUtil util;
+    /**
+     * The numbering rules as the library reads them by default, from its own class-path files: the
+     * same files every PhoneNumberUtil here is made from (the shared one, and each Checker's copy).
+     */
     private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
-    private final ThreadMatchers matchers = new ThreadMatchers();
 
     NumberKinds(PhoneNumberUtil util) {
         this.util = util;
@@ -54,7 +57,7 @@ final class NumberKinds {
         for (String region : regions) {
             PhoneMetadata rules = metadata.getMetadataForRegion(region);
             if (rules.hasLeadingDigits()) {
-                if (matchers.of(rules.getLeadingDigits(), national).lookingAt()) {
+                if (ThreadMatchers.of(rules.getLeadingDigits(), national).lookingAt()) {
                     return new Kind(region, typeIn(national, rules));
                 }
             } else {
@@ -113,6 +116,6 @@ final class NumberKinds {
             return false;
         }
         String pattern = desc.getNationalNumberPattern();
-        return !pattern.isEmpty() && matchers.of(pattern, national).matches();
+        return !pattern.isEmpty() && ThreadMatchers.of(pattern, national).matches();
     }
 }

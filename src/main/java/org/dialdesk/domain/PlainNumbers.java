@@ -27,8 +27,11 @@ final class PlainNumbers {
     private static final String NON_GEOGRAPHIC = "001";
 
     private final PhoneNumberUtil util;
+    /**
+     * The numbering rules as the library reads them by default, from its own class-path files: the
+     * same files every PhoneNumberUtil here is made from (the shared one, and each Checker's copy).
+     */
     private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
-    private final ThreadMatchers matchers = new ThreadMatchers();
 
     PlainNumbers(PhoneNumberUtil util) {
         this.util = util;
@@ -80,7 +83,7 @@ final class PlainNumbers {
             return null;
         }
         String internationalPrefix = rules.getInternationalPrefix();
-        if (internationalPrefix.isEmpty() || matchers.of(internationalPrefix, digits).lookingAt()
+        if (internationalPrefix.isEmpty() || ThreadMatchers.of(internationalPrefix, digits).lookingAt()
                 || digits.startsWith(Integer.toString(rules.getCountryCode()))) {
             return null;
         }
@@ -92,7 +95,7 @@ final class PlainNumbers {
             return null;
         }
         String trunkPrefix = rules.getNationalPrefixForParsing();
-        if (!trunkPrefix.isEmpty() && matchers.of(trunkPrefix, national).lookingAt()) {
+        if (!trunkPrefix.isEmpty() && ThreadMatchers.of(trunkPrefix, national).lookingAt()) {
             return null;
         }
         PhoneNumber number = new PhoneNumber().setCountryCode(countryCode);

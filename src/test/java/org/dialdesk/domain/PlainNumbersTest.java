@@ -42,6 +42,88 @@ class PlainNumbersTest {
         assertTrue(read > all / 3, read + " of " + all + " read here");
     }
 
+    /**
+     * Written at random the way files and people write numbers (odd brackets, dots, dashes at
+     * either end, + then punctuation, a trunk or international prefix, the country code without +,
+     * too few or too many digits), in every region: what is read here is always the library's.
+     */
+    @Test
+    void numbersWrittenAtRandomInEveryRegionAreReadAsTheLibraryReadsThem() {
+        List<String> regions = new ArrayList<>(new java.util.TreeSet<>(UTIL.getSupportedRegions()));
+        List<String> readIn = new ArrayList<>(regions);
+        readIn.addAll(List.of("ZZ", "001"));
+        Random random = new Random(23);
+        int read = 0;
+        for (int i = 0; i < 60_000; i++) {
+            String region = readIn.get(random.nextInt(readIn.size()));
+            String input = scribbled(random, regions, region);
+            PhoneNumber mine = plain.read(input, region);
+            if (mine == null) {
+                continue;
+            }
+            read++;
+            try {
+                assertEquals(UTIL.parse(input, region), mine, "[" + input + "] in " + region);
+            } catch (NumberParseException e) {
+                fail("[" + input + "] in " + region + " was read as " + mine + "; the library refuses it: " + e.getMessage());
+            }
+        }
+        assertTrue(read > 10_000, read + " read here");
+    }
+
+    /**
+     * The reading here follows libphonenumber's parse step by step as of this version. Another
+     * version may read numbers otherwise: check it against PlainNumbers (the tests above, with
+     * more random numbers) before moving to it, then change the version here.
+     */
+    @Test
+    void theLibraryIsTheVersionThisReadingWasCheckedAgainst() throws Exception {
+        java.util.Properties pom = new java.util.Properties();
+        try (var in = PhoneNumberUtil.class.getResourceAsStream(
+                "/META-INF/maven/com.googlecode.libphonenumber/libphonenumber/pom.properties")) {
+            pom.load(in);
+        }
+        assertEquals("9.0.23", pom.getProperty("version"));
+    }
+
+    private static String scribbled(Random random, List<String> regions, String region) {
+        String[] marks = {" ", "-", ".", "(", ")", "((", "..", " - ", "", "", "( ", " )"};
+        StringBuilder written = new StringBuilder();
+        if (random.nextInt(8) == 0) {
+            written.append(marks[random.nextInt(marks.length)]);
+        }
+        int form = random.nextInt(10);
+        if (form < 4) {
+            written.append('+');
+            if (random.nextInt(4) == 0) {
+                written.append(marks[random.nextInt(marks.length)]);
+            }
+            if (random.nextInt(3) > 0) {
+                written.append(UTIL.getCountryCodeForRegion(regions.get(random.nextInt(regions.size()))));
+            }
+        } else if (form < 7 && UTIL.getSupportedRegions().contains(region)) {
+            PhoneNumber example = UTIL.getExampleNumber(region);
+            int code = UTIL.getCountryCodeForRegion(region);
+            String nationalPrefix = example == null ? "" : UTIL.getNddPrefixForRegion(region, true);
+            switch (random.nextInt(3)) {
+                case 0 -> written.append(nationalPrefix == null ? "" : nationalPrefix);
+                case 1 -> written.append(code);
+                default -> written.append(code == 1 ? "011" : "00");
+            }
+        }
+        int digits = 1 + random.nextInt(20);
+        for (int d = 0; d < digits; d++) {
+            if (random.nextInt(4) == 0) {
+                written.append(marks[random.nextInt(marks.length)]);
+            }
+            written.append((char) ('0' + (random.nextInt(3) == 0 ? 0 : random.nextInt(10))));
+        }
+        if (random.nextInt(6) == 0) {
+            written.append(marks[random.nextInt(marks.length)]);
+        }
+        return written.toString().strip();
+    }
+
     @Test
     void formsThatDependOnAPrefixRuleAreLeftToTheLibrary() {
         assertNull(plain.read("011 44 20 7946 0000", "US"), "an international prefix");

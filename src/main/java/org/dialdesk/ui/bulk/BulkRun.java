@@ -42,6 +42,8 @@ final class BulkRun {
     /** How many times a run was set going here: rows read before the latest are not where a run stopped. */
     private long sends;
     private volatile RunControl control; // read by closing the profile, off the UI thread
+    /** Paused by a press of Cancel while the operator is asked: resumed if they keep the run. */
+    private boolean heldForQuestion;
 
     BulkRun(BulkDesk desk, TaskRunner runner, TableRows rows, ReadOnlyObjectWrapper<Stage> stage,
             ReadOnlyStringWrapper summary, ReadOnlyStringWrapper problem) {
@@ -169,7 +171,36 @@ final class BulkRun {
         return running == null || running.awaitEnd(limit);
     }
 
+    /**
+     * Cancel was pressed: a sending run stops between requests while the operator is asked, so that
+     * nobody more is rung meanwhile. Kept, it goes on where it stopped ({@link #keepAfterQuestion}).
+     */
+    void holdForQuestion() {
+        if (control != null && stage.get() == Stage.SENDING && !control.pauseAsked()) {
+            heldForQuestion = true;
+            control.pause();
+        }
+    }
+
+    /** The operator kept the run: one held for the question goes on once it has stopped (not if it finished meanwhile). */
+    void keepAfterQuestion() {
+        if (!heldForQuestion) {
+            return;
+        }
+        heldForQuestion = false;
+        org.dialdesk.ui.common.Once.when(() -> stage.get() != Stage.SENDING, () -> {
+            if (stage.get() == Stage.STOPPED) {
+                resume();
+            }
+        }, stage);
+    }
+
     public void cancel() {
+        heldForQuestion = false;
+        if (stage.get() == Stage.ENDED) {
+            summary.set(summary.get() + " It had finished before it could be cancelled: nothing was left to cancel.");
+            return;
+        }
         if (control != null && stage.get() == Stage.SENDING) {
             control.cancel();
         } else if (stage.get() == Stage.STOPPED && runId != null) {

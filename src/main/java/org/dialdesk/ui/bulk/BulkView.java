@@ -333,10 +333,15 @@ public final class BulkView extends BorderPane {
         ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.launch());
     }
 
-    /** Cancelling ends the run for good: asked once, keeping the run the choice Enter makes. */
+    /**
+     * Cancelling ends the run for good: asked once, keeping the run the choice Enter makes. Nobody
+     * more is rung while the question is open: the run stops between requests, and goes on if kept.
+     */
     private void confirmCancel() {
+        vm.holdForCancelQuestion();
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Stop this run for good? The rows not sent yet are left unsent"
-                + " and the run cannot be resumed; calls already placed are not affected.", ButtonType.CANCEL, ButtonType.OK);
+                + " and the run cannot be resumed; calls already placed are not affected. Nothing more is sent while"
+                + " you decide.", ButtonType.CANCEL, ButtonType.OK);
         ask.setTitle("Cancel run");
         ask.setHeaderText(null);
         ask.initOwner(getScene().getWindow());
@@ -347,7 +352,11 @@ public final class BulkView extends BorderPane {
         Button keep = (Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL);
         keep.setText("Keep the run");
         keep.setDefaultButton(true);
-        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.cancel());
+        if (ask.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            vm.cancel();
+        } else {
+            vm.keepRun();
+        }
     }
 
     private void save(String name, String title, boolean rejects) {

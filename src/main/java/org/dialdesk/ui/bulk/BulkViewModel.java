@@ -442,6 +442,16 @@ public final class BulkViewModel {
         run.cancel();
     }
 
+    /** Cancel was pressed: the run stops between requests while the operator is asked whether to cancel it. */
+    public void holdForCancelQuestion() {
+        run.holdForQuestion();
+    }
+
+    /** The operator kept the run after all: it goes on where it stopped for the question. */
+    public void keepRun() {
+        run.keepAfterQuestion();
+    }
+
     public void resume() {
         run.resume();
     }

@@ -429,6 +429,53 @@ class BulkViewModelTest {
     }
 
     @Test
+    void cancelPressedWhileSendingRingsNobodyMoreWhileAskedAndTheKeptRunGoesOn() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n(312) 555-0100\n(312) 555-0101\n(312) 555-0102\n(312) 555-0103\n"));
+        vm.launchQuestion();
+        runner.holdWork();
+        vm.launch();
+        runner.release(0); // the run is written to the outbox; its sending is held, as on a busy worker
+        vm.holdForCancelQuestion(); // Cancel pressed: the question is open
+        runner.releaseAll();
+        assertEquals(BulkViewModel.Stage.STOPPED, vm.stageProperty().get(), "stopped between requests while asked");
+        assertTrue(batches.isEmpty(), "nobody is rung while the operator decides");
+
+        vm.keepRun();
+        runner.releaseAll();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        assertEquals(4, batches.stream().mapToInt(List::size).sum(), "kept: every row went, once");
+    }
+
+    @Test
+    void cancelConfirmedWhileSendingSendsNothingMoreAndARunThatFinishedMeanwhileSaysSo() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("phone\n(312) 555-0100\n(312) 555-0101\n(312) 555-0102\n"));
+        vm.launchQuestion();
+        runner.holdWork();
+        vm.launch();
+        runner.release(0);
+        vm.holdForCancelQuestion();
+        vm.cancel();
+        runner.releaseAll();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+        assertTrue(batches.isEmpty(), "cancelled before its first request went");
+
+        BulkViewModel other = model(false);
+        other.loadLists();
+        other.importFile(file("phone\n(312) 555-0110\n"));
+        other.launchQuestion();
+        other.launch(); // sent to its end at once
+        assertEquals(BulkViewModel.Stage.ENDED, other.stageProperty().get());
+        other.holdForCancelQuestion();
+        other.cancel(); // confirmed after it had finished
+        assertTrue(other.summaryProperty().get().endsWith("It had finished before it could be cancelled: nothing was"
+                + " left to cancel."), other.summaryProperty().get());
+    }
+
+    @Test
     void closingTheProfileWaitsForTheRunBeingSentToStopBetweenRequests() throws Exception {
         BulkViewModel vm = model(false);
         vm.loadLists();

@@ -77,14 +77,16 @@ public final class BulkDesk {
     public String launchQuestion(BulkPlan plan, Choice choice, Optional<String> sentBefore) {
         String where = account.live() ? "LIVE · " + account.name() : account.name() + " (calls are simulated)";
         String pace = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
-        String again = plan.ringingAgain() > 0 ? String.format(java.util.Locale.ROOT, "%n%,d of these people were called in the"
-                + " last 24 hours, or have a call waiting: they are rung again.", plan.ringingAgain())
+        String again = plan.ringingAgain() > 0 ? String.format(java.util.Locale.ROOT, "%n%,d of these people %s called in the"
+                + " last 24 hours, or %s a call waiting: they are rung again.", plan.ringingAgain(),
+                plan.ringingAgain() == 1 ? "was" : "were", plan.ringingAgain() == 1 ? "has" : "have")
                 : plan.ringingAgain() < 0 ? String.format("%nPeople called in the last 24 hours are rung again (the account's"
                         + " recent calls could not be read to count them).") : "";
         String held = plan.waitingForHours() == 0 ? "" : String.format(java.util.Locale.ROOT, "%n%,d of them are outside calling"
                 + " hours now and go when the hours open (scheduled).", plan.waitingForHours());
-        return String.format(java.util.Locale.ROOT, "Send %,d calls on %s?%n%n%s%n%s%s%s%nThey go %d to a request, at most %s a"
-                + " second: %s.", plan.ready(), where, from(choice), plan.summary(), again, held, chunk, pace,
+        return String.format(java.util.Locale.ROOT, "Send %,d %s on %s?%n%n%s%n%s%s%s%nThey go %d to a request, at most %s a"
+                + " second: %s.", plan.ready(), plan.ready() == 1 ? "call" : "calls", where, from(choice), plan.summary(),
+                again, held, chunk, pace,
                 duration(plan.ready() / rate)) + sentBefore.map(warning -> "\n\n" + warning).orElse("");
     }
 
@@ -277,14 +279,19 @@ public final class BulkDesk {
 
     /**
      * What the launch question must add when this file went to this account before: a run of it
-     * unfinished (resume that instead), or sent (a new run rings those people again). Empty if neither.
+     * unfinished (resume that instead), or sent. The people an earlier run called in the last 24
+     * hours, or is still to call, are held back by the plan itself unless the operator chose to ring
+     * them again (see {@link EarlierCalls}); this says which. Empty if neither.
      */
     public Optional<String> sentBefore(Path file) throws SQLException, BulkInputException {
         return previous(journal, fingerprint(file), account.baseUrl(), account.keyFingerprint()).map(before -> before.unfinished()
-                ? "Run " + before.run().id() + " of this same file is not finished: a new run rings its callees again."
-                        + " Resume that run instead unless you mean to."
+                ? "Run " + before.run().id() + " of this same file is not finished: resume it instead unless you mean a"
+                        + " new run. A new run holds back the people it called in the last 24 hours or is still to call,"
+                        + " unless you chose to ring them again."
                 : "This same file was sent on " + account.name() + " already (run " + before.run().id() + ", "
-                        + before.created() + " calls created): sending it again rings those people again.");
+                        + before.created() + (before.created() == 1 ? " call" : " calls") + " created). The people it called"
+                        + " in the last 24 hours are held back unless you chose to ring them again; people it called"
+                        + " before that are rung again.");
     }
 
     /** A run of the same file on the same account: unfinished, or one that created calls. */

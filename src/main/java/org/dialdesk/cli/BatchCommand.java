@@ -414,10 +414,6 @@ public final class BatchCommand implements Callable<Integer> {
         return refused.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
     }
 
-    /**
-     * Why this file must not simply be launched again on this account: a run of it is unfinished
-     * (resume it), or it was sent already (launching again rings those people again), unless --again.
-     */
     /** The detected format, with what the operator said instead. */
     private org.dialdesk.bulk.SheetFormat format() throws BulkInputException {
         org.dialdesk.bulk.SheetFormat format = SheetReader.detect(file);
@@ -442,6 +438,10 @@ public final class BatchCommand implements Callable<Integer> {
         return format;
     }
 
+    /**
+     * Why this file must not simply be launched again on this account: a run of it is unfinished
+     * (resume it), or it was sent already (launched again only with --again), said as it is.
+     */
     private Optional<String> sentBefore(OutboxJournal journal, Account account) throws SQLException, BulkInputException {
         Optional<org.dialdesk.bulk.BulkDesk.Previous> before = org.dialdesk.bulk.BulkDesk.previous(journal,
                 org.dialdesk.bulk.BulkDesk.fingerprint(file), account.baseUrl(), account.key().fingerprint());
@@ -452,11 +452,12 @@ public final class BatchCommand implements Callable<Integer> {
         return Optional.of(before.get().unfinished()
                 ? "Run " + run.id() + " of this file on " + account.name() + " is not finished"
                         + (run.message() == null ? "" : " (" + run.message() + ")") + ". Resume it with --resume; a new"
-                        + " run would ring its callees again."
+                        + " run would hold back the people it called in the last 24 hours or is still to call, and"
+                        + " send the rest."
                 : "This file was sent on " + account.name() + " already: run " + run.id() + " on " + run.created()
-                        + " created " + before.get().created() + " calls. Sending it again rings those people again;"
-                        + " add --again if that is what you want (with --ring-again for those called in the last"
-                        + " 24 hours).");
+                        + " created " + before.get().created() + (before.get().created() == 1 ? " call" : " calls")
+                        + ". Sent again, it holds back the people called in the last 24 hours and rings the rest;"
+                        + " add --again if that is what you want (with --ring-again to ring those called lately too).");
     }
 
     private Optional<OutboxJournal.Run> findRun(OutboxJournal journal, Account account, PrintWriter err)

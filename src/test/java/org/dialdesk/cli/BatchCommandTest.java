@@ -134,7 +134,7 @@ class BatchCommandTest {
         assertTrue(err.toString().contains("No unfinished run of campaign.csv on 127.0.0.1."), err::toString);
         assertEquals(ExitCodes.INVALID_INPUT, batch(campaign()));
         assertTrue(err.toString().contains("This file was sent on 127.0.0.1 already: run r-")
-                && err.toString().contains("created 3 calls. Sending it again rings those people again; add --again"),
+                && err.toString().contains("created 3 calls. Sent again, it holds back the people called in the last 24 hours and rings the rest; add --again"),
                 err::toString);
         assertEquals(3, sandbox.callCount());
         assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--again"), "its people were called minutes ago (the row repeating one of them too)");

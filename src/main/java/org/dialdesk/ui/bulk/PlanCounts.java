@@ -48,7 +48,10 @@ public final class PlanCounts {
             replacing = false;
         }
         skippedBy.set(plan.skippedByLine());
-        calledRecently.set(skipped.getOrDefault(BulkPlan.Skip.CALLED_RECENTLY, 0));
+        // People, not rows: the launch question counts the people rung again, and a callee may have several rows.
+        calledRecently.set(skipped.getOrDefault(BulkPlan.Skip.CALLED_RECENTLY, 0) == 0 ? 0
+                : (int) plan.rows().stream().filter(row -> row.skip() == BulkPlan.Skip.CALLED_RECENTLY)
+                        .map(BulkPlan.Row::callee).distinct().count());
         outsideHours.set(skipped.getOrDefault(BulkPlan.Skip.OUTSIDE_HOURS, 0));
         return rowsShown.get();
     }

@@ -149,7 +149,7 @@ class BulkViewModelTest {
         vm.choices().ringAgainProperty().set(true); // a follow-up run: the operator means it
         assertEquals("0 of 2 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
         assertEquals("", vm.counts().skippedByProperty().get());
-        assertTrue(vm.launchQuestion().contains("\n1 of these people were called in the last 24 hours, or have a call waiting:"
+        assertTrue(vm.launchQuestion().contains("\n1 of these people was called in the last 24 hours, or has a call waiting:"
                 + " they are rung again.\n"), vm::launchQuestion);
         vm.launch();
         runner.runDelayed();
@@ -426,6 +426,27 @@ class BulkViewModelTest {
         vm.reread(vm.formatProperty().get().withDelimiter(';').withHeader(false));
         assertEquals(2, vm.rows().size(), "the header row is a row now");
         assertEquals("Unparseable phone", vm.rows().get(0).status());
+    }
+
+    @Test
+    void theSameFileAgainIsAskedAboutAsItIs_itsPeopleHeldBackUnlessRungAgain() throws Exception {
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        Path list = file("phone\n(312) 555-0100\n");
+        vm.importFile(list);
+        assertTrue(vm.launchQuestion().startsWith("Send 1 call on Sandbox (calls are simulated)?"), vm.launchQuestion());
+        vm.launch();
+        assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
+
+        vm.importFile(list);
+        assertEquals("1 of 1 rows will be skipped; 0 ready to send.", vm.summaryProperty().get(), "called minutes ago");
+        vm.choices().ringAgainProperty().set(true);
+        runner.runDelayed();
+        String question = vm.launchQuestion();
+        assertTrue(question.contains("1 of these people was called in the last 24 hours, or has a call waiting"), question);
+        assertTrue(question.contains("This same file was sent on Sandbox already (run r-") && question.contains(
+                "1 call created). The people it called in the last 24 hours are held back unless you chose to ring them"
+                        + " again; people it called before that are rung again."), question);
     }
 
     @Test

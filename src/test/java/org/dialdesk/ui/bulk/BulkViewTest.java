@@ -201,7 +201,7 @@ class BulkViewTest {
         robot.clickOn("#bulkLaunchButton");
         kit.waitUntil(() -> robot.lookup("#bulkConfirmButton").tryQuery().isPresent());
         assertTrue(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()
-                .contains("1 of these people were called in the last 24 hours"), "the question says so");
+                .contains("1 of these people was called in the last 24 hours"), "the question says so");
         robot.clickOn("#bulkConfirmButton");
         kit.waitUntil(() -> text("bulkSummary").startsWith("2 of 2 rows created."));
         assertEquals(2, SandboxCalls.perCallee(client).get("+13125551000"), "rung again, as the operator chose");

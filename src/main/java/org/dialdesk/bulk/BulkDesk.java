@@ -216,11 +216,15 @@ public final class BulkDesk {
                         + " and launch again. Nothing was sent.", called.size(), called.get(0).number(), called.get(0).callee()));
             }
         }
-        Map<String, String> keys = plan.mapping().keys();
-        mappings.save(useCaseOf(directory.get(), choice.numberId(), choice.useCaseId()), keys);
+        keepMapping(plan.mapping(), choice);
         return BulkEngine.launch(journal, plan, new OutboxJournal.RunSpec(imported.file().toAbsolutePath().toString(),
                 fingerprint(imported.file()), account.name(), account.baseUrl(), account.live(), chunk, rate, account.keyFingerprint()),
                 clock, audit, fixedRows).id();
+    }
+
+    /** Keeps the columns' roles for the run's use case: offered again for its next file. */
+    public void keepMapping(ColumnMapping mapping, Choice choice) throws IOException {
+        mappings.save(useCaseOf(directory.get(), choice.numberId(), choice.useCaseId()), mapping.keys());
     }
 
     /** Runs or resumes the run until it ends, pauses or waits for the operator. */

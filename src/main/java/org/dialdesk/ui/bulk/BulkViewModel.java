@@ -290,7 +290,6 @@ public final class BulkViewModel {
         return mapping == null ? BulkField.IGNORE : mapping.fieldOf(column);
     }
 
-    /** The operator says what a column is; the preview is checked again. */
     /** What each column can be: every field, and each {{variable}} of the run's use case. */
     public ObservableList<ColumnRole> roles() {
         return rolesView;
@@ -321,12 +320,10 @@ public final class BulkViewModel {
             return;
         }
         try {
-            mapping = mapping.mapToVariable(column, role.variable());
+            remapped(column, mapping.mapToVariable(column, role.variable()));
         } catch (BulkInputException e) {
             problem.set(e.getMessage());
-            return;
         }
-        replan();
     }
 
     public void map(String column, BulkField field) {
@@ -334,12 +331,35 @@ public final class BulkViewModel {
             return;
         }
         try {
-            mapping = mapping.map(column, field);
+            remapped(column, mapping.map(column, field));
         } catch (BulkInputException e) {
             problem.set(e.getMessage());
-            return;
         }
-        replan();
+    }
+
+    /**
+     * The operator's mapping, taken up: checked again, kept for the use case at once (offered for its
+     * next file, whether or not this one is launched), and any other column that had to give up its
+     * role (a field or variable is one column's) named, rather than changed unseen.
+     */
+    private void remapped(String column, ColumnMapping changed) {
+        Map<String, String> before = mapping.keys();
+        mapping = changed;
+        List<String> gaveUp = new ArrayList<>();
+        changed.keys().forEach((other, key) -> {
+            if (!other.equals(column) && !key.equals(before.get(other))) {
+                gaveUp.add("\"" + other + "\" is " + roleOf(other).label() + " now");
+            }
+        });
+        ColumnMapping kept = changed;
+        BulkDesk.Choice chosen = choices.choice();
+        runner.run(() -> {
+            desk.keepMapping(kept, chosen);
+            return null;
+        }, done -> { }, failure -> problem.set("The columns' roles could not be kept for the next file: "
+                + ErrorMessages.describe(failure)));
+        replan(gaveUp.isEmpty() ? null : "\"" + column + "\" is " + roleOf(column).label() + "; " + String.join(", ", gaveUp)
+                + " (each is one column's).");
     }
 
     /** Leaves a row out of the run, or takes it back in. */

@@ -5,6 +5,8 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -16,6 +18,8 @@ import org.dialdesk.ui.common.FormFields;
 final class ColumnsPane extends VBox {
     private final BulkViewModel vm;
     private final FlowPane mappingPane = new FlowPane(10, 6);
+    /** Each column's picker, wide enough for a field's name or a {{variable}} of twenty-odd letters. */
+    private static final double COLUMN_WIDTH = 270;
 
     ColumnsPane(BulkViewModel vm) {
         super(8);
@@ -93,6 +97,17 @@ final class ColumnsPane extends VBox {
             role.setVisibleRowCount(20); // every field and variable at once, none behind a scroll bar
             role.setValue(vm.roleOf(column));
             role.setId("bulkMap-" + column);
+            // As wide before its list was first opened as after: the list's widest role widened it, and the
+            // columns after it moved under the pointer.
+            role.setPrefWidth(COLUMN_WIDTH);
+            // An arrow key on a closed picker would make each role it passes the column's at once (a variable
+            // taken from another column, the preview checked again at each): it opens the list, where Enter chooses.
+            role.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+                if ((key.getCode() == KeyCode.UP || key.getCode() == KeyCode.DOWN) && !role.isShowing()) {
+                    key.consume();
+                    role.show();
+                }
+            });
             role.valueProperty().addListener((obs, old, now) -> {
                 if (now != null && !showing) {
                     vm.map(column, now);

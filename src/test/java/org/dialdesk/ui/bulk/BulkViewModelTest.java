@@ -734,6 +734,32 @@ class BulkViewModelTest {
         assertEquals(BulkField.METADATA, vm.fieldOf("patient_name"), "another default use case: mapped for its variables");
     }
 
+    @Test
+    void aColumnMappedByHandIsOfferedForTheUseCasesNextFileAndAColumnThatGaveUpItsVariableIsNamed() throws Exception {
+        UseCase reminder = new UseCase("650000000000000000000009", "Reminder", "en-US", 10, null, null, null, null,
+                "Hi {{patient_name}}, see you at {{clinic}}.", false);
+        lists = new OrgDirectory.Snapshot(1, new OrgDirectory.Listing<>(List.of(
+                new CallerNumber("640000000000000000000011", "+13125550111", "Front desk", "Chicago", reminder.id())), null),
+                new OrgDirectory.Listing<>(List.of(reminder), null), LISTS.agents(), LISTS.models(), Instant.EPOCH);
+        BulkViewModel vm = model(false);
+        vm.loadLists();
+        vm.importFile(file("Tel,First Name,Location,Site\n+13125550100,Ada,North,N1\n"));
+        vm.map("First Name", new ColumnRole(BulkField.PARAM, "patient_name"));
+        vm.map("Location", new ColumnRole(BulkField.PARAM, "clinic"));
+        vm.map("Site", new ColumnRole(BulkField.PARAM, "clinic")); // the variable moves to another column
+        assertEquals(BulkField.METADATA, vm.fieldOf("Location"));
+        assertEquals("\"Site\" is {{clinic}}; \"Location\" is Metadata now (each is one column's).",
+                vm.problemProperty().get());
+
+        // Not launched: the next file of the use case is offered the columns as the operator left them.
+        BulkViewModel next = model(false);
+        next.loadLists();
+        next.importFile(file("Tel,First Name,Location,Site\n+13125550101,Bo,South,S1\n"));
+        assertEquals(new ColumnRole(BulkField.PARAM, "patient_name"), next.roleOf("First Name"));
+        assertEquals(new ColumnRole(BulkField.PARAM, "clinic"), next.roleOf("Site"));
+        assertEquals(BulkField.METADATA, next.fieldOf("Location"));
+    }
+
     /** A run of two rows launched from a screen of its own, to the end; its ID. */
     String launchedRunOfTwo() throws Exception {
         BulkViewModel first = model(false);

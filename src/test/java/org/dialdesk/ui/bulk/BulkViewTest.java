@@ -230,6 +230,22 @@ class BulkViewTest {
         ComboBox<?> clinic = kit.byId("bulkMap-clinic", ComboBox.class);
         assertEquals("{{clinic}}", kit.onFx(() -> clinic.getConverter().toString(cast(clinic.getValue()))),
                 "a column named like a variable shows the variable it fills");
+
+        // An arrow key on a closed picker opens its list; it does not make the next role the column's.
+        ComboBox<?> patient = kit.byId("bulkMap-Patient", ComboBox.class);
+        Object chosen = kit.onFx(patient::getValue);
+        double width = kit.onFx(patient::getWidth);
+        kit.onFx(() -> {
+            patient.requestFocus();
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        kit.waitUntil(() -> kit.onFx(patient::isShowing));
+        assertEquals(chosen, kit.onFx(patient::getValue));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        kit.waitUntil(() -> !kit.onFx(patient::isShowing));
+        assertEquals(chosen, kit.onFx(patient::getValue), "closed without a choice: the column is as it was");
+        assertEquals(width, kit.onFx(patient::getWidth), "as wide as before its list was opened");
     }
 
     @SuppressWarnings("unchecked")

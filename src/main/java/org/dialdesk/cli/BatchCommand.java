@@ -91,11 +91,13 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--map", paramLabel = "COLUMN=FIELD",
             description = "Say what a column is: one of phone, caller, use_case, agent, model, language, scheduled_for,"
-                    + " zone, max_duration, campaign, param, metadata, ignore. Repeat for each column to change.")
+                    + " zone, max_duration, campaign, param, metadata, ignore; or param:VARIABLE for the prompt"
+                    + " variable the column fills (\"First Name=param:patient_name\"). Repeat for each column to change.")
     List<String> maps = new ArrayList<>();
 
-    @Option(names = "--number-id", paramLabel = "ID",
-            description = "The caller number for rows without one (default: the profile's default caller number).")
+    @Option(names = "--number-id", paramLabel = "NUMBER",
+            description = "The caller number for rows without one: its ID, its phone number or its name, as the"
+                    + " account lists it (default: the profile's default caller number).")
     String numberId;
 
     @Option(names = "--use-case", paramLabel = "ID",
@@ -252,7 +254,16 @@ public final class BatchCommand implements Callable<Integer> {
                 Sheet sheet = SheetReader.read(file, format());
                 OrgDirectory.Snapshot directory = new OrgDirectory(client, clock).reload();
                 String useCase = useCaseId != null ? useCaseId : chosen.map(Profile::defaultUseCaseId).orElse(null);
-                String caller = numberId != null ? numberId : chosen.map(Profile::defaultCallerNumberId).orElse(null);
+                String caller = chosen.map(Profile::defaultCallerNumberId).orElse(null);
+                if (numberId != null) {
+                    Optional<String> named = callerNamed(directory, numberId, region);
+                    if (named.isEmpty()) {
+                        err.println("--number-id " + numberId + ": the account has no caller number with that ID, phone"
+                                + " number or name" + numbersListed(directory) + " Nothing was sent.");
+                        return ExitCodes.INVALID_INPUT;
+                    }
+                    caller = named.get();
+                }
                 if (caller == null && directory.numbers().ok() && directory.numbers().items().size() == 1) {
                     caller = directory.numbers().items().get(0).id(); // the account's only number
                 }
@@ -412,6 +423,29 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCodes.OTHER;
         }
         return refused.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    /**
+     * The ID of the caller number the operator named by its ID, its phone number (any way it is
+     * written) or its name; the text itself when the account's numbers could not be listed (the
+     * plan then says whether it is an ID). Empty when the list has no such number.
+     */
+    static Optional<String> callerNamed(OrgDirectory.Snapshot directory, String named, String region) {
+        if (!directory.numbers().ok()) {
+            return Optional.of(named);
+        }
+        String wanted = named.strip();
+        org.dialdesk.domain.PhoneCheck.Result asPhone = org.dialdesk.domain.PhoneCheck.check(wanted, region);
+        return directory.numbers().items().stream().filter(number -> wanted.equals(number.id())
+                        || wanted.equalsIgnoreCase(number.title())
+                        || asPhone.ok() && asPhone.e164().equals(number.number())
+                        || wanted.equals(number.number()))
+                .map(org.dialdesk.api.CallerNumber::id).findFirst();
+    }
+
+    private static String numbersListed(OrgDirectory.Snapshot directory) {
+        return "; its numbers: " + String.join(", ", directory.numbers().items().stream()
+                .map(n -> (n.title() == null ? "" : n.title() + " ") + n.number() + " (" + n.id() + ")").toList()) + ".";
     }
 
     /** The detected format, with what the operator said instead. */

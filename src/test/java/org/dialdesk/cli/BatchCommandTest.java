@@ -256,10 +256,10 @@ class BatchCommandTest {
 
     @Test
     void whatAFirstUseTrialTrippedOn() throws Exception {
-        // No row ready (no such caller number): nothing sent, and a script sees it.
+        // No such caller number: refused before the rows are read, nothing sent, and a script sees it.
         assertEquals(ExitCodes.INVALID_INPUT, run("batch", campaign().toString(), "--base-url", sandbox.baseUrl(),
                 "--number-id", "640000000000000000000099", "--rate", "50"));
-        assertTrue(err.toString().contains("No row is ready to send"), err::toString);
+        assertTrue(err.toString().contains("the account has no caller number with that ID"), err::toString);
 
         // "--resume FILE" reads FILE as the file, and a dry run of a resumed run sends nothing.
         assertEquals(0, batch(campaign(), "--chunk", "2"), err::toString);
@@ -301,6 +301,24 @@ class BatchCommandTest {
                 "--phone", "+13125550170"));
         assertTrue(err.toString().contains("+13125550170 is on the do-not-call list"), err::toString);
         assertEquals(calls, sandbox.callCount());
+    }
+
+    @Test
+    void theCallerNumberIsNamedByItsIdItsNumberOrItsNameAndAnUnknownOneIsRefusedUpFront() throws Exception {
+        Path sheet = campaign();
+        assertEquals(0, run("batch", sheet.toString(), "--base-url", sandbox.baseUrl(), "--number-id", "(312) 555-0142",
+                "--dry-run"), err::toString);
+        String byNumber = out.toString();
+        assertEquals(0, run("batch", sheet.toString(), "--base-url", sandbox.baseUrl(), "--number-id", NUMBER, "--dry-run"),
+                err::toString);
+        assertEquals(out.toString(), byNumber, "the number as written names the same caller as its ID");
+
+        assertEquals(ExitCodes.INVALID_INPUT, run("batch", sheet.toString(), "--base-url", sandbox.baseUrl(),
+                "--number-id", "Night line", "--dry-run"));
+        assertTrue(err.toString().startsWith("--number-id Night line: the account has no caller number with that ID,"
+                + " phone number or name; its numbers: "), err::toString);
+        assertTrue(err.toString().contains("Collections +13125550142 (" + NUMBER + ")"), err::toString);
+        assertEquals(0, sandbox.callCount());
     }
 
     @Test

@@ -36,8 +36,16 @@ public record BulkProgress(String runId, Map<State, Integer> counts, double rate
      * skipped are not counted: a run of 1,000 rows with 900 skipped starts at nothing done, not at 90 %.
      */
     public double fraction() {
+        // Of the rows to dial: the ones the preview skipped are not progress, nor are the ones a cancel left unsent.
         int toDial = total() - count(State.SKIPPED);
-        return toDial == 0 ? 1 : (double) (done() - count(State.SKIPPED)) / toDial;
+        return toDial == 0 ? 1 : (double) (done() - count(State.SKIPPED) - count(State.CANCELED)) / toDial;
+    }
+
+    /** As {@link #line()}, without the pace and time left: for a run that has stopped or ended. */
+    public String standingLine() {
+        String line = line();
+        int pace = line.indexOf(String.format(Locale.ROOT, " · %.1f/s", ratePerSecond));
+        return toSend() > 0 && pace >= 0 ? line.substring(0, pace) : line;
     }
 
     /** "412 of 1,000 · 388 created · 12 rejected · 2 uncertain · 3.9/s · about 2 min left". */

@@ -21,5 +21,14 @@ class BulkProgressTest {
                 halfway.line());
         assertEquals(1.0, new BulkProgress("r", Map.of(State.SKIPPED, 3), 2, Optional.empty(), null).fraction(),
                 "a run with nothing to dial is done");
+        assertEquals("950 of 1,000 · 40 created · 10 rejected · 5 uncertain · 900 skipped", halfway.standingLine(),
+                "stopped: no pace and no time left");
+    }
+
+    @Test
+    void aCancelledRunsBarShowsWhatWasDialledNotTheRowsTheCancelLeftUnsent() {
+        BulkProgress cancelled = new BulkProgress("r", Map.of(State.CREATED, 40, State.CANCELED, 60), 2, Optional.empty(), null);
+        assertEquals(0.4, cancelled.fraction(), 1e-9);
+        assertEquals("100 of 100 · 40 created · 60 cancelled", cancelled.standingLine());
     }
 }

@@ -109,7 +109,9 @@ final class BulkRun {
                 runner.later(Duration.ZERO, () -> show(latest.getAndSet(null)));
             }
         }), result -> {
+            latest.set(null); // an update still on its way to the screen is older than the result
             show(result.progress());
+            progressLine.set(result.progress().standingLine()); // stopped or ended: no pace, no time left
             stage.set(result.stopped() ? Stage.STOPPED : Stage.ENDED);
             showRun(result.message());
         }, failure -> {
@@ -142,9 +144,10 @@ final class BulkRun {
             long created = all.stream().filter(BulkDesk.RunRow::created).count();
             // As the progress bar stood when the run stopped (after a restart it would say nothing was done).
             // Of the rows to dial: the ones the preview skipped are not progress.
+            // Nor the ones a cancel left unsent: a run cancelled at 40 of 100 does not show a full bar.
             long toDial = all.stream().filter(row -> !"Skipped".equals(row.state())).count();
-            progress.set(toDial == 0 ? 1 : (double) all.stream().filter(row -> row.finished() && !"Skipped".equals(row.state()))
-                    .count() / toDial);
+            progress.set(toDial == 0 ? 1 : (double) all.stream().filter(row -> row.finished()
+                    && !"Skipped".equals(row.state()) && !"Canceled".equals(row.state())).count() / toDial);
             summary.set(String.format(Locale.ROOT, "%,d of %,d rows created.", created, all.size())
                     + (message == null ? "" : " " + message));
             if (progressLine.get().isEmpty()) {

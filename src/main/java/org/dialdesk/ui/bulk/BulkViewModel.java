@@ -128,7 +128,14 @@ public final class BulkViewModel {
     public void offerUnfinished() {
         runner.run(desk::unfinished, unfinished -> unfinished.ifPresent(r -> {
             if (stage.get() == Stage.EMPTY) {
-                fileSummary.set(Path.of(r.source()).getFileName() + " · run " + r.id() + ", not finished");
+                String unfinishedRun = Path.of(r.source()).getFileName() + " · run " + r.id() + ", not finished";
+                fileSummary.set(unfinishedRun);
+                // Resumed to its end (or cancelled), it is not "not finished" any more.
+                org.dialdesk.ui.common.Once.when(() -> stage.get() == Stage.ENDED, () -> {
+                    if (unfinishedRun.equals(fileSummary.get())) {
+                        fileSummary.set(Path.of(r.source()).getFileName() + " · run " + r.id() + ", ended");
+                    }
+                }, stage);
                 run.found(r.id(), r.message() == null ? "The run stopped before its end; resume it to go on." : r.message());
             }
         }), failure -> problem.set("The bulk outbox could not be read: " + ErrorMessages.describe(failure)));

@@ -462,6 +462,8 @@ class BulkViewModelTest {
         runner.releaseAll();
         assertEquals(BulkViewModel.Stage.STOPPED, vm.stageProperty().get(), "stopped between requests while asked");
         assertTrue(batches.isEmpty(), "nobody is rung while the operator decides");
+        assertFalse(vm.progressLineProperty().get().contains("/s"), "stopped: no pace, no time left; "
+                + vm.progressLineProperty().get());
 
         vm.keepRun();
         runner.releaseAll();
@@ -809,6 +811,7 @@ class BulkViewModelTest {
         List<String> seen = inPlaceUpdates(again, 0);
         again.resume();
         assertEquals(BulkViewModel.Stage.ENDED, again.stageProperty().get());
+        assertEquals("list.csv · run " + run + ", ended", again.fileSummaryProperty().get(), "not 'not finished' any more");
         assertEquals("Going on where the run stopped.", summaries.get(0), "not the summary of where it had stopped");
         // The row left being sent shows each step while the run goes: checked in history, planned again, sent.
         assertEquals(List.of("Uncertain", "Planned", "Created"), seen.stream().map(line -> line.split(" ")[3]).distinct().toList(),

@@ -26,6 +26,8 @@ final class ScreenAssembly implements Navigation {
     static final String DO_NOT_CALL = "dnc";
 
     private final ShellView shell;
+    /** The window's notice line: what the operator should know whatever screen is open. */
+    private final java.util.function.Consumer<String> tellOperator;
     private final OnePerFrame frames;
     private final ZoneId operatorZone;
     private final ProfileSession session;
@@ -33,7 +35,9 @@ final class ScreenAssembly implements Navigation {
     private boolean withdrawn;
 
     /** For one profile's screens: the session's view models are made with this as their navigation. */
-    ScreenAssembly(ShellView shell, OnePerFrame frames, ZoneId operatorZone, ProfileSession session) {
+    ScreenAssembly(ShellView shell, OnePerFrame frames, ZoneId operatorZone, ProfileSession session,
+                   java.util.function.Consumer<String> tellOperator) {
+        this.tellOperator = tellOperator;
         this.shell = shell;
         this.frames = frames;
         this.operatorZone = operatorZone;
@@ -61,7 +65,7 @@ final class ScreenAssembly implements Navigation {
                     () -> opened.bulk().filter(b -> !withdrawn).ifPresent(bulk -> {
                         shell.addArea(BULK, "Bulk", new BulkView(bulk, frames));
                         bulk.loadLists();
-                        bulk.offerUnfinished();
+                        bulk.offerUnfinished(tellOperator);
                     }),
                     () -> {
                         if (!withdrawn) {

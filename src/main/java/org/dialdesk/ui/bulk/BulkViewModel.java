@@ -126,8 +126,19 @@ public final class BulkViewModel {
 
     /** After a restart: a run left unfinished on this account is shown, to resume or cancel. */
     public void offerUnfinished() {
+        offerUnfinished(notice -> { });
+    }
+
+    /**
+     * As {@link #offerUnfinished()}, and {@code tellOperator} hears of such a run: the window opens on
+     * the Dial form, and a run cut short (the app killed, the computer off) would go unseen until
+     * Bulk was opened.
+     */
+    public void offerUnfinished(java.util.function.Consumer<String> tellOperator) {
         runner.run(desk::unfinished, unfinished -> unfinished.ifPresent(r -> {
             if (stage.get() == Stage.EMPTY) {
+                tellOperator.accept("A bulk run of " + Path.of(r.source()).getFileName() + " (run " + r.id() + ") stopped"
+                        + " before its end. Open Bulk to resume it or cancel it; nothing is sent until you do.");
                 String unfinishedRun = Path.of(r.source()).getFileName() + " · run " + r.id() + ", not finished";
                 fileSummary.set(unfinishedRun);
                 // Resumed to its end (or cancelled), it is not "not finished" any more.

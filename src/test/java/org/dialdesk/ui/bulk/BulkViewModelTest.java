@@ -801,7 +801,10 @@ class BulkViewModelTest {
         int sentBefore = batches.size();
 
         BulkViewModel again = model(false);
-        again.offerUnfinished();
+        List<String> told = new ArrayList<>();
+        again.offerUnfinished(told::add);
+        assertEquals(List.of("A bulk run of list.csv (run " + run + ") stopped before its end. Open Bulk to resume it or"
+                + " cancel it; nothing is sent until you do."), told, "said in the window, whatever screen is open");
         assertEquals(BulkViewModel.Stage.STOPPED, again.stageProperty().get());
         assertEquals(0.5, again.progressProperty().get(), "the progress bar as it stood: one row of two created");
         assertTrue(again.fileSummaryProperty().get().startsWith("list.csv · run " + run), again.fileSummaryProperty().get());

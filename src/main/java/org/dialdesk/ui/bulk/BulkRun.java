@@ -33,6 +33,8 @@ final class BulkRun {
     private final ReadOnlyObjectWrapper<Stage> stage;
     private final ReadOnlyStringWrapper summary;
     private final ReadOnlyStringWrapper problem;
+    /** The screen's line for what is not a problem: a file written. */
+    private final ReadOnlyStringWrapper told;
     private final ObservableList<BulkRow> waiting = FXCollections.observableArrayList();
     private final ObservableList<BulkRow> waitingView = FXCollections.unmodifiableObservableList(waiting);
     private final ReadOnlyStringWrapper progressLine = new ReadOnlyStringWrapper("");
@@ -46,7 +48,8 @@ final class BulkRun {
     private boolean heldForQuestion;
 
     BulkRun(BulkDesk desk, TaskRunner runner, TableRows rows, ReadOnlyObjectWrapper<Stage> stage,
-            ReadOnlyStringWrapper summary, ReadOnlyStringWrapper problem) {
+            ReadOnlyStringWrapper summary, ReadOnlyStringWrapper problem, ReadOnlyStringWrapper told) {
+        this.told = told;
         this.desk = desk;
         this.runner = runner;
         this.rows = rows;
@@ -236,7 +239,7 @@ final class BulkRun {
 
     public void exportResults(Path file) {
         String id = runId;
-        runner.run(() -> desk.exportResults(file, id), count -> summary.set(String.format(Locale.ROOT,
-                "Results of %,d rows written to %s.", count, file)), failure -> problem.set("Not exported: " + ErrorMessages.describe(failure)));
+        runner.run(() -> desk.exportResults(file, id), count -> told.set(String.format(Locale.ROOT,
+                "Results of %,d %s written to %s.", count, count == 1 ? "row" : "rows", file)), failure -> problem.set("Not exported: " + ErrorMessages.describe(failure)));
     }
 }

@@ -56,6 +56,13 @@ public final class BulkViewModel {
     private final ObservableList<ColumnRole> roles = FXCollections.observableArrayList();
     private final ObservableList<ColumnRole> rolesView = FXCollections.unmodifiableObservableList(roles);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    /**
+     * What the operator should know that is not a problem (a file written, a column that gave up its
+     * role, what to choose next), said beside the counts rather than in place of them.
+     */
+    private final ReadOnlyStringWrapper told = new ReadOnlyStringWrapper();
+    private static final String CHOOSE_CALLER = "Choose the number the calls come from (Calls from, above): until then"
+            + " every row is held back for the want of one.";
     private final ReadOnlyBooleanWrapper canLaunch = new ReadOnlyBooleanWrapper(false);
     private final BulkChoices choices;
     /** The run this screen sends, or last sent or found unfinished: its progress and the rows waiting for a word. */
@@ -87,7 +94,7 @@ public final class BulkViewModel {
         });
         choices = new BulkChoices(desk.defaultChoice());
         rows = new TableRows(desk, runner);
-        run = new BulkRun(desk, runner, rows, stage, summary, problem);
+        run = new BulkRun(desk, runner, rows, stage, summary, problem, told);
         choices.numberIdProperty().addListener((obs, old, now) -> {
             String useCase = choices.useCaseIdProperty().get();
             if (imported != null && !java.util.Objects.equals(desk.useCaseOf(old, useCase), desk.useCaseOf(now, useCase))) {
@@ -179,6 +186,7 @@ public final class BulkViewModel {
             return;
         }
         problem.set(null);
+        told.set(null);
         Stage before = stage.get();
         stage.set(Stage.READING);
         long mine = ++generation;
@@ -241,6 +249,14 @@ public final class BulkViewModel {
         sentBefore = planned.sentBefore();
         plan = planned.plan();
         stage.set(Stage.PREVIEW);
+        // Until a caller number is chosen every row is skipped for the want of one, which looks like a broken
+        // file: said once, plainly, as what to do next.
+        boolean noCaller = choices.choice().numberId() == null && mapping.columnOf(BulkField.CALLER_NUMBER).isEmpty();
+        if (noCaller) {
+            told.set(CHOOSE_CALLER);
+        } else if (CHOOSE_CALLER.equals(told.get())) {
+            told.set(null);
+        }
         if (plan == null) {
             rows.show(null);
             summary.set("");
@@ -376,8 +392,9 @@ public final class BulkViewModel {
             return null;
         }, done -> { }, failure -> problem.set("The columns' roles could not be kept for the next file: "
                 + ErrorMessages.describe(failure)));
-        replan(gaveUp.isEmpty() ? null : "\"" + column + "\" is " + roleOf(column).label() + "; " + String.join(", ", gaveUp)
+        told.set(gaveUp.isEmpty() ? null : "\"" + column + "\" is " + roleOf(column).label() + "; " + String.join(", ", gaveUp)
                 + " (each is one column's).");
+        replan();
     }
 
     /** Leaves a row out of the run, or takes it back in. */
@@ -505,8 +522,9 @@ public final class BulkViewModel {
 
     public void exportRejects(Path file) {
         BulkPlan shown = plan;
-        runner.run(() -> desk.exportRejects(file, shown), count -> summary.set(String.format(Locale.ROOT,
-                "%,d skipped rows written to %s, with the file's own columns and why.", count, file)),
+        runner.run(() -> desk.exportRejects(file, shown), count -> told.set(String.format(Locale.ROOT,
+                "%,d skipped %s written to %s, with the file's own columns and why.", count, count == 1 ? "row" : "rows",
+                file)),
                 failure -> problem.set("Not exported: " + ErrorMessages.describe(failure)));
     }
 
@@ -573,6 +591,10 @@ public final class BulkViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return run.progressProperty();
+    }
+
+    public ReadOnlyStringProperty toldProperty() {
+        return told.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {

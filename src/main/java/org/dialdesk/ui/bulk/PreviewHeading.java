@@ -137,8 +137,14 @@ final class PreviewHeading extends VBox {
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());
         checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
+        Label told = new Label();
+        told.setId("bulkTold");
+        told.setWrapText(true);
+        told.getStyleClass().add(Styles.TEXT_MUTED);
+        told.textProperty().bind(vm.toldProperty());
+        FormFields.showWhenSet(told, vm.toldProperty());
         getChildren().setAll(head, note, choices, new ColumnsPane(vm), skippedLine, ringAgain, waitForHours,
-                checkingLabel, problem);
+                checkingLabel, told, problem);
         setPadding(new Insets(0, 0, 10, 0));
     }
 

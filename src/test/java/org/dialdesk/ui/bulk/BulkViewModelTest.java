@@ -110,8 +110,10 @@ class BulkViewModelTest {
         assertEquals("3 of 3 rows will be skipped; 0 ready to send.", vm.summaryProperty().get());
         assertTrue(vm.rows().get(0).reason().startsWith("No caller number"), vm.rows().get(0).reason());
         assertFalse(vm.canLaunchProperty().get());
+        assertTrue(vm.toldProperty().get().startsWith("Choose the number the calls come from"), "said once, as what to do");
 
         vm.choices().numberIdProperty().set(NUMBER);
+        assertEquals(null, vm.toldProperty().get(), "chosen: nothing more to say");
         assertEquals("1 of 3 rows will be skipped; 2 ready to send.", vm.summaryProperty().get());
         assertTrue(vm.canLaunchProperty().get());
         assertEquals("Unparseable phone", vm.rows().get(2).status());
@@ -408,7 +410,7 @@ class BulkViewModelTest {
         Path results = dir.resolve("results.csv");
         vm.exportResults(results);
         assertEquals(5, Files.readAllLines(results).size());
-        assertTrue(vm.summaryProperty().get().startsWith("Results of 4 rows written to "), vm.summaryProperty().get());
+        assertTrue(vm.toldProperty().get().startsWith("Results of 4 rows written to "), vm.toldProperty().get());
     }
 
     @Test
@@ -751,7 +753,7 @@ class BulkViewModelTest {
         vm.map("Site", new ColumnRole(BulkField.PARAM, "clinic")); // the variable moves to another column
         assertEquals(BulkField.METADATA, vm.fieldOf("Location"));
         assertEquals("\"Site\" is {{clinic}}; \"Location\" is Metadata now (each is one column's).",
-                vm.problemProperty().get());
+                vm.toldProperty().get());
 
         // Not launched: the next file of the use case is offered the columns as the operator left them.
         BulkViewModel next = model(false);

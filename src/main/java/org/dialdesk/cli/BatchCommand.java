@@ -72,7 +72,8 @@ import picocli.CommandLine.Spec;
             "  3  the service refused some rows (listed)",
             "  4  some rows' outcome could not be settled: listed; check them in call history",
             "  1  stopped before the end (the service unreachable, the key refused, Ctrl+C): run again with --resume",
-            "  (2 also when no row is ready to send: every row skipped, see the reasons)"})
+            "  (2 also when no row is ready to send: every row skipped, see the reasons)",
+            "  --dry-run exits as the run would: 0, or 2 when the run would be refused (it says why)."})
 public final class BatchCommand implements Callable<Integer> {
     private static final int SKIPPED_SHOWN = 20;
 
@@ -308,12 +309,16 @@ public final class BatchCommand implements Callable<Integer> {
                             new BulkPlanner.Options(ringAgain, whenHoursOpen));
                 }
                 printPreview(out, sheet, mapping, plan, directory);
-                if (dryRun) {
-                    out.println("Dry run: nothing was sent.");
-                    return ExitCodes.OK;
-                }
                 // The same file again says so first: its rows are held back as called already, which says less.
                 Optional<String> sentBefore = sentBefore(journal, account);
+                if (dryRun) {
+                    // Exits as the run would: a script checking a file learns the run would be refused, and why.
+                    Optional<String> refusal = sentBefore.isPresent() ? sentBefore
+                            : plan.ready() == 0 ? Optional.of("No row is ready to send (see the reasons above).") : Optional.empty();
+                    refusal.ifPresent(why -> out.println("Sent for real, this would be refused: " + why));
+                    out.println("Dry run: nothing was sent.");
+                    return refusal.isPresent() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+                }
                 if (sentBefore.isPresent()) {
                     err.println(sentBefore.get());
                     err.println("Nothing was sent.");

@@ -290,7 +290,8 @@ class BatchCommandTest {
         // Text saved as "Unicode" without its byte-order mark.
         Path utf16 = files.resolve("unicode.txt");
         Files.write(utf16, "phone\tname\r\n+13125550160\tJosé\r\n".getBytes(StandardCharsets.UTF_16LE));
-        assertEquals(0, batch(utf16, "--dry-run"), err::toString);
+        // No row is ready (the number's use case wants variables this file has not): exits as the run would.
+        assertEquals(ExitCodes.INVALID_INPUT, batch(utf16, "--dry-run"), err::toString);
         assertTrue(out.toString().startsWith("unicode.txt: UTF-16LE · tab-separated"), out::toString);
 
         // The single dial command keeps the do-not-call list too.
@@ -325,10 +326,11 @@ class BatchCommandTest {
     void theDetectedFormatCanBeOverriddenAndTheOverrideIsShown() throws Exception {
         Path sheet = files.resolve("list.txt");
         Files.writeString(sheet, "phone|name\n(312) 555-0100|Zoë\n", java.nio.charset.Charset.forName("ISO-8859-1"));
-        assertEquals(0, batch(sheet, "--dry-run"), err::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(sheet, "--dry-run"), "no row ready, as the run would say");
+        assertTrue(out.toString().contains("Sent for real, this would be refused: No row is ready to send"), out::toString);
         assertTrue(out.toString().startsWith("list.txt: windows-1252 · bar-separated · first row is the header, 1 rows."),
                 out::toString);
-        assertEquals(0, batch(sheet, "--dry-run", "--no-header", "--encoding", "ISO-8859-1"), err::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(sheet, "--dry-run", "--no-header", "--encoding", "ISO-8859-1"));
         assertTrue(out.toString().startsWith("list.txt: ISO-8859-1 · bar-separated · no header row, 2 rows."), out::toString);
         assertTrue(out.toString().contains("Columns: Column 1 → phone, Column 2 → metadata"), out::toString);
         assertTrue(out.toString().contains("row 1 phone: Unparseable phone."), "the header read as data: " + out);
@@ -341,7 +343,9 @@ class BatchCommandTest {
         assertEquals(0, batch(campaign(), "--map", "ref=campaign", "--dry-run"), err::toString);
         assertTrue(out.toString().contains("ref → campaign"), out::toString);
         assertEquals(0, batch(campaign(), "--map", "ref=campaign"), err::toString);
-        assertEquals(0, batch(campaign(), "--dry-run"), err::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, batch(campaign(), "--dry-run"), "as the run would: the file went already");
         assertTrue(out.toString().contains("ref → campaign"), "the launched run's mapping is kept: " + out);
+        assertTrue(out.toString().contains("Sent for real, this would be refused: This file was sent on 127.0.0.1 already"),
+                out::toString);
     }
 }

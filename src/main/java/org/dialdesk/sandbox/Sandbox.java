@@ -77,7 +77,11 @@ public final class Sandbox implements AutoCloseable {
                 throw e;
             }
             frontDoor = new SandboxFrontDoor(publicPort, server.getAddress().getPort());
-            store.putMeta(PORT_META, Integer.toString(frontDoor.port()));
+            if (options.keepPort()) {
+                // Only a sandbox that keeps its port records it: `dialdesk sandbox` started on the same folder, on a
+                // port of its own, would otherwise move the console's, and the console's runs and commands with it.
+                store.putMeta(PORT_META, Integer.toString(frontDoor.port()));
+            }
             requestThreads = Executors.newFixedThreadPool(16, daemonThreads("sandbox-http"));
             server.setExecutor(requestThreads);
             Random faultRandom = new Random();

@@ -39,4 +39,21 @@ class SandboxPortTest {
             assertEquals(second, later.port());
         }
     }
+
+    @Test
+    void aSandboxOnAPortOfItsOwnInTheSameFolderLeavesTheConsolesPortAsItWas() throws Exception {
+        int consoles;
+        try (Sandbox console = Sandbox.start(kept())) {
+            consoles = console.port();
+        }
+        // Started while the console's port is busy (the console running, say): it takes another.
+        try (ServerSocket busy = new ServerSocket(consoles, 1, InetAddress.getLoopbackAddress());
+             Sandbox command = Sandbox.start(SandboxOptions.defaults(dir, TestClocks.ticking())
+                     .withClock(TestClocks.ticking(), false))) { // `dialdesk sandbox`: any free port
+            assertNotEquals(consoles, command.port());
+        }
+        try (Sandbox console = Sandbox.start(kept())) {
+            assertEquals(consoles, console.port(), "the console's runs and copied commands still reach it");
+        }
+    }
 }

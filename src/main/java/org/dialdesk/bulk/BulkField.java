@@ -13,8 +13,10 @@ public enum BulkField {
     AGENT("agent", "Agent ID", List.of("agent_id", "agent")),
     MODEL("model", "Model ID", List.of("model_id", "model")),
     LANGUAGE("language", "Language", List.of("language", "lang", "locale")),
-    SCHEDULED_FOR("scheduled_for", "Scheduled time", List.of("scheduled_for", "scheduled", "schedule", "call_at",
-            "when", "time", "datetime")),
+    // Only names that say the call's own time: a "When" or "Time" column is as often the appointment the call is
+    // about, and taken for the call's time it would ring people then. The operator maps such a column by hand.
+    SCHEDULED_FOR("scheduled_for", "Scheduled time", List.of("scheduled_for", "scheduled", "scheduled_at", "schedule",
+            "call_at", "call_time")),
     SCHEDULE_ZONE("zone", "Time zone of the scheduled time", List.of("timezone", "time_zone", "zone", "tz")),
     MAX_DURATION("max_duration", "Maximum minutes", List.of("max_duration_mins", "max_duration", "max_minutes")),
     CAMPAIGN("campaign", "Campaign ID", List.of("campaign_id", "campaign")),

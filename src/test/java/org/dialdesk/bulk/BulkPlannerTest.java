@@ -67,6 +67,14 @@ class BulkPlannerTest {
     }
 
     @Test
+    void onlyAColumnNamedForTheCallsOwnTimeSchedulesTheCalls() {
+        ColumnMapping mapping = ColumnMapping.automatic(List.of("phone", "When", "Time", "datetime", "Call at"), List.of());
+        assertEquals(List.of("Call at"), mapping.columnsOf(BulkField.SCHEDULED_FOR),
+                "an appointment's time is not the call's: taken for it, the calls would ring then");
+        assertEquals(BulkField.METADATA, mapping.fieldOf("When"));
+    }
+
+    @Test
     void peopleTheAccountCalledLatelyOrIsAboutToCallAreHeldBackUnlessRungAgain() throws Exception {
         Instant since = CLOCK.instant().minus(EarlierCalls.WINDOW);
         Instant[] asked = new Instant[1];

@@ -23,14 +23,18 @@ public final class BulkExports {
                 row.state().name().toLowerCase(Locale.ROOT), CsvExport.text(row.reason())))), written -> { });
     }
 
+    /** The columns the skipped rows' export adds after the file's own (the first may get a number: "row (2)"). */
+    static final String ROW = "row";
+    static final String SKIPPED_BECAUSE = "skipped_because";
+
     /**
      * The skipped rows with the file's own columns (so the file can be fixed and imported again),
      * then the row's place in the file and why it was skipped.
      */
     public static long rejects(Path file, BulkPlan plan) throws IOException, SQLException {
         List<String> columns = new ArrayList<>(plan.sheet().columns());
-        columns.add("row");
-        columns.add("skipped_because");
+        columns.add(ROW);
+        columns.add(SKIPPED_BECAUSE);
         Sheet sheet = plan.sheet();
         return CsvExport.write(file, uniqueNames(columns), sink -> {
             // A plan has a row for each of its sheet's, in the same order: the cells are read where they are.

@@ -112,6 +112,13 @@ public record ColumnMapping(Map<String, BulkField> fields, Map<String, String> v
             }
             fields.put(column, field);
         }
+        // The skipped rows' export, fixed and imported again: the two columns it adds (the row's place in the first
+        // file, and why it was skipped) are not sent, as metadata, with every call.
+        int why = columns.indexOf(BulkExports.SKIPPED_BECAUSE);
+        if (why > 0 && columns.get(why - 1).startsWith(BulkExports.ROW)) {
+            fields.put(columns.get(why), BulkField.IGNORE);
+            fields.put(columns.get(why - 1), BulkField.IGNORE);
+        }
         return new ColumnMapping(fields);
     }
 

@@ -67,6 +67,16 @@ class BulkPlannerTest {
     }
 
     @Test
+    void theSkippedRowsExportImportedAgainDoesNotSendItsOwnTwoColumns() {
+        ColumnMapping mapping = ColumnMapping.automatic(List.of("phone", "name", "row", "skipped_because"), List.of());
+        assertEquals(BulkField.IGNORE, mapping.fieldOf("row"));
+        assertEquals(BulkField.IGNORE, mapping.fieldOf("skipped_because"));
+        assertEquals(BulkField.METADATA, mapping.fieldOf("name"));
+        assertEquals(BulkField.METADATA, ColumnMapping.automatic(List.of("phone", "row"), List.of()).fieldOf("row"),
+                "a file's own row column is its own");
+    }
+
+    @Test
     void onlyAColumnNamedForTheCallsOwnTimeSchedulesTheCalls() {
         ColumnMapping mapping = ColumnMapping.automatic(List.of("phone", "When", "Time", "datetime", "Call at"), List.of());
         assertEquals(List.of("Call at"), mapping.columnsOf(BulkField.SCHEDULED_FOR),

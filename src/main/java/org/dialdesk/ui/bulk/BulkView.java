@@ -184,7 +184,7 @@ public final class BulkView extends BorderPane {
         Button rejects = new Button("Export skipped…");
         rejects.setId("bulkExportRejectsButton");
         rejects.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.PREVIEW));
-        rejects.setOnAction(e -> save("dialdesk-skipped.csv", "Export skipped rows", true));
+        rejects.setOnAction(e -> save("skipped", "Export skipped rows", true));
         Button launch = new Button(vm.live() ? "_Launch on the live account…" : "_Launch…");
         launch.setId("bulkLaunchButton");
         launch.getStyleClass().add(vm.live() ? Styles.DANGER : Styles.SUCCESS);
@@ -219,7 +219,7 @@ public final class BulkView extends BorderPane {
         results.setId("bulkExportResultsButton");
         results.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.ENDED)
                 .and(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.STOPPED)));
-        results.setOnAction(e -> save("dialdesk-results.csv", "Export results", false));
+        results.setOnAction(e -> save("results", "Export results", false));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox progressRow = new HBox(10, bar, progressLine);
@@ -359,12 +359,14 @@ public final class BulkView extends BorderPane {
         }
     }
 
-    private void save(String name, String title, boolean rejects) {
+    /** Offered beside the file, named after it: an operator exporting several files' rows keeps them apart. */
+    private void save(String suffix, String title, boolean rejects) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.setInitialFileName(name);
+        java.nio.file.Path target = vm.exportTarget(suffix, UserFolders.documents());
+        chooser.setInitialFileName(target.getFileName().toString());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialDirectory(UserFolders.documents().toFile());
+        chooser.setInitialDirectory(target.getParent().toFile());
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             if (rejects) {

@@ -70,6 +70,8 @@ public final class BulkViewModel {
     /** Rows left out and fixed, over the file as read; kept until another file is imported. */
     private PreviewChanges changes = PreviewChanges.NONE;
     private BulkDesk.Imported imported;
+    /** The file the screen shows: the one imported, or the source of a run found unfinished; null for none. */
+    private Path source;
     private ColumnMapping mapping;
     private BulkPlan plan;
     /** Set when this file went to this account before: the launch question says so. */
@@ -146,6 +148,7 @@ public final class BulkViewModel {
             if (stage.get() == Stage.EMPTY) {
                 tellOperator.accept("A bulk run of " + Path.of(r.source()).getFileName() + " (run " + r.id() + ") stopped"
                         + " before its end. Open Bulk to resume it or cancel it; nothing is sent until you do.");
+                source = Path.of(r.source());
                 String unfinishedRun = Path.of(r.source()).getFileName() + " · run " + r.id() + ", not finished";
                 fileSummary.set(unfinishedRun);
                 // Resumed to its end (or cancelled), it is not "not finished" any more.
@@ -210,6 +213,7 @@ public final class BulkViewModel {
                 choices.waitForHoursProperty().set(false);
             }
             imported = planned.imported();
+            source = file;
             changes = kept;
             run.forget();
             columns.setAll(imported.sheet().columns());
@@ -514,6 +518,22 @@ public final class BulkViewModel {
     /** The operator's word on a row history could not settle. */
     public void decide(int rowNumber, BulkEngine.Decision decision) {
         run.decide(rowNumber, decision);
+    }
+
+    /**
+     * Where an export of this file is offered to go, and under what name: beside the file, named
+     * after it ("campaign-skipped.csv"); {@code fallback} in the folder given when there is no file.
+     */
+    public Path exportTarget(String suffix, Path fallbackFolder) {
+        if (source == null) {
+            return fallbackFolder.resolve("dialdesk-" + suffix + ".csv");
+        }
+        String name = source.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path folder = source.toAbsolutePath().getParent();
+        return (folder != null && java.nio.file.Files.isDirectory(folder) ? folder : fallbackFolder)
+                .resolve(stem + "-" + suffix + ".csv");
     }
 
     public void exportResults(Path file) {

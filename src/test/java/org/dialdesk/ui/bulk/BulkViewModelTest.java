@@ -411,6 +411,8 @@ class BulkViewModelTest {
         vm.exportResults(results);
         assertEquals(5, Files.readAllLines(results).size());
         assertTrue(vm.toldProperty().get().startsWith("Results of 4 rows written to "), vm.toldProperty().get());
+        assertEquals(dir.resolve("list-results.csv"), vm.exportTarget("results", Path.of("/elsewhere")),
+                "offered beside the file, named after it");
     }
 
     @Test

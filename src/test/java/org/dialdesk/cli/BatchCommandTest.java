@@ -3,16 +3,12 @@ package org.dialdesk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialdesk.domain.AuditEntry;
@@ -22,7 +18,6 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.HistoryCache;
 import org.dialdesk.testing.TestClocks;
-import org.dialdesk.testing.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,24 +50,18 @@ class BatchCommandTest {
     }
 
     int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        Map<String, String> env = new HashMap<>();
-        env.put("DIALDESK_HOME", home.toString());
-        env.put("DIALDESK_API_KEY", KEY);
-        return Cli.run(args, env, clock, lifetime -> { }, TestSecrets.withoutKeyring(home),
-                Terminal.lines(new BufferedReader(new StringReader(""))), new PrintWriter(out), new PrintWriter(err));
+        return ran(CommandRun.of(home, clock, Map.of("DIALDESK_API_KEY", KEY), "", args));
     }
 
     /** As the console's user does: the key typed in, kept in the encrypted key file under a passphrase. */
     int runAsProfileUser(String input, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        Map<String, String> env = new HashMap<>();
-        env.put("DIALDESK_HOME", home.toString());
-        env.put("DIALDESK_KEY_PASSPHRASE", "horse battery");
-        return Cli.run(args, env, clock, lifetime -> { }, TestSecrets.withoutKeyring(home),
-                Terminal.lines(new BufferedReader(new StringReader(input))), new PrintWriter(out), new PrintWriter(err));
+        return ran(CommandRun.of(home, clock, Map.of("DIALDESK_KEY_PASSPHRASE", CommandRun.PASSPHRASE), input, args));
+    }
+
+    private int ran(CommandRun run) {
+        out = run.out();
+        err = run.err();
+        return run.status();
     }
 
     int batch(Path sheet, String... options) {

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialdesk.domain.AuditEntry;
@@ -20,7 +16,6 @@ import org.dialdesk.sandbox.SandboxOptions;
 import org.dialdesk.store.AuditLog;
 import org.dialdesk.testing.MutableClock;
 import org.dialdesk.testing.TestClocks;
-import org.dialdesk.testing.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,13 +47,10 @@ class ProfilesAndCallsCommandTest {
 
     /** Runs a command; {@code input} is what standard input holds (a key, a passphrase), one per line. */
     int run(String input, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        Map<String, String> env = new HashMap<>();
-        env.put("DIALDESK_HOME", home.toString());
-        env.put("DIALDESK_KEY_PASSPHRASE", "horse battery");
-        return Cli.run(args, env, clock, lifetime -> { }, TestSecrets.withoutKeyring(home),
-                Terminal.lines(new BufferedReader(new StringReader(input))), new PrintWriter(out), new PrintWriter(err));
+        CommandRun run = CommandRun.of(home, clock, Map.of("DIALDESK_KEY_PASSPHRASE", CommandRun.PASSPHRASE), input, args);
+        out = run.out();
+        err = run.err();
+        return run.status();
     }
 
     void addAcme() {

@@ -105,12 +105,7 @@ final class PreviewHeading extends VBox {
                         + " open", count, count == 1 ? "row" : "rows"),
                 "Rows outside calling hours now are scheduled for when the hours open");
 
-        Label problem = new Label();
-        problem.setId("bulkProblem");
-        problem.setWrapText(true);
-        problem.getStyleClass().add(Styles.DANGER);
-        problem.textProperty().bind(vm.problemProperty());
-        FormFields.showWhenSet(problem, vm.problemProperty());
+        Label problem = shownWhenSet("bulkProblem", Styles.DANGER, vm.problemProperty());
 
 
         ComboBox<CallerNumber> number = picker("bulkNumberPicker", vm.choices().numbers(), vm.choices().numberIdProperty(), CallerNumber::id,
@@ -137,15 +132,21 @@ final class PreviewHeading extends VBox {
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());
         checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
-        Label told = new Label();
-        told.setId("bulkTold");
-        told.setWrapText(true);
-        told.getStyleClass().add(Styles.TEXT_MUTED);
-        told.textProperty().bind(vm.toldProperty());
-        FormFields.showWhenSet(told, vm.toldProperty());
+        Label told = shownWhenSet("bulkTold", Styles.TEXT_MUTED, vm.toldProperty());
         getChildren().setAll(head, note, choices, new ColumnsPane(vm), skippedLine, ringAgain, waitForHours,
                 checkingLabel, told, problem);
         setPadding(new Insets(0, 0, 10, 0));
+    }
+
+    /** A line of text that says {@code text}, and takes no room while it says nothing. */
+    private static Label shownWhenSet(String id, String style, javafx.beans.value.ObservableStringValue text) {
+        Label line = new Label();
+        line.setId(id);
+        line.setWrapText(true);
+        line.getStyleClass().add(style);
+        line.textProperty().bind(text);
+        FormFields.showWhenSet(line, text);
+        return line;
     }
 
     /** A picker of the account's items whose choice is kept, as an ID, in {@code id}. */

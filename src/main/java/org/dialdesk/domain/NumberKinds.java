@@ -8,6 +8,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The kind of a parsed number (fixed line, mobile, toll-free…) and the country it belongs to,
@@ -70,34 +72,26 @@ final class NumberKinds {
         return NONE;
     }
 
+    /** The kinds a number is tested for before fixed line and mobile, in the library's order. */
+    private static final List<Map.Entry<Function<PhoneMetadata, PhoneNumberDesc>, PhoneNumberType>> SPECIAL_KINDS = List.of(
+            Map.entry(PhoneMetadata::getPremiumRate, PhoneNumberType.PREMIUM_RATE),
+            Map.entry(PhoneMetadata::getTollFree, PhoneNumberType.TOLL_FREE),
+            Map.entry(PhoneMetadata::getSharedCost, PhoneNumberType.SHARED_COST),
+            Map.entry(PhoneMetadata::getVoip, PhoneNumberType.VOIP),
+            Map.entry(PhoneMetadata::getPersonalNumber, PhoneNumberType.PERSONAL_NUMBER),
+            Map.entry(PhoneMetadata::getPager, PhoneNumberType.PAGER),
+            Map.entry(PhoneMetadata::getUan, PhoneNumberType.UAN),
+            Map.entry(PhoneMetadata::getVoicemail, PhoneNumberType.VOICEMAIL));
+
     /** The library's getNumberTypeHelper: the first description the number fits, in its order. */
     private PhoneNumberType typeIn(String national, PhoneMetadata rules) {
         if (!fits(national, rules.getGeneralDesc())) {
             return PhoneNumberType.UNKNOWN;
         }
-        if (fits(national, rules.getPremiumRate())) {
-            return PhoneNumberType.PREMIUM_RATE;
-        }
-        if (fits(national, rules.getTollFree())) {
-            return PhoneNumberType.TOLL_FREE;
-        }
-        if (fits(national, rules.getSharedCost())) {
-            return PhoneNumberType.SHARED_COST;
-        }
-        if (fits(national, rules.getVoip())) {
-            return PhoneNumberType.VOIP;
-        }
-        if (fits(national, rules.getPersonalNumber())) {
-            return PhoneNumberType.PERSONAL_NUMBER;
-        }
-        if (fits(national, rules.getPager())) {
-            return PhoneNumberType.PAGER;
-        }
-        if (fits(national, rules.getUan())) {
-            return PhoneNumberType.UAN;
-        }
-        if (fits(national, rules.getVoicemail())) {
-            return PhoneNumberType.VOICEMAIL;
+        for (Map.Entry<Function<PhoneMetadata, PhoneNumberDesc>, PhoneNumberType> kind : SPECIAL_KINDS) {
+            if (fits(national, kind.getKey().apply(rules))) {
+                return kind.getValue();
+            }
         }
         if (fits(national, rules.getFixedLine())) {
             return rules.getSameMobileAndFixedLinePattern() || fits(national, rules.getMobile())

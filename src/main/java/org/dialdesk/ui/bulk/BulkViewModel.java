@@ -2,7 +2,6 @@ package org.dialdesk.ui.bulk;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -53,8 +52,7 @@ public final class BulkViewModel {
     /** What the preview says of its plan besides the rows: counts by reason, rows held for a choice, rows shown. */
     private final PlanCounts counts = new PlanCounts();
     /** What a column can be: each field, and each of the run's use case's {{variables}}. */
-    private final ObservableList<ColumnRole> roles = FXCollections.observableArrayList();
-    private final ObservableList<ColumnRole> rolesView = FXCollections.unmodifiableObservableList(roles);
+    private final ColumnRoles columnRoles = new ColumnRoles();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     /**
      * What the operator should know that is not a problem (a file written, a column that gave up its
@@ -72,7 +70,6 @@ public final class BulkViewModel {
     private BulkDesk.Imported imported;
     /** The file the screen shows: the one imported, or the source of a run found unfinished; null for none. */
     private Path source;
-    private ColumnMapping mapping;
     private BulkPlan plan;
     /** Set when this file went to this account before: the launch question says so. */
     private Optional<String> sentBefore = Optional.empty();
@@ -100,7 +97,7 @@ public final class BulkViewModel {
         choices.numberIdProperty().addListener((obs, old, now) -> {
             String useCase = choices.useCaseIdProperty().get();
             if (imported != null && !java.util.Objects.equals(desk.useCaseOf(old, useCase), desk.useCaseOf(now, useCase))) {
-                mapping = null; // another default use case: its variables and saved mapping; the same one keeps the operator's
+                columnRoles.forget(); // another default use case: its variables and saved mapping; the same one keeps the operator's
             }
             replan();
         });
@@ -115,7 +112,7 @@ public final class BulkViewModel {
         });
         choices.useCaseIdProperty().addListener((obs, old, now) -> {
             if (imported != null) {
-                mapping = null; // the new use case's variables and saved mapping
+                columnRoles.forget(); // the new use case's variables and saved mapping
             }
             replan();
         });
@@ -249,13 +246,14 @@ public final class BulkViewModel {
     }
 
     private void showPlan(Planned planned) {
-        mapping = planned.mapping();
+        columnRoles.planned(planned.mapping());
         sentBefore = planned.sentBefore();
         plan = planned.plan();
         stage.set(Stage.PREVIEW);
         // Until a caller number is chosen every row is skipped for the want of one, which looks like a broken
         // file: said once, plainly, as what to do next.
-        boolean noCaller = choices.choice().numberId() == null && mapping.columnOf(BulkField.CALLER_NUMBER).isEmpty();
+        boolean noCaller = choices.choice().numberId() == null
+                && planned.mapping().columnOf(BulkField.CALLER_NUMBER).isEmpty();
         if (noCaller) {
             told.set(CHOOSE_CALLER);
         } else if (CHOOSE_CALLER.equals(told.get())) {
@@ -269,16 +267,7 @@ public final class BulkViewModel {
             canLaunch.set(false);
             return;
         }
-        List<ColumnRole> offered = new ArrayList<>();
-        for (BulkField field : fields()) {
-            offered.add(ColumnRole.of(field));
-            if (field == BulkField.PARAM) { // the use case's own variables, next to the prompt variable as named
-                desk.variablesFor(choices.choice()).forEach(variable -> offered.add(new ColumnRole(BulkField.PARAM, variable)));
-            }
-        }
-        if (!offered.equals(roles)) {
-            roles.setAll(offered);
-        }
+        columnRoles.offer(fields(), desk.variablesFor(choices.choice()));
         rows.show(new PreviewRows(plan, changes, counts.show(plan)));
         summary.set(plan.summary());
         problem.set(null);
@@ -299,7 +288,7 @@ public final class BulkViewModel {
         canLaunch.set(false);
         checking.set(true);
         BulkDesk.Imported file = imported;
-        ColumnMapping asMapped = mapping;
+        ColumnMapping asMapped = columnRoles.mapping();
         PreviewChanges changed = changes;
         BulkDesk.Choice chosen = choices.choice();
         Optional<String> sentBefore = this.sentBefore;
@@ -325,79 +314,47 @@ public final class BulkViewModel {
 
     /** The field a column is, as mapped now. */
     public BulkField fieldOf(String column) {
-        return mapping == null ? BulkField.IGNORE : mapping.fieldOf(column);
+        return columnRoles.fieldOf(column);
     }
 
     /** What each column can be: every field, and each {{variable}} of the run's use case. */
     public ObservableList<ColumnRole> roles() {
-        return rolesView;
+        return columnRoles.roles();
     }
 
     /** What the column is now: a param column named like a variable fills that one. */
     public ColumnRole roleOf(String column) {
-        BulkField field = fieldOf(column);
-        if (field != BulkField.PARAM) {
-            return ColumnRole.of(field);
-        }
-        Optional<String> told = mapping.variableOf(column);
-        if (told.isPresent()) {
-            return roles.stream().filter(r -> told.get().equals(r.variable())).findFirst()
-                    .orElse(new ColumnRole(BulkField.PARAM, told.get()));
-        }
-        return roles.stream().filter(r -> r.variable() != null && BulkField.normal(r.variable()).equals(BulkField.normal(column)))
-                .findFirst().orElse(ColumnRole.of(BulkField.PARAM));
-    }
-
-    /** The operator says what a column is, a field or the variable it fills; the preview is checked again. */
-    public void map(String column, ColumnRole role) {
-        if (role.variable() == null) {
-            map(column, role.field());
-            return;
-        }
-        if (mapping == null || role.equals(roleOf(column)) && mapping.variableOf(column).isPresent()) {
-            return;
-        }
-        try {
-            remapped(column, mapping.mapToVariable(column, role.variable()));
-        } catch (BulkInputException e) {
-            problem.set(e.getMessage());
-        }
+        return columnRoles.roleOf(column);
     }
 
     public void map(String column, BulkField field) {
-        if (mapping == null || mapping.fieldOf(column) == field) {
-            return;
-        }
-        try {
-            remapped(column, mapping.map(column, field));
-        } catch (BulkInputException e) {
-            problem.set(e.getMessage());
-        }
+        map(column, ColumnRole.of(field));
     }
 
     /**
-     * The operator's mapping, taken up: checked again, kept for the use case at once (offered for its
-     * next file, whether or not this one is launched), and any other column that had to give up its
-     * role (a field or variable is one column's) named, rather than changed unseen.
+     * The operator says what a column is, a field or the variable it fills. The preview is checked
+     * again; the mapping is kept for the use case at once (offered for its next file, whether or not
+     * this one is launched); and any other column that had to give up its role (a field or variable
+     * is one column's) is named, rather than changed unseen.
      */
-    private void remapped(String column, ColumnMapping changed) {
-        Map<String, String> before = mapping.keys();
-        mapping = changed;
-        List<String> gaveUp = new ArrayList<>();
-        changed.keys().forEach((other, key) -> {
-            if (!other.equals(column) && !key.equals(before.get(other))) {
-                gaveUp.add("\"" + other + "\" is " + roleOf(other).label() + " now");
+    public void map(String column, ColumnRole role) {
+        ColumnMapping before = columnRoles.mapping();
+        try {
+            if (!columnRoles.take(column, role)) {
+                return;
             }
-        });
-        ColumnMapping kept = changed;
+        } catch (BulkInputException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        ColumnMapping kept = columnRoles.mapping();
         BulkDesk.Choice chosen = choices.choice();
         runner.run(() -> {
             desk.keepMapping(kept, chosen);
             return null;
         }, done -> { }, failure -> problem.set("The columns' roles could not be kept for the next file: "
                 + ErrorMessages.describe(failure)));
-        told.set(gaveUp.isEmpty() ? null : "\"" + column + "\" is " + roleOf(column).label() + "; " + String.join(", ", gaveUp)
-                + " (each is one column's).");
+        told.set(columnRoles.gaveUp(before.keys(), column).orElse(null));
         replan();
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dialdesk.api.UseCase;
+import org.dialdesk.domain.AuditEntry;
 import org.dialdesk.domain.TemplateVariables;
 import org.dialdesk.service.DialService;
 import org.dialdesk.service.OrgDirectory;
@@ -227,12 +228,31 @@ public final class BulkDesk {
         mappings.save(useCaseOf(directory.get(), choice.numberId(), choice.useCaseId()), mapping.keys());
     }
 
-    /** Runs or resumes the run until it ends, pauses or waits for the operator. */
-    public BulkEngine.Result run(String runId, RunControl control, Consumer<BulkProgress> progress) {
+    /**
+     * Runs or resumes the run until it ends, pauses or waits for the operator. The operator's hand on
+     * it (a resume, a pause, a cancel) goes into the audit log, as the launch did.
+     */
+    public BulkEngine.Result run(String runId, RunControl control, Consumer<BulkProgress> progress) throws SQLException {
+        // A paused run, or one some of whose rows went already (stopped by a restart), is resumed, not started.
+        Map<OutboxJournal.State, Integer> before = journal.counts(runId);
+        boolean paused = journal.run(runId).map(r -> r.state() == OutboxJournal.RunState.PAUSED).orElse(false);
+        boolean resumed = !control.cancelAsked() && (paused || before.entrySet().stream().anyMatch(state -> state.getValue() > 0
+                && state.getKey() != OutboxJournal.State.PLANNED && state.getKey() != OutboxJournal.State.SKIPPED));
+        if (resumed) {
+            audit.record(AuditEntry.Action.BULK_RESUME, "Resumed bulk run " + runId, AuditEntry.Outcome.DONE, null);
+        }
         // A real service may list a call a little after making it; the sandbox lists it at once.
         Duration settle = account.live() ? Duration.ofSeconds(10) : Duration.ZERO;
-        return new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, sendCheck)
+        BulkEngine.Result result = new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, sendCheck)
                 .run(runId, control, progress);
+        if (result.state() == OutboxJournal.RunState.CANCELED && control.cancelAsked()) {
+            audit.record(AuditEntry.Action.BULK_CANCEL, "Cancelled bulk run " + runId + ": " + result.progress().standingLine(),
+                    AuditEntry.Outcome.DONE, null);
+        } else if (result.state() == OutboxJournal.RunState.PAUSED && control.pauseAsked()) {
+            audit.record(AuditEntry.Action.BULK_PAUSE, "Paused bulk run " + runId + ": " + result.progress().standingLine(),
+                    AuditEntry.Outcome.DONE, null);
+        }
+        return result;
     }
 
     public void decide(String runId, int row, BulkEngine.Decision decision) {

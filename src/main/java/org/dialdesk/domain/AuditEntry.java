@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record AuditEntry(Instant at, String profile, Action action, String summary, Outcome outcome, String callId) {
 
-    public enum Action { DIAL, SCHEDULE, CANCEL, STOP, BULK_LAUNCH, PROFILE_ADDED, PROFILE_CHANGED, PROFILE_REMOVED, PROFILE_OPENED,
+    public enum Action { DIAL, SCHEDULE, CANCEL, STOP, BULK_LAUNCH, BULK_PAUSE, BULK_RESUME, BULK_CANCEL, PROFILE_ADDED, PROFILE_CHANGED, PROFILE_REMOVED, PROFILE_OPENED,
         DO_NOT_CALL_ADDED, DO_NOT_CALL_REMOVED, DO_NOT_CALL_IMPORTED }
 
     public enum Outcome { DONE, REFUSED, NOT_SENT, UNCERTAIN, FAILED }

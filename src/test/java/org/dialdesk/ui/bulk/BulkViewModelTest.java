@@ -473,6 +473,8 @@ class BulkViewModelTest {
         runner.releaseAll();
         assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
         assertEquals(4, batches.stream().mapToInt(List::size).sum(), "kept: every row went, once");
+        assertEquals(List.of("BULK_LAUNCH", "BULK_PAUSE", "BULK_RESUME"), audited.stream().map(a -> a.split(":")[0]).toList(),
+                "the operator's hand on the run is in the audit log: " + audited);
     }
 
     @Test
@@ -489,6 +491,7 @@ class BulkViewModelTest {
         runner.releaseAll();
         assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
         assertTrue(batches.isEmpty(), "cancelled before its first request went");
+        assertTrue(audited.get(audited.size() - 1).startsWith("BULK_CANCEL: Cancelled bulk run r-"), audited::toString);
 
         BulkViewModel other = model(false);
         other.loadLists();

@@ -2,20 +2,22 @@ package org.dialdesk.domain;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+import java.util.List;
 
 /**
  * Reads the forms most files write numbers in ("+14155550123", "+1 (415) 555-0123",
- * "(415) 555-0123", "415.555.0123": digits, spaces, brackets, dashes and dots, with or without a
- * leading +) into the number libphonenumber's parse makes of them, without its general parser.
+ * "(415) 555-0123", "415.555.0123", "1-415-555-0123": digits, spaces, brackets, dashes and dots,
+ * with or without a leading +) into the number libphonenumber's parse makes of them, without its general parser.
  * That parser looks for letters, extensions, a second number and more, each by a large pattern,
  * and was a third of a bulk preview's check once the rest was quick.
  *
  * <p>A number whose reading depends on a prefix rule is left to the library (null): an
- * international prefix (011…), a trunk prefix (0…), the country code written without +, a
- * country code that does not exist, too few or too many digits. What is read here follows the
+ * international prefix (011…), a trunk prefix (0…), the country code written without + where
+ * it is not plainly one, a country code that does not exist, too few or too many digits. What is read here follows the
  * library's steps for these forms exactly; {@code PlainNumbersTest} holds it to the library's
  * parse for numbers of every country in every form.
  */
@@ -76,18 +78,57 @@ final class PlainNumbers {
         return null;
     }
 
-    /** Without +: the region's number, unless it starts with what the region dials abroad or its country code. */
+    /** Without +: the region's number, unless it starts with what the region dials abroad; see {@link #afterCountryCode}. */
     private PhoneNumber national(String digits, String region) {
         PhoneMetadata rules = util.getSupportedRegions().contains(region) ? metadata.getMetadataForRegion(region) : null;
         if (rules == null) {
             return null;
         }
         String internationalPrefix = rules.getInternationalPrefix();
-        if (internationalPrefix.isEmpty() || ThreadMatchers.of(internationalPrefix, digits).lookingAt()
-                || digits.startsWith(Integer.toString(rules.getCountryCode()))) {
+        if (internationalPrefix.isEmpty() || ThreadMatchers.of(internationalPrefix, digits).lookingAt()) {
             return null;
         }
-        return withNational(rules.getCountryCode(), digits, rules);
+        String countryCode = Integer.toString(rules.getCountryCode());
+        return digits.startsWith(countryCode) ? afterCountryCode(digits, countryCode, region, rules)
+                : withNational(rules.getCountryCode(), digits, rules);
+    }
+
+    /**
+     * Digits that start with the region's own country code ("1 415 555 0123" in the US): the library
+     * takes those digits for the country code when the number is not a valid one with them and is
+     * without them, or is too long with them. Otherwise it reads them as part of the number or as a
+     * trunk prefix, and so does the library here (null), as it does when a trunk prefix follows them.
+     */
+    private PhoneNumber afterCountryCode(String digits, String countryCode, String region, PhoneMetadata rules) {
+        String rest = digits.substring(countryCode.length());
+        String trunkPrefix = rules.getNationalPrefixForParsing();
+        PhoneNumberDesc general = rules.getGeneralDesc();
+        List<Integer> lengths = general.getPossibleLengthList();
+        if (rest.isEmpty() || lengths.isEmpty() || (!trunkPrefix.isEmpty() && ThreadMatchers.of(trunkPrefix, rest).lookingAt())) {
+            return null;
+        }
+        boolean stripped = (!matchesWhole(general, digits) && matchesWhole(general, rest)) || tooLong(digits.length(), general);
+        if (!stripped) {
+            return null;
+        }
+        // Read by the rules of the country code's main region (the US for +1 read in Canada), as after a +.
+        String main = util.getRegionCodeForCountryCode(rules.getCountryCode());
+        return withNational(rules.getCountryCode(), rest, main.equals(region) ? rules : metadata.getMetadataForRegion(main));
+    }
+
+    /** The library's "matches the national number pattern" (an empty pattern matches nothing). */
+    private static boolean matchesWhole(PhoneNumberDesc desc, String number) {
+        String pattern = desc.getNationalNumberPattern();
+        return !pattern.isEmpty() && ThreadMatchers.of(pattern, number).matches();
+    }
+
+    /** The library's length test, as it answers "too long" for a number of no particular type. */
+    private static boolean tooLong(int length, PhoneNumberDesc general) {
+        List<Integer> lengths = general.getPossibleLengthList();
+        if (lengths.get(0) == -1 || general.getPossibleLengthLocalOnlyList().contains(length) || lengths.get(0) >= length) {
+            return false;
+        }
+        return lengths.get(lengths.size() - 1) < length;
     }
 
     private PhoneNumber withNational(int countryCode, String national, PhoneMetadata rules) {

@@ -128,7 +128,8 @@ class PlainNumbersTest {
     void formsThatDependOnAPrefixRuleAreLeftToTheLibrary() {
         assertNull(plain.read("011 44 20 7946 0000", "US"), "an international prefix");
         assertNull(plain.read("020 7946 0000", "GB"), "a trunk prefix");
-        assertNull(plain.read("1-415-555-0123", "US"), "the country code without +");
+        assertNull(plain.read("1 415 555 012", "US"), "the country code without +, where the number is as possible without it");
+        assertNull(plain.read("1 1415 555 0123", "US"), "the country code, then a trunk prefix");
         assertNull(plain.read("+0 415 555 0123", "US"), "no country code starts with 0");
         assertNull(plain.read("+999 415 555 0123", "US"), "a country code that does not exist");
         assertNull(plain.read("415 555 0123 ext. 12", "US"), "an extension");
@@ -139,9 +140,12 @@ class PlainNumbersTest {
     @Test
     void theCommonFormsAreReadHere() {
         PhoneNumber expected = new PhoneNumber().setCountryCode(1).setNationalNumber(4155550123L);
-        for (String input : List.of("+14155550123", "+1 (415) 555-0123", "(415) 555-0123", "415.555.0123", "415-555-0123")) {
+        for (String input : List.of("+14155550123", "+1 (415) 555-0123", "(415) 555-0123", "415.555.0123", "415-555-0123",
+                "1-415-555-0123", "1 (415) 555-0123")) {
             assertEquals(expected, plain.read(input, "US"), input);
         }
+        // The country code without + in Canada: read by the rules of +1's main region, as the library does.
+        assertEquals(expected, plain.read("14155550123", "CA"));
         PhoneNumber rome = plain.read("+39 06 1234 5678", "US");
         assertEquals(new PhoneNumber().setCountryCode(39).setNationalNumber(612345678L).setItalianLeadingZero(true), rome);
     }
@@ -161,7 +165,8 @@ class PlainNumbersTest {
                 String national = UTIL.format(example, PhoneNumberFormat.NATIONAL);
                 String digits = UTIL.getNationalSignificantNumber(example);
                 for (String input : List.of(e164, UTIL.format(example, PhoneNumberFormat.INTERNATIONAL), national,
-                        national.replaceAll("[^0-9]", ""), digits, "+" + example.getCountryCode() + " (" + digits + ")")) {
+                        national.replaceAll("[^0-9]", ""), digits, "+" + example.getCountryCode() + " (" + digits + ")",
+                        example.getCountryCode() + " " + digits, example.getCountryCode() + "-" + national)) {
                     for (String in : List.of(region, "US", "GB", "DE")) {
                         written.add(new String[] {input, in});
                     }

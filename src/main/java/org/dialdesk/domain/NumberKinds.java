@@ -5,8 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
-import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,11 +31,6 @@ final class NumberKinds {
     private static final Kind NONE = new Kind(null, PhoneNumberType.UNKNOWN);
 
     private final PhoneNumberUtil util;
-    /**
-     * The numbering rules as the library reads them by default, from its own class-path files: the
-     * same files every PhoneNumberUtil here is made from (the shared one, and each Checker's copy).
-     */
-    private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
     NumberKinds(PhoneNumberUtil util) {
         this.util = util;
@@ -45,7 +38,7 @@ final class NumberKinds {
 
     Kind of(PhoneNumber number) {
         int countryCode = number.getCountryCode();
-        List<String> regions = util.getRegionCodesForCountryCode(countryCode);
+        List<String> regions = CountryRules.regionsOf(countryCode);
         if (regions.isEmpty()) {
             return NONE;
         }
@@ -53,11 +46,11 @@ final class NumberKinds {
         if (regions.size() == 1) {
             String region = regions.get(0);
             PhoneMetadata rules = NON_GEOGRAPHIC.equals(region)
-                    ? metadata.getMetadataForNonGeographicalRegion(countryCode) : metadata.getMetadataForRegion(region);
+                    ? CountryRules.ofNonGeographic(countryCode) : CountryRules.ofRegion(region);
             return rules == null ? new Kind(region, PhoneNumberType.UNKNOWN) : new Kind(region, typeIn(national, rules));
         }
         for (String region : regions) {
-            PhoneMetadata rules = metadata.getMetadataForRegion(region);
+            PhoneMetadata rules = CountryRules.ofRegion(region);
             if (rules.hasLeadingDigits()) {
                 if (ThreadMatchers.of(rules.getLeadingDigits(), national).lookingAt()) {
                     return new Kind(region, typeIn(national, rules));

@@ -4,8 +4,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
-import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.List;
 
 /**
@@ -29,11 +27,6 @@ final class PlainNumbers {
     private static final String NON_GEOGRAPHIC = "001";
 
     private final PhoneNumberUtil util;
-    /**
-     * The numbering rules as the library reads them by default, from its own class-path files: the
-     * same files every PhoneNumberUtil here is made from (the shared one, and each Checker's copy).
-     */
-    private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
     PlainNumbers(PhoneNumberUtil util) {
         this.util = util;
@@ -68,10 +61,11 @@ final class PlainNumbers {
         }
         for (int i = 1; i <= 3; i++) {
             int countryCode = Integer.parseInt(digits, 0, i, 10);
-            if (!util.getRegionCodesForCountryCode(countryCode).isEmpty()) {
-                String region = util.getRegionCodeForCountryCode(countryCode);
+            List<String> regions = CountryRules.regionsOf(countryCode);
+            if (!regions.isEmpty()) {
+                String region = regions.get(0); // the main region, as the library's getRegionCodeForCountryCode
                 PhoneMetadata rules = NON_GEOGRAPHIC.equals(region)
-                        ? metadata.getMetadataForNonGeographicalRegion(countryCode) : metadata.getMetadataForRegion(region);
+                        ? CountryRules.ofNonGeographic(countryCode) : CountryRules.ofRegion(region);
                 return withNational(countryCode, digits.substring(i), rules);
             }
         }
@@ -80,7 +74,7 @@ final class PlainNumbers {
 
     /** Without +: the region's number, unless it starts with what the region dials abroad; see {@link #afterCountryCode}. */
     private PhoneNumber national(String digits, String region) {
-        PhoneMetadata rules = util.getSupportedRegions().contains(region) ? metadata.getMetadataForRegion(region) : null;
+        PhoneMetadata rules = util.getSupportedRegions().contains(region) ? CountryRules.ofRegion(region) : null;
         if (rules == null) {
             return null;
         }
@@ -112,8 +106,8 @@ final class PlainNumbers {
             return null;
         }
         // Read by the rules of the country code's main region (the US for +1 read in Canada), as after a +.
-        String main = util.getRegionCodeForCountryCode(rules.getCountryCode());
-        return withNational(rules.getCountryCode(), rest, main.equals(region) ? rules : metadata.getMetadataForRegion(main));
+        String main = CountryRules.regionsOf(rules.getCountryCode()).get(0);
+        return withNational(rules.getCountryCode(), rest, main.equals(region) ? rules : CountryRules.ofRegion(main));
     }
 
     /** The library's "matches the national number pattern" (an empty pattern matches nothing). */

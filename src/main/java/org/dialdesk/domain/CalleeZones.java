@@ -81,9 +81,16 @@ public final class CalleeZones {
         if (zones.isEmpty()) {
             return Optional.empty();
         }
+        if (zones.size() == 1) {
+            return Optional.of(zones.get(0)); // most numbers: asked for every row of a file, so no offsets worked out
+        }
         ZoneOffset first = zones.get(0).getRules().getOffset(when);
-        boolean allAgree = zones.stream().allMatch(z -> z.getRules().getOffset(when).equals(first));
-        return allAgree ? Optional.of(zones.get(0)) : Optional.empty();
+        for (int i = 1; i < zones.size(); i++) {
+            if (!zones.get(i).getRules().getOffset(when).equals(first)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(zones.get(0));
     }
 
     private List<ZoneId> byPrefix(PhoneCheck.Result phone) {

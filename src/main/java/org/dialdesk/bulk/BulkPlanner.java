@@ -149,7 +149,7 @@ public final class BulkPlanner {
         // First, in file order, what depends on the rows before: duplicates. Then the rest, row by row on every core.
         BulkPlan.Row[] rows = new BulkPlan.Row[sheet.rows().size()];
         List<Integer> toPlan = new ArrayList<>();
-        Map<String, Integer> firstRowOf = new HashMap<>();
+        Map<String, Integer> firstRowOf = new HashMap<>(rows.length * 4 / 3 + 1); // sized for a file's rows: no rehashing
         for (int i = 0; i < rows.length; i++) {
             // The rows themselves are made only for the rows planned below.
             String raw = rawPhones[i];
@@ -298,8 +298,12 @@ public final class BulkPlanner {
     private static final PhoneCheck.Result PENDING = PhoneCheck.check("", null);
 
     private Set<String> listedNumbers(Collection<PhoneCheck.Result> phones) throws BulkInputException {
-        Set<String> numbers = phones.stream().filter(PhoneCheck.Result::ok).map(PhoneCheck.Result::e164)
-                .collect(Collectors.toSet());
+        Set<String> numbers = new java.util.HashSet<>(phones.size() * 4 / 3 + 1); // sized for every number: no rehashing
+        for (PhoneCheck.Result phone : phones) {
+            if (phone.ok()) {
+                numbers.add(phone.e164());
+            }
+        }
         try {
             return doNotCall.of(numbers);
         } catch (Exception e) {

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -17,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.control.TextField;
 import org.dialdesk.api.CallerNumber;
 import org.dialdesk.api.UseCase;
+import org.dialdesk.ui.common.BusyRing;
 import org.dialdesk.ui.common.FormFields;
 
 /**
@@ -124,10 +124,9 @@ final class PreviewHeading extends VBox {
         choices.setAlignment(Pos.BOTTOM_LEFT);
 
         // Reading a large file, or checking its rows again after a change, takes a second or more: said, with the
-        // counts above it, so they are not taken for the new ones meanwhile.
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(16, 16);
-        Label checkingLabel = new Label("Checking the rows…", spinner);
+        // counts above it, so they are not taken for the new ones meanwhile. The app's ring, not the toolkit's
+        // dotted spinner: rendering in software, the spinner's frames took CPU from the checking they wait for.
+        Label checkingLabel = new Label("Checking the rows…", BusyRing.of(16));
         checkingLabel.setId("bulkChecking");
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());

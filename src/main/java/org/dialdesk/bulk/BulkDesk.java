@@ -233,6 +233,19 @@ public final class BulkDesk {
      * it (a resume, a pause, a cancel) goes into the audit log, as the launch did.
      */
     public BulkEngine.Result run(String runId, RunControl control, Consumer<BulkProgress> progress) throws SQLException {
+        // A real service may list a call a little after making it; the sandbox lists it at once.
+        Duration settle = account.live() ? Duration.ofSeconds(10) : Duration.ZERO;
+        return runAudited(new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, sendCheck), journal, audit,
+                runId, control, progress);
+    }
+
+    /**
+     * Runs or resumes the run on {@code engine}, recording in the audit log a resume, and a pause or
+     * cancel the operator asked for: the screen's runs and {@code dialdesk batch}'s alike.
+     */
+    public static BulkEngine.Result runAudited(BulkEngine engine, OutboxJournal journal, org.dialdesk.service.AuditTrail audit,
+                                               String runId, RunControl control, Consumer<BulkProgress> progress)
+            throws SQLException {
         // A paused run, or one some of whose rows went already (stopped by a restart), is resumed, not started.
         Map<OutboxJournal.State, Integer> before = journal.counts(runId);
         boolean paused = journal.run(runId).map(r -> r.state() == OutboxJournal.RunState.PAUSED).orElse(false);
@@ -241,10 +254,7 @@ public final class BulkDesk {
         if (resumed) {
             audit.record(AuditEntry.Action.BULK_RESUME, "Resumed bulk run " + runId, AuditEntry.Outcome.DONE, null);
         }
-        // A real service may list a call a little after making it; the sandbox lists it at once.
-        Duration settle = account.live() ? Duration.ofSeconds(10) : Duration.ZERO;
-        BulkEngine.Result result = new BulkEngine(dials, journal, clock, BulkEngine.Waiter.REAL, settle, sendCheck)
-                .run(runId, control, progress);
+        BulkEngine.Result result = engine.run(runId, control, progress);
         if (result.state() == OutboxJournal.RunState.CANCELED && control.cancelAsked()) {
             audit.record(AuditEntry.Action.BULK_CANCEL, "Cancelled bulk run " + runId + ": " + result.progress().standingLine(),
                     AuditEntry.Outcome.DONE, null);

@@ -334,7 +334,7 @@ public final class BatchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Sending %,d calls on %s as run %s (%d a request, at most %s a second).%n",
                         plan.ready(), badge(account, live), runId, chunkSize, trim(pace));
             }
-            return send(journal, dials, runId, out, err, BulkEngine.SendCheck.callingHours(hours));
+            return send(journal, dials, trail, runId, out, err, BulkEngine.SendCheck.callingHours(hours));
         } catch (BulkInputException e) {
             err.println(e.getMessage());
             err.println("Nothing was sent.");
@@ -345,8 +345,8 @@ public final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private int send(OutboxJournal journal, DialService dials, String runId, PrintWriter out, PrintWriter err,
-                     BulkEngine.SendCheck sendCheck)
+    private int send(OutboxJournal journal, DialService dials, AuditTrail trail, String runId, PrintWriter out,
+                     PrintWriter err, BulkEngine.SendCheck sendCheck)
             throws SQLException, IOException {
         // A real service may list a call a little after creating it; a sandbox on this machine lists it at once.
         Duration settle = isLoopback(journal.run(runId).orElseThrow().spec().baseUrl()) ? Duration.ZERO : Duration.ofSeconds(10);
@@ -371,7 +371,7 @@ public final class BatchCommand implements Callable<Integer> {
         }, "dialdesk-batch-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            exit[0] = sendAndReport(engine, control, journal, runId, out, err);
+            exit[0] = sendAndReport(engine, control, journal, trail, runId, out, err);
             return exit[0];
         } finally {
             done.countDown();
@@ -383,10 +383,11 @@ public final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private int sendAndReport(BulkEngine engine, RunControl control, OutboxJournal journal, String runId, PrintWriter out,
-                              PrintWriter err) throws SQLException {
+    private int sendAndReport(BulkEngine engine, RunControl control, OutboxJournal journal, AuditTrail trail, String runId,
+                              PrintWriter out, PrintWriter err) throws SQLException {
         ProgressPrinter printer = new ProgressPrinter(out, System.console() != null, clock);
-        BulkEngine.Result result = engine.run(runId, control, printer::show);
+        // A resume, and a pause by Ctrl+C, go into the audit log as the screen's do.
+        BulkEngine.Result result = org.dialdesk.bulk.BulkDesk.runAudited(engine, journal, trail, runId, control, printer::show);
         printer.end(result.progress());
         if (results != null) {
             try {

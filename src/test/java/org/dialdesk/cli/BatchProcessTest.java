@@ -13,19 +13,26 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.dialdesk.api.DialClient;
+import org.dialdesk.domain.AuditEntry;
+import org.dialdesk.store.AuditLog;
 import org.dialdesk.store.OutboxJournal;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `dialdesk batch` killed with kill -9 in the middle of a run, and started again with --resume. */
+/**
+ * `dialdesk batch` stopped in the middle of a run, by kill -9 or by the signal Ctrl+C sends a
+ * process (a stop it can answer), and started again with --resume.
+ */
 class BatchProcessTest {
     static final int ROWS = 150;
 
     @TempDir
     Path dir;
 
-    @Test
-    void aRunKilledMidwayResumesWithNoRowSentTwiceAndNoneForgotten() throws Exception {
+    @ParameterizedTest(name = "killed with -9: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRunStoppedMidwayResumesWithNoRowSentTwiceAndNoneForgotten(boolean killed) throws Exception {
         // Slow answers on half the requests, so the kill is likely to land while one is in flight.
         ProcessTest.Started sandbox = ProcessTest.startSandbox(dir.resolve("sandbox"), null,
                 "--faults", "slow=0.5,slow-ms=150,drop=0.1");
@@ -48,14 +55,24 @@ class BatchProcessTest {
 
             Process first = batch(home, sandbox, sheet, "--chunk", "5", "--rate", "40");
             waitForCreated(home, 20);
-            first.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
-            assertTrue(first.waitFor(20, TimeUnit.SECONDS));
+            if (killed) {
+                first.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
+                assertTrue(first.waitFor(20, TimeUnit.SECONDS));
+            } else {
+                // SIGTERM, as a stop from the terminal: the run pauses between requests. (Its output is not
+                // read: destroying a Process closes this side's streams.)
+                first.destroy();
+                assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+                assertEquals(ExitCodes.OTHER, first.exitValue(), "1: stopped before the end");
+                assertTrue(audited(home, AuditEntry.Action.BULK_PAUSE), "the pause is in the audit log");
+            }
 
             Process second = batch(home, sandbox, sheet, "--resume", "--chunk", "10", "--rate", "50");
             String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), output);
             assertEquals(0, second.exitValue(), output);
             assertTrue(output.contains("Resuming run"), output);
+            assertTrue(audited(home, AuditEntry.Action.BULK_RESUME), "the resume is in the audit log");
 
             Map<String, Integer> perCallee = org.dialdesk.testing.SandboxCalls.perCallee(client);
             assertEquals(ROWS, perCallee.size(), "every row was called: " + output);
@@ -74,6 +91,12 @@ class BatchProcessTest {
         builder.environment().put("DIALDESK_API_KEY", sandbox.key());
         builder.environment().put("DIALDESK_HOME", home.toString());
         return builder.start();
+    }
+
+    private static boolean audited(Path home, AuditEntry.Action action) throws Exception {
+        try (AuditLog audit = new AuditLog(AuditLog.fileIn(home))) {
+            return audit.read(AuditLog.Query.all()).stream().anyMatch(e -> e.action() == action);
+        }
     }
 
     /** Until the journal, read beside the running command, shows this many calls created. */

@@ -298,12 +298,8 @@ public final class BulkPlanner {
     private static final PhoneCheck.Result PENDING = PhoneCheck.check("", null);
 
     private Set<String> listedNumbers(Collection<PhoneCheck.Result> phones) throws BulkInputException {
-        Set<String> numbers = new java.util.HashSet<>(phones.size() * 4 / 3 + 1); // sized for every number: no rehashing
-        for (PhoneCheck.Result phone : phones) {
-            if (phone.ok()) {
-                numbers.add(phone.e164());
-            }
-        }
+        Set<String> numbers = phones.stream().filter(PhoneCheck.Result::ok).map(PhoneCheck.Result::e164) // sized: no rehashing
+                .collect(Collectors.toCollection(() -> new java.util.HashSet<>(phones.size() * 4 / 3 + 1)));
         try {
             return doNotCall.of(numbers);
         } catch (Exception e) {

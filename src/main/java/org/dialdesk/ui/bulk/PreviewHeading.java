@@ -124,13 +124,15 @@ final class PreviewHeading extends VBox {
         choices.setAlignment(Pos.BOTTOM_LEFT);
 
         // Reading a large file, or checking its rows again after a change, takes a second or more: said, with the
-        // counts above it, so they are not taken for the new ones meanwhile. The app's ring, not the toolkit's
-        // dotted spinner: rendering in software, the spinner's frames took CPU from the checking they wait for.
-        Label checkingLabel = new Label("Checking the rows…", BusyRing.of(16));
+        // counts above it, so they are not taken for the new ones meanwhile. The ring is hidden with the line, so it
+        // stops turning between checks (see BusyRing).
+        BusyRing ring = BusyRing.of(16);
+        Label checkingLabel = new Label("Checking the rows…", ring);
         checkingLabel.setId("bulkChecking");
         checkingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         checkingLabel.visibleProperty().bind(vm.checkingProperty());
         checkingLabel.managedProperty().bind(checkingLabel.visibleProperty());
+        ring.visibleProperty().bind(checkingLabel.visibleProperty());
         Label told = shownWhenSet("bulkTold", Styles.TEXT_MUTED, vm.toldProperty());
         getChildren().setAll(head, note, choices, new ColumnsPane(vm), skippedLine, ringAgain, waitForHours,
                 checkingLabel, told, problem);

@@ -216,6 +216,11 @@ public final class BulkBenchmark {
         }
 
         @Override
+        public Duration answerWithin() {
+            return dials.answerWithin();
+        }
+
+        @Override
         public org.dialdesk.service.DialOutcome send(DialRequest request) {
             return dials.send(request);
         }

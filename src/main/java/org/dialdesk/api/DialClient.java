@@ -72,8 +72,7 @@ public final class DialClient implements AutoCloseable {
                 .writeTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 // The read timeout is per read: an answer trickled in byte by byte would keep a request out
                 // for ever (and a bulk run waiting on it). The whole call gets the three and a little more.
-                .callTimeout(config.connectTimeout().plus(config.writeTimeout()).plus(config.readTimeout())
-                        .plus(CALL_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 // OkHttp would otherwise silently resend a POST on a stale pooled connection.
                 .retryOnConnectionFailure(false)
                 // A redirected POST may be replayed elsewhere; the contract has none.
@@ -84,6 +83,11 @@ public final class DialClient implements AutoCloseable {
                     return tracker != null ? tracker : EventListener.NONE;
                 })
                 .build();
+    }
+
+    /** The longest a request is waited on, from its start to its answer, before it is given up. */
+    public Duration callTimeout() {
+        return config.connectTimeout().plus(config.writeTimeout()).plus(config.readTimeout()).plus(CALL_MARGIN);
     }
 
     public ClientConfig config() {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,10 +88,17 @@ final class RunAttempt {
     }
 
     private Result attempt() throws SQLException, InterruptedException {
-        journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may have rung,"
-                + " so call history is checked before anything else.");
-        // Rows found uncertain now are looked up a settle delay from now, as if their answer had just failed.
+        int interrupted = journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may"
+                + " have rung, so call history is checked before anything else.");
+        // Rows found uncertain now are looked up a settle delay from now, as if their answer had just failed. A request
+        // the stopped process left with the service may still be at work there: its calls can show in history later
+        // than a run started again at once looks, so it counts as failed only when its answer would have come.
         uncertainSince = clock.instant();
+        if (interrupted > 0) {
+            journal.rowsIn(run.id(), State.UNCERTAIN).stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).map(sent -> sent.plus(dials.answerWithin()))
+                    .filter(answered -> answered.isAfter(uncertainSince)).ifPresent(answered -> uncertainSince = answered);
+        }
         if (run.state() == RunState.CANCELED) {
             return cancel(); // a cancel cut short: its uncertain rows are still settled, nothing is sent
         }
@@ -421,6 +429,11 @@ final class RunAttempt {
         Instant first = rows.stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
                 .min(Instant::compareTo).orElse(clock.instant());
         Instant settled = uncertainSince.plus(settleDelay);
+        if (clock.instant().isBefore(settled)) {
+            report(String.format(java.util.Locale.ROOT, "No clear answer for %,d row(s): call history is checked at %s, once"
+                    + " the service has had time to place the calls. Nothing is sent meanwhile.", rows.size(),
+                    LocalTime.ofInstant(settled, clock.getZone()).withNano(0)));
+        }
         while (clock.instant().isBefore(settled)) {
             if (control.pauseAsked() && !cancelling && !control.cancelAsked()) {
                 return; // looked up on resume

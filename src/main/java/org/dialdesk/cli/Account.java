@@ -1,10 +1,13 @@
 package org.dialdesk.cli;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.BaseUrls;
+import org.dialdesk.api.ClientConfig;
+import org.dialdesk.domain.Settings;
 import org.dialdesk.profile.KeyHolder;
 import org.dialdesk.profile.Profile;
 import org.dialdesk.profile.Profiles;
@@ -19,6 +22,16 @@ record Account(String name, String baseUrl, ApiKey key) {
     static final String PASSPHRASE_VARIABLE = "DIALDESK_KEY_PASSPHRASE";
 
     /** Why a command cannot find its account; the message is the command's answer. */
+    /**
+     * How the commands talk to this account: with the time limits set in Settings, as the console
+     * does. A bulk run started again after a crash waits as long for its last request's calls.
+     */
+    ClientConfig clientConfig(Settings settings) {
+        Duration connect = Duration.ofSeconds(settings.connectTimeoutSeconds());
+        Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
+        return ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read);
+    }
+
     static final class Problem extends Exception {
         Problem(String message) {
             super(message);

@@ -19,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.dialdesk.api.BaseUrls;
-import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.UseCase;
 import org.dialdesk.bulk.BulkEngine;
@@ -225,7 +224,7 @@ public final class BatchCommand implements Callable<Integer> {
         boolean live = !isLoopback(account.baseUrl());
         CallingRule hours = new CallingRule(settings.callingHours(), CalleeZones.load());
         AuditTrail trail = audit.get() == null ? AuditTrail.NONE : AuditTrail.into(audit.get(), account.name(), clock);
-        try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock);
+        try (DialClient client = new DialClient(account.clientConfig(settings), clock);
              OutboxJournal journal = new OutboxJournal(OutboxJournal.fileIn(dataDir));
              DoNotCallList doNotCall = new DoNotCallList(DoNotCallList.fileIn(dataDir))) {
             DialService dials = DialService.over(client, clock, trail, DoNotCall.over(doNotCall, scheduleZone));

@@ -23,11 +23,12 @@ import org.dialdesk.api.Call;
 import org.dialdesk.api.CallPage;
 import org.dialdesk.api.CallQuery;
 import org.dialdesk.api.CallStatus;
-import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialServiceException;
 import org.dialdesk.domain.HistoryRow;
 import org.dialdesk.profile.Profiles;
+import org.dialdesk.store.AppPaths;
+import org.dialdesk.store.SettingsStore;
 import org.dialdesk.service.HistorySync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,7 +130,7 @@ public final class CallsCommand implements Callable<Integer> {
             problems.forEach(err::println);
             return ExitCodes.INVALID_INPUT;
         }
-        try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock);
+        try (DialClient client = new DialClient(account.clientConfig(new SettingsStore(AppPaths.dataDir(environment)).load()), clock);
              Printer printer = new Printer(format, out)) {
             long printed = 0;
             int skip = 0;

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dialdesk.api.ApiKey;
 import org.dialdesk.api.BaseUrls;
-import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.api.DialRequest;
 import org.dialdesk.api.DialRequestValidator;
@@ -205,7 +204,7 @@ public final class DialCommand implements Callable<Integer> {
             auditTrail = AuditTrail.into(audit.get(), account.name(), clock);
         }
         Path dataDir = AppPaths.dataDir(environment);
-        try (DialClient client = new DialClient(ClientConfig.of(account.baseUrl(), account.key()), clock);
+        try (DialClient client = new DialClient(account.clientConfig(new SettingsStore(dataDir).load()), clock);
              DoNotCallList doNotCall = new DoNotCallList(DoNotCallList.fileIn(dataDir))) {
             // The shared do-not-call list holds here as in the window: a listed number is never dialled.
             return report(DialService.over(client, clock, auditTrail,

@@ -37,6 +37,11 @@ final class ClientDialService implements DialService {
     }
 
     @Override
+    public Duration answerWithin() {
+        return client.callTimeout();
+    }
+
+    @Override
     public String baseUrl() {
         return client.config().baseUrl();
     }

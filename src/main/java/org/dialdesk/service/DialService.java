@@ -1,6 +1,7 @@
 package org.dialdesk.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,13 @@ public interface DialService {
 
     /** Where the dials go, for showing the same request as a command. */
     String baseUrl();
+
+    /**
+     * The longest a request is waited on before its answer is given up. A request that a stopped
+     * process left with the service has had its answer, or been given up, this long after it was sent;
+     * until then the service may still be placing its calls.
+     */
+    Duration answerWithin();
 
     /** Sends the dial once and classifies the answer; never throws for what the service or the network did. */
     DialOutcome send(DialRequest request);

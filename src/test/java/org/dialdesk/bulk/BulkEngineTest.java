@@ -183,6 +183,29 @@ class BulkEngineTest {
     }
 
     @Test
+    void rowsAStoppedProcessLeftWithTheServiceAreLookedUpOnlyOnceTheirAnswerWouldHaveCome() throws Exception {
+        dials.answerWithin = Duration.ofSeconds(37);
+        String run = launch(2, 10);
+        // As a kill -9 leaves it, started again 3 s later. The service is still at work on the request, and its calls
+        // show in history 20 s after it was sent: a look-up at once would find none and ring both people twice.
+        journal.apply(run, List.of(
+                new OutboxJournal.Change(2, State.SENDING, null, null, START, true, false, false),
+                new OutboxJournal.Change(3, State.SENDING, null, null, START, true, false, false)));
+        clock.advance(Duration.ofSeconds(3));
+        List<String> notes = new ArrayList<>();
+        dials.history(requests -> clock.instant().isBefore(START.plusSeconds(20)) ? List.of()
+                : List.of(call("late-2", "+13125550000", run, 2), call("late-3", "+13125550001", run, 3)));
+        BulkEngine.Result result = engine.run(run, new RunControl(), progress -> notes.add(progress.note()));
+        assertEquals(RunState.FINISHED, result.state(), result.message());
+        assertEquals(List.of(), dials.sent, "nothing sent again");
+        assertEquals("late-2", journal.row(run, 2).orElseThrow().callId());
+        assertEquals("late-3", journal.row(run, 3).orElseThrow().callId());
+        // Until the request's answer would have come (37 s after it was sent), and the settle delay after that.
+        assertEquals(List.of(Duration.ofSeconds(34 + 5)), waits);
+        assertTrue(notes.stream().anyMatch(note -> note != null && note.contains("16:00:42")), "the operator is told when: " + notes);
+    }
+
+    @Test
     void aRateLimitSlowsDownAndSendsTheSameRowsAgain() throws Exception {
         String run = launch(2, 10);
         dials.next(requests -> new BatchOutcome.Rejected(DialOutcome.Rejected.Reason.RATE_LIMITED, 429, "429", List.of(),

@@ -33,14 +33,17 @@ class BatchProcessTest {
     @ParameterizedTest(name = "killed with -9: {0}")
     @ValueSource(booleans = {true, false})
     void aRunStoppedMidwayResumesWithNoRowSentTwiceAndNoneForgotten(boolean killed) throws Exception {
-        // Slow answers on half the requests, so the kill is likely to land while one is in flight.
+        // Slow answers on half the requests, so the kill is likely to land while one is in flight; slower than the
+        // command takes to start again, so the resumed run starts while the service is still at work on it.
         ProcessTest.Started sandbox = ProcessTest.startSandbox(dir.resolve("sandbox"), null,
-                "--faults", "slow=0.5,slow-ms=150,drop=0.1");
+                "--faults", "slow=0.5,slow-ms=2000,drop=0.1");
         try (DialClient client = ProcessTest.client(sandbox)) {
             Path home = dir.resolve("home");
             Files.createDirectories(home);
             // Hours that hold at any time of day, so the test does not depend on when it runs.
-            Files.writeString(home.resolve("settings.json"), "{\"calling_hours_start\":\"00:00\",\"calling_hours_end\":\"23:59\"}");
+            // Time limits short enough that a resumed run does not wait long for the requests the stopped one left out.
+            Files.writeString(home.resolve("settings.json"), "{\"calling_hours_start\":\"00:00\",\"calling_hours_end\":\"23:59\","
+                    + "\"connect_timeout_seconds\":1,\"read_timeout_seconds\":3}");
             Path sheet = dir.resolve("campaign.csv");
             // The number's default use case, the payment follow-up, fills four variables in its prompt and
             // calls 09:00-19:00 in New York: each row fills them and is scheduled for noon there tomorrow,
@@ -67,7 +70,7 @@ class BatchProcessTest {
                 assertTrue(audited(home, AuditEntry.Action.BULK_PAUSE), "the pause is in the audit log");
             }
 
-            Process second = batch(home, sandbox, sheet, "--resume", "--chunk", "10", "--rate", "50");
+            Process second = batch(home, sandbox, sheet, "--resume", "--chunk", "25", "--rate", "50");
             String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), output);
             assertEquals(0, second.exitValue(), output);

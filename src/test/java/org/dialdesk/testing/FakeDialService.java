@@ -63,6 +63,11 @@ public final class FakeDialService implements DialService {
     }
 
     @Override
+    public java.time.Duration answerWithin() {
+        return java.time.Duration.ZERO; // its answers come at once
+    }
+
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:9/api/v1";
     }

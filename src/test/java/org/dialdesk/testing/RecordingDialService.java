@@ -21,6 +21,11 @@ public final class RecordingDialService implements DialService {
     }
 
     @Override
+    public java.time.Duration answerWithin() {
+        return real.answerWithin();
+    }
+
+    @Override
     public String baseUrl() {
         return real.baseUrl();
     }

@@ -423,6 +423,10 @@ public final class BulkPlanner {
         if (!unknown.isEmpty()) {
             return Planned.skipped(row, callee, BulkPlan.Skip.UNKNOWN_ID, String.join(" ", unknown));
         }
+        String unchecked = check ? lists.variablesUnchecked(useCaseId, numberId) : null;
+        if (unchecked != null) {
+            return Planned.skipped(row, callee, BulkPlan.Skip.MISSING_VARIABLES, unchecked);
+        }
         // Left to the caller number's default, the rows are checked against that use case when the
         // account's lists say which it is: its prompt's variables, its hours. The dial still names none.
         if (useCaseId == null && lists.numbers != null && lists.useCases != null) {

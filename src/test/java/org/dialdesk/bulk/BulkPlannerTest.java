@@ -369,6 +369,32 @@ class BulkPlannerTest {
     }
 
     @Test
+    void rowsWithAUseCaseAreHeldBackWhenTheUseCasesCouldNotBeRead() throws Exception {
+        // The service fills a prompt's variables from the row and says nothing of blanks: sent unchecked, a call
+        // would ring someone with "Calling  for ." in it.
+        OrgDirectory.Snapshot failed = new OrgDirectory.Snapshot(1, new OrgDirectory.Listing<>(List.of(
+                new CallerNumber(NUMBER, "+13125550142", "Collections", "Chicago", REMINDER)), null),
+                new OrgDirectory.Listing<>(List.of(), "The service did not answer."), DIRECTORY.agents(), DIRECTORY.models(),
+                Instant.EPOCH);
+        Sheet sheet = sheet(List.of("phone", "patient_name"), "+13125550100|Ada");
+        ColumnMapping mapping = ColumnMapping.automatic(sheet.columns(), List.of());
+        BulkPlanner.Defaults byDefault = BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US").withNumber(NUMBER);
+
+        BulkPlan plan = planner.plan(sheet, mapping, byDefault, failed, Set.of());
+        assertEquals(BulkPlan.Skip.MISSING_VARIABLES, plan.rows().get(0).skip(), "the number's default use case is unread");
+        assertTrue(plan.rows().get(0).reason().startsWith("The account's use cases could not be read"), plan.rows().get(0).reason());
+        assertEquals(BulkPlan.Skip.MISSING_VARIABLES, planner.plan(sheet, mapping, byDefault.withUseCase(REMINDER), failed,
+                Set.of()).rows().get(0).skip(), "a use case named for the run");
+
+        // A number with no default use case, and no use case named: there is no prompt to fill.
+        OrgDirectory.Snapshot noDefault = new OrgDirectory.Snapshot(1, DIRECTORY.numbers(), failed.useCases(),
+                DIRECTORY.agents(), DIRECTORY.models(), Instant.EPOCH);
+        assertTrue(planner.plan(sheet, mapping, byDefault, noDefault, Set.of()).rows().get(0).ready());
+        // Lists not loaded yet are not lists that failed: the IDs and variables are left to the service, as before.
+        assertTrue(planner.plan(sheet, mapping, byDefault, null, Set.of()).rows().get(0).ready());
+    }
+
+    @Test
     void excelDateNumbersAndIsoTimesAreBothRead() {
         ZoneId chicago = ZoneId.of("America/Chicago");
         assertEquals(Instant.parse("2026-11-24T16:00:00Z"), RowTimes.scheduleOf("46350.416666667", chicago));

@@ -117,7 +117,7 @@ public record BulkPlan(Sheet sheet, ColumnMapping mapping, List<Row> rows, Draft
 
     /** "12 of 1,000 will be skipped", the line shown before anything is sent. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "%,d of %,d rows will be skipped; %,d ready to send.",
-                skipped(), total(), ready());
+        return String.format(java.util.Locale.ROOT, "%,d of %,d %s will be skipped; %,d ready to send.",
+                skipped(), total(), total() == 1 ? "row" : "rows", ready());
     }
 }

@@ -391,7 +391,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (results != null) {
             try {
                 long written = BulkExports.results(results, journal, runId);
-                out.println("Results of " + written + " rows written to " + results + ".");
+                out.println("Results of " + rows(written) + " written to " + results + ".");
             } catch (IOException e) {
                 err.println("The results could not be written to " + results + " (" + e.getMessage() + "); the calls were"
                         + " sent as above. Write them again with: dialdesk batch " + file + " --resume " + runId
@@ -401,12 +401,12 @@ public final class BatchCommand implements Callable<Integer> {
         List<OutboxJournal.Row> unsettled = journal.rowsIn(runId, OutboxJournal.State.NEEDS_DECISION);
         int toLookUp = journal.rowsIn(runId, OutboxJournal.State.UNCERTAIN).size();
         if (toLookUp > 0) {
-            err.println(toLookUp + " rows were sent without a clear answer; call history is checked for them when the run"
+            err.println(rows(toLookUp) + (toLookUp == 1 ? " was" : " were") + " sent without a clear answer; call history is checked for them when the run"
                     + " resumes, before anything about them is sent again.");
         }
         List<OutboxJournal.Row> refused = journal.rowsIn(runId, OutboxJournal.State.REJECTED);
         if (!refused.isEmpty()) {
-            err.println(refused.size() + " rows were refused (by the service, or by the do-not-call list at their turn):");
+            err.println(rows(refused.size()) + (refused.size() == 1 ? " was" : " were") + " refused (by the service, or by the do-not-call list at their turn):");
             refused.stream().limit(SKIPPED_SHOWN).forEach(row -> err.println("  row " + row.rowNo() + " " + row.callee()
                     + ": " + row.reason()));
             if (refused.size() > SKIPPED_SHOWN) {
@@ -414,7 +414,7 @@ public final class BatchCommand implements Callable<Integer> {
             }
         }
         if (!unsettled.isEmpty()) {
-            err.println(unsettled.size() + " rows may or may not have rung; they are not sent again by themselves:");
+            err.println(rows(unsettled.size()) + " may or may not have rung; they are not sent again by themselves:");
             unsettled.forEach(row -> err.println("  row " + row.rowNo() + " " + row.callee() + ": " + row.reason()));
             err.println("Check them in call history (dialdesk calls --search NUMBER); the console's Bulk screen sends one"
                     + " again or leaves it at your word.");
@@ -520,9 +520,14 @@ public final class BatchCommand implements Callable<Integer> {
         return run;
     }
 
+    /** "1 row", "2 rows". */
+    static String rows(long count) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", count, count == 1 ? "row" : "rows");
+    }
+
     private void printPreview(PrintWriter out, Sheet sheet, ColumnMapping mapping, BulkPlan plan,
                               OrgDirectory.Snapshot directory) {
-        out.println(sheet.source() + ": " + sheet.format().describe() + ", " + sheet.rows().size() + " rows.");
+        out.println(sheet.source() + ": " + sheet.format().describe() + ", " + rows(sheet.rows().size()) + ".");
         List<String> mapped = new ArrayList<>();
         mapping.keys().forEach((column, key) -> mapped.add(column + " → " + key));
         out.println("Columns: " + String.join(", ", mapped));

@@ -395,6 +395,14 @@ class BulkPlannerTest {
     }
 
     @Test
+    void aOneRowFileIsCountedAsOneRow() throws Exception {
+        Sheet sheet = sheet(List.of("phone", "patient_name"), "+13125550100|Ada");
+        BulkPlan plan = planner.plan(sheet, ColumnMapping.automatic(sheet.columns(), List.of()),
+                BulkPlanner.Defaults.none(ZoneId.of("America/Chicago"), "US").withNumber(NUMBER), DIRECTORY, Set.of());
+        assertEquals("0 of 1 row will be skipped; 1 ready to send.", plan.summary());
+    }
+
+    @Test
     void excelDateNumbersAndIsoTimesAreBothRead() {
         ZoneId chicago = ZoneId.of("America/Chicago");
         assertEquals(Instant.parse("2026-11-24T16:00:00Z"), RowTimes.scheduleOf("46350.416666667", chicago));

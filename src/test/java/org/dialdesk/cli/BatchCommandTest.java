@@ -317,7 +317,7 @@ class BatchCommandTest {
         Files.writeString(sheet, "phone|name\n(312) 555-0100|Zoë\n", java.nio.charset.Charset.forName("ISO-8859-1"));
         assertEquals(ExitCodes.INVALID_INPUT, batch(sheet, "--dry-run"), "no row ready, as the run would say");
         assertTrue(out.toString().contains("Sent for real, this would be refused: No row is ready to send"), out::toString);
-        assertTrue(out.toString().startsWith("list.txt: windows-1252 · bar-separated · first row is the header, 1 rows."),
+        assertTrue(out.toString().startsWith("list.txt: windows-1252 · bar-separated · first row is the header, 1 row."),
                 out::toString);
         assertEquals(ExitCodes.INVALID_INPUT, batch(sheet, "--dry-run", "--no-header", "--encoding", "ISO-8859-1"));
         assertTrue(out.toString().startsWith("list.txt: ISO-8859-1 · bar-separated · no header row, 2 rows."), out::toString);

@@ -443,7 +443,7 @@ class BulkViewModelTest {
         assertEquals(BulkViewModel.Stage.ENDED, vm.stageProperty().get());
 
         vm.importFile(list);
-        assertEquals("1 of 1 rows will be skipped; 0 ready to send.", vm.summaryProperty().get(), "called minutes ago");
+        assertEquals("1 of 1 row will be skipped; 0 ready to send.", vm.summaryProperty().get(), "called minutes ago");
         vm.choices().ringAgainProperty().set(true);
         runner.runDelayed();
         String question = vm.launchQuestion();

@@ -3,7 +3,6 @@ package org.dialdesk.app;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.dialdesk.api.ApiKey;
-import org.dialdesk.api.ClientConfig;
 import org.dialdesk.api.DialClient;
 import org.dialdesk.domain.CalleeZones;
 import org.dialdesk.domain.CallingHours;
@@ -151,9 +149,7 @@ public final class ProfileSession implements AutoCloseable {
         this.clock = clock;
         this.owned = owned; // the caller closes what is in it if this constructor fails
         Path profileDir = AppPaths.profileDir(dataDir, name);
-        Duration connect = Duration.ofSeconds(settings.connectTimeoutSeconds());
-        Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
-        DialClient client = own(new DialClient(ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read), clock));
+        DialClient client = own(new DialClient(settings.clientConfig(baseUrl, key), clock));
         trail = audit == null ? AuditTrail.NONE : AuditTrail.into(audit, profile.name(), clock);
         this.dataDir = dataDir;
         this.keyFingerprint = key.fingerprint();

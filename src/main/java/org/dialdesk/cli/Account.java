@@ -1,7 +1,6 @@
 package org.dialdesk.cli;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.dialdesk.api.ApiKey;
@@ -22,14 +21,9 @@ record Account(String name, String baseUrl, ApiKey key) {
     static final String PASSPHRASE_VARIABLE = "DIALDESK_KEY_PASSPHRASE";
 
     /** Why a command cannot find its account; the message is the command's answer. */
-    /**
-     * How the commands talk to this account: with the time limits set in Settings, as the console
-     * does. A bulk run started again after a crash waits as long for its last request's calls.
-     */
+    /** How the commands talk to this account: with the time limits set in Settings, as the console does. */
     ClientConfig clientConfig(Settings settings) {
-        Duration connect = Duration.ofSeconds(settings.connectTimeoutSeconds());
-        Duration read = Duration.ofSeconds(settings.readTimeoutSeconds());
-        return ClientConfig.of(baseUrl, key).withTimeouts(connect, read, read);
+        return settings.clientConfig(baseUrl, key);
     }
 
     static final class Problem extends Exception {

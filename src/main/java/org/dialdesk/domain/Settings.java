@@ -3,6 +3,8 @@ package org.dialdesk.domain;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.dialdesk.api.ApiKey;
+import org.dialdesk.api.ClientConfig;
 
 /**
  * What the console remembers between runs, as the operator set it on the Settings screen. Never
@@ -86,6 +88,15 @@ public record Settings(
     public Settings withWindow(WindowBounds bounds) {
         return new Settings(theme, bounds, sandboxSpeed, defaultCountry, callingHoursStart, callingHoursEnd, pollSeconds,
                 displayZone, connectTimeoutSeconds, readTimeoutSeconds, bulkChunk, bulkRate);
+    }
+
+    /**
+     * How a client talks to the service at {@code baseUrl}: with these request time limits (a request's
+     * body is given as long to go out as its answer to come back). The console and the commands alike.
+     */
+    public ClientConfig clientConfig(String baseUrl, ApiKey key) {
+        Duration read = Duration.ofSeconds(readTimeoutSeconds);
+        return ClientConfig.of(baseUrl, key).withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), read, read);
     }
 
     /** The zone dates are typed and shown in: the one chosen, else the computer's. */

@@ -57,11 +57,16 @@ public record BulkProgress(String runId, Map<State, Integer> counts, double rate
         append(line, State.NEEDS_DECISION, "waiting for you");
         append(line, State.SKIPPED, "skipped");
         append(line, State.CANCELED, "cancelled");
-        if (toSend() > 0) {
+        if (toSend() > 0 && note == null) { // with a note the run is not sending meanwhile: no pace, no time left
             line.append(String.format(Locale.ROOT, " · %.1f/s", ratePerSecond));
             eta.ifPresent(left -> line.append(" · about ").append(words(left)).append(" left"));
         }
         return line.toString();
+    }
+
+    /** As {@link #line()}, and what the run is doing meanwhile when it says (waiting to read call history…). */
+    public String lineAndNote() {
+        return note == null ? line() : line() + " · " + note;
     }
 
     private void append(StringBuilder line, State state, String word) {

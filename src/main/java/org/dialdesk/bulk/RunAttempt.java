@@ -88,17 +88,16 @@ final class RunAttempt {
     }
 
     private Result attempt() throws SQLException, InterruptedException {
-        int interrupted = journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may"
-                + " have rung, so call history is checked before anything else.");
+        journal.settleInterrupted(run.id(), "The run stopped while this row was being sent; it may have rung,"
+                + " so call history is checked before anything else.");
         // Rows found uncertain now are looked up a settle delay from now, as if their answer had just failed. A request
-        // the stopped process left with the service may still be at work there: its calls can show in history later
-        // than a run started again at once looks, so it counts as failed only when its answer would have come.
+        // a stopped process left with the service (this run's last one, or the one before it, stopped in turn before
+        // it looked) may still be at work there: its calls show in history only later, so it counts as failed only
+        // once its answer would have come.
         uncertainSince = clock.instant();
-        if (interrupted > 0) {
-            journal.rowsIn(run.id(), State.UNCERTAIN).stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).map(sent -> sent.plus(dials.answerWithin()))
-                    .filter(answered -> answered.isAfter(uncertainSince)).ifPresent(answered -> uncertainSince = answered);
-        }
+        journal.rowsIn(run.id(), State.UNCERTAIN).stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).map(sent -> sent.plus(dials.answerWithin()))
+                .filter(answered -> answered.isAfter(uncertainSince)).ifPresent(answered -> uncertainSince = answered);
         if (run.state() == RunState.CANCELED) {
             return cancel(); // a cancel cut short: its uncertain rows are still settled, nothing is sent
         }

@@ -14,6 +14,7 @@ final class ProgressPrinter {
     private Instant lastLine;
     private String lastText;
     private boolean drawn;
+    private String lastNote;
 
     ProgressPrinter(PrintWriter out, boolean terminal, Clock clock) {
         this.out = out;
@@ -22,6 +23,15 @@ final class ProgressPrinter {
     }
 
     void show(BulkProgress progress) {
+        // What the run does meanwhile (it waits to read call history…) on a line of its own, once, at once.
+        if (progress.note() != null && !progress.note().equals(lastNote)) {
+            if (drawn) {
+                out.println(); // the bar's line ends; the bar is drawn again below it
+            }
+            out.println(progress.note());
+            out.flush();
+        }
+        lastNote = progress.note();
         if (terminal) {
             int width = 30;
             int filled = (int) Math.round(progress.fraction() * width);

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The engine against a scripted service: each way a request can end, and what the journal then holds. */
 class BulkEngineTest {
@@ -182,27 +184,31 @@ class BulkEngineTest {
         assertEquals(List.of("+13125550001", "+13125550002", "+13125550003"), callees);
     }
 
-    @Test
-    void rowsAStoppedProcessLeftWithTheServiceAreLookedUpOnlyOnceTheirAnswerWouldHaveCome() throws Exception {
+    @ParameterizedTest(name = "left {0}")
+    @EnumSource(value = State.class, names = {"SENDING", "UNCERTAIN"})
+    void rowsAStoppedProcessLeftWithTheServiceAreLookedUpOnlyOnceTheirAnswerWouldHaveCome(State left) throws Exception {
         dials.answerWithin = Duration.ofSeconds(37);
         String run = launch(2, 10);
-        // As a kill -9 leaves it, started again 3 s later. The service is still at work on the request, and its calls
-        // show in history 20 s after it was sent: a look-up at once would find none and ring both people twice.
+        // As a kill -9 leaves it (being sent), or a second kill before the run started again looked (uncertain); started
+        // again 3 s after the request went. The service is still at work on it, and its calls show in history 20 s after
+        // it was sent: a look-up at once would find none and ring both people twice.
         journal.apply(run, List.of(
-                new OutboxJournal.Change(2, State.SENDING, null, null, START, true, false, false),
-                new OutboxJournal.Change(3, State.SENDING, null, null, START, true, false, false)));
+                new OutboxJournal.Change(2, left, null, null, START, true, false, false),
+                new OutboxJournal.Change(3, left, null, null, START, true, false, false)));
         clock.advance(Duration.ofSeconds(3));
-        List<String> notes = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         dials.history(requests -> clock.instant().isBefore(START.plusSeconds(20)) ? List.of()
                 : List.of(call("late-2", "+13125550000", run, 2), call("late-3", "+13125550001", run, 3)));
-        BulkEngine.Result result = engine.run(run, new RunControl(), progress -> notes.add(progress.note()));
+        BulkEngine.Result result = engine.run(run, new RunControl(), progress -> lines.add(progress.lineAndNote()));
         assertEquals(RunState.FINISHED, result.state(), result.message());
         assertEquals(List.of(), dials.sent, "nothing sent again");
         assertEquals("late-2", journal.row(run, 2).orElseThrow().callId());
         assertEquals("late-3", journal.row(run, 3).orElseThrow().callId());
         // Until the request's answer would have come (37 s after it was sent), and the settle delay after that.
         assertEquals(List.of(Duration.ofSeconds(34 + 5)), waits);
-        assertTrue(notes.stream().anyMatch(note -> note != null && note.contains("16:00:42")), "the operator is told when: " + notes);
+        assertTrue(lines.contains("0 of 2 · 0 created · 2 uncertain · No clear answer for 2 row(s): call history is checked"
+                + " at 16:00:42, once the service has had time to place the calls. Nothing is sent meanwhile."),
+                "the operator is told when, and no time left is guessed meanwhile: " + lines);
     }
 
     @Test

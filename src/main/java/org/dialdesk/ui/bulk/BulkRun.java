@@ -129,7 +129,7 @@ final class BulkRun {
             return;
         }
         progress.set(update.fraction());
-        progressLine.set(update.line());
+        progressLine.set(update.lineAndNote());
         rows.refresh();
     }
 

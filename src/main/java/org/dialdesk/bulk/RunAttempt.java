@@ -102,7 +102,9 @@ final class RunAttempt {
             return cancel(); // a cancel cut short: its uncertain rows are still settled, nothing is sent
         }
         journal.setRunState(run.id(), RunState.RUNNING, null);
-        report(null);
+        // Rows left to look up wait first: the first line says until when, not a time left that the wait would belie.
+        int uncertainAtStart = journal.countIn(run.id(), State.UNCERTAIN);
+        report(uncertainAtStart == 0 ? null : waitNote(uncertainAtStart).orElse(null));
         while (true) {
             if (control.cancelAsked()) {
                 return cancel();
@@ -182,6 +184,17 @@ final class RunAttempt {
         BulkProgress last = engine.progress(run, pacer, full);
         listener.accept(last);
         return new Result(ended, last, full);
+    }
+
+    /** What the run says while {@code rows} uncertain rows wait to be looked up; empty once they can be. */
+    private Optional<String> waitNote(int rows) {
+        Instant settled = uncertainSince.plus(settleDelay);
+        if (!clock.instant().isBefore(settled)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "No clear answer for %,d row(s): call history is checked at"
+                + " %s, once the service has had time to place the calls. Nothing is sent meanwhile.", rows,
+                LocalTime.ofInstant(settled, clock.getZone()).withNano(0)));
     }
 
     private void report(String note) throws SQLException {
@@ -428,10 +441,9 @@ final class RunAttempt {
         Instant first = rows.stream().map(Row::attemptedAt).filter(java.util.Objects::nonNull)
                 .min(Instant::compareTo).orElse(clock.instant());
         Instant settled = uncertainSince.plus(settleDelay);
-        if (clock.instant().isBefore(settled)) {
-            report(String.format(java.util.Locale.ROOT, "No clear answer for %,d row(s): call history is checked at %s, once"
-                    + " the service has had time to place the calls. Nothing is sent meanwhile.", rows.size(),
-                    LocalTime.ofInstant(settled, clock.getZone()).withNano(0)));
+        Optional<String> waiting = waitNote(rows.size());
+        if (waiting.isPresent()) {
+            report(waiting.get());
         }
         while (clock.instant().isBefore(settled)) {
             if (control.pauseAsked() && !cancelling && !control.cancelAsked()) {

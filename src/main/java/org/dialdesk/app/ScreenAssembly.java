@@ -28,6 +28,8 @@ final class ScreenAssembly implements Navigation {
     private final ShellView shell;
     /** The window's notice line: what the operator should know whatever screen is open. */
     private final java.util.function.Consumer<String> tellOperator;
+    /** Takes back what it said once it no longer holds (a later notice stays). */
+    private final java.util.function.Consumer<String> withdrawNotice;
     private final OnePerFrame frames;
     private final ZoneId operatorZone;
     private final ProfileSession session;
@@ -36,8 +38,9 @@ final class ScreenAssembly implements Navigation {
 
     /** For one profile's screens: the session's view models are made with this as their navigation. */
     ScreenAssembly(ShellView shell, OnePerFrame frames, ZoneId operatorZone, ProfileSession session,
-                   java.util.function.Consumer<String> tellOperator) {
+                   java.util.function.Consumer<String> tellOperator, java.util.function.Consumer<String> withdrawNotice) {
         this.tellOperator = tellOperator;
+        this.withdrawNotice = withdrawNotice;
         this.shell = shell;
         this.frames = frames;
         this.operatorZone = operatorZone;
@@ -65,7 +68,7 @@ final class ScreenAssembly implements Navigation {
                     () -> opened.bulk().filter(b -> !withdrawn).ifPresent(bulk -> {
                         shell.addArea(BULK, "Bulk", new BulkView(bulk, frames));
                         bulk.loadLists();
-                        bulk.offerUnfinished(tellOperator);
+                        bulk.offerUnfinished(tellOperator, withdrawNotice);
                     }),
                     () -> {
                         if (!withdrawn) {

@@ -411,7 +411,7 @@ public final class StartUp implements AutoCloseable {
         ShellViewModel shell = window.shell();
         shell.showProfile(profile.profile());
         shell.connecting(profile.baseUrl());
-        screens = new ScreenAssembly(window.shellView(), window.frames(), zone(), profile, shell::tell);
+        screens = new ScreenAssembly(window.shellView(), window.frames(), zone(), profile, shell::tell, shell::withdraw);
         profile.createViewModels(window.runner(), clock.withZone(zone()), settings, screens);
         profile.dial().loadPickers();
         if (profile.history().isEmpty()) {

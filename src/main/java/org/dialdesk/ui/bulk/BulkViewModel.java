@@ -132,19 +132,20 @@ public final class BulkViewModel {
 
     /** After a restart: a run left unfinished on this account is shown, to resume or cancel. */
     public void offerUnfinished() {
-        offerUnfinished(notice -> { });
+        offerUnfinished(notice -> { }, notice -> { });
     }
 
     /**
      * As {@link #offerUnfinished()}, and {@code tellOperator} hears of such a run: the window opens on
      * the Dial form, and a run cut short (the app killed, the computer off) would go unseen until
-     * Bulk was opened.
+     * Bulk was opened. Once the run is resumed or cancelled, {@code withdraw} takes that back.
      */
-    public void offerUnfinished(java.util.function.Consumer<String> tellOperator) {
+    public void offerUnfinished(java.util.function.Consumer<String> tellOperator, java.util.function.Consumer<String> withdraw) {
         runner.run(desk::unfinished, unfinished -> unfinished.ifPresent(r -> {
             if (stage.get() == Stage.EMPTY) {
-                tellOperator.accept("A bulk run of " + Path.of(r.source()).getFileName() + " (run " + r.id() + ") stopped"
-                        + " before its end. Open Bulk to resume it or cancel it; nothing is sent until you do.");
+                String notice = "A bulk run of " + Path.of(r.source()).getFileName() + " (run " + r.id() + ") stopped"
+                        + " before its end. Open Bulk to resume it or cancel it; nothing is sent until you do.";
+                tellOperator.accept(notice);
                 source = Path.of(r.source());
                 String unfinishedRun = Path.of(r.source()).getFileName() + " · run " + r.id() + ", not finished";
                 fileSummary.set(unfinishedRun);
@@ -155,6 +156,8 @@ public final class BulkViewModel {
                     }
                 }, stage);
                 run.found(r.id(), r.message() == null ? "The run stopped before its end; resume it to go on." : r.message());
+                // Resumed or cancelled, "nothing is sent until you do" is not so any more.
+                org.dialdesk.ui.common.Once.when(() -> stage.get() != Stage.STOPPED, () -> withdraw.accept(notice), stage);
             }
         }), failure -> problem.set("The bulk outbox could not be read: " + ErrorMessages.describe(failure)));
     }

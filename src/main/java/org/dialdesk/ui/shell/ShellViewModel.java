@@ -111,6 +111,13 @@ public final class ShellViewModel {
         notice.set(null);
     }
 
+    /** {@code message} no longer holds: it goes if it is the notice shown (a later one stays). */
+    public void withdraw(String message) {
+        if (message != null && message.equals(notice.get())) {
+            notice.set(null);
+        }
+    }
+
     /** The theme chosen on the Settings screen (saved there). */
     public void showTheme(Theme chosen) {
         theme.set(chosen);

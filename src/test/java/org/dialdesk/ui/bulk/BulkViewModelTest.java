@@ -809,7 +809,7 @@ class BulkViewModelTest {
 
         BulkViewModel again = model(false);
         List<String> told = new ArrayList<>();
-        again.offerUnfinished(told::add);
+        again.offerUnfinished(told::add, told::remove);
         assertEquals(List.of("A bulk run of list.csv (run " + run + ") stopped before its end. Open Bulk to resume it or"
                 + " cancel it; nothing is sent until you do."), told, "said in the window, whatever screen is open");
         assertEquals(BulkViewModel.Stage.STOPPED, again.stageProperty().get());
@@ -822,6 +822,7 @@ class BulkViewModelTest {
         again.resume();
         assertEquals(BulkViewModel.Stage.ENDED, again.stageProperty().get());
         assertEquals("list.csv · run " + run + ", ended", again.fileSummaryProperty().get(), "not 'not finished' any more");
+        assertEquals(List.of(), told, "the window's notice goes once the run is resumed");
         assertEquals("Going on where the run stopped.", summaries.get(0), "not the summary of where it had stopped");
         // The row left being sent shows each step while the run goes: checked in history, planned again, sent.
         assertEquals(List.of("Uncertain", "Planned", "Created"), seen.stream().map(line -> line.split(" ")[3]).distinct().toList(),

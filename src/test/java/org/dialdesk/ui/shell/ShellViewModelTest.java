@@ -24,6 +24,18 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aNoticeThatNoLongerHoldsGoesButALaterOneStays() {
+        viewModel.tell("A bulk run stopped before its end.");
+        viewModel.withdraw("A bulk run stopped before its end.");
+        assertNull(viewModel.noticeProperty().get());
+
+        viewModel.tell("A bulk run stopped before its end.");
+        viewModel.tell("Acme was not opened: its key is gone.");
+        viewModel.withdraw("A bulk run stopped before its end.");
+        assertEquals("Acme was not opened: its key is gone.", viewModel.noticeProperty().get());
+    }
+
+    @Test
     void sandboxProfileSaysCallsAreSimulated() {
         viewModel.startingSandbox();
         assertEquals("SANDBOX — calls are simulated", viewModel.profileBadgeProperty().get());

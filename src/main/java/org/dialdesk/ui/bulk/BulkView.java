@@ -194,7 +194,6 @@ public final class BulkView extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("bulkProgress");
         bar.progressProperty().bind(vm.progressProperty());
-        bar.setPrefWidth(260);
         BooleanBinding running = vm.stageProperty().isEqualTo(BulkViewModel.Stage.SENDING)
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.STOPPED))
                 .or(vm.stageProperty().isEqualTo(BulkViewModel.Stage.ENDED));
@@ -202,6 +201,10 @@ public final class BulkView extends BorderPane {
         Label progressLine = new Label();
         progressLine.setId("bulkProgressLine");
         progressLine.textProperty().bind(vm.progressLineProperty());
+        // A run's note (until when it waits, and why) runs past the window's width: it wraps, whole.
+        progressLine.setWrapText(true);
+        progressLine.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(progressLine, Priority.ALWAYS);
         Button pause = new Button("Pause");
         pause.setId("bulkPauseButton");
         pause.disableProperty().bind(vm.stageProperty().isNotEqualTo(BulkViewModel.Stage.SENDING));

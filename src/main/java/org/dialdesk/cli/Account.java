@@ -20,12 +20,12 @@ record Account(String name, String baseUrl, ApiKey key) {
     static final String API_KEY_VARIABLE = "DIALDESK_API_KEY";
     static final String PASSPHRASE_VARIABLE = "DIALDESK_KEY_PASSPHRASE";
 
-    /** Why a command cannot find its account; the message is the command's answer. */
     /** How the commands talk to this account: with the time limits set in Settings, as the console does. */
     ClientConfig clientConfig(Settings settings) {
         return settings.clientConfig(baseUrl, key);
     }
 
+    /** Why a command cannot find its account; the message is the command's answer. */
     static final class Problem extends Exception {
         Problem(String message) {
             super(message);
